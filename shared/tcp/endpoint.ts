@@ -1,0 +1,206 @@
+import { classifyArrival } from './classify.ts';
+import type { CallEvent, ReceiveEvent, SendEvent } from './events.ts';
+import { has, segLen, type Flag, type Segment } from './segment.ts';
+import { seqAdd, seqLt, ackAcceptable } from './sequence.ts';
+import { SYNCHRONIZED_STATES, type TcpState } from './states.ts';
+import { lookup, type Allowed, type Refused, type Reply } from './table.ts';
+
+/** The transmission control block of one endpoint (RFC 9293 §3.3.1), reduced to what the game needs. */
+export interface Tcb {
+  readonly state: TcpState;
+  readonly iss: number;
+  readonly irs: number;
+  readonly sndUna: number;
+  readonly sndNxt: number;
+  readonly rcvNxt: number;
+  readonly rcvWnd: number;
+  /** Reached SYN-RECEIVED from LISTEN; an RST there returns to LISTEN (§3.10.7.4). */
+  readonly passive: boolean;
+  /** Sequence number of our FIN once it has been sent. */
+  readonly finSeq: number | null;
+  /** The last segment that arrived: an RST from an unsynchronized state answers it. */
+  readonly lastReceived: Segment | null;
+  /** The ISS the next connection attempt will use. */
+  readonly nextIss: number;
+}
+
+/** Default receive window: larger than anything a round sends, so flow control never blocks. */
+export const DEFAULT_RCV_WND = 65535;
+
+/** A CLOSED endpoint whose next connection will start at `iss`. */
+export function newEndpoint(iss: number, rcvWnd = DEFAULT_RCV_WND): Tcb {
+  return {
+    state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, rcvNxt: 0, rcvWnd,
+    passive: false, finSeq: null, lastReceived: null, nextIss: iss,
+  };
+}
+
+/** Two endpoints already ESTABLISHED with each other, for scenarios that start mid-connection. */
+export function establishedPair(issA: number, issB: number): [Tcb, Tcb] {
+  const side = (iss: number, irs: number, passive: boolean): Tcb => ({
+    ...newEndpoint(iss), state: 'ESTABLISHED', iss, irs, passive,
+    sndUna: seqAdd(iss, 1), sndNxt: seqAdd(iss, 1), rcvNxt: seqAdd(irs, 1),
+  });
+  return [side(issA, issB, false), side(issB, issA, true)];
+}
+
+export type Result<T> = ({ readonly ok: true } & T) | Refused;
+
+/** Moves to `next`, resetting the connection variables when the connection ends. */
+function enter(tcb: Tcb, next: TcpState): Tcb {
+  if (next !== 'CLOSED' && next !== 'LISTEN') return { ...tcb, state: next };
+  // A new incarnation must not reuse the old numbers (RFC 9293 §3.4.1): move the ISS on.
+  const nextIss = tcb.state === 'CLOSED' || tcb.state === 'LISTEN' ? tcb.nextIss : seqAdd(tcb.sndNxt, 64000);
+  return { ...newEndpoint(nextIss, tcb.rcvWnd), state: next };
+}
+
+/** An application call or timer: `listen`, `close` (LISTEN or SYN-SENT), `timeout2msl`. */
+export function call(tcb: Tcb, event: CallEvent): Result<{ tcb: Tcb; outcome: Allowed }> {
+  const outcome = lookup(tcb.state, event, tcb.passive);
+  if (!outcome.ok) return outcome;
+  return { ok: true, tcb: enter(tcb, outcome.next), outcome };
+}
+
+/** Numbers a sender may set explicitly; anything left out is filled in correctly. */
+export interface SendOptions {
+  readonly seq?: number;
+  readonly ack?: number;
+  readonly len?: number;
+  /** Send an RST with the ACK bit (the answer to a segment that had no ACK). */
+  readonly rstWithAck?: boolean;
+}
+
+/** Which send a list of flags is, or null when no correct endpoint sends that combination. */
+export function sendEventFor(flags: readonly Flag[], len: number, state: TcpState): SendEvent | null {
+  const key = ['SYN', 'ACK', 'FIN', 'RST'].filter((f) => flags.includes(f as Flag)).join(',');
+  const synchronized = SYNCHRONIZED_STATES.has(state) || state === 'SYN-RECEIVED';
+  switch (key) {
+    case 'SYN': return len === 0 ? 'sendSyn' : null;
+    case 'SYN,ACK': return len === 0 ? 'sendSynAck' : null;
+    case 'ACK': return len > 0 ? 'sendData' : 'sendAck';
+    // Every segment after the SYN exchange carries ACK (RFC 9293 §3.10.7.4), a FIN included.
+    case 'ACK,FIN': return 'sendFin';
+    case 'FIN': return synchronized ? null : 'sendFin';
+    case 'RST': case 'ACK,RST': return len === 0 ? 'sendRst' : null;
+    default: return null;
+  }
+}
+
+/** The segment a correct endpoint would put on the wire for `event`, before any override. */
+export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck = false): Segment {
+  const ackFlag: Flag[] = ['ACK'];
+  switch (event) {
+    case 'sendSyn':
+      return { seq: tcb.state === 'SYN-SENT' ? tcb.iss : tcb.nextIss, ack: 0, flags: ['SYN'], len: 0 };
+    case 'sendSynAck':
+      return { seq: tcb.iss, ack: tcb.rcvNxt, flags: ['SYN', 'ACK'], len: 0 };
+    case 'sendAck':
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ackFlag, len: 0 };
+    case 'sendData':
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ackFlag, len };
+    case 'sendFin':
+      return { seq: tcb.finSeq ?? tcb.sndNxt, ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len: tcb.finSeq === null ? len : 0 };
+    case 'sendRst':
+      return resetFor(tcb, rstWithAck);
+  }
+}
+
+/** RFC 9293 §3.10.7.1–3: an RST takes its sequence number from the ACK of the segment it answers. */
+function resetFor(tcb: Tcb, withAck: boolean): Segment {
+  if (SYNCHRONIZED_STATES.has(tcb.state)) {
+    return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: withAck ? ['RST', 'ACK'] : ['RST'], len: 0 };
+  }
+  const last = tcb.lastReceived;
+  const seq = last && has(last, 'ACK') ? last.ack : 0;
+  if (!withAck) return { seq, ack: 0, flags: ['RST'], len: 0 };
+  return { seq, ack: last ? seqAdd(last.seq, segLen(last)) : 0, flags: ['RST', 'ACK'], len: 0 };
+}
+
+/** The endpoint sends `event`; explicit numbers go on the wire as given. */
+export function send(tcb: Tcb, event: SendEvent, opts: SendOptions = {}): Result<{ tcb: Tcb; segment: Segment; outcome: Allowed }> {
+  const outcome = lookup(tcb.state, event, tcb.passive);
+  if (!outcome.ok) return outcome;
+  const len = opts.len ?? 0;
+  if (len > 0 && event !== 'sendData' && !(event === 'sendFin' && tcb.finSeq === null)) {
+    return { ok: false, why: 'refuse.noDataHere' };
+  }
+  const correct = correctSegment(tcb, event, len, opts.rstWithAck ?? (opts.ack !== undefined && event === 'sendRst'));
+  const segment: Segment = { ...correct, seq: opts.seq ?? correct.seq, ack: opts.ack ?? correct.ack };
+  return { ok: true, tcb: afterSend(tcb, event, segment, outcome), segment, outcome };
+}
+
+function afterSend(tcb: Tcb, event: SendEvent, seg: Segment, outcome: Allowed): Tcb {
+  if (event === 'sendSyn' && tcb.state !== 'SYN-SENT') {
+    // A SYN from CLOSED or LISTEN starts a new connection with the ISS it carries.
+    const iss = seg.seq;
+    return { ...tcb, state: outcome.next, iss, sndUna: iss, sndNxt: seqAdd(iss, 1), nextIss: iss, passive: false };
+  }
+  if (event === 'sendRst' && outcome.next === 'CLOSED') return enter(tcb, 'CLOSED');
+  let next: Tcb = { ...tcb, state: outcome.next };
+  // Only a segment that starts at SND.NXT is new; anything before it is a retransmission.
+  const isNew = !outcome.retransmit && seg.seq === tcb.sndNxt;
+  if (isNew && (event === 'sendData' || event === 'sendFin')) {
+    next = { ...next, sndNxt: seqAdd(tcb.sndNxt, segLen(seg)) };
+    if (event === 'sendFin') next = { ...next, finSeq: seqAdd(seg.seq, seg.len) };
+  }
+  return next;
+}
+
+/** What an arrival did: the classified event, whether it was processed, and what is owed. */
+export interface Arrival {
+  readonly tcb: Tcb;
+  readonly event: ReceiveEvent;
+  readonly outcome: Allowed;
+  readonly accepted: boolean;
+  readonly reply: Reply | null;
+}
+
+/** Processes an arriving segment as RFC 9293 §3.10.7 says. */
+export function receive(tcb: Tcb, seg: Segment): Arrival {
+  const event = classifyArrival(tcb, seg);
+  const outcome = lookup(tcb.state, event, tcb.passive);
+  // Every receive event has an allowed outcome; the table guarantees it (see its test).
+  if (!outcome.ok) throw new Error(`table refuses ${event} in ${tcb.state}`);
+  const seen = { ...tcb, lastReceived: seg };
+  if (outcome.discard) {
+    return { tcb: enter(seen, outcome.next), event, outcome, accepted: false, reply: outcome.reply ?? null };
+  }
+  // Text is always acknowledged, even when the event is named for something else it carries.
+  const reply = outcome.reply ?? (seg.len > 0 ? 'ACK' : null);
+  return { tcb: absorb(seen, seg, event, outcome.next), event, outcome, accepted: true, reply };
+}
+
+/** Updates the numbers for an accepted arrival, then enters the next state. */
+function absorb(tcb: Tcb, seg: Segment, event: ReceiveEvent, next: TcpState): Tcb {
+  if (next === 'CLOSED' || (next === 'LISTEN' && tcb.state !== 'LISTEN')) return enter(tcb, next);
+  if (tcb.state === 'LISTEN') {
+    // §3.10.7.2: the SYN fixes IRS; our SYN,ACK will use the ISS chosen now.
+    const iss = tcb.nextIss;
+    return {
+      ...tcb, state: next, irs: seg.seq, rcvNxt: seqAdd(seg.seq, 1), iss,
+      sndUna: iss, sndNxt: seqAdd(iss, 1), passive: true,
+    };
+  }
+  if (tcb.state === 'SYN-SENT') {
+    const acked = has(seg, 'ACK') ? seg.ack : tcb.sndUna;
+    return { ...tcb, state: next, irs: seg.seq, rcvNxt: seqAdd(seg.seq, 1), sndUna: acked };
+  }
+  let out: Tcb = tcb;
+  if (has(seg, 'ACK') && ackAcceptable(tcb.sndUna, seg.ack, tcb.sndNxt)) out = { ...out, sndUna: seg.ack };
+  if (event === 'rcvSynAck') return { ...out, state: next };
+  // Only in-order text and FIN move RCV.NXT; the game never reorders, so nothing is queued.
+  let rcvNxt = out.rcvNxt;
+  if (seg.len > 0 && seg.seq === rcvNxt) rcvNxt = seqAdd(rcvNxt, seg.len);
+  if (has(seg, 'FIN') && seqAdd(seg.seq, seg.len) === rcvNxt && tcb.state !== 'TIME-WAIT') rcvNxt = seqAdd(rcvNxt, 1);
+  return { ...out, state: next, rcvNxt };
+}
+
+/** True once our FIN (if any) has been acknowledged. */
+export function finAcked(tcb: Tcb): boolean {
+  return tcb.finSeq !== null && seqLt(tcb.finSeq, tcb.sndUna);
+}
+
+/** True while something we sent that occupies sequence space is unacknowledged. */
+export function hasUnacked(tcb: Tcb): boolean {
+  return seqLt(tcb.sndUna, tcb.sndNxt);
+}

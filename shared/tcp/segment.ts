@@ -1,0 +1,39 @@
+/** TCP control flags a segment can carry in this game (RFC 9293 §3.1; URG and PSH play no part). */
+export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** A segment on the simulated wire. `len` is the payload length; SYN and FIN are not in it. */
+export interface Segment {
+  readonly seq: number;
+  readonly ack: number;
+  readonly flags: readonly Flag[];
+  readonly len: number;
+}
+
+/** True when `s` is a known flag name. */
+export function isFlag(s: unknown): s is Flag {
+  return typeof s === 'string' && (FLAGS as readonly string[]).includes(s);
+}
+
+/** Whether the segment carries `flag`. */
+export function has(seg: Pick<Segment, 'flags'>, flag: Flag): boolean {
+  return seg.flags.includes(flag);
+}
+
+/** SEG.LEN of RFC 9293: payload plus one for SYN and one for FIN. */
+export function segLen(seg: Segment): number {
+  return seg.len + (has(seg, 'SYN') ? 1 : 0) + (has(seg, 'FIN') ? 1 : 0);
+}
+
+/** Flags in a fixed order, so two spellings of one segment compare equal. */
+export function normalizeFlags(flags: readonly Flag[]): Flag[] {
+  return FLAGS.filter((f) => flags.includes(f));
+}
+
+/** A short, wire-like description such as "SYN,ACK seq=300 ack=101". */
+export function describeSegment(seg: Segment): string {
+  const parts = [normalizeFlags(seg.flags).join(','), `seq=${seg.seq}`];
+  if (has(seg, 'ACK')) parts.push(`ack=${seg.ack}`);
+  if (seg.len > 0) parts.push(`len=${seg.len}`);
+  return parts.join(' ');
+}
