@@ -163,7 +163,9 @@ export function receive(tcb: Tcb, seg: Segment): Arrival {
   if (!outcome.ok) throw new Error(`table refuses ${event} in ${tcb.state}`);
   const seen = { ...tcb, lastReceived: seg };
   if (outcome.discard) {
-    return { tcb: enter(seen, outcome.next), event, outcome, accepted: false, reply: outcome.reply ?? null };
+    // A discarded segment changes nothing but the memory of it, which an RST may need to answer.
+    const tcb2 = outcome.next === tcb.state ? seen : enter(seen, outcome.next);
+    return { tcb: tcb2, event, outcome, accepted: false, reply: outcome.reply ?? null };
   }
   // Text is always acknowledged, even when the event is named for something else it carries.
   const reply = outcome.reply ?? (seg.len > 0 ? 'ACK' : null);

@@ -1,0 +1,43 @@
+import { hasUnacked, receive, type Tcb } from '../tcp/endpoint.ts';
+import { lookup } from '../tcp/table.ts';
+import { peerOf } from './cards.ts';
+import { moveTo, type Emit } from './endpoints.ts';
+import { releaseHeld } from './network.ts';
+import type { EndpointState, MatchState, WireSegment } from './types.ts';
+
+/** An answer stays owed only while the new state can still send it (a late SYN+ACK is moot once ESTABLISHED). */
+function stillOwed(owed: EndpointState['owed'], tcb: Tcb): EndpointState['owed'] {
+  if (!owed) return null;
+  const card = owed.reply === 'SYN+ACK' ? 'sendSynAck' : owed.reply === 'RST' ? 'sendRst' : 'sendAck';
+  return lookup(tcb.state, card, tcb.passive).ok ? owed : null;
+}
+
+/** A segment reaches the other endpoint, which processes it as RFC 9293 says. */
+export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
+  const to = peerOf(w.from);
+  const ep = state.endpoints[to];
+  const r = receive(ep.tcb, w.segment);
+  const reset = r.tcb.state === 'CLOSED' || r.tcb.state === 'LISTEN';
+  // What is owed is decided by the state the segment found, e.g. a FIN again in TIME-WAIT.
+  const owed = r.reply ? { reply: r.reply, because: r.event, inState: ep.tcb.state } : stillOwed(ep.owed, r.tcb);
+  const outstanding = hasUnacked(r.tcb);
+  const updated: EndpointState = {
+    ...ep,
+    owed,
+    rtoAt: outstanding ? ep.rtoAt : null,
+    unackedCard: outstanding ? ep.unackedCard : null,
+    mustRetransmit: outstanding ? ep.mustRetransmit : null,
+    timeWaitAt: r.accepted && r.outcome.timeWait ? at + 2 * state.settings.timing.mslMs : reset ? null : ep.timeWaitAt,
+  };
+  const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };
+  const s = { ...state, wire: state.wire.map((x) => (x.id === w.id ? landed : x)) };
+  emit({ type: 'segmentArrived', at, id: w.id, accepted: r.accepted, why: r.outcome.why });
+  const moved = moveTo(s, to, updated, r.tcb, at, emit);
+  return releaseHeld(moved, { from: w.from, card: w.card, on: 'arrived' }, at);
+}
+
+/** A segment vanishes halfway. */
+export function lose(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
+  emit({ type: 'segmentLost', at, id: w.id });
+  return { ...state, wire: state.wire.map((x) => (x.id === w.id ? { ...x, status: 'lost' as const } : x)) };
+}

@@ -1,0 +1,33 @@
+import type { SendEvent } from '../tcp/events.ts';
+
+/** The two roles a player can take: one endpoint each. */
+export const ROLES = ['client', 'server'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The other endpoint. */
+export function peerOf(role: Role): Role {
+  return role === 'client' ? 'server' : 'client';
+}
+
+/** The cards in a player's hand, in key order (keys 1–7). */
+export const CARDS = ['SYN', 'SYN+ACK', 'ACK', 'FIN', 'FIN+ACK', 'RST', 'DATA'] as const;
+export type Card = (typeof CARDS)[number];
+
+/** True when `s` names a card. */
+export function isCard(s: unknown): s is Card {
+  return typeof s === 'string' && (CARDS as readonly string[]).includes(s);
+}
+
+/** Which send of the TCP machine a card is. FIN and FIN+ACK are one segment on the wire. */
+export const CARD_SEND: Readonly<Record<Card, SendEvent>> = {
+  SYN: 'sendSyn',
+  'SYN+ACK': 'sendSynAck',
+  ACK: 'sendAck',
+  FIN: 'sendFin',
+  'FIN+ACK': 'sendFin',
+  RST: 'sendRst',
+  DATA: 'sendData',
+};
+
+/** Payload bytes of one DATA card. */
+export const DATA_LEN = 100;

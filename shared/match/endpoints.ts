@@ -1,0 +1,36 @@
+import type { Tcb } from '../tcp/endpoint.ts';
+import type { Role } from './cards.ts';
+import { expectationOf } from './expect.ts';
+import type { EndpointState, MatchEvent, MatchState } from './types.ts';
+
+/** Collects the events of one step, in the order they happen. */
+export type Emit = (event: MatchEvent) => void;
+
+/** Replaces one endpoint. */
+export function withEndpoint(state: MatchState, role: Role, ep: EndpointState): MatchState {
+  return { ...state, endpoints: { ...state.endpoints, [role]: ep } };
+}
+
+/** Sets a new TCB, logging and announcing a change of state. */
+export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tcb, at: number, emit: Emit): MatchState {
+  const from = ep.tcb.state;
+  const next = withEndpoint(state, role, { ...ep, tcb });
+  if (from === tcb.state) return next;
+  emit({ type: 'stateChanged', at, role, from, to: tcb.state });
+  return { ...next, stateLog: [...next.stateLog, { at, role, state: tcb.state }] };
+}
+
+/** Starts a deadline when a move becomes expected and clears it when waiting is right. */
+export function refreshDeadlines(state: MatchState, at: number): MatchState {
+  let s = state;
+  for (const role of ['client', 'server'] as const) {
+    const ep = s.endpoints[role];
+    const expected = s.status === 'playing' && expectationOf(ep) !== null;
+    if (expected && ep.deadlineAt === null) {
+      s = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs, expectedSince: at });
+    } else if (!expected && ep.deadlineAt !== null) {
+      s = withEndpoint(s, role, { ...ep, deadlineAt: null, expectedSince: null });
+    }
+  }
+  return s;
+}

@@ -1,0 +1,182 @@
+import { nextInt, type RngState } from '../random.ts';
+import { SCENARIOS } from '../scenarios/catalogue.ts';
+import type { ScenarioId } from '../scenarios/scenario.ts';
+import { call, establishedPair, hasUnacked, newEndpoint, type Tcb } from '../tcp/endpoint.ts';
+import { seqAdd } from '../tcp/sequence.ts';
+import { deliver, lose } from './arrival.ts';
+import { ROLES, type Role } from './cards.ts';
+import { moveTo, refreshDeadlines, withEndpoint, type Emit } from './endpoints.ts';
+import { wireDueAt } from './network.ts';
+import { SCORING, scorePenalty, ZERO_SCORE } from './scoring.ts';
+import type { MatchSettings } from './settings.ts';
+import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, StepResult, WireSegment } from './types.ts';
+import { judgePlay } from './play.ts';
+import { expectationOf } from './expect.ts';
+
+/** ISNs are kept to four digits so that students can do the arithmetic. */
+const ISN_MIN = 1000;
+const ISN_MAX = 8999;
+
+function startTcb(start: 'CLOSED' | 'LISTEN' | 'ESTABLISHED', iss: number, established: Tcb): Tcb {
+  if (start === 'ESTABLISHED') return established;
+  const closed = newEndpoint(iss);
+  if (start === 'CLOSED') return closed;
+  const listening = call(closed, 'listen');
+  return listening.ok ? listening.tcb : closed;
+}
+
+/** A new round of `scenarioId` starting at `now`; ISNs and losses come from `seed`. */
+export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings; seed: number; now: number }): MatchState {
+  const scenario = SCENARIOS[p.scenarioId];
+  let rng: RngState = p.seed >>> 0;
+  const [issClient, r1] = nextInt(rng, ISN_MIN, ISN_MAX);
+  const [issServer, r2] = nextInt(r1, ISN_MIN, ISN_MAX);
+  rng = r2;
+  const [estClient, estServer] = establishedPair(issClient, issServer);
+  const endpoint = (role: Role, iss: number, est: Tcb): EndpointState => ({
+    tcb: startTcb(scenario.start[role], iss, est),
+    owed: null, agenda: scenario.agenda[role], rtoAt: null, mustRetransmit: null, unackedCard: null,
+    timeWaitAt: null, deadlineAt: null, expectedSince: null,
+  });
+  const endpoints = { client: endpoint('client', issClient, estClient), server: endpoint('server', issServer, estServer) };
+  const wire: WireSegment[] = [];
+  const old = scenario.oldDuplicate;
+  if (old) {
+    // Already halfway across when the round starts: it was sent long ago.
+    const iss = endpoints[old.from].tcb.iss;
+    const half = p.settings.timing.latencyMs / 2;
+    wire.push({
+      id: 1, from: old.from, card: old.card, segment: { seq: seqAdd(iss, old.seqOffset), ack: 0, flags: ['SYN'], len: 0 },
+      sentAt: p.now - half, arriveAt: p.now + half, status: 'flying', willBeLost: false, old: true, why: null, heldFor: null,
+    });
+  }
+  const state: MatchState = {
+    scenarioId: p.scenarioId, settings: p.settings, seed: p.seed, rng, startedAt: p.now, now: p.now,
+    endsAt: p.now + scenario.timeLimitMs, status: 'playing', endpoints, wire,
+    sent: { client: {}, server: {} }, moves: [],
+    stateLog: ROLES.map((role) => ({ at: p.now, role, state: endpoints[role].tcb.state })),
+    scores: { client: ZERO_SCORE, server: ZERO_SCORE },
+  };
+  return refreshDeadlines(state, p.now);
+}
+
+/** Something due at a time; `order` breaks ties so that replays are identical. */
+interface Due {
+  readonly at: number;
+  readonly order: number;
+  readonly apply: (s: MatchState, emit: Emit) => MatchState;
+}
+
+function dueEvents(state: MatchState): Due[] {
+  const due: Due[] = [];
+  for (const w of state.wire) {
+    const at = wireDueAt(w);
+    if (at !== null) due.push({ at, order: w.id, apply: (s, emit) => (w.willBeLost ? lose(s, w, at, emit) : deliver(s, w, at, emit)) });
+  }
+  ROLES.forEach((role, i) => {
+    const ep = state.endpoints[role];
+    // A segment the network holds back has not really left yet: its timer waits for it.
+    const holding = state.wire.some((w) => w.from === role && w.heldFor !== null && w.status === 'flying');
+    if (ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holding) {
+      const at = ep.rtoAt;
+      due.push({ at, order: 1e6 + i, apply: (s, emit) => fireRto(s, role, at, emit) });
+    }
+    if (ep.timeWaitAt !== null) {
+      const at = ep.timeWaitAt;
+      due.push({ at, order: 2e6 + i, apply: (s, emit) => endTimeWait(s, role, at, emit) });
+    }
+    if (ep.deadlineAt !== null) {
+      const at = ep.deadlineAt;
+      due.push({ at, order: 3e6 + i, apply: (s, emit) => missDeadline(s, role, at, emit) });
+    }
+  });
+  due.push({ at: state.endsAt, order: 4e6, apply: (s, emit) => finish(s, 'timeUp', s.endsAt, emit) });
+  return due;
+}
+
+function earliest(due: Due[]): Due | undefined {
+  return due.reduce<Due | undefined>((best, d) => (!best || d.at < best.at || (d.at === best.at && d.order < best.order) ? d : best), undefined);
+}
+
+function fireRto(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
+  const ep = s.endpoints[role];
+  if (!ep.unackedCard) return s;
+  // After a simultaneous open our SYN is repeated as SYN+ACK, the only SYN SYN-RECEIVED sends.
+  const card = ep.tcb.state === 'SYN-RECEIVED' ? 'SYN+ACK' : ep.unackedCard;
+  emit({ type: 'rtoFired', at, role, card });
+  return withEndpoint(s, role, { ...ep, rtoAt: null, mustRetransmit: card });
+}
+
+function endTimeWait(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
+  const ep = s.endpoints[role];
+  const r = call(ep.tcb, 'timeout2msl');
+  emit({ type: 'timeWaitOver', at, role });
+  const cleared = { ...ep, timeWaitAt: null };
+  return r.ok ? moveTo(s, role, cleared, r.tcb, at, emit) : withEndpoint(s, role, cleared);
+}
+
+function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
+  const ep = s.endpoints[role];
+  const exp = expectationOf(ep);
+  const move: MoveRecord = {
+    at, role, card: null, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait', verdict: 'missedDeadline',
+    why: 'mistake.tooSlow', params: {}, points: SCORING.missedDeadline, tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince,
+    state: ep.tcb.state, segmentId: null,
+  };
+  emit({ type: 'moveJudged', at, move });
+  const next = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs });
+  return { ...next, moves: [...next.moves, move], scores: { ...next.scores, [role]: scorePenalty(next.scores[role], 'missedDeadline') } };
+}
+
+function finish(s: MatchState, status: 'won' | 'timeUp', at: number, emit: Emit): MatchState {
+  emit({ type: 'roundOver', at, status });
+  const ended: MatchState = { ...s, status };
+  return ROLES.reduce<MatchState>((acc, role) => withEndpoint(acc, role, { ...acc.endpoints[role], deadlineAt: null, expectedSince: null }), ended);
+}
+
+/** Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire. */
+function goalReached(s: MatchState): boolean {
+  const goal = SCENARIOS[s.scenarioId].goal;
+  return (
+    ROLES.every((role) => {
+      const ep = s.endpoints[role];
+      return ep.tcb.state === goal[role] && ep.agenda.length === 0 && !ep.owed && !ep.mustRetransmit && !hasUnacked(ep.tcb) && ep.timeWaitAt === null;
+    }) && s.wire.every((w) => w.status !== 'flying')
+  );
+}
+
+function settle(s: MatchState, at: number, emit: Emit): MatchState {
+  if (s.status !== 'playing') return s;
+  if (goalReached(s)) return finish(s, 'won', at, emit);
+  return refreshDeadlines(s, at);
+}
+
+/** Plays out everything due up to `to`, each at its own time. */
+function advance(state: MatchState, to: number, emit: Emit): MatchState {
+  let s = state;
+  for (let next = earliest(dueEvents(s)); s.status === 'playing' && next && next.at <= to; next = earliest(dueEvents(s))) {
+    s = settle(next.apply({ ...s, now: Math.max(s.now, next.at) }, emit), next.at, emit);
+  }
+  return s;
+}
+
+/** The engine: the next state and what happened, for a card played or time passing. Pure. */
+export function step(state: MatchState, input: MatchInput): StepResult {
+  const events: MatchEvent[] = [];
+  const emit: Emit = (e) => events.push(e);
+  if (input.now < state.now) return { state, events: [{ type: 'inputRefused', at: state.now, code: 'timeWentBack' }] };
+  if (state.status !== 'playing') return { state, events: [{ type: 'inputRefused', at: input.now, code: 'roundOver' }] };
+  let s = advance(state, input.now, emit);
+  if (input.kind === 'play') {
+    // The round may have ended while time caught up with the play.
+    if (s.status === 'playing') s = settle(judgePlay(s, input, emit), input.now, emit);
+    else emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+  }
+  return { state: { ...s, now: input.now }, events };
+}
+
+/** The earliest time at which something is due, or null once the round is over. */
+export function nextWakeAt(state: MatchState): number | null {
+  if (state.status !== 'playing') return null;
+  return earliest(dueEvents(state))?.at ?? null;
+}

@@ -1,0 +1,62 @@
+import { nextFloat } from '../random.ts';
+import { SCENARIOS } from '../scenarios/catalogue.ts';
+import type { Segment } from '../tcp/segment.ts';
+import type { Card, Role } from './cards.ts';
+import type { HoldCondition, MatchState, WireSegment } from './types.ts';
+
+/** Puts a segment on the wire: scripted drops and holds first, then random loss. */
+export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
+  const count = (state.sent[from][card] ?? 0) + 1;
+  const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
+  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && s.card === card && s.nth === count);
+  let rng = state.rng;
+  let willBeLost = script?.kind === 'drop';
+  if (!script && state.settings.lossRate > 0) {
+    const [f, next] = nextFloat(rng);
+    rng = next;
+    willBeLost = f < state.settings.lossRate;
+  }
+  const hold: HoldCondition | null =
+    script?.kind === 'hold' ? { from: script.untilFrom, card: script.until, on: script.on } : null;
+  const heldFor = hold && !happened(state, hold) ? hold : null;
+  const wire: WireSegment = {
+    id: state.wire.length + 1, from, card, segment, sentAt: at,
+    arriveAt: heldFor ? null : at + state.settings.timing.latencyMs,
+    status: 'flying', willBeLost, old: false, why: null, heldFor,
+  };
+  const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, { from, card, on: 'sent' }, at);
+  return { state: next, wire };
+}
+
+/** Whether the event a hold waits for has already happened. */
+function happened(state: MatchState, h: HoldCondition): boolean {
+  if (h.on === 'sent') return (state.sent[h.from][h.card] ?? 0) > 0;
+  return state.wire.some((w) => w.from === h.from && w.card === h.card && (w.status === 'delivered' || w.status === 'discarded'));
+}
+
+/**
+ * Lets held segments go once their condition has happened: they finish the second half of the
+ * trip, and the sender's retransmission timer starts from then.
+ */
+export function releaseHeld(state: MatchState, happened: HoldCondition, at: number): MatchState {
+  const { latencyMs, rtoMs } = state.settings.timing;
+  let s = state;
+  for (const w of state.wire) {
+    const h = w.heldFor;
+    if (!h || w.status !== 'flying' || h.from !== happened.from || h.card !== happened.card || h.on !== happened.on) continue;
+    const released: WireSegment = { ...w, heldFor: null, arriveAt: Math.max(w.sentAt + latencyMs, at + latencyMs / 2) };
+    const ep = s.endpoints[w.from];
+    s = {
+      ...s,
+      wire: s.wire.map((x) => (x.id === w.id ? released : x)),
+      endpoints: { ...s.endpoints, [w.from]: { ...ep, rtoAt: ep.rtoAt === null ? null : Math.max(ep.rtoAt, at + rtoMs) } },
+    };
+  }
+  return s;
+}
+
+/** When a flying segment next does something: it is lost halfway, or it arrives. */
+export function wireDueAt(w: WireSegment): number | null {
+  if (w.status !== 'flying' || w.arriveAt === null) return null;
+  return w.willBeLost ? w.sentAt + (w.arriveAt - w.sentAt) / 2 : w.arriveAt;
+}

@@ -1,0 +1,103 @@
+import type { MessageKey } from '../i18n/messages.ts';
+import { correctSegment, send, type Tcb } from '../tcp/endpoint.ts';
+import { has, segLen, type Segment } from '../tcp/segment.ts';
+import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
+import { lookup } from '../tcp/table.ts';
+import type { AgendaItem } from '../scenarios/scenario.ts';
+import { CARD_SEND, DATA_LEN, type Card } from './cards.ts';
+import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
+import { expectationOf } from './expect.ts';
+import { transmit } from './network.ts';
+import { correctPoints, SCORING, scoreCorrect, scorePenalty } from './scoring.ts';
+import { playsNumbers } from './settings.ts';
+import type { EndpointState, Expectation, MatchState, MoveRecord, PlayInput } from './types.ts';
+
+/** Whether playing `card` carries out the application's next wish. */
+function fulfils(item: AgendaItem | undefined, card: Card): boolean {
+  if (!item) return false;
+  if (item.do === 'connect') return card === 'SYN';
+  if (item.do === 'data') return card === 'DATA';
+  return card === 'FIN' || card === 'FIN+ACK';
+}
+
+/** Whether sending `card` answers what the endpoint owes. */
+function answers(owed: EndpointState['owed'], card: Card): boolean {
+  if (!owed) return false;
+  if (owed.reply === 'ACK') return card !== 'SYN' && card !== 'RST';
+  return owed.reply === card;
+}
+
+/** Why a card that was not expected is wrong, in terms of the player's state. */
+function whyWrong(ep: EndpointState, exp: Expectation | null, card: Card): MessageKey {
+  if (exp) return exp.hint;
+  const refused = lookup(ep.tcb.state, CARD_SEND[card], ep.tcb.passive);
+  if (!refused.ok) return refused.why;
+  if (ep.unackedCard === card || (ep.unackedCard === 'FIN' && card === 'FIN+ACK')) return 'mistake.waitForRto';
+  return 'hint.wait';
+}
+
+/** An RST answers a segment without ACK with RST+ACK (RFC 9293 §3.10.7.1). */
+function rstWithAck(tcb: Tcb): boolean {
+  if (SYNCHRONIZED_STATES.has(tcb.state)) return false;
+  return !(tcb.lastReceived && has(tcb.lastReceived, 'ACK'));
+}
+
+/** The segment a correct endpoint sends for `card`: the numbers the Numbers difficulty asks for. */
+export function expectedSegment(ep: EndpointState, card: Card): Segment {
+  const seg = correctSegment(ep.tcb, CARD_SEND[card], card === 'DATA' ? DATA_LEN : 0, rstWithAck(ep.tcb));
+  // Retransmitted data starts again at the oldest unacknowledged byte.
+  return card === 'DATA' && ep.mustRetransmit === 'DATA' ? { ...seg, seq: ep.tcb.sndUna } : seg;
+}
+
+/** Judges a card: a wrong one costs points and is not sent; a right one goes on the wire. */
+export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): MatchState {
+  const { role, card, now: at } = input;
+  const ep = state.endpoints[role];
+  const exp = expectationOf(ep);
+  const base = {
+    at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
+    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {},
+  } as const;
+  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Record<string, number> = {}): MatchState => {
+    const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
+    return record(state, move, scorePenalty(state.scores[role], verdict), emit);
+  };
+
+  if (!exp || !exp.cards.includes(card)) return penalise('wrongCard', whyWrong(ep, exp, card));
+
+  const correct = expectedSegment(ep, card);
+  if (playsNumbers(state.settings.difficulty)) {
+    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise('wrongNumbers', 'mistake.numbersMissing');
+    if (input.seq !== correct.seq) return penalise('wrongNumbers', 'mistake.wrongSeq', { expected: correct.seq });
+    if (has(correct, 'ACK') && input.ack !== correct.ack) return penalise('wrongNumbers', 'mistake.wrongAck', { expected: correct.ack });
+  }
+
+  const sent = send(ep.tcb, CARD_SEND[card], { seq: correct.seq, ack: correct.ack, len: correct.len, rstWithAck: rstWithAck(ep.tcb) });
+  // The expectation only offers cards the machine allows, so this holds; a refusal would be a table bug.
+  if (!sent.ok) throw new Error(`expected ${card} refused in ${ep.tcb.state}`);
+  const consumes = segLen(sent.segment) > 0;
+  const retransmitting = ep.mustRetransmit !== null && exp.skill === 'retransmit';
+  const after: EndpointState = {
+    ...ep,
+    owed: answers(ep.owed, card) ? null : ep.owed,
+    agenda: fulfils(ep.agenda[0], card) && !retransmitting ? ep.agenda.slice(1) : ep.agenda,
+    mustRetransmit: retransmitting ? null : ep.mustRetransmit,
+    rtoAt: consumes ? at + state.settings.timing.rtoMs : ep.rtoAt,
+    unackedCard: consumes ? card : ep.unackedCard,
+    deadlineAt: null,
+    expectedSince: null,
+  };
+  const onWire = transmit(state, role, card, sent.segment, at);
+  emit({ type: 'segmentSent', at, id: onWire.wire.id });
+  const remaining = ep.deadlineAt === null ? 1 : (ep.deadlineAt - at) / state.settings.timing.deadlineMs;
+  const points = correctPoints(state.scores[role].streak, remaining);
+  const move: MoveRecord = { ...base, verdict: 'correct', why: sent.outcome.why, params: {}, points, segmentId: onWire.wire.id };
+  const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
+  return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points), emit), at);
+}
+
+function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {
+  emit({ type: 'moveJudged', at: move.at, move });
+  return { ...state, moves: [...state.moves, move], scores: { ...state.scores, [move.role]: score } };
+}
+

@@ -1,0 +1,205 @@
+/**
+ * The wire protocol between the game server and its clients: room names, join options, message
+ * names and payloads, and the shape of the synchronised room state. Declared once here; the
+ * server validates payloads with `validation.ts`, the client imports these types and constants.
+ * Documented for people in docs/PROTOCOL.md.
+ */
+import type { Card, Role } from './match/cards.ts';
+import type { Difficulty, Speed } from './match/settings.ts';
+import type { MoveRecord, RoundStatus, Skill } from './match/types.ts';
+import type { Locale } from './i18n/messages.ts';
+import type { ScenarioId } from './scenarios/scenario.ts';
+import type { TcpState } from './tcp/states.ts';
+
+/** Room names registered on the server. */
+export const ROOM = {
+  pair: 'pair',
+} as const;
+
+/** How a pair room is entered. */
+export const PAIR_MODES = ['quick', 'private', 'solo'] as const;
+export type PairMode = (typeof PAIR_MODES)[number];
+
+/** Limits shared by the client's forms and the server's validation. */
+export const LIMITS = {
+  nicknameMin: 1,
+  nicknameMax: 20,
+  roomCodeLength: 5,
+  playlistMax: 20,
+  roundsMax: 20,
+} as const;
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or written. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** Options a client passes to `create`/`join`/`joinOrCreate` of a pair room. */
+export interface PairJoinOptions {
+  readonly nickname: string;
+  readonly mode: PairMode;
+  readonly difficulty?: Difficulty;
+  readonly speed?: Speed;
+  readonly lossRate?: number;
+  /** Scenarios in order; defaults to the whole catalogue's first rounds. */
+  readonly playlist?: readonly ScenarioId[];
+  readonly rounds?: number;
+  readonly locale?: Locale;
+}
+
+/** Client → server message names. */
+export const CLIENT_MSG = {
+  /** A request: the reply is the verdict on the card. */
+  play: 'play',
+  /** Ready for the next round. */
+  ready: 'ready',
+} as const;
+
+/** Server → client message names. */
+export const SERVER_MSG = {
+  /** Something the client sent was refused; nothing changed. */
+  error: 'error',
+  /** Something the player should be told: a partner left, a bot took over. */
+  notice: 'notice',
+  /** A verdict on any move in the room, sent at once rather than with the next patch. */
+  moveJudged: 'moveJudged',
+} as const;
+
+/** Payload of `play`. `role`, when given, must be the sender's own. */
+export interface PlayPayload {
+  readonly card: Card;
+  readonly seq?: number;
+  readonly ack?: number;
+  readonly role?: Role;
+}
+
+/** Reply to `play`: the move as judged. */
+export interface PlayReply {
+  readonly move: MoveRecord;
+}
+
+/** Why a message was refused. Each code has the text `error.<code>` in every language. */
+export const ERROR_CODES = [
+  'invalidPayload',
+  'unknownMessage',
+  'notYourRole',
+  'rateLimited',
+  'roundNotRunning',
+  'notSeated',
+  'roomNotFound',
+  'badNickname',
+  'badOptions',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Payload of `error`, and the reason of a rejected request. */
+export interface ErrorPayload {
+  readonly code: ErrorCode;
+}
+
+/** Notices the server sends; each has the text `notice.<code>`. */
+export const NOTICE_CODES = ['partnerLeft', 'partnerBack', 'botTookOver', 'botJoined'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+export interface NoticePayload {
+  readonly code: NoticeCode;
+  readonly nickname?: string;
+}
+
+/** Phases of a pair room. */
+export const PAIR_PHASES = ['waiting', 'playing', 'between', 'finished'] as const;
+export type PairPhase = (typeof PAIR_PHASES)[number];
+
+/*
+ * The synchronised state of a pair room, as the client reads it. Times are in milliseconds on
+ * the room's clock; `serverTime` is that clock at the last patch, so a client can line up its
+ * own clock and animate segments between `sentAt` and `arriveAt`.
+ */
+export interface PlayerView {
+  readonly sessionId: string;
+  readonly nickname: string;
+  readonly role: Role;
+  readonly connected: boolean;
+  readonly isBot: boolean;
+  /** Points over the whole match (all rounds). */
+  readonly total: number;
+  readonly ready: boolean;
+}
+
+export interface EndpointView {
+  readonly role: Role;
+  readonly state: TcpState;
+  readonly iss: number;
+  readonly sndNxt: number;
+  readonly rcvNxt: number;
+  /** -1 when the timer is not running. */
+  readonly rtoAt: number;
+  readonly timeWaitAt: number;
+  readonly deadlineAt: number;
+  /** The RTO fired: this card must be sent again ('' when not). */
+  readonly mustRetransmit: Card | '';
+  /** Cards that would be right now; empty when waiting, and always empty in Expert. */
+  readonly hintCards: readonly Card[];
+  readonly hintKey: string;
+  readonly skill: Skill | '';
+  readonly points: number;
+  readonly streak: number;
+  readonly bestStreak: number;
+  readonly correct: number;
+  readonly mistakes: number;
+}
+
+export interface SegmentView {
+  readonly id: number;
+  readonly from: Role;
+  readonly card: Card;
+  readonly seq: number;
+  readonly ack: number;
+  readonly len: number;
+  readonly flags: string;
+  readonly sentAt: number;
+  /** -1 while the network holds it back. */
+  readonly arriveAt: number;
+  readonly status: 'flying' | 'delivered' | 'discarded' | 'lost';
+  readonly old: boolean;
+  readonly why: string;
+}
+
+export interface MoveView {
+  readonly at: number;
+  readonly role: Role;
+  readonly card: Card | '';
+  readonly verdict: MoveRecord['verdict'];
+  readonly why: string;
+  readonly points: number;
+  readonly expected: string;
+  readonly skill: Skill;
+  readonly state: TcpState;
+  readonly segmentId: number;
+}
+
+export interface StateLogView {
+  readonly at: number;
+  readonly role: Role;
+  readonly state: TcpState;
+}
+
+export interface PairRoomView {
+  readonly code: string;
+  readonly mode: PairMode;
+  readonly phase: PairPhase;
+  readonly difficulty: Difficulty;
+  readonly speed: Speed;
+  readonly lossRate: number;
+  readonly round: number; // 1-based
+  readonly rounds: number;
+  readonly scenarioId: ScenarioId | '';
+  readonly roundStatus: RoundStatus;
+  readonly serverTime: number;
+  readonly roundStartedAt: number;
+  readonly roundEndsAt: number;
+  readonly latencyMs: number;
+  readonly players: ReadonlyMap<string, PlayerView>;
+  readonly endpoints: ReadonlyMap<Role, EndpointView>;
+  readonly segments: readonly SegmentView[];
+  readonly moves: readonly MoveView[];
+  readonly stateLog: readonly StateLogView[];
+}
