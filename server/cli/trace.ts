@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runTrace, TraceError } from './run.ts';
+import { runTrace, TraceError } from '../../shared/trace/run.ts';
 
 // `npm run -s trace -- FILE`: one JSON line per step on stdout, or an error naming the step.
 const file = process.argv[2];
