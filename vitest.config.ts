@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    // Server tests boot a real server on @colyseus/testing's fixed port 2568, one file at a time.
+    fileParallelism: false,
     hookTimeout: 60_000,
   },
 });

@@ -1,8 +1,30 @@
-import { createServer } from 'node:http';
+/** Starts TCP Tango: reads the configuration, listens, and shuts down cleanly on a signal. */
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createGameServer } from './app.ts';
 
-// Skeleton: the Colyseus game server replaces this (see the server issue).
-const port = Number(process.env.PORT ?? 2567);
-createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ name: 'tcp-tango', status: 'ok' }));
-}).listen(port, () => console.log(`TCP Tango on http://localhost:${port}`));
+function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
+const server = createGameServer(config);
+await server.listen(config.port, config.host);
+console.log(`TCP Tango on http://localhost:${config.port}`);
+
+// Rooms are locked and their players disconnected with code 4001 (server shutdown) before the
+// process exits; a second signal while that runs is ignored rather than cutting it short.
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    void server.gracefullyShutdown(true);
+  });
+}

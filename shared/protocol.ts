@@ -2,7 +2,7 @@
  * The wire protocol between the game server and its clients: room names, join options, message
  * names and payloads, and the shape of the synchronised room state. Declared once here; the
  * server validates payloads with `validation.ts`, the client imports these types and constants.
- * Documented for people in docs/PROTOCOL.md.
+ * Documented for people in server/PROTOCOL.md.
  */
 import type { Card, Role } from './match/cards.ts';
 import type { Difficulty, Speed } from './match/settings.ts';
@@ -76,6 +76,11 @@ export interface PlayReply {
   readonly move: MoveRecord;
 }
 
+/** Payload of `moveJudged`: every judged move in the room (both roles, bots, missed deadlines). */
+export interface MoveJudgedPayload {
+  readonly move: MoveRecord;
+}
+
 /** Why a message was refused. Each code has the text `error.<code>` in every language. */
 export const ERROR_CODES = [
   'invalidPayload',
@@ -93,6 +98,25 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Payload of `error`, and the reason of a rejected request. */
 export interface ErrorPayload {
   readonly code: ErrorCode;
+}
+
+/** Colyseus's matchmaking status when `joinById` names no room that can be joined. */
+export const MATCHMAKE_ROOM_NOT_FOUND = 522;
+
+/**
+ * The error code behind anything the SDK rejects with: a refused request (`reason.code`), a
+ * payload that failed validation or a message type with no handler (Colyseus's own error
+ * replies), or a refused join (`MatchMakeError`: our code in its message, or 522 for a code
+ * that names no open room).
+ */
+export function errorCodeOf(error: unknown): ErrorCode {
+  const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; reason?: { code?: unknown } };
+  const known = (c: unknown): c is ErrorCode => typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c);
+  if (e.name === 'rejected' && known(e.reason?.code)) return e.reason.code;
+  if (known(e.message)) return e.message;
+  if (e.code === MATCHMAKE_ROOM_NOT_FOUND) return 'roomNotFound';
+  if (e.name === 'no_handler') return 'unknownMessage';
+  return 'invalidPayload';
 }
 
 /** Notices the server sends; each has the text `notice.<code>`. */
@@ -174,6 +198,8 @@ export interface MoveView {
   readonly skill: Skill;
   readonly state: TcpState;
   readonly segmentId: number;
+  /** Values for the placeholders of `why` (e.g. `expected`). */
+  readonly params: ReadonlyMap<string, number>;
 }
 
 export interface StateLogView {

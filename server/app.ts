@@ -1,0 +1,33 @@
+/**
+ * Wires the game server: the WebSocket transport, the rooms, and the HTTP side on the same
+ * port (health probe, then the built client). Tests boot what this returns with
+ * @colyseus/testing; server/index.ts listens with it.
+ */
+import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { ROOM } from '../shared/protocol.ts';
+import type { Config } from './config.ts';
+import { serveClient } from './http/clientApp.ts';
+import { serveHealth } from './http/health.ts';
+import { PairRoom } from './rooms/PairRoom.ts';
+
+export function createGameServer(config: Config) {
+  return defineServer({
+    // Larger frames close the connection (1009); every message of the protocol is tiny.
+    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    rooms: {
+      // Server options override client options of the same name, so clients cannot set them.
+      // Quick-match players only meet other quick-match players.
+      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair }).filterBy(['mode']),
+    },
+    express: (app) => {
+      serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
+      serveClient(app, config.clientDir);
+    },
+    greet: false,
+    // index.ts owns the signals, so tests that boot this server do not install handlers.
+    gracefullyShutdown: false,
+  });
+}
+
+export type GameServer = ReturnType<typeof createGameServer>;

@@ -1,0 +1,95 @@
+/**
+ * The server's configuration: one typed object read from the environment at start-up and
+ * validated there, so a bad value stops the server with a message naming the variable instead
+ * of surfacing later as a strange game.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { BotConfig } from '../shared/bots/bot.ts';
+import type { Timing } from '../shared/match/settings.ts';
+
+/** What a pair room needs from the server; tests shorten these freely. */
+export interface PairRoomConfig {
+  /** How long a quick-match player waits alone before a bot takes the other seat. */
+  readonly quickMatchBotMs: number;
+  /** How long a dropped player's seat, role and score are kept. */
+  readonly reconnectSeconds: number;
+  /** The next round starts by itself after this long, even if someone is not ready. */
+  readonly betweenRoundsMs: number;
+  /** How often the room advances the match clock. */
+  readonly tickMs: number;
+  /** Sustained messages per second a player may send, and the burst above it. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Above this many messages in one second the connection is closed (Colyseus's own guard). */
+  readonly disconnectAbovePerSecond: number;
+  readonly bot: BotConfig;
+  /** Test-only: replaces parts of the timing that difficulty and speed give. */
+  readonly timing?: Partial<Timing>;
+  /** Test-only: the seed of every round, instead of one derived from the room. */
+  readonly seed?: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** The built client (Vite's output); served when it exists. */
+  readonly clientDir: string;
+  /** Largest WebSocket frame accepted; larger ones close the connection (code 1009). */
+  readonly maxPayloadBytes: number;
+  readonly pair: PairRoomConfig;
+}
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Environment variables and their defaults; names are the ones documented in the README. */
+const envSchema = z.object({
+  PORT: int(1, 65535).default(2567),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+  MAX_PAYLOAD_BYTES: int(256, 1024 * 1024).default(4096),
+  QUICK_MATCH_BOT_MS: int(0, 600_000).default(5000),
+  RECONNECT_SECONDS: int(1, 3600).default(30),
+  BETWEEN_ROUNDS_MS: int(1000, 3_600_000).default(60_000),
+  TICK_MS: int(10, 1000).default(50),
+  MESSAGES_PER_SECOND: int(1, 1000).default(8),
+  MESSAGE_BURST: int(1, 10_000).default(16),
+  DISCONNECT_ABOVE_PER_SECOND: int(10, 100_000).default(2000),
+  BOT_REACTION_MS: int(0, 60_000).default(1200),
+  BOT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
+});
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the configuration; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // An empty variable (`PORT=`) means "not set", as in most shells' intent.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    clientDir: e.CLIENT_DIR,
+    maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+    pair: {
+      quickMatchBotMs: e.QUICK_MATCH_BOT_MS,
+      reconnectSeconds: e.RECONNECT_SECONDS,
+      betweenRoundsMs: e.BETWEEN_ROUNDS_MS,
+      tickMs: e.TICK_MS,
+      messagesPerSecond: e.MESSAGES_PER_SECOND,
+      messageBurst: e.MESSAGE_BURST,
+      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * A pair room: two seats, a match of several rounds, and the shared engine as the only judge.
+ * Clients send intents (`play`, `ready`); the room steps the engine with its own clock and
+ * copies the result into the synchronised state. Empty seats and seats whose player does not
+ * come back are played by a bot that lives in the room.
+ */
+import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { randomInt } from 'node:crypto';
+import { makeSettings, type MatchSettings } from '../../shared/match/settings.ts';
+import type { MatchEvent } from '../../shared/match/types.ts';
+import {
+  CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
+  type PairJoinOptions, type PairMode, type PlayPayload, type PlayReply,
+} from '../../shared/protocol.ts';
+import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
+import type { PairRoomConfig } from '../config.ts';
+import { RateLimit, refuse, tell } from './refusals.ts';
+import { makePlaylist, type Playlist } from './playlist.ts';
+import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
+import { PairRoomState } from './schema/PairRoomState.ts';
+import { newSeat, roleIn, type Seat } from './seats.ts';
+import { RoundClock } from './RoundClock.ts';
+
+type PairClient = Client<{
+  auth: { nickname: string };
+  messages: { [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload };
+}>;
+
+/** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
+export type PairCreateOptions = Partial<PairJoinOptions> & { readonly server: PairRoomConfig };
+
+/** Checks join options during matchmaking, before a seat is reserved; the error names the field. */
+function parseJoinOptions(options: unknown): PairJoinOptions {
+  const parsed = pairJoinOptionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const nicknameWrong = parsed.error.issues.some((i) => i.path[0] === 'nickname');
+  const code: ErrorCode = nicknameWrong ? 'badNickname' : 'badOptions';
+  throw new ServerError(ColyseusError.AUTH_FAILED, code);
+}
+
+export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: PairMode }; client: PairClient }> {
+  override state = new PairRoomState();
+  override maxClients = 2;
+
+  private config!: PairRoomConfig;
+  private settings!: MatchSettings;
+  private playlist!: Playlist;
+  private rounds!: RoundClock;
+  private readonly seats = new Map<string, Seat>();
+  private limit!: RateLimit;
+  private botTimer: Delayed | undefined;
+
+  override messages = {
+    [CLIENT_MSG.play]: validate(playPayloadSchema, (client: PairClient, payload: PlayPayload, ctx: MessageContext) =>
+      this.onPlay(client, payload, ctx)),
+    [CLIENT_MSG.ready]: validate(readyPayloadSchema, (client: PairClient, _payload: unknown, ctx: MessageContext) =>
+      this.onReady(client, ctx)),
+    // Unknown types: an error back, not Colyseus's default of closing the connection.
+    _: (client: PairClient) => {
+      if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
+    },
+  };
+
+  // ---- messages ------------------------------------------------------------------------------
+
+  private onPlay(client: PairClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
+    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return refuse(client, ctx, 'notSeated');
+    if (this.state.phase !== 'playing') return refuse(client, ctx, 'roundNotRunning');
+    const role = roleIn(seat, this.state.round);
+    if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
+    const result = this.rounds.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
+    const judged = result?.events.find((e) => e.type === 'moveJudged');
+    if (!judged) return refuse(client, ctx, 'roundNotRunning');
+    return { move: judged.move };
+  }
+
+  private onReady(client: PairClient, ctx: MessageContext): object | undefined {
+    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return refuse(client, ctx, 'notSeated');
+    if (this.state.phase !== 'between') return refuse(client, ctx, 'roundNotRunning');
+    seat.ready = true;
+    this.showPlayers();
+    if ([...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
+    return {};
+  }
+
+  private notify(code: NoticeCode, about: Seat, options: { except?: PairClient } = {}): void {
+    const payload: NoticePayload = about.nickname ? { code, nickname: about.nickname } : { code };
+    this.broadcast(SERVER_MSG.notice, payload, options.except ? { except: options.except } : {});
+  }
+
+  // ---- seats -----------------------------------------------------------------------------------
+
+  private seatBot(): void {
+    const bot = newSeat(this.seats, `bot-${this.seats.size + 1}`, '', true);
+    this.seats.set(bot.id, bot);
+    this.showPlayers();
+  }
+
+  /** A player who left for good: a bot plays their seat so the other player can finish. */
+  private handOverToBot(seat: Seat): void {
+    seat.isBot = true;
+    seat.connected = true;
+    seat.ready = true;
+    this.showPlayers();
+    this.notify('botTookOver', seat);
+    if (this.state.phase === 'between' && [...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
+  }
+
+  private showPlayers(): void {
+    this.rounds.showPlayers(this.seats);
+  }
+
+  private fillWithBotIfAlone = (): void => {
+    this.botTimer = undefined;
+    if (this.seats.size !== 1) return;
+    this.seatBot();
+    void this.lock();
+    this.broadcast(SERVER_MSG.notice, { code: 'botJoined' } satisfies NoticePayload);
+    this.rounds.startNext();
+  };
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+
+  static override async onAuth(_token: string, options: unknown, _context: AuthContext) {
+    return { nickname: parseJoinOptions(options).nickname };
+  }
+
+  override async onCreate(options: PairCreateOptions): Promise<void> {
+    const { server, ...fromClient } = options;
+    const joined = parseJoinOptions(fromClient);
+    this.config = server;
+    const base = makeSettings(joined);
+    this.settings = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
+    this.playlist = makePlaylist(joined);
+    this.roomId = await claimRoomCode(this.presence);
+    this.metadata = { mode: joined.mode };
+    if (joined.mode === 'private') await this.setPrivate(true);
+    if (joined.mode === 'solo') this.maxClients = 1;
+
+    Object.assign(this.state, {
+      code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
+      lossRate: this.settings.lossRate, rounds: this.playlist.rounds,
+    });
+    this.rounds = new RoundClock({
+      view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
+      seed: server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
+      clock: this.clock, onEvents: (events) => this.forward(events),
+    });
+    this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
+    this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
+    this.clock.setInterval(() => this.rounds.tick(), server.tickMs);
+    if (joined.mode === 'solo') this.seatBot();
+  }
+
+  override onJoin(client: PairClient, options: PairJoinOptions): void {
+    const nickname = client.auth?.nickname ?? parseJoinOptions(options).nickname;
+    this.seats.set(client.sessionId, newSeat(this.seats, client.sessionId, nickname, false));
+    this.showPlayers();
+    if (this.seats.size === 2) {
+      this.botTimer?.clear();
+      this.rounds.startNext();
+    } else if (this.state.mode === 'quick') {
+      this.botTimer = this.clock.setTimeout(this.fillWithBotIfAlone, this.config.quickMatchBotMs);
+    }
+  }
+
+  override onDrop(client: PairClient, code?: number): void {
+    const seat = this.seats.get(client.sessionId);
+    // A server shutting down disposes the room; there is nothing to come back to.
+    if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
+    seat.connected = false;
+    this.showPlayers();
+    this.notify('partnerLeft', seat, { except: client });
+    // A page reload is a drop too: the client comes back with its reconnection token.
+    this.allowReconnection(client, this.config.reconnectSeconds);
+  }
+
+  override onReconnect(client: PairClient): void {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    seat.connected = true;
+    this.showPlayers();
+    this.notify('partnerBack', seat, { except: client });
+  }
+
+  override onLeave(client: PairClient): void {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    if (this.state.phase === 'waiting') {
+      this.seats.delete(seat.id);
+      this.showPlayers();
+      return;
+    }
+    this.handOverToBot(seat);
+  }
+
+  override async onDispose(): Promise<void> {
+    if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+  }
+
+  override onBeforePatch(): void {
+    this.state.serverTime = this.clock.currentTime;
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    // Keep the room alive for the players; the error is a bug to fix, so log it loudly.
+    logger.error(`PairRoom ${this.roomId} ${method}:`, error);
+  }
+
+  /** Every verdict goes out at once, not with the next patch, so both players see it together. */
+  private forward(events: readonly MatchEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'moveJudged') this.broadcast(SERVER_MSG.moveJudged, { move: e.move });
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Runs the rounds of a pair room on the room's clock: creates each round's match, steps the
+ * engine when something is due or a card is played, lets bots play their seats, and projects
+ * every result into the synchronised state. The room decides who sits where; this decides when.
+ */
+import type { Clock, Delayed } from '@colyseus/core';
+import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
+import type { Card, Role } from '../../shared/match/cards.ts';
+import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
+import type { MatchSettings } from '../../shared/match/settings.ts';
+import type { MatchEvent, MatchInput, MatchState, StepResult } from '../../shared/match/types.ts';
+import { seedFrom } from '../../shared/random.ts';
+import { clearRound, projectMatch } from './projection.ts';
+import { scenarioOf, type Playlist } from './playlist.ts';
+import { PlayerState, type PairRoomState } from './schema/PairRoomState.ts';
+import { roleIn, type Seat } from './seats.ts';
+
+export interface RoundClockParts {
+  readonly view: PairRoomState;
+  readonly settings: MatchSettings;
+  readonly playlist: Playlist;
+  readonly seats: ReadonlyMap<string, Seat>;
+  readonly bot: BotConfig;
+  readonly seed: number;
+  readonly betweenRoundsMs: number;
+  readonly clock: Clock;
+  readonly onEvents: (events: readonly MatchEvent[]) => void;
+}
+
+export class RoundClock {
+  private readonly parts: RoundClockParts;
+  private match: MatchState | null = null;
+  private lastNow = -Infinity;
+  private betweenTimer: Delayed | undefined;
+
+  constructor(parts: RoundClockParts) {
+    this.parts = parts;
+  }
+
+  /** The room clock, held monotonic: the engine refuses time that goes backwards. */
+  now(): number {
+    this.lastNow = Math.max(this.lastNow, this.parts.clock.currentTime);
+    return this.lastNow;
+  }
+
+  /** Starts the next round, or ends the match after the last one. */
+  startNext(): void {
+    const { view, playlist, settings, seats } = this.parts;
+    if (view.phase === 'playing' || view.phase === 'finished') return;
+    this.betweenTimer?.clear();
+    const round = view.round + 1;
+    for (const seat of seats.values()) seat.ready = seat.isBot;
+    this.match = createMatch({
+      scenarioId: scenarioOf(playlist, round), settings, seed: seedFrom(`${this.parts.seed}:${round}`), now: this.now(),
+    });
+    Object.assign(view, { round, phase: 'playing' });
+    clearRound(view);
+    projectMatch(view, this.match);
+    this.showPlayers(seats);
+  }
+
+  /** Time passes: whatever is due happens, then bots whose reaction time is up play. */
+  tick(): void {
+    if (!this.match || this.parts.view.phase !== 'playing') return;
+    const now = this.now();
+    const wake = nextWakeAt(this.match);
+    if (wake !== null && wake <= now) this.apply({ kind: 'tick', now });
+    this.botsPlay(now);
+  }
+
+  /** A card from a seated player; null when no round is running. */
+  play(p: { role: Role; card: Card; seq?: number; ack?: number }): StepResult | null {
+    if (!this.match || this.parts.view.phase !== 'playing') return null;
+    return this.apply({ kind: 'play', now: this.now(), ...p });
+  }
+
+  /** Copies the seats into the synchronised player list, with each seat's role this round. */
+  showPlayers(seats: ReadonlyMap<string, Seat>): void {
+    const { view } = this.parts;
+    const round = Math.max(1, view.round);
+    for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
+    for (const seat of seats.values()) {
+      const role = roleIn(seat, round);
+      const live = view.phase === 'playing' && this.match ? this.match.scores[role].points : 0;
+      const fields = {
+        sessionId: seat.id, nickname: seat.nickname, role, connected: seat.connected, isBot: seat.isBot,
+        total: seat.banked + live, ready: seat.ready,
+      };
+      const existing = view.players.get(seat.id);
+      if (existing) Object.assign(existing, fields);
+      else view.players.set(seat.id, new PlayerState(fields));
+    }
+  }
+
+  private botsPlay(now: number): void {
+    const { seats, bot, view } = this.parts;
+    for (const seat of seats.values()) {
+      if (!seat.isBot || !this.match || view.phase !== 'playing') continue;
+      const decision = botDecision(this.match, roleIn(seat, view.round), bot);
+      if (decision && decision.at <= now) this.apply({ ...decision.input, now });
+    }
+  }
+
+  private apply(input: MatchInput): StepResult {
+    const result = step(this.match!, input);
+    this.match = result.state;
+    projectMatch(this.parts.view, result.state);
+    this.showPlayers(this.parts.seats);
+    this.parts.onEvents(result.events);
+    if (result.events.some((e) => e.type === 'roundOver')) this.endRound(result.state);
+    return result;
+  }
+
+  private endRound(match: MatchState): void {
+    const { view, seats, playlist } = this.parts;
+    for (const seat of seats.values()) {
+      seat.banked += match.scores[roleIn(seat, view.round)].points;
+      seat.ready = seat.isBot;
+    }
+    view.phase = view.round >= playlist.rounds ? 'finished' : 'between';
+    this.showPlayers(seats);
+    if (view.phase === 'between') {
+      // Someone reading the explanation should not hold the other player forever.
+      this.betweenTimer = this.parts.clock.setTimeout(() => this.startNext(), this.parts.betweenRoundsMs);
+    }
+  }
+}

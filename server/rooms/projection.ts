@@ -1,0 +1,84 @@
+/**
+ * Copies the engine's plain match state into the synchronised schema after every step. Only
+ * what differs is written (schema setters skip equal primitives, lists grow by appending), so a
+ * patch carries the change and not the whole round.
+ */
+import { ROLES, type Role } from '../../shared/match/cards.ts';
+import { expectationFor } from '../../shared/match/expect.ts';
+import { showsHints } from '../../shared/match/settings.ts';
+import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
+import { normalizeFlags } from '../../shared/tcp/segment.ts';
+import type { ArraySchema } from '@colyseus/schema';
+import {
+  EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
+} from './schema/PairRoomState.ts';
+
+/** -1 stands for "not running" on the wire, where a number cannot be null. */
+const orNone = (n: number | null): number => n ?? -1;
+
+function segmentFields(w: WireSegment) {
+  return {
+    id: w.id, from: w.from, card: w.card, seq: w.segment.seq, ack: w.segment.ack, len: w.segment.len,
+    flags: normalizeFlags(w.segment.flags).join(','), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
+    status: w.status, old: w.old, why: w.why ?? '',
+  };
+}
+
+function moveState(m: MoveRecord): MoveState {
+  const move = new MoveState({
+    at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points,
+    expected: m.expected.join(','), skill: m.skill, state: m.state, segmentId: orNone(m.segmentId),
+  });
+  for (const [k, v] of Object.entries(m.params)) move.params.set(k, v);
+  return move;
+}
+
+function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
+  if (list.length === items.length && items.every((c, i) => list[i] === c)) return;
+  list.clear();
+  list.push(...items);
+}
+
+function projectEndpoint(view: PairRoomState, match: MatchState, role: Role): void {
+  let target = view.endpoints.get(role);
+  if (!target) {
+    target = new EndpointState({ role, state: match.endpoints[role].tcb.state });
+    view.endpoints.set(role, target);
+  }
+  const ep = match.endpoints[role];
+  const score = match.scores[role];
+  const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
+  Object.assign(target, {
+    state: ep.tcb.state, iss: ep.tcb.iss, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
+    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt),
+    mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
+    points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,
+    mistakes: score.mistakes,
+  });
+  replaceStrings(target.hintCards, hint?.cards ?? []);
+}
+
+/** Brings the round's part of the view up to date with `match`. */
+export function projectMatch(view: PairRoomState, match: MatchState): void {
+  Object.assign(view, {
+    scenarioId: match.scenarioId, roundStatus: match.status, roundStartedAt: match.startedAt,
+    roundEndsAt: match.endsAt, latencyMs: match.settings.timing.latencyMs,
+  });
+  for (const role of ROLES) projectEndpoint(view, match, role);
+
+  // Segments change status and arrival time while in flight; moves and the state log never do.
+  match.wire.forEach((w, i) => {
+    const existing = view.segments[i];
+    if (existing) Object.assign(existing, segmentFields(w));
+    else view.segments.push(new SegmentState(segmentFields(w)));
+  });
+  for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
+  for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(new StateLogState(match.stateLog[i]!));
+}
+
+/** Forgets the previous round before a new one is projected. */
+export function clearRound(view: PairRoomState): void {
+  view.segments.clear();
+  view.moves.clear();
+  view.stateLog.clear();
+}

@@ -1,0 +1,42 @@
+/**
+ * How a pair room says no. A refusal goes back to the sender only and changes nothing: as the
+ * rejection of a request, or as an `error` message for a plain one. Floods are refused here,
+ * before a message reaches the engine or is broadcast, so one player cannot slow anyone down.
+ */
+import type { Client, MessageContext } from '@colyseus/core';
+import { SERVER_MSG, type ErrorCode, type ErrorPayload } from '../../shared/protocol.ts';
+import { newBudget, shouldTell, spend, type BudgetRule, type MessageBudget } from './messageBudget.ts';
+
+type Sender = Pick<Client, 'sessionId' | 'send'>;
+
+export function tell(client: Sender, code: ErrorCode): void {
+  client.send(SERVER_MSG.error, { code } satisfies ErrorPayload);
+}
+
+/** Refuses a message with `code`; returns undefined so a handler can `return refuse(…)`. */
+export function refuse(client: Sender, ctx: MessageContext, code: ErrorCode): undefined {
+  if (ctx.id !== undefined) ctx.reject({ code } satisfies ErrorPayload);
+  else tell(client, code);
+  return undefined;
+}
+
+/** Each player's message budget; `allows` answers the refused message itself. */
+export class RateLimit {
+  private readonly rule: BudgetRule;
+  private readonly budgets = new Map<string, MessageBudget>();
+
+  constructor(rule: BudgetRule) {
+    this.rule = rule;
+  }
+
+  allows(client: Sender, ctx: MessageContext | undefined, now: number): boolean {
+    let budget = this.budgets.get(client.sessionId);
+    if (!budget) this.budgets.set(client.sessionId, (budget = newBudget(this.rule, now)));
+    if (spend(budget, this.rule, now)) return true;
+    // A request must be answered or the client waits for its timeout; plain messages are
+    // dropped with one "slow down" a second rather than one per message.
+    if (ctx?.id !== undefined) ctx.reject({ code: 'rateLimited' } satisfies ErrorPayload);
+    else if (shouldTell(budget, now)) tell(client, 'rateLimited');
+    return false;
+  }
+}

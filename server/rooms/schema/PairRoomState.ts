@@ -1,0 +1,137 @@
+/**
+ * The synchronised state of a pair room (@colyseus/schema). Field names and meanings are those
+ * of `PairRoomView` and its parts in shared/protocol.ts, which is what clients read; the
+ * compile-time checks at the bottom keep the two in step. Times are milliseconds on the room's
+ * clock, -1 when a timer is not running.
+ */
+import { schema, t, type SchemaType } from '@colyseus/schema';
+import type { Card, Role } from '../../../shared/match/cards.ts';
+import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
+import type { MoveRecord, RoundStatus, Skill } from '../../../shared/match/types.ts';
+import type {
+  EndpointView, MoveView, PairMode, PairPhase, PairRoomView, PlayerView, SegmentView, StateLogView,
+} from '../../../shared/protocol.ts';
+import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+import type { TcpState } from '../../../shared/tcp/states.ts';
+
+export const PlayerState = schema({
+  sessionId: t.string(),
+  nickname: t.string(),
+  role: t.string<Role>(),
+  connected: t.boolean().default(true),
+  isBot: t.boolean().default(false),
+  total: t.number().default(0),
+  ready: t.boolean().default(false),
+}, 'PlayerState');
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+export const EndpointState = schema({
+  role: t.string<Role>(),
+  state: t.string<TcpState>(),
+  iss: t.number().default(0),
+  sndNxt: t.number().default(0),
+  rcvNxt: t.number().default(0),
+  rtoAt: t.number().default(-1),
+  timeWaitAt: t.number().default(-1),
+  deadlineAt: t.number().default(-1),
+  mustRetransmit: t.string<Card | ''>().default(''),
+  hintCards: t.array('string'),
+  hintKey: t.string().default(''),
+  skill: t.string<Skill | ''>().default(''),
+  points: t.number().default(0),
+  streak: t.number().default(0),
+  bestStreak: t.number().default(0),
+  correct: t.number().default(0),
+  mistakes: t.number().default(0),
+}, 'EndpointState');
+export type EndpointState = SchemaType<typeof EndpointState>;
+
+export const SegmentState = schema({
+  id: t.number(),
+  from: t.string<Role>(),
+  card: t.string<Card>(),
+  seq: t.number(),
+  ack: t.number(),
+  len: t.number(),
+  flags: t.string(),
+  sentAt: t.number(),
+  arriveAt: t.number(),
+  status: t.string<SegmentView['status']>(),
+  old: t.boolean().default(false),
+  why: t.string().default(''),
+}, 'SegmentState');
+export type SegmentState = SchemaType<typeof SegmentState>;
+
+export const MoveState = schema({
+  at: t.number(),
+  role: t.string<Role>(),
+  card: t.string<Card | ''>(),
+  verdict: t.string<MoveRecord['verdict']>(),
+  why: t.string(),
+  points: t.number(),
+  expected: t.string(),
+  skill: t.string<Skill>(),
+  state: t.string<TcpState>(),
+  segmentId: t.number(),
+  params: t.map('number'),
+}, 'MoveState');
+export type MoveState = SchemaType<typeof MoveState>;
+
+export const StateLogState = schema({
+  at: t.number(),
+  role: t.string<Role>(),
+  state: t.string<TcpState>(),
+}, 'StateLogState');
+export type StateLogState = SchemaType<typeof StateLogState>;
+
+export const PairRoomState = schema({
+  code: t.string().default(''),
+  mode: t.string<PairMode>(),
+  phase: t.string<PairPhase>().default('waiting'),
+  difficulty: t.string<Difficulty>(),
+  speed: t.string<Speed>(),
+  lossRate: t.number().default(0),
+  round: t.uint8().default(0),
+  rounds: t.uint8().default(1),
+  scenarioId: t.string<ScenarioId | ''>().default(''),
+  roundStatus: t.string<RoundStatus>().default('playing'),
+  serverTime: t.number().default(0),
+  roundStartedAt: t.number().default(-1),
+  roundEndsAt: t.number().default(-1),
+  latencyMs: t.number().default(0),
+  players: t.map(PlayerState),
+  endpoints: t.map(EndpointState),
+  segments: t.array(SegmentState),
+  moves: t.array(MoveState),
+  stateLog: t.array(StateLogState),
+}, 'PairRoomState');
+export type PairRoomState = SchemaType<typeof PairRoomState>;
+
+/*
+ * Compile-time agreement with protocol.ts: every field a client reads exists here with the
+ * same type, and nothing is synchronised that the protocol does not declare.
+ */
+// isTrackingPaused is Schema's own bookkeeping, not a synchronised field.
+type Fields<S> = { [K in Exclude<keyof S, 'isTrackingPaused'> as S[K] extends (...args: never[]) => unknown ? never : K]: S[K] };
+type Primitive<V> = { [K in keyof V as V[K] extends string | number | boolean ? K : never]: V[K] };
+type Exactly<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Fits<A, B> = A extends B ? true : false;
+type Check<T extends true> = T;
+type Collections = 'players' | 'endpoints' | 'segments' | 'moves' | 'stateLog';
+
+export type SchemaAgreesWithProtocol = [
+  Check<Exactly<Primitive<Fields<PlayerState>>, PlayerView>>,
+  Check<Fits<Primitive<Fields<PlayerState>>, PlayerView>>,
+  Check<Exactly<Pick<Fields<EndpointState>, keyof EndpointView>, EndpointView>>,
+  Check<Exactly<Primitive<Fields<EndpointState>>, Omit<EndpointView, 'hintCards'>>>,
+  Check<Fits<Omit<Primitive<Fields<EndpointState>>, 'hintCards'>, Omit<EndpointView, 'hintCards'>>>,
+  Check<Exactly<Primitive<Fields<SegmentState>>, SegmentView>>,
+  Check<Fits<Primitive<Fields<SegmentState>>, SegmentView>>,
+  Check<Exactly<Pick<Fields<MoveState>, keyof MoveView>, MoveView>>,
+  Check<Exactly<Primitive<Fields<MoveState>>, Omit<MoveView, 'params'>>>,
+  Check<Fits<Primitive<Fields<MoveState>>, Omit<MoveView, 'params'>>>,
+  Check<Exactly<Primitive<Fields<StateLogState>>, StateLogView>>,
+  Check<Fits<Primitive<Fields<StateLogState>>, StateLogView>>,
+  Check<Exactly<Pick<Fields<PairRoomState>, keyof PairRoomView>, PairRoomView>>,
+  Check<Fits<Omit<Primitive<Fields<PairRoomState>>, Collections>, Omit<PairRoomView, Collections>>>,
+];

@@ -1,0 +1,34 @@
+/**
+ * The two seats of a pair room. A seat belongs to a player (or a bot) for the whole match; the
+ * role it plays alternates every round, so each player practises both ends of the connection.
+ */
+import { peerOf, type Role } from '../../shared/match/cards.ts';
+
+export interface Seat {
+  /** The player's Colyseus sessionId; a bot that replaces a player keeps it. */
+  readonly id: string;
+  nickname: string;
+  isBot: boolean;
+  connected: boolean;
+  /** The role in round 1. */
+  readonly firstRole: Role;
+  /** Points of the rounds already played. */
+  banked: number;
+  ready: boolean;
+}
+
+/** Round 1 uses each seat's first role; every later round swaps. */
+export function roleIn(seat: Seat, round: number): Role {
+  return round % 2 === 1 ? seat.firstRole : peerOf(seat.firstRole);
+}
+
+/** A seat for a newcomer: the role nobody holds yet, the client if the room is empty. */
+export function newSeat(seats: ReadonlyMap<string, Seat>, id: string, nickname: string, isBot: boolean): Seat {
+  const taken = [...seats.values()].map((s) => s.firstRole);
+  const firstRole: Role = taken.includes('client') ? 'server' : 'client';
+  return { id, nickname, isBot, connected: true, firstRole, banked: 0, ready: isBot };
+}
+
+export function seatPlaying(seats: ReadonlyMap<string, Seat>, role: Role, round: number): Seat | undefined {
+  return [...seats.values()].find((s) => roleIn(s, round) === role);
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '@colyseus/sdk';
+import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload, type NoticePayload } from '../../shared/protocol.ts';
+import { bootGame, freshClient, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+
+let colyseus: TestServer;
+beforeAll(async () => { colyseus = await bootGame(); });
+afterAll(async () => { await colyseus.shutdown(); });
+beforeEach(async () => { await colyseus.cleanup(); });
+
+/** The error code a request was refused with. */
+async function refusal(request: Promise<unknown>): Promise<string> {
+  try {
+    await request;
+  } catch (e) {
+    return errorCodeOf(e);
+  }
+  throw new Error('the request was accepted');
+}
+
+/** Sends a message the typed SDK would not let a well-behaved client send. */
+function sendRaw(room: PairRoom, type: string, payload?: unknown): void {
+  (room.send as (t: string, p?: unknown) => void)(type, payload);
+}
+function requestRaw(room: PairRoom, type: string, payload?: unknown): Promise<unknown> {
+  return (room.request as (t: string, p?: unknown) => Promise<unknown>)(type, payload);
+}
+
+describe('a pair room given bad input', () => {
+  it('answers malformed play requests with invalidPayload and keeps the connection', async () => {
+    const { a } = await pairUp(colyseus, ['handshake']);
+    for (const payload of [undefined, 'SYN', 42, { card: 'XYZ' }, { card: 'SYN', seq: -1 }, { card: 'SYN', extra: true }, { card: 'SYN', role: 'router' }]) {
+      expect(await refusal(requestRaw(a, CLIENT_MSG.play, payload))).toBe('invalidPayload');
+    }
+    expect(a.connection.isOpen).toBe(true);
+    expect(a.state.moves.length).toBe(0);
+    expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
+  });
+
+  it('answers unknown message types with unknownMessage', async () => {
+    const { a } = await pairUp(colyseus, ['handshake']);
+    const told = next<ErrorPayload>(a, SERVER_MSG.error);
+    sendRaw(a, 'dance', { steps: 3 });
+    expect(await told).toEqual({ code: 'unknownMessage' });
+    expect(await refusal(requestRaw(a, 'dance'))).toBe('unknownMessage');
+    expect(a.connection.isOpen).toBe(true);
+  });
+
+  it("refuses a card for the other player's role and changes nothing", async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    expect(await refusal(play(a, { card: 'SYN+ACK', role: 'server' }))).toBe('notYourRole');
+    expect(await refusal(play(b, { card: 'SYN', role: 'client' }))).toBe('notYourRole');
+    expect(a.state.moves.length).toBe(0);
+    expect(a.state.segments.length).toBe(0);
+  });
+
+  it('refuses ready while a round is running', async () => {
+    const { a } = await pairUp(colyseus, ['handshake']);
+    expect(await refusal(a.request(CLIENT_MSG.ready))).toBe('roundNotRunning');
+  });
+
+  it('limits a burst of 1,000 messages from one player while the room and the other player go on', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    // Bo floods with cards for Ada's role; every request is answered, most of them "slow down".
+    const flood = Array.from({ length: 1000 }, () => refusal(play(b, { card: 'SYN', role: 'client' })));
+    const adaPlays = play(a, { card: 'SYN' });
+    const codes = await Promise.all(flood);
+
+    expect((await adaPlays).move.verdict).toBe('correct');
+    const limited = codes.filter((c) => c === 'rateLimited').length;
+    expect(limited).toBeGreaterThan(900);
+    expect(codes.filter((c) => c !== 'rateLimited').every((c) => c === 'notYourRole')).toBe(true);
+    expect(b.connection.isOpen).toBe(true);
+
+    // Plain messages are limited too, with one "slow down" rather than one per message (500 of
+    // them: with the 1,000 above that stays under the rate at which Colyseus disconnects).
+    const errors: string[] = [];
+    (b.onMessage as (t: string, cb: (m: ErrorPayload) => void) => void)(SERVER_MSG.error, (m) => errors.push(m.code));
+    for (let i = 0; i < 500; i++) sendRaw(b, 'dance');
+    // Messages are handled in order, so this request's answer comes after every error above.
+    // A request of a type with no handler is answered by Colyseus itself, after the above.
+    expect(await refusal(requestRaw(b, 'dance'))).toBe('unknownMessage');
+    expect(errors).toEqual(['rateLimited']);
+
+    // Once the flood is over Bo can play again: the budget refills with time.
+    await until(b, (s) => s.endpoints.get('server')!.hintCards.includes('SYN+ACK'));
+    let reply;
+    while (!reply) {
+      reply = await play(b, { card: 'SYN+ACK' }).catch(async (e: unknown) => {
+        expect(errorCodeOf(e)).toBe('rateLimited');
+        await b.waitForNextPatch();
+        return undefined;
+      });
+    }
+    expect(reply?.move.verdict).toBe('correct');
+  });
+
+  it('closes the connection of a fire-and-forget message that fails validation, and keeps the seat', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const left = new Promise<number>((resolve) => a.onLeave((code) => resolve(code)));
+    const partnerTold = next<NoticePayload>(b, SERVER_MSG.notice);
+    sendRaw(a, CLIENT_MSG.play, { card: 'XYZ' });
+
+    expect(await left).toBe(CloseCode.WITH_ERROR);
+    expect(await partnerTold).toEqual({ code: 'partnerLeft', nickname: 'Ada' });
+    const back = await freshClient().reconnect(a.reconnectionToken);
+    expect(back.sessionId).toBe(a.sessionId);
+    await back.leave();
+  });
+
+  it('refuses an oversized message by closing that connection only', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const left = new Promise<number>((resolve) => a.onLeave((code) => resolve(code)));
+    sendRaw(a, CLIENT_MSG.play, { card: 'SYN', padding: 'x'.repeat(10_000) });
+    expect(await left).toBe(1009);
+    expect(await next<NoticePayload>(b, SERVER_MSG.notice)).toEqual({ code: 'partnerLeft', nickname: 'Ada' });
+    expect(b.connection.isOpen).toBe(true);
+  });
+});

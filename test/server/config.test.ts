@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+import { randomCode } from '../../server/rooms/roomCodes.ts';
+import { CODE_ALPHABET } from '../../shared/protocol.ts';
+import { roomCodeSchema } from '../../shared/validation.ts';
+
+describe('configuration from the environment', () => {
+  it('has safe defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(2567);
+    expect(config.pair.reconnectSeconds).toBe(30);
+    expect(config.clientDir).toMatch(/dist[\\/]client$/);
+  });
+
+  it('reads PORT and treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+    expect(loadConfig({ PORT: '' }).port).toBe(2567);
+  });
+
+  it('refuses bad values with a message naming every variable', () => {
+    expect(() => loadConfig({ PORT: 'abc', RECONNECT_SECONDS: '-1' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: '70000', BOT_ERROR_RATE: '2' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/PORT="70000"/);
+      expect((e as Error).message).toMatch(/BOT_ERROR_RATE="2"/);
+    }
+  });
+});
+
+describe('room codes', () => {
+  it('use only letters and digits that cannot be confused', () => {
+    let i = 0;
+    const code = randomCode((n) => (i++ * 7) % n);
+    expect(code).toHaveLength(5);
+    expect([...code].every((c) => CODE_ALPHABET.includes(c))).toBe(true);
+    for (const ambiguous of ['0', 'O', '1', 'I', 'L']) expect(CODE_ALPHABET).not.toContain(ambiguous);
+  });
+
+  it('are read the way people type them', () => {
+    expect(roomCodeSchema.parse(' ab3-k7 ')).toBe('AB3K7');
+    expect(roomCodeSchema.safeParse('AB0K7').success).toBe(false);
+    expect(roomCodeSchema.safeParse('AB3K').success).toBe(false);
+  });
+});

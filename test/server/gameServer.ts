@@ -1,0 +1,139 @@
+/**
+ * Boots the real game server for a test file (on @colyseus/testing's port 2568) with short
+ * timings, and small helpers that wait for what the server says instead of sleeping.
+ */
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { Client, type Room } from '@colyseus/sdk';
+import { createGameServer, type GameServer } from '../../server/app.ts';
+import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
+import type { Card } from '../../shared/match/cards.ts';
+import { CLIENT_MSG, SERVER_MSG, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
+import type { PairRoom as PairRoomOnServer } from '../../server/rooms/PairRoom.ts';
+import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
+
+/** A network and timers fast enough for tests, slow enough that patches show every step. */
+export const FAST: Partial<PairRoomConfig> = {
+  quickMatchBotMs: 300,
+  reconnectSeconds: 2,
+  tickMs: 10,
+  seed: 42,
+  bot: { reactionMs: 30, errorRate: 0 },
+  // 2 MSL outlasts RTO + latency, so a retransmitted FIN still finds TIME-WAIT.
+  timing: { latencyMs: 60, rtoMs: 300, mslMs: 400, deadlineMs: 10_000 },
+};
+
+export function testConfig(pair: Partial<PairRoomConfig> = {}): Config {
+  const base = loadConfig({});
+  return { ...base, pair: { ...base.pair, ...FAST, ...pair } };
+}
+
+export type TestServer = ColyseusTestServer<GameServer>;
+
+export async function bootGame(config: Config = testConfig()): Promise<TestServer> {
+  return boot(createGameServer(config)) as Promise<TestServer>;
+}
+
+/** A fresh SDK client, as a reloaded page would create, pointed at the test server. */
+export function freshClient(): Client {
+  return new Client('ws://127.0.0.1:2568');
+}
+
+export type PairRoom = Room<PairRoomOnServer>;
+type View = PairRoomState;
+
+/**
+ * Listens to every server message, as a real client does (the SDK warns about unheard ones),
+ * and waits for the first full state, which comes just after the join itself.
+ */
+async function hearing(room: PairRoom): Promise<PairRoom> {
+  const listen = room.onMessage.bind(room) as (t: string, cb: () => void) => () => void;
+  for (const type of Object.values(SERVER_MSG)) listen(type, () => {});
+  await room.waitForInitialState();
+  return room;
+}
+
+/** Comes back to a seat with a stored reconnection token, as a reloaded page does. */
+export async function rejoin(token: string): Promise<PairRoom> {
+  return hearing(await freshClient().reconnect(token));
+}
+
+export async function join(colyseus: TestServer, options: PairJoinOptions): Promise<PairRoom> {
+  return hearing(await colyseus.sdk.joinOrCreate('pair', options));
+}
+
+export async function create(colyseus: TestServer, options: PairJoinOptions): Promise<PairRoom> {
+  return hearing(await colyseus.sdk.create('pair', options));
+}
+
+export async function joinByCode(colyseus: TestServer, code: string, options: PairJoinOptions): Promise<PairRoom> {
+  return hearing(await colyseus.sdk.joinById(code, options));
+}
+
+/** Two humans in a private room with this playlist; the creator is the client in round 1. */
+export async function pairUp(colyseus: TestServer, playlist: PairJoinOptions['playlist']) {
+  const a = await create(colyseus, { nickname: 'Ada', mode: 'private', playlist });
+  const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
+  await until(a, (s) => s.phase === 'playing');
+  await until(b, (s) => s.phase === 'playing');
+  return { a, b };
+}
+
+/** Resolves once `test` holds for the room's state, checked at every patch. */
+export function until(room: PairRoom, test: (state: View) => boolean, timeoutMs = 8000): Promise<View> {
+  return new Promise((resolve, reject) => {
+    const check = (state: View) => {
+      if (!test(state)) return false;
+      clearTimeout(timer);
+      room.onStateChange.remove(check);
+      resolve(state);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(check);
+      reject(new Error(`state never matched: ${JSON.stringify(room.state).slice(0, 1500)}`));
+    }, timeoutMs);
+    if (!check(room.state)) room.onStateChange(check);
+  });
+}
+
+/** Resolves with the next message of `type`, which may already be on its way. */
+export function next<T>(room: PairRoom, type: string, test: (m: T) => boolean = () => true, timeoutMs = 8000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { off(); reject(new Error(`no ${type} message`)); }, timeoutMs);
+    // The SDK types messages from the server's typed client; tests name them as strings.
+    const listen = room.onMessage.bind(room) as (t: string, cb: (m: T) => void) => () => void;
+    const off = listen(type, (m: T) => {
+      if (!test(m)) return;
+      clearTimeout(timer);
+      off();
+      resolve(m);
+    });
+  });
+}
+
+export function play(room: PairRoom, payload: PlayPayload): Promise<PlayReply> {
+  return room.request(CLIENT_MSG.play, payload) as unknown as Promise<PlayReply>;
+}
+
+/** My role and my endpoint's view. */
+export function me(room: PairRoom) {
+  const role = room.state.players.get(room.sessionId)!.role;
+  return { role, endpoint: room.state.endpoints.get(role)! };
+}
+
+/**
+ * Plays like a student who follows every hint: whenever the server shows a card to play, play
+ * it, then wait until the judged move is in the state before looking again. Ends with the round.
+ */
+export async function followHints(room: PairRoom): Promise<void> {
+  const round = room.state.round;
+  for (;;) {
+    const state = await until(room, (s) => s.round !== round || s.phase !== 'playing' || me(room).endpoint.hintCards.length > 0, 15_000);
+    if (state.round !== round || state.phase !== 'playing') return;
+    const card = me(room).endpoint.hintCards[0] as Card;
+    const moves = state.moves.length;
+    const reply = await play(room, { card });
+    if (reply.move.verdict !== 'correct') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
+    await until(room, (s) => s.round !== round || s.phase !== 'playing' || s.moves.length > moves);
+  }
+}

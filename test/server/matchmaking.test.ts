@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, errorCodeOf, SERVER_MSG, type NoticePayload } from '../../shared/protocol.ts';
+import { roomCodeSchema } from '../../shared/validation.ts';
+import { bootGame, create, followHints, join, joinByCode, me, next, until, type TestServer } from './gameServer.ts';
+
+let colyseus: TestServer;
+beforeAll(async () => { colyseus = await bootGame(); });
+afterAll(async () => { await colyseus.shutdown(); });
+beforeEach(async () => { await colyseus.cleanup(); });
+
+async function joinError(joining: Promise<unknown>): Promise<string> {
+  try {
+    await joining;
+  } catch (e) {
+    return errorCodeOf(e);
+  }
+  throw new Error('the join succeeded');
+}
+
+describe('matchmaking', () => {
+  it('gives a quick-match player who waits alone a bot, who then plays the round with them', async () => {
+    const a = await join(colyseus, { nickname: 'Ada', mode: 'quick', playlist: ['handshake'] });
+    expect(a.state.phase).toBe('waiting');
+    expect(await next<NoticePayload>(a, SERVER_MSG.notice)).toEqual({ code: 'botJoined' });
+    const state = await until(a, (s) => s.phase === 'playing');
+    const bot = [...state.players.values()].find((p) => p.isBot)!;
+    expect(bot.role).toBe('server');
+    await followHints(a);
+    expect((await until(a, (s) => s.phase === 'finished')).roundStatus).toBe('won');
+  });
+
+  it('pairs two quick-match players with each other, not with a bot', async () => {
+    const a = await join(colyseus, { nickname: 'Ada', mode: 'quick' });
+    const b = await join(colyseus, { nickname: 'Bo', mode: 'quick' });
+    expect(b.roomId).toBe(a.roomId);
+    const state = await until(a, (s) => s.phase === 'playing');
+    expect([...state.players.values()].map((p) => [p.nickname, p.isBot])).toEqual([['Ada', false], ['Bo', false]]);
+  });
+
+  it('opens a private room under a short readable code that a friend joins, however they type it', async () => {
+    const a = await create(colyseus, { nickname: 'Ada', mode: 'private' });
+    expect(a.state.code).toBe(a.roomId);
+    expect(a.roomId).toMatch(new RegExp(`^[${CODE_ALPHABET}]{5}$`));
+    // A quick-match stranger never lands in a private room.
+    const stranger = await join(colyseus, { nickname: 'Cy', mode: 'quick' });
+    expect(stranger.roomId).not.toBe(a.roomId);
+
+    const typed = `${a.roomId.slice(0, 3).toLowerCase()} ${a.roomId.slice(3)}`;
+    const b = await joinByCode(colyseus, roomCodeSchema.parse(typed), { nickname: 'Bo', mode: 'private' });
+    expect(b.roomId).toBe(a.roomId);
+    await until(b, (s) => s.phase === 'playing');
+    expect(me(b).role).toBe('server');
+  });
+
+  it('answers a wrong or full room code with roomNotFound', async () => {
+    expect(await joinError(colyseus.sdk.joinById('ZZZZ9', { nickname: 'Bo', mode: 'private' }))).toBe('roomNotFound');
+    const a = await create(colyseus, { nickname: 'Ada', mode: 'private' });
+    await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
+    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomNotFound');
+  });
+
+  it('refuses a bad nickname or bad settings with a code the client can show', async () => {
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: '', mode: 'quick' }))).toBe('badNickname');
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: 'x'.repeat(21), mode: 'quick' }))).toBe('badNickname');
+    const bad = { nickname: 'Ada', mode: 'quick', difficulty: 'godlike' } as unknown as { nickname: string; mode: 'quick' };
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', bad))).toBe('badOptions');
+    const sneaky = { nickname: 'Ada', mode: 'quick', server: { quickMatchBotMs: 0 } } as unknown as { nickname: string; mode: 'quick' };
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', sneaky))).toBe('badOptions');
+  });
+
+  it('starts a solo game against a bot at once, and nobody else can join it', async () => {
+    const a = await create(colyseus, { nickname: 'Ada', mode: 'solo', playlist: ['handshake'] });
+    const state = await until(a, (s) => s.phase === 'playing');
+    expect([...state.players.values()].filter((p) => p.isBot)).toHaveLength(1);
+    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Bo', mode: 'solo' }))).toBe('roomNotFound');
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Callbacks } from '@colyseus/sdk';
+import type { TcpState } from '../../shared/tcp/states.ts';
+import { SERVER_MSG, type MoveJudgedPayload } from '../../shared/protocol.ts';
+import { bootGame, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+
+let colyseus: TestServer;
+beforeAll(async () => { colyseus = await bootGame(); });
+afterAll(async () => { await colyseus.shutdown(); });
+beforeEach(async () => { await colyseus.cleanup(); });
+
+/** Every state change each role goes through, in the order this client was told of them. */
+function recordStates(room: PairRoom): Record<string, TcpState[]> {
+  const seen: Record<string, TcpState[]> = { client: [], server: [] };
+  Callbacks.get(room).onAdd('stateLog', (entry) => { seen[entry.role]!.push(entry.state); });
+  return seen;
+}
+
+describe('a pair room', () => {
+  it('lets two players open and close a connection, and both see every state change in order', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake', 'client-close']);
+    const seenByA = recordStates(a);
+    const seenByB = recordStates(b);
+    expect(me(a).role).toBe('client');
+    expect(me(b).role).toBe('server');
+
+    await Promise.all([followHints(a), followHints(b)]);
+    await until(a, (s) => s.phase === 'between');
+    expect(a.state.roundStatus).toBe('won');
+    await Promise.all([a.request('ready'), b.request('ready')]);
+    await until(a, (s) => s.round === 2 && s.phase === 'playing');
+    await until(b, (s) => s.round === 2 && s.phase === 'playing');
+    // Roles swap every round: Ada is the server now and Bo closes the connection.
+    expect(me(a).role).toBe('server');
+    expect(me(b).role).toBe('client');
+
+    await Promise.all([followHints(a), followHints(b)]);
+    await until(a, (s) => s.phase === 'finished');
+    await until(b, (s) => s.phase === 'finished');
+    expect(a.state.roundStatus).toBe('won');
+
+    const expected = {
+      client: ['CLOSED', 'SYN-SENT', 'ESTABLISHED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSED'],
+      server: ['LISTEN', 'SYN-RECEIVED', 'ESTABLISHED', 'ESTABLISHED', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED'],
+    };
+    expect(seenByA).toEqual(expected);
+    expect(seenByB).toEqual(expected);
+    const ada = a.state.players.get(a.sessionId)!;
+    expect(ada.total).toBeGreaterThan(0);
+    expect(b.state.players.get(a.sessionId)!.total).toBe(ada.total);
+  });
+
+  it('re-ACKs the retransmitted FIN in TIME-WAIT when the last ACK is lost, and ends with both CLOSED', async () => {
+    const { a, b } = await pairUp(colyseus, ['lost-last-ack']);
+    await Promise.all([followHints(a), followHints(b)]);
+    const end = await until(a, (s) => s.phase === 'finished');
+
+    expect(end.roundStatus).toBe('won');
+    expect(end.endpoints.get('client')!.state).toBe('CLOSED');
+    expect(end.endpoints.get('server')!.state).toBe('CLOSED');
+    const fins = end.segments.filter((s) => s.from === 'server' && s.flags.includes('FIN'));
+    expect(fins).toHaveLength(2);
+    expect(end.segments.some((s) => s.from === 'client' && s.card === 'ACK' && s.status === 'lost')).toBe(true);
+    const skills = end.moves.filter((m) => m.verdict === 'correct').map((m) => `${m.role}:${m.skill}`);
+    expect(skills).toContain('server:retransmit');
+    expect(skills).toContain('client:reAck');
+    // The re-ACK happened in TIME-WAIT, after the retransmission timer fired.
+    expect(end.moves.find((m) => m.skill === 'reAck')!.state).toBe('TIME-WAIT');
+  });
+
+  it('judges a wrong card as a mistake with its explanation, tells both players, and changes nothing', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const before = { client: a.state.endpoints.get('client')!.state, segments: a.state.segments.length };
+    const partnerHears = next<MoveJudgedPayload>(b, SERVER_MSG.moveJudged);
+
+    const reply = await play(a, { card: 'FIN' });
+
+    expect(reply.move.verdict).toBe('wrongCard');
+    expect(reply.move.why).toMatch(/^(refuse|mistake|hint)\./);
+    expect((await partnerHears).move).toEqual(reply.move);
+    await until(a, (s) => s.moves.length === 1);
+    expect(a.state.moves[0]!.verdict).toBe('wrongCard');
+    expect(a.state.endpoints.get('client')!.state).toBe(before.client);
+    expect(a.state.segments.length).toBe(before.segments);
+    expect(a.state.endpoints.get('client')!.mistakes).toBe(1);
+  });
+});
