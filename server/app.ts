@@ -10,15 +10,17 @@ import type { Config } from './config.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveHealth } from './http/health.ts';
 import { PairRoom } from './rooms/PairRoom.ts';
+import type { Stores } from './storage/stores.ts';
 
-export function createGameServer(config: Config) {
+/** The server for `config`, keeping what it must remember in `stores`. */
+export function createGameServer(config: Config, stores: Stores) {
   return defineServer({
     // Larger frames close the connection (1009); every message of the protocol is tiny.
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
     rooms: {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
-      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair }).filterBy(['mode']),
+      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode']),
     },
     express: (app) => {
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);

@@ -3,6 +3,7 @@
  * validated there, so a bad value stops the server with a message naming the variable instead
  * of surfacing later as a strange game.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BotConfig } from '../shared/bots/bot.ts';
@@ -35,12 +36,15 @@ export interface Config {
   readonly host: string;
   /** The built client (Vite's output); served when it exists. */
   readonly clientDir: string;
+  /** The embedded database file, under DATA_DIR; created on first start. */
+  readonly databaseFile: string;
   /** Largest WebSocket frame accepted; larger ones close the connection (code 1009). */
   readonly maxPayloadBytes: number;
   readonly pair: PairRoomConfig;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -49,6 +53,7 @@ const envSchema = z.object({
   PORT: int(1, 65535).default(2567),
   HOST: z.string().min(1).default('0.0.0.0'),
   CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   MAX_PAYLOAD_BYTES: int(256, 1024 * 1024).default(4096),
   QUICK_MATCH_BOT_MS: int(0, 600_000).default(5000),
   RECONNECT_SECONDS: int(1, 3600).default(30),
@@ -80,6 +85,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     host: e.HOST,
     clientDir: e.CLIENT_DIR,
+    databaseFile: join(e.DATA_DIR, 'tango.sqlite'),
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     pair: {
       quickMatchBotMs: e.QUICK_MATCH_BOT_MS,

@@ -1,6 +1,7 @@
 /** Starts TCP Tango: reads the configuration, listens, and shuts down cleanly on a signal. */
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createGameServer } from './app.ts';
+import { openStores } from './storage/stores.ts';
 
 function configOrExit(): Config {
   try {
@@ -13,7 +14,10 @@ function configOrExit(): Config {
 }
 
 const config = configOrExit();
-const server = createGameServer(config);
+const stores = openStores(config.databaseFile);
+const server = createGameServer(config, stores);
+// Runs after every room has been disposed, so the last results are written before the file closes.
+server.onShutdown(() => stores.db.close());
 await server.listen(config.port, config.host);
 console.log(`TCP Tango on http://localhost:${config.port}`);
 

@@ -7,13 +7,15 @@
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { makeSettings, type MatchSettings } from '../../shared/match/settings.ts';
-import type { MatchEvent } from '../../shared/match/types.ts';
+import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
   type PairJoinOptions, type PairMode, type PlayPayload, type PlayReply,
 } from '../../shared/protocol.ts';
 import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
 import type { PairRoomConfig } from '../config.ts';
+import type { RoundResult } from '../storage/roundResults.ts';
+import type { Stores } from '../storage/stores.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
@@ -27,7 +29,7 @@ type PairClient = Client<{
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
-export type PairCreateOptions = Partial<PairJoinOptions> & { readonly server: PairRoomConfig };
+export type PairCreateOptions = Partial<PairJoinOptions> & { readonly server: PairRoomConfig; readonly stores: Stores };
 
 /** Checks join options during matchmaking, before a seat is reserved; the error names the field. */
 function parseJoinOptions(options: unknown): PairJoinOptions {
@@ -43,6 +45,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   override maxClients = 2;
 
   private config!: PairRoomConfig;
+  private stores!: Stores;
   private settings!: MatchSettings;
   private playlist!: Playlist;
   private rounds!: RoundClock;
@@ -130,7 +133,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   }
 
   override async onCreate(options: PairCreateOptions): Promise<void> {
-    const { server, ...fromClient } = options;
+    const { server, stores, ...fromClient } = options;
+    this.stores = stores;
     const joined = parseJoinOptions(fromClient);
     this.config = server;
     const base = makeSettings(joined);
@@ -148,7 +152,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
-      clock: this.clock, onEvents: (events) => this.forward(events),
+      clock: this.clock, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
@@ -209,6 +213,22 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   override onUncaughtException(error: Error, method: string): void {
     // Keep the room alive for the players; the error is a bug to fix, so log it loudly.
     logger.error(`PairRoom ${this.roomId} ${method}:`, error);
+  }
+
+  /** Writes the round's result for both seats, so nothing earned depends on the room staying up. */
+  private record(match: MatchState, round: number): void {
+    const status = match.status === 'playing' ? 'timeUp' : match.status;
+    const results: RoundResult[] = [...this.seats.values()].map((seat) => {
+      const role = roleIn(seat, round);
+      const s = match.scores[role];
+      return {
+        mode: this.state.mode, roomCode: this.state.code, roundNo: round, scenarioId: match.scenarioId, status,
+        playerId: seat.id, nickname: seat.nickname, role, isBot: seat.isBot, points: s.points, correct: s.correct,
+        mistakes: s.mistakes, missed: s.missed, bestStreak: s.bestStreak,
+        moves: match.moves.filter((m) => m.role === role), finishedAt: Date.now(),
+      };
+    });
+    this.stores.results.save(results);
   }
 
   /** Every verdict goes out at once, not with the next patch, so both players see it together. */

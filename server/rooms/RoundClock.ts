@@ -25,6 +25,8 @@ export interface RoundClockParts {
   readonly betweenRoundsMs: number;
   readonly clock: Clock;
   readonly onEvents: (events: readonly MatchEvent[]) => void;
+  /** A round has ended: its final state, with every seat's score still unbanked. */
+  readonly onRoundEnd: (match: MatchState, round: number) => void;
 }
 
 export class RoundClock {
@@ -113,6 +115,7 @@ export class RoundClock {
 
   private endRound(match: MatchState): void {
     const { view, seats, playlist } = this.parts;
+    this.parts.onRoundEnd(match, view.round);
     for (const seat of seats.values()) {
       seat.banked += match.scores[roleIn(seat, view.round)].points;
       seat.ready = seat.isBot;

@@ -6,6 +6,7 @@ import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
 import { createGameServer, type GameServer } from '../../server/app.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
+import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, SERVER_MSG, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
 import type { PairRoom as PairRoomOnServer } from '../../server/rooms/PairRoom.ts';
@@ -29,8 +30,8 @@ export function testConfig(pair: Partial<PairRoomConfig> = {}): Config {
 
 export type TestServer = ColyseusTestServer<GameServer>;
 
-export async function bootGame(config: Config = testConfig()): Promise<TestServer> {
-  return boot(createGameServer(config)) as Promise<TestServer>;
+export async function bootGame(config: Config = testConfig(), stores: Stores = openStores(':memory:')): Promise<TestServer> {
+  return boot(createGameServer(config, stores)) as Promise<TestServer>;
 }
 
 /** A fresh SDK client, as a reloaded page would create, pointed at the test server. */

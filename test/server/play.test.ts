@@ -2,10 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Callbacks } from '@colyseus/sdk';
 import type { TcpState } from '../../shared/tcp/states.ts';
 import { SERVER_MSG, type MoveJudgedPayload } from '../../shared/protocol.ts';
-import { bootGame, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { openStores } from '../../server/storage/stores.ts';
+import { bootGame, testConfig, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
-beforeAll(async () => { colyseus = await bootGame(); });
+const stores = openStores(':memory:');
+beforeAll(async () => { colyseus = await bootGame(testConfig(), stores); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
@@ -48,6 +50,15 @@ describe('a pair room', () => {
     const ada = a.state.players.get(a.sessionId)!;
     expect(ada.total).toBeGreaterThan(0);
     expect(b.state.players.get(a.sessionId)!.total).toBe(ada.total);
+
+    // Both rounds are stored for both players, and the stored points add up to the total shown.
+    const stored = stores.results.forRoom(a.state.code);
+    const bo = a.state.players.get(b.sessionId)!;
+    expect(stored.map((r) => [r.roundNo, r.nickname, r.role])).toEqual([
+      [1, ada.nickname, 'client'], [1, bo.nickname, 'server'], [2, ada.nickname, 'server'], [2, bo.nickname, 'client'],
+    ]);
+    expect(stored.filter((r) => r.playerId === a.sessionId).reduce((n, r) => n + r.points, 0)).toBe(ada.total);
+    expect(stored[0]?.moves.every((m) => m.role === 'client')).toBe(true);
   });
 
   it('re-ACKs the retransmitted FIN in TIME-WAIT when the last ACK is lost, and ends with both CLOSED', async () => {

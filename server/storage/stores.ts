@@ -1,0 +1,14 @@
+import { openDatabase, type Database } from './database.ts';
+import { RoundResultStore } from './roundResults.ts';
+
+/** Everything the rooms persist, opened once per process and handed to the rooms. */
+export interface Stores {
+  readonly db: Database;
+  readonly results: RoundResultStore;
+}
+
+/** Opens the database file (':memory:' for tests) and the stores on it. */
+export function openStores(file: string): Stores {
+  const db = openDatabase(file);
+  return { db, results: new RoundResultStore(db) };
+}
