@@ -80,7 +80,10 @@ describe('a pair room given bad input', () => {
     // Messages are handled in order, so this request's answer comes after every error above.
     // A request of a type with no handler is answered by Colyseus itself, after the above.
     expect(await refusal(requestRaw(b, 'dance'))).toBe('unknownMessage');
-    expect(errors).toEqual(['rateLimited']);
+    // At most one warning a second: a slow machine may stretch the flood over a second boundary.
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.length).toBeLessThanOrEqual(3);
+    expect(new Set(errors)).toEqual(new Set(['rateLimited']));
 
     // Once the flood is over Bo can play again: the budget refills with time.
     await until(b, (s) => s.endpoints.get('server')!.hintCards.includes('SYN+ACK'));
