@@ -1,0 +1,45 @@
+import type { MessageKey, Locale } from '../../shared/i18n/messages.ts';
+import { LOCALES } from '../../shared/i18n/messages.ts';
+import { isLocale, isMessageKey, pickLocale, translate } from '../../shared/i18n/translate.ts';
+import { en, type UiCatalogue, type UiKey } from './en.ts';
+import { zhHans } from './zh-Hans.ts';
+import { zhHant } from './zh-Hant.ts';
+
+type Params = Readonly<Record<string, string | number>>;
+
+const UI: Readonly<Record<Locale, UiCatalogue>> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+
+/** Each language named in itself, so a reader finds their own whatever is selected. */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' };
+
+const STORAGE_KEY = 'tango.locale';
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return isLocale(saved) ? saved : pickLocale(navigator.languages);
+}
+
+let current: Locale = initialLocale();
+
+export function locale(): Locale {
+  return current;
+}
+
+/** Switches the language and remembers it for the next visit. */
+export function setLocale(next: Locale): void {
+  current = next;
+  localStorage.setItem(STORAGE_KEY, next);
+  document.documentElement.lang = next;
+}
+
+export { LOCALES };
+
+/** A text of the client's own screens. */
+export function t(key: UiKey, params: Params = {}): string {
+  return UI[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A shared game text; the server sends keys as plain strings, so an unknown one shows as itself. */
+export function game(key: MessageKey | string, params: Params = {}): string {
+  return isMessageKey(key) ? translate(current, key, params) : key;
+}

@@ -1,0 +1,28 @@
+import Phaser from 'phaser';
+import { DPR } from './pixelRatio.ts';
+import { Boot } from './scenes/Boot.ts';
+import { ConnectionLost } from './scenes/ConnectionLost.ts';
+import { Match } from './scenes/Match.ts';
+import { RoundResult } from './scenes/RoundResult.ts';
+import { Start } from './scenes/Start.ts';
+import { Waiting } from './scenes/Waiting.ts';
+import { hook } from './testHook.ts';
+import { COLOURS } from './ui/theme.ts';
+import { locale, setLocale } from './i18n/text.ts';
+
+setLocale(locale());
+
+const game = new Phaser.Game({
+  // WebGL, with `?renderer=canvas` as a way out on machines whose WebGL misbehaves.
+  type: new URLSearchParams(location.search).get('renderer') === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+  parent: 'game',
+  backgroundColor: COLOURS.background,
+  // Sized in device pixels; each scene zooms its camera by DPR and lays out in CSS px.
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: innerWidth * DPR, height: innerHeight * DPR },
+  dom: { createContainer: true },
+  banner: false,
+  scene: [Boot, Start, Waiting, Match, RoundResult, ConnectionLost],
+});
+
+addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));
+hook.game = game;

@@ -1,0 +1,27 @@
+import type { EndpointView, MoveView, PairRoomView, PlayerView } from '../../shared/protocol.ts';
+import type { Role } from '../../shared/match/cards.ts';
+
+interface Jsonable {
+  toJSON(): Record<string, unknown>;
+}
+
+/**
+ * A plain, immutable copy of the synchronised schema state in the shape of `PairRoomView`.
+ * Scenes keep snapshots (the result screen shows the round as it ended) and the schema objects
+ * are mutated in place by later patches, so they are never handed out.
+ */
+export function toRoomView(state: unknown): PairRoomView {
+  const json = (state as Jsonable).toJSON();
+  const players = (json.players ?? {}) as Record<string, PlayerView>;
+  const endpoints = (json.endpoints ?? {}) as Record<Role, EndpointView>;
+  return {
+    ...(json as unknown as PairRoomView),
+    players: new Map(Object.entries(players)),
+    endpoints: new Map(Object.entries(endpoints) as [Role, EndpointView][]),
+    segments: (json.segments ?? []) as PairRoomView['segments'],
+    // `params` is a map on the wire; toJSON turns it into a plain object.
+    moves: ((json.moves ?? []) as (Omit<MoveView, 'params'> & { params?: Record<string, number> })[])
+      .map((m) => ({ ...m, params: new Map(Object.entries(m.params ?? {})) })),
+    stateLog: (json.stateLog ?? []) as PairRoomView['stateLog'],
+  };
+}

@@ -1,0 +1,219 @@
+import Phaser from 'phaser';
+import type { Card, Role } from '../../shared/match/cards.ts';
+import type { MoveRecord } from '../../shared/match/types.ts';
+import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
+import type { PairRoomView, PlayPayload } from '../../shared/protocol.ts';
+import { game, t } from '../i18n/text.ts';
+import { hook, publish } from '../testHook.ts';
+import { Explanation } from '../ui/Explanation.ts';
+import { Hand } from '../ui/Hand.ts';
+import { Host, type HostLabels } from '../ui/Host.ts';
+import { Ladder } from '../ui/Ladder.ts';
+import { Lane } from '../ui/Lane.ts';
+import { MatchHeader } from '../ui/MatchHeader.ts';
+import { TextField } from '../ui/TextField.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { explanationFor, type Said } from './explanationFor.ts';
+import { SessionScreen } from './SessionScreen.ts';
+
+const KEY_NAMES = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN'] as const;
+const SAID_MS = 8000;
+
+/** A round being played: hosts, the network lane, the hand, timers, score and the live ladder. */
+export class Match extends SessionScreen {
+  private header!: MatchHeader;
+  private hosts!: Record<Role, Host>;
+  private lane!: Lane;
+  private ladder!: Ladder;
+  private explanation!: Explanation;
+  private hand!: Hand;
+  private seq!: TextField;
+  private ack!: TextField;
+  private help!: Phaser.GameObjects.Text;
+  /** Names beside the number fields: a placeholder disappears once something is typed. */
+  private fieldNames!: Phaser.GameObjects.Text[];
+  private view!: PairRoomView;
+  private said: Said | null = null;
+  private sending = false;
+
+  constructor() {
+    super('Match');
+  }
+
+  create(): void {
+    this.view = this.session.view;
+    this.said = null;
+    this.sending = false;
+    this.header = new MatchHeader(this);
+    this.hosts = { client: new Host(this, 'client', this.hostLabels('client')), server: new Host(this, 'server', this.hostLabels('server')) };
+    this.lane = new Lane(this, { lost: t('match.lost'), held: t('match.held') }, () => publish({ lostShown: hook.state.lostShown + 1 }));
+    this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
+    this.explanation = new Explanation(this);
+    this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
+    const numberField = (id: 'seq' | 'ack', next: () => void): TextField => new TextField(this, {
+      id: `${id}-input`, placeholder: t(`match.${id}`), maxLength: 10, inputMode: 'numeric',
+      onEnter: () => this.blurFields(), onTab: next,
+    });
+    this.seq = numberField('seq', () => this.ack.field.focus());
+    this.ack = numberField('ack', () => this.blurFields());
+    this.fieldNames = (['seq', 'ack'] as const).map((id) => this.add.text(0, 0, t(`match.${id}`), textStyle(15, { bold: true, mono: true, colour: COLOURS.dim })).setOrigin(1, 0.5));
+    this.help = this.add.text(0, 0, '', textStyle(13, { colour: COLOURS.dim, align: 'center' })).setOrigin(0.5, 0);
+    KEY_NAMES.forEach((name, i) => {
+      this.onKey(name, () => this.hand.playKey(i + 1));
+      this.onKey(`NUMPAD_${name}`, () => this.hand.playKey(i + 1));
+    });
+    this.onKey('S', (event) => {
+      if (!this.seq.visible) return;
+      event.preventDefault();
+      this.seq.field.focus();
+    });
+    // Notices (a partner left, a bot took over) and refusals are told where explanations go.
+    const offNotice = this.session.events.on('notice', (n) => this.tell('info', game(`notice.${n.code}`, { nickname: n.nickname ?? '' })));
+    const offError = this.session.events.on('error', (code) => this.tell('mistake', game(`error.${code}`)));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offNotice(); offError(); });
+    this.startLayout();
+    this.follow();
+  }
+
+  private tell(tone: Said['tone'], text: string): void {
+    this.say(tone, text);
+    this.showView(this.view);
+  }
+
+  override update(): void {
+    const now = this.session.serverNow();
+    for (const role of ['client', 'server'] as const) this.hosts[role].show(this.view.endpoints.get(role), now);
+    this.lane.showView(this.view, now);
+    this.ladder.show(this.view, now, true);
+    this.showHeader(now);
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(8, Math.min(24, width * 0.02));
+    const wide = width >= 900 && width > height;
+    const left = wide ? width * 0.58 - m : width - 2 * m;
+    const headerHeight = this.header.setPosition(m, m).resize(width - 2 * m);
+    let y = m + headerHeight + 6;
+    const hostWidth = Math.min(230, left * 0.3);
+    const hostHeight = wide ? Math.min(220, Math.max(154, (height - y) * 0.3)) : 154;
+    this.hosts.client.setPosition(m, y).resize(hostWidth, hostHeight);
+    this.hosts.server.setPosition(m + left - hostWidth, y).resize(hostWidth, hostHeight);
+    this.lane.setPosition(m + hostWidth + 6, y + 20).resize(left - 2 * hostWidth - 12, hostHeight - 40);
+    y += hostHeight + 8;
+    const explanationHeight = wide ? Math.min(130, Math.max(96, (height - y) * 0.18)) : 68;
+    this.explanation.setPosition(m, y).resize(left, explanationHeight);
+    y += explanationHeight + 8;
+
+    const numbers = playsNumbers(this.view.difficulty);
+    const helpHeight = 22;
+    const handWidth = left;
+    const handHeight = this.hand.layout(handWidth, wide ? Math.min(130, Math.max(96, height - y - 80)) : 130);
+    const handTop = height - m - helpHeight - handHeight;
+    this.hand.setPosition(m, handTop);
+    this.help.setPosition(m + left / 2, handTop + handHeight + 4).setText(numbers ? t('match.keysHelpNumbers') : t('match.keysHelp'));
+    this.seq.setVisible(numbers);
+    this.ack.setVisible(numbers);
+    const fieldsTop = handTop - (numbers ? 56 : 0);
+    const nameWidth = 36;
+    const fieldWidth = Math.min(200, (left - 8) / 2 - nameWidth);
+    this.seq.setBox(m + left / 2 - fieldWidth - 4, fieldsTop, fieldWidth, 48);
+    this.ack.setBox(m + left / 2 + nameWidth + 4, fieldsTop, fieldWidth, 48);
+    this.fieldNames.forEach((name, i) => name.setVisible(numbers).setPosition(i === 0 ? this.seq.x - 6 : this.ack.x - 6, fieldsTop + 24));
+
+    if (wide) this.ladder.setPosition(width * 0.58 + m, m + headerHeight + 6).resize(width * 0.42 - 2 * m, height - headerHeight - 2 * m - 6);
+    else this.ladder.setPosition(m, y).resize(left, Math.max(120, fieldsTop - 8 - y));
+    this.publishTargets(Object.fromEntries(this.hand.cards.map((card) => [`card.${card.card}`, card])));
+  }
+
+  protected showView(view: PairRoomView): void {
+    const before = this.view;
+    this.view = view;
+    if (before.difficulty !== view.difficulty) this.layout(this.viewWidth, this.viewHeight);
+    const me = this.myRole();
+    for (const role of ['client', 'server'] as const) this.hosts[role].setLabels(this.hostLabels(role));
+    const endpoint = me ? view.endpoints.get(me) : undefined;
+    const hints = showsHints(view.difficulty) ? (endpoint?.hintCards ?? []) : [];
+    this.hand.setLooks((card) => ({
+      enabled: view.phase === 'playing' && !this.sending,
+      hint: hints.includes(card),
+      resend: endpoint?.mustRetransmit === card,
+    }));
+    const { tone, text } = explanationFor(view, me, this.said, performance.now());
+    this.explanation.say(tone, text);
+    publish({ explanation: text });
+  }
+
+  private async play(card: Card): Promise<void> {
+    if (this.sending || this.view.phase !== 'playing') return;
+    const payload: PlayPayload = { card, ...this.numbers() };
+    this.sending = true;
+    this.showView(this.view);
+    const outcome = await this.session.play(payload);
+    this.sending = false;
+    if (!this.scene.isActive()) return;
+    if (outcome.ok) this.judged(outcome.move);
+    else this.say('mistake', game(`error.${outcome.code}`));
+    this.showView(this.session.view);
+  }
+
+  private judged(move: MoveRecord): void {
+    publish({ verdicts: [...hook.state.verdicts, move.verdict] });
+    if (move.verdict === 'correct') {
+      this.said = null;
+      this.seq.field.value = '';
+      this.ack.field.value = '';
+      return;
+    }
+    const expected = move.params.expected ?? move.expected.join(' / ');
+    this.say('mistake', `${t('match.mistake', { card: move.card ?? '' })} — ${game(move.why, { ...move.params, expected })}`);
+  }
+
+  private say(tone: Said['tone'], text: string): void {
+    this.said = { tone, text, until: performance.now() + SAID_MS };
+  }
+
+  /** seq and ack as typed, in the difficulties that ask for them. */
+  private numbers(): Pick<PlayPayload, 'seq' | 'ack'> {
+    if (!playsNumbers(this.view.difficulty)) return {};
+    const read = (field: TextField): number | undefined => (/^\d+$/.test(field.value) ? Number(field.value) : undefined);
+    const seq = read(this.seq);
+    const ack = read(this.ack);
+    return { ...(seq !== undefined ? { seq } : {}), ...(ack !== undefined ? { ack } : {}) };
+  }
+
+  private blurFields(): void {
+    this.seq.field.blur();
+    this.ack.field.blur();
+  }
+
+  private myRole(): Role | undefined {
+    return this.view.players.get(this.session.sessionId)?.role;
+  }
+
+  private hostLabels(role: Role): HostLabels {
+    const player = [...this.view.players.values()].find((p) => p.role === role);
+    const you = player?.sessionId === this.session.sessionId;
+    const name = player ? `${player.nickname || t('waiting.bot')}${player.isBot && player.nickname ? ` (${t('waiting.bot')})` : ''}` : '';
+    return {
+      role: t(`role.${role}`), nickname: you ? `${name} (${t('match.you')})` : name, you,
+      rto: t('match.rto'), timeWait: t('match.timeWait'), deadline: t('match.deadline'), seconds: (s) => t('match.seconds', { seconds: s }),
+    };
+  }
+
+  private showHeader(now: number): void {
+    const view = this.view;
+    const me = this.myRole();
+    const endpoint = me ? view.endpoints.get(me) : undefined;
+    const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
+    this.header.show({
+      round: t('match.round', { round: view.round, rounds: view.rounds }),
+      roundShort: `${view.round}/${view.rounds}`,
+      title: view.scenarioId ? game(`scenario.${view.scenarioId}.title`) : '',
+      goal: view.scenarioId ? game(`scenario.${view.scenarioId}.goal`) : '',
+      timeLeft: t('match.timeLeft', { seconds }),
+      points: t('match.points', { points: endpoint?.points ?? 0 }),
+      streak: t('match.streak', { streak: endpoint?.streak ?? 0 }),
+    });
+  }
+}

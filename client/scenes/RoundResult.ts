@@ -1,0 +1,117 @@
+import Phaser from 'phaser';
+import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
+import { game, t } from '../i18n/text.ts';
+import { Button } from '../ui/Button.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { Ladder } from '../ui/Ladder.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { publish } from '../testHook.ts';
+import { SessionScreen } from './SessionScreen.ts';
+
+/** The line of the result that explains one wrong move. */
+function mistakeLine(move: MoveView): string {
+  const params = Object.fromEntries(move.params);
+  const what = move.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : move.card;
+  return `✗ ${t(`role.${move.role}`)} · ${move.state} · ${what}: ${game(move.why, { ...params, expected: params.expected ?? move.expected })}`;
+}
+
+/** After a round: the whole ladder with every move marked, what went wrong and why, the score. */
+export class RoundResult extends SessionScreen {
+  private title!: Phaser.GameObjects.Text;
+  private scenario!: Phaser.GameObjects.Text;
+  private ladder!: Ladder;
+  private score!: Phaser.GameObjects.Text;
+  private mistakes!: Phaser.GameObjects.Text;
+  private next!: Button;
+  private home!: Button;
+  private view!: PairRoomView;
+  private readied = false;
+
+  constructor() {
+    super('RoundResult');
+  }
+
+  create(): void {
+    this.view = this.session.view;
+    this.readied = false;
+    this.title = this.add.text(0, 0, '', textStyle(28, { bold: true }));
+    this.scenario = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.dim }));
+    this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
+    this.score = this.add.text(0, 0, '', textStyle(17, { bold: true }));
+    this.mistakes = this.add.text(0, 0, '', textStyle(15, { wrap: 400 }));
+    this.next = new Button(this, t('result.next'), () => this.ready(), { primary: true, fontSize: 20 });
+    this.home = new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
+    new FocusOrder(this).setItems([this.next, this.home]);
+    this.onKey('ENTER', () => (this.view.phase === 'finished' ? this.home.press() : this.ready()));
+    this.startLayout();
+    this.follow();
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(10, Math.min(28, width * 0.02));
+    const wide = width >= 900 && width > height;
+    this.title.setPosition(m, m);
+    this.scenario.setWordWrapWidth(width - 2 * m, true).setPosition(m, m + 40);
+    const top = m + 40 + this.scenario.height + 10;
+    const buttonHeight = 54;
+    if (wide) {
+      const ladderWidth = width * 0.55;
+      this.ladder.setPosition(m, top).resize(ladderWidth - m, height - top - m);
+      const x = ladderWidth + m;
+      const column = width - x - m;
+      this.score.setPosition(x, top);
+      this.mistakes.setWordWrapWidth(column, true).setPosition(x, top + 60);
+      this.next.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight / 2);
+      this.home.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight * 1.5 - 10);
+      this.publishTargets({ next: this.next, home: this.home });
+      return;
+    }
+    const ladderHeight = Math.max(220, (height - top) * 0.5);
+    this.ladder.setPosition(m, top).resize(width - 2 * m, ladderHeight);
+    this.score.setPosition(m, top + ladderHeight + 8);
+    this.mistakes.setWordWrapWidth(width - 2 * m, true).setPosition(m, top + ladderHeight + 60);
+    const half = (width - 3 * m) / 2;
+    this.home.resize(half, buttonHeight).setPosition(m + half / 2, height - m - buttonHeight / 2);
+    this.next.resize(half, buttonHeight).setPosition(width - m - half / 2, height - m - buttonHeight / 2);
+    this.publishTargets({ next: this.next, home: this.home });
+  }
+
+  override update(): void {
+    this.ladder.show(this.view, this.endOf(this.view), false);
+  }
+
+  protected showView(view: PairRoomView): void {
+    // The room clears the round's segments when the next one starts; keep the finished round.
+    if (view.segments.length > 0 || this.view.round !== view.round) this.view = view;
+    else this.view = { ...this.view, phase: view.phase, players: view.players };
+    const v = this.view;
+    const finished = v.phase === 'finished';
+    this.title.setText(finished ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won'));
+    this.scenario.setText(v.scenarioId ? `${t('match.round', { round: v.round, rounds: v.rounds })} · ${game(`scenario.${v.scenarioId}.title`)}` : '');
+    const me = v.players.get(this.session.sessionId);
+    const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
+    this.score.setText(`${t('result.roundPoints', { points })}\n${t('result.total', { total: me?.total ?? 0 })}`);
+    const wrong = v.moves.filter((m) => m.verdict !== 'correct');
+    this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
+    const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
+    this.next.setVisible(!finished).setEnabled(!this.readied);
+    if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));
+    publish({ explanation: wrong.map(mistakeLine).join('\n') });
+  }
+
+  private ready(): void {
+    if (this.readied || this.view.phase !== 'between') return;
+    this.readied = true;
+    this.session.ready();
+    this.showView(this.session.view);
+  }
+
+  /** The time the finished round's ladder is drawn up to. */
+  private endOf(view: PairRoomView): number {
+    let end = view.roundStartedAt;
+    for (const s of view.segments) end = Math.max(end, s.sentAt, s.arriveAt);
+    for (const s of view.stateLog) end = Math.max(end, s.at);
+    return end;
+  }
+}

@@ -1,0 +1,57 @@
+import Phaser from 'phaser';
+import { DPR, uiScale } from '../pixelRatio.ts';
+import { hook, publish } from '../testHook.ts';
+
+/**
+ * What every screen shares: the camera zoomed by the pixel ratio so layout is in CSS px, and a
+ * `layout` pass on every resize, from a 360 px phone to a 1920 px projector.
+ */
+export abstract class Screen extends Phaser.Scene {
+  /** An overlay does not count as the page's screen for tests. */
+  protected readonly overlay: boolean = false;
+
+  /** Lays out every object for a viewport of w × h CSS px. */
+  protected abstract layout(width: number, height: number): void;
+
+  /** Layout px per CSS px: 1 up to a laptop, more on a projector. */
+  protected zoom = 1;
+
+  protected get viewWidth(): number {
+    return this.scale.gameSize.width / DPR / this.zoom;
+  }
+
+  protected get viewHeight(): number {
+    return this.scale.gameSize.height / DPR / this.zoom;
+  }
+
+  /** Call at the end of `create`, once the objects exist. */
+  protected startLayout(): void {
+    const relayout = (): void => {
+      this.zoom = uiScale();
+      this.cameras.main.setOrigin(0, 0).setZoom(DPR * this.zoom);
+      this.layout(this.viewWidth, this.viewHeight);
+      publish({ width: Math.round(this.viewWidth * this.zoom), height: Math.round(this.viewHeight * this.zoom) });
+    };
+    relayout();
+    this.scale.on(Phaser.Scale.Events.RESIZE, relayout);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, relayout));
+    if (!this.overlay) publish({ ready: true, scene: this.scene.key });
+  }
+
+  /** Publishes where the named objects are on the page, for tests that click (call after layout). */
+  protected publishTargets(objects: Record<string, Phaser.GameObjects.Container>): void {
+    hook.targets = {};
+    for (const [name, object] of Object.entries(objects)) {
+      const bounds = object.getBounds();
+      hook.targets[name] = { x: bounds.centerX * this.zoom, y: bounds.centerY * this.zoom };
+    }
+  }
+
+  /** Adds a key handler for this screen only, removed when the screen closes. */
+  protected onKey(key: string, handler: (event: KeyboardEvent) => void): void {
+    const keyboard = this.input.keyboard;
+    if (!keyboard) return;
+    keyboard.on(`keydown-${key}`, handler);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => keyboard.off(`keydown-${key}`, handler));
+  }
+}

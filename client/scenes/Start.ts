@@ -1,0 +1,158 @@
+import Phaser from 'phaser';
+import { LOCALES, type Locale } from '../../shared/i18n/messages.ts';
+import { DIFFICULTIES, SPEEDS } from '../../shared/match/settings.ts';
+import { CODE_ALPHABET, LIMITS, PAIR_MODES, type PairJoinOptions } from '../../shared/protocol.ts';
+import { isScenarioId } from '../../shared/scenarios/scenario.ts';
+import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
+import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
+import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
+import { Button } from '../ui/Button.ts';
+import { ChoiceRow } from '../ui/ChoiceRow.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { TextField } from '../ui/TextField.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { Screen } from './Screen.ts';
+import { screenFor } from './SessionScreen.ts';
+
+const query = new URLSearchParams(location.search);
+
+/** Scenarios and rounds from the address (`?scenarios=handshake,client-close&rounds=2`), for teachers and tests. */
+function playlistFromAddress(): Pick<PairJoinOptions, 'playlist' | 'rounds'> {
+  const playlist = (query.get('scenarios') ?? '').split(',').filter(isScenarioId);
+  const rounds = Number(query.get('rounds'));
+  return {
+    ...(playlist.length > 0 ? { playlist } : {}),
+    ...(Number.isInteger(rounds) && rounds > 0 ? { rounds: Math.min(rounds, LIMITS.roundsMax) } : {}),
+  };
+}
+
+/** The code of an invite link: /join/CODE (or ?room=CODE). */
+export function invitedCode(): string | null {
+  return /^\/join\/([A-Za-z0-9]+)\/?$/.exec(location.pathname)?.[1]?.toUpperCase() ?? query.get('room');
+}
+
+/** The first screen: nickname, language, how to play, difficulty and speed. */
+export class Start extends Screen {
+  private prefs!: Preferences;
+  private title!: Phaser.GameObjects.Text;
+  private tagline!: Phaser.GameObjects.Text;
+  private language!: ChoiceRow<Locale>;
+  private nicknameLabel!: Phaser.GameObjects.Text;
+  private nickname!: TextField;
+  private mode!: ChoiceRow<Preferences['mode']>;
+  private code!: TextField;
+  private join!: Button;
+  private difficulty!: ChoiceRow<Preferences['difficulty']>;
+  private speed!: ChoiceRow<Preferences['speed']>;
+  private play!: Button;
+  private status!: Phaser.GameObjects.Text;
+  private focus!: FocusOrder;
+  private busy = false;
+
+  constructor() {
+    super('Start');
+  }
+
+  create(): void {
+    this.prefs = loadPreferences();
+    const invited = invitedCode();
+    if (invited) this.prefs.mode = 'private';
+    this.busy = false;
+    this.title = this.add.text(0, 0, t('app.title'), textStyle(34, { bold: true }));
+    this.tagline = this.add.text(0, 0, t('app.tagline'), textStyle(15, { colour: COLOURS.dim }));
+    this.language = new ChoiceRow(this, t('start.language'), LOCALES, (l) => LOCALE_NAMES[l], locale(), () => '', (l) => {
+      setLocale(l);
+      this.remember();
+      this.scene.restart();
+    });
+    this.nicknameLabel = this.add.text(0, 0, t('start.nickname'), textStyle(14, { bold: true, colour: COLOURS.dim }));
+    this.nickname = new TextField(this, { id: 'nickname', placeholder: t('start.nicknamePlaceholder'), maxLength: LIMITS.nicknameMax,
+      value: this.prefs.nickname, onEnter: () => this.submit(), onTab: (back) => this.focus.move(back ? -1 : 1) });
+    this.mode = new ChoiceRow(this, t('start.mode'), PAIR_MODES, (m) => t(`start.${m}`), this.prefs.mode, (m) => t(`start.${m}Help`), () => this.refresh());
+    this.code = new TextField(this, { id: 'room-code', placeholder: t('start.codePlaceholder'), maxLength: LIMITS.roomCodeLength,
+      value: invited ?? '', upperCase: true, onEnter: () => this.submit('join'), onTab: (back) => this.focus.move(back ? -1 : 1) });
+    this.join = new Button(this, t('start.join'), () => this.submit('join'));
+    this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), this.prefs.difficulty, (d) => t(`difficulty.${d}Help`), () => this.remember());
+    this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (s) => t(`speed.${s}`), this.prefs.speed, () => '', () => this.remember());
+    this.play = new Button(this, '', () => this.submit(), { primary: true, fontSize: 20 });
+    this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
+    this.focus = new FocusOrder(this);
+    this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
+      ...this.difficulty.buttons, ...this.speed.buttons, this.play]);
+    this.refresh();
+    this.startLayout();
+    // Typing can start at once; the nickname is what everyone needs first.
+    if (!this.nickname.value) this.nickname.field.focus();
+  }
+
+  protected layout(width: number, height: number): void {
+    const column = Math.min(560, width - 24);
+    const x = (width - column) / 2;
+    const compact = height < 800;
+    const gap = compact ? 10 : 18;
+    let y = compact ? 12 : Math.max(24, (height - 760) / 2);
+    this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
+    y += this.title.height + 2;
+    this.tagline.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.tagline.height + gap;
+    y += this.language.setPosition(x, y).layout(column) + gap;
+    this.nicknameLabel.setPosition(x, y);
+    this.nickname.setBox(x, y + 22, column, 48);
+    y += 70 + gap;
+    y += this.mode.setPosition(x, y).layout(column) + 4;
+    const joinWidth = Math.max(96, column * 0.3);
+    this.code.setBox(x, y, column - joinWidth - 8, 48);
+    this.join.resize(joinWidth, 48).setPosition(x + column - joinWidth / 2, y + 24);
+    if (this.code.visible) y += 48 + gap;
+    y += this.difficulty.setPosition(x, y).layout(column) + gap;
+    y += this.speed.setPosition(x, y).layout(column) + gap;
+    this.play.resize(column, 54).setPosition(x + column / 2, y + 27);
+    this.status.setWordWrapWidth(column, true).setPosition(x, y + 62);
+    const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
+      Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
+    this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
+      ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join });
+  }
+
+  private refresh(): void {
+    const isPrivate = this.mode.value === 'private';
+    this.code.setVisible(isPrivate);
+    this.join.setVisible(isPrivate);
+    this.play.setLabel(isPrivate ? t('start.create') : t('start.play'));
+    this.remember();
+    if (this.title) this.layout(this.viewWidth, this.viewHeight);
+  }
+
+  private remember(): void {
+    this.prefs = { nickname: this.nickname.value, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value };
+    savePreferences(this.prefs);
+  }
+
+  /** Enter anywhere submits: joins when a private room's code is typed, opens a room otherwise. */
+  private async submit(action: 'open' | 'join' = this.mode.value === 'private' && this.code.value ? 'join' : 'open'): Promise<void> {
+    if (this.busy) return;
+    this.remember();
+    const nickname = this.nickname.value;
+    if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
+    // Normalised as the server does (docs/PROTOCOL.md): people read codes aloud with spaces and dashes.
+    const code = this.code.value.toUpperCase().replace(/[\s-]/g, '');
+    const validCode = code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
+    if (action === 'join' && !validCode) return this.say(t('start.needCode'));
+    const options: PairJoinOptions = { nickname, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value,
+      locale: locale(), ...playlistFromAddress() };
+    this.busy = true;
+    this.say(t('start.connecting'));
+    const result: JoinResult = action === 'join' ? await joinByCode(code, options) : await openRoom(options);
+    this.busy = false;
+    if (!result.ok) {
+      return this.say(result.failure === 'unreachable' ? t('start.unreachable') : game(`error.${result.failure}`));
+    }
+    if (invitedCode()) history.replaceState(null, '', '/');
+    this.scene.start(screenFor(result.session.view), { session: result.session });
+  }
+
+  private say(text: string): void {
+    this.status.setText(text);
+  }
+}

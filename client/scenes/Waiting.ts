@@ -1,0 +1,82 @@
+import Phaser from 'phaser';
+import type { PairRoomView } from '../../shared/protocol.ts';
+import { t } from '../i18n/text.ts';
+import { Button } from '../ui/Button.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { TextField } from '../ui/TextField.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { SessionScreen } from './SessionScreen.ts';
+
+/** A private room before the partner comes: the code, large, a link to send, and who is in. */
+export class Waiting extends SessionScreen {
+  private heading!: Phaser.GameObjects.Text;
+  private codeLabel!: Phaser.GameObjects.Text;
+  private code!: Phaser.GameObjects.Text;
+  private inviteLabel!: Phaser.GameObjects.Text;
+  private link!: TextField;
+  private copy!: Button;
+  private players!: Phaser.GameObjects.Text;
+  private leave!: Button;
+
+  constructor() {
+    super('Waiting');
+  }
+
+  create(): void {
+    this.heading = this.add.text(0, 0, t('waiting.title'), textStyle(26, { bold: true }));
+    this.codeLabel = this.add.text(0, 0, t('waiting.code'), textStyle(15, { colour: COLOURS.dim }));
+    this.code = this.add.text(0, 0, '', textStyle(72, { bold: true, mono: true, colour: COLOURS.hint })).setLetterSpacing(8);
+    this.inviteLabel = this.add.text(0, 0, t('waiting.invite'), textStyle(15, { colour: COLOURS.dim }));
+    this.link = new TextField(this, { id: 'invite-link', placeholder: '', maxLength: 200 });
+    this.link.field.readOnly = true;
+    this.copy = new Button(this, t('waiting.copy'), () => void this.copyLink(), { primary: true });
+    this.players = this.add.text(0, 0, '', textStyle(18, { wrap: 500 }));
+    this.leave = new Button(this, t('waiting.leave'), () => void this.session.leave().then(() => this.scene.start('Start')));
+    const focus = new FocusOrder(this);
+    focus.setItems([this.copy, this.leave]);
+    this.startLayout();
+    this.follow();
+  }
+
+  protected layout(width: number, height: number): void {
+    const column = Math.min(620, width - 32);
+    const x = (width - column) / 2;
+    let y = Math.max(16, height * 0.08);
+    this.heading.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.heading.height + 20;
+    this.codeLabel.setPosition(x, y);
+    this.code.setFontSize(Math.min(96, column / 4.2)).setPosition(x, y + 20);
+    y += 24 + this.code.height + 16;
+    this.inviteLabel.setPosition(x, y);
+    const copyWidth = Math.min(180, column * 0.38);
+    this.link.setBox(x, y + 24, column - copyWidth - 8, 48);
+    this.copy.resize(copyWidth, 48).setPosition(x + column - copyWidth / 2, y + 48);
+    y += 24 + 48 + 28;
+    this.players.setWordWrapWidth(column, true).setPosition(x, y);
+    this.leave.resize(Math.min(200, column), 48).setPosition(x + Math.min(200, column) / 2, Math.min(height - 40, y + 170));
+  }
+
+  protected showView(view: PairRoomView): void {
+    this.code.setText(view.code);
+    this.link.field.value = `${location.origin}/join/${view.code}`;
+    const names = [...view.players.values()].map((p) => {
+      const tags = [p.sessionId === this.session.sessionId ? t('match.you') : '', p.isBot ? t('waiting.bot') : ''].filter(Boolean);
+      return `• ${p.nickname}${tags.length ? ` (${tags.join(', ')})` : ''}`;
+    });
+    const alone = view.players.size < 2 ? `\n${t('waiting.empty')}` : '';
+    this.players.setText(`${t('waiting.players')}\n${names.join('\n')}${alone}`);
+    this.layout(this.viewWidth, this.viewHeight);
+  }
+
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.link.field.value);
+    } catch {
+      // Clipboard access needs a secure context; selecting the link lets the player copy it by hand.
+      this.link.field.select();
+    }
+    this.copy.setLabel(t('waiting.copied'));
+    this.time.delayedCall(2000, () => this.copy.setLabel(t('waiting.copy')));
+  }
+}

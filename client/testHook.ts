@@ -1,0 +1,50 @@
+import type Phaser from 'phaser';
+import type { PairRoomView } from '../shared/protocol.ts';
+
+/**
+ * What browser tests read instead of pixels: scenes publish discrete facts here when they change,
+ * so a test waits for a fact rather than sleeping. Harmless in production: it only mirrors what
+ * the screen already shows.
+ */
+export interface TangoState {
+  ready: boolean;
+  scene: string;
+  width: number;
+  height: number;
+  sessionId: string;
+  role: string;
+  /** The explanation currently shown under the lane ('' when none). */
+  explanation: string;
+  /** How many lost segments have been shown vanishing. */
+  lostShown: number;
+  /** Verdicts this player received, in order: 'correct', 'wrongCard'… */
+  verdicts: string[];
+  connection: 'none' | 'open' | 'dropped' | 'lost';
+}
+
+export interface TangoHook {
+  state: TangoState;
+  view: PairRoomView | null;
+  /** Centres of the current screen's buttons and cards in CSS px of the page ('card.SYN', 'next'…), for tests that click. */
+  targets: Record<string, { x: number; y: number }>;
+  game?: Phaser.Game;
+}
+
+declare global {
+  interface Window {
+    __tango: TangoHook;
+  }
+}
+
+export const hook: TangoHook = (window.__tango ??= {
+  state: {
+    ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
+    lostShown: 0, verdicts: [], connection: 'none',
+  },
+  view: null,
+  targets: {},
+});
+
+export function publish(patch: Partial<TangoState>): void {
+  Object.assign(hook.state, patch);
+}

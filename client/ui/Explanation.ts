@@ -1,0 +1,56 @@
+import Phaser from 'phaser';
+import { textStyle } from './textStyle.ts';
+import { COLOURS } from './theme.ts';
+
+/** What kind of message it is; each has its own glyph as well as its own colour. */
+export type Tone = 'hint' | 'mistake' | 'right' | 'info';
+
+const GLYPH: Readonly<Record<Tone, string>> = { hint: '★', mistake: '✗', right: '✓', info: 'ℹ' };
+const COLOUR: Readonly<Record<Tone, number>> = { hint: COLOURS.hint, mistake: COLOURS.wrong, right: COLOURS.right, info: COLOURS.dim };
+
+/** A panel with one explanation: a hint, why a move was wrong, or what just happened. */
+export class Explanation extends Phaser.GameObjects.Container {
+  private readonly frame: Phaser.GameObjects.Graphics;
+  private readonly glyph: Phaser.GameObjects.Text;
+  private readonly message: Phaser.GameObjects.Text;
+  private boxWidth = 300;
+  private boxHeight = 60;
+  private tone: Tone = 'info';
+
+  constructor(scene: Phaser.Scene) {
+    super(scene, 0, 0);
+    this.frame = scene.add.graphics();
+    this.glyph = scene.add.text(10, 8, '', textStyle(20, { bold: true }));
+    this.message = scene.add.text(38, 8, '', textStyle(16, { wrap: 250 }));
+    this.add([this.frame, this.glyph, this.message]);
+    scene.add.existing(this);
+  }
+
+  resize(width: number, height: number): this {
+    this.boxWidth = width;
+    this.boxHeight = height;
+    const size = width < 420 ? 14 : height > 80 ? 18 : 16;
+    this.message.setFontSize(size).setWordWrapWidth(width - 48, true);
+    this.redraw();
+    return this;
+  }
+
+  say(tone: Tone, text: string): void {
+    const changed = tone !== this.tone || text !== this.message.text;
+    this.tone = tone;
+    this.glyph.setText(text ? GLYPH[tone] : '').setColor(`#${COLOUR[tone].toString(16).padStart(6, '0')}`);
+    this.message.setText(text);
+    this.redraw();
+    if (changed && tone === 'mistake') this.scene.tweens.add({ targets: this, x: { from: this.x - 6, to: this.x }, duration: 240, ease: 'Bounce' });
+  }
+
+  get text(): string {
+    return this.message.text;
+  }
+
+  private redraw(): void {
+    const g = this.frame.clear();
+    g.fillStyle(COLOUR[this.tone], 1).fillRoundedRect(0, 0, this.boxWidth, this.boxHeight, 10);
+    g.fillStyle(COLOURS.panel, 1).fillRoundedRect(this.tone === 'mistake' ? 6 : 3, 3, this.boxWidth - (this.tone === 'mistake' ? 9 : 6), this.boxHeight - 6, 8);
+  }
+}

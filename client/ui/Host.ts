@@ -1,0 +1,105 @@
+import Phaser from 'phaser';
+import type { Role } from '../../shared/match/cards.ts';
+import type { EndpointView } from '../../shared/protocol.ts';
+import { textStyle } from './textStyle.ts';
+import { COLOURS, ROLE_COLOUR } from './theme.ts';
+import { Timer } from './Timer.ts';
+
+export interface HostLabels {
+  role: string;
+  /** With "(you)" when it is this player's endpoint. */
+  nickname: string;
+  you: boolean;
+  rto: string;
+  timeWait: string;
+  deadline: string;
+  seconds: (s: string) => string;
+}
+
+/**
+ * One TCP endpoint: its role (a circle for the client, a square for the server, so the two
+ * differ by shape as well as colour), the player's name and the current TCP state, with its timers.
+ */
+export class Host extends Phaser.GameObjects.Container {
+  private readonly frame: Phaser.GameObjects.Graphics;
+  private readonly title: Phaser.GameObjects.Text;
+  private readonly nickname: Phaser.GameObjects.Text;
+  private readonly stateText: Phaser.GameObjects.Text;
+  private readonly timers: readonly Timer[];
+  private boxWidth = 160;
+  private boxHeight = 140;
+  private shownState = '';
+  private timersTop = 78;
+  readonly role: Role;
+  private labels: HostLabels;
+
+  constructor(scene: Phaser.Scene, role: Role, labels: HostLabels) {
+    super(scene, 0, 0);
+    this.role = role;
+    this.labels = labels;
+    this.frame = scene.add.graphics();
+    this.title = scene.add.text(0, 0, '', textStyle(15, { bold: true, colour: ROLE_COLOUR[role] }));
+    this.nickname = scene.add.text(0, 0, '', textStyle(13, { colour: COLOURS.dim }));
+    this.stateText = scene.add.text(0, 0, '', textStyle(20, { bold: true, mono: true }));
+    this.timers = [
+      new Timer(scene, labels.rto, COLOURS.wrong, labels.seconds),
+      new Timer(scene, labels.timeWait, COLOURS.lost, labels.seconds),
+      new Timer(scene, labels.deadline, COLOURS.hint, labels.seconds),
+    ];
+    this.add([this.frame, this.title, this.nickname, this.stateText, ...this.timers]);
+    scene.add.existing(this);
+    this.setLabels(labels);
+  }
+
+  setLabels(labels: HostLabels): void {
+    this.labels = labels;
+    const mark = this.role === 'client' ? '●' : '■';
+    this.title.setText(`${mark} ${labels.role}`);
+    this.nickname.setText(labels.nickname);
+    this.redraw();
+  }
+
+  resize(width: number, height: number): this {
+    this.boxWidth = width;
+    this.boxHeight = height;
+    this.redraw();
+    return this;
+  }
+
+  /** Shows the endpoint's state and timers at the room's time `now`. */
+  show(endpoint: EndpointView | undefined, now: number): void {
+    const state = endpoint?.state ?? '';
+    if (state !== this.shownState) {
+      this.shownState = state;
+      this.stateText.setText(state);
+      // A state change is the lesson: make it noticeable.
+      this.scene.tweens.add({ targets: this.stateText, scale: { from: 1.25, to: 1 }, duration: 300 });
+    }
+    const [rto, timeWait, deadline] = this.timers;
+    rto?.show(endpoint?.rtoAt ?? -1, now);
+    timeWait?.show(endpoint?.timeWaitAt ?? -1, now);
+    deadline?.show(this.labels.you ? (endpoint?.deadlineAt ?? -1) : -1, now);
+    // Running timers stack from the top, so the box never has a gap where a stopped one was.
+    let y = this.timersTop;
+    for (const timer of this.timers) {
+      if (!timer.visible) continue;
+      timer.setY(y);
+      y += Timer.ROW_HEIGHT + 2;
+    }
+  }
+
+  private redraw(): void {
+    const w = this.boxWidth;
+    const h = this.boxHeight;
+    const pad = 8;
+    const border = this.labels.you ? 4 : 2;
+    const g = this.frame.clear();
+    g.fillStyle(ROLE_COLOUR[this.role], 1).fillRoundedRect(0, 0, w, h, 12);
+    g.fillStyle(COLOURS.panel, 1).fillRoundedRect(border, border, w - 2 * border, h - 2 * border, 10);
+    this.title.setPosition(pad + 2, pad);
+    this.nickname.setPosition(pad + 2, pad + 20).setCrop(0, 0, w - 2 * pad, 20);
+    this.stateText.setFontSize(Math.floor(Math.min(22, (w - 2 * pad - 4) / 7.6))).setPosition(pad + 2, pad + 40);
+    this.timersTop = pad + 70;
+    for (const timer of this.timers) timer.setWidth(w - 2 * pad - 4).setX(pad + 2);
+  }
+}

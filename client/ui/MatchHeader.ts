@@ -1,0 +1,55 @@
+import Phaser from 'phaser';
+import { textStyle } from './textStyle.ts';
+import { COLOURS } from './theme.ts';
+
+export interface HeaderFacts {
+  round: string;
+  /** "2/4", for a phone, where the round shares the title's line. */
+  roundShort: string;
+  title: string;
+  goal: string;
+  timeLeft: string;
+  points: string;
+  streak: string;
+}
+
+/** The top line of the match: round, scenario and its goal on the left, time and score on the right. */
+export class MatchHeader extends Phaser.GameObjects.Container {
+  private readonly round: Phaser.GameObjects.Text;
+  private readonly title: Phaser.GameObjects.Text;
+  private readonly goal: Phaser.GameObjects.Text;
+  private readonly score: Phaser.GameObjects.Text;
+  private boxWidth = 360;
+  private narrow = false;
+
+  constructor(scene: Phaser.Scene) {
+    super(scene, 0, 0);
+    this.round = scene.add.text(0, 0, '', textStyle(13, { colour: COLOURS.dim }));
+    this.title = scene.add.text(0, 16, '', textStyle(20, { bold: true }));
+    this.goal = scene.add.text(0, 44, '', textStyle(14, { colour: COLOURS.dim, wrap: 300 }));
+    this.score = scene.add.text(0, 0, '', textStyle(15, { bold: true, mono: true, align: 'right' })).setOrigin(1, 0);
+    this.add([this.round, this.title, this.goal, this.score]);
+    scene.add.existing(this);
+  }
+
+  /** Returns the height used. */
+  resize(width: number): number {
+    this.boxWidth = width;
+    const narrow = width < 560;
+    this.narrow = narrow;
+    this.score.setFontSize(narrow ? 13 : 15);
+    this.title.setFontSize(narrow ? 17 : 22);
+    this.goal.setFontSize(narrow ? 12 : 15).setWordWrapWidth(narrow ? width : width - 220, true).setY(narrow ? 40 : 46);
+    this.score.setX(width);
+    return narrow ? 74 : 70;
+  }
+
+  show(facts: HeaderFacts): void {
+    this.round.setText(this.narrow ? '' : facts.round);
+    this.title.setText(this.narrow ? `${facts.roundShort} · ${facts.title}` : facts.title);
+    this.goal.setText(facts.goal);
+    // A phone has no room for a column: the score takes the first line.
+    this.score.setText([facts.timeLeft, facts.points, facts.streak].join(this.narrow ? ' · ' : '\n'));
+    this.title.setCrop(0, 0, this.narrow ? this.boxWidth : this.boxWidth - this.score.width - 8, 40);
+  }
+}

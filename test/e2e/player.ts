@@ -1,0 +1,85 @@
+/**
+ * Drives one browser page as a player would: by keyboard or by mouse. It reads the game's test
+ * hook (window.__tango) to know what is on screen and waits for it rather than sleeping.
+ */
+import type { Page } from 'playwright-core';
+import { CARDS, type Card } from '../../shared/match/cards.ts';
+import type { MoveView } from '../../shared/protocol.ts';
+import type { TangoState } from '../../client/testHook.ts';
+
+export type Hands = 'keyboard' | 'mouse';
+
+const WAIT = { timeout: 60_000, polling: 50 } as const;
+
+export class Player {
+  readonly page: Page;
+  readonly hands: Hands;
+
+  constructor(page: Page, hands: Hands) {
+    this.page = page;
+    this.hands = hands;
+  }
+
+  state(): Promise<TangoState> {
+    return this.page.evaluate(() => window.__tango.state);
+  }
+
+  async waitForScene(scene: string): Promise<void> {
+    await this.page.waitForFunction((s) => window.__tango?.state?.scene === s, scene, WAIT);
+  }
+
+  /** Clicks a named object of the current screen at its centre, as a mouse would. */
+  async click(target: string): Promise<void> {
+    const at = await this.page.waitForFunction((t) => window.__tango.targets[t], target, WAIT);
+    const { x, y } = (await at.jsonValue()) as { x: number; y: number };
+    await this.page.mouse.click(x, y);
+  }
+
+  async playCard(card: Card): Promise<void> {
+    if (this.hands === 'keyboard') await this.page.keyboard.press(String(CARDS.indexOf(card) + 1));
+    else await this.click(`card.${card}`);
+  }
+
+  /** The cards the server suggests now, or null when the round is no longer on screen. */
+  async nextHint(): Promise<{ cards: Card[]; moves: number } | null> {
+    const handle = await this.page.waitForFunction(() => {
+      const t = window.__tango;
+      if (t.state.scene !== 'Match' || !t.view) return { over: true };
+      const me = t.view.players.get(t.state.sessionId);
+      const cards = (me && t.view.endpoints.get(me.role)?.hintCards) ?? [];
+      return cards.length > 0 ? { over: false, cards: [...cards], moves: t.view.moves.length } : false;
+    }, null, WAIT);
+    const hint = (await handle.jsonValue()) as { over: boolean; cards?: Card[]; moves?: number };
+    return hint.over ? null : { cards: hint.cards ?? [], moves: hint.moves ?? 0 };
+  }
+
+  /** Plays a card and waits until its verdict is on screen and in the room's move list. */
+  async playAndWait(card: Card, movesBefore: number): Promise<string> {
+    const verdicts = (await this.state()).verdicts.length;
+    await this.playCard(card);
+    await this.page.waitForFunction(([n, m]) => {
+      const t = window.__tango;
+      return t.state.scene !== 'Match' || (t.state.verdicts.length > n && (t.view?.moves.length ?? 0) > m);
+    }, [verdicts, movesBefore] as const, WAIT);
+    return (await this.state()).verdicts[verdicts] ?? '';
+  }
+
+  /** Plays the server's suggestion each time one comes, until the round ends. */
+  async playRound(onFirstPlay?: () => Promise<void>): Promise<void> {
+    for (let played = 0; ; played++) {
+      const hint = await this.nextHint();
+      if (!hint) return;
+      await this.playAndWait(hint.cards[0]!, hint.moves);
+      if (played === 0) await onFirstPlay?.();
+    }
+  }
+
+  /** The round's moves; `params` as a plain object, since a Map does not cross into the test. */
+  async moves(): Promise<(Omit<MoveView, 'params'> & { params: Record<string, number> })[]> {
+    return this.page.evaluate(() => (window.__tango.view?.moves ?? []).map((m) => ({ ...m, params: Object.fromEntries(m.params) })));
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/${name}.png` });
+  }
+}

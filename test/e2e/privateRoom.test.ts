@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player } from './player.ts';
+
+describe('a private room in two browsers', () => {
+  let game: LiveGame;
+  let browser: Browser;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    // The browser first: without Chromium the suite fails at once, saying how to install it.
+    browser = await launchBrowser();
+    game = await startLiveGame();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await game?.stop();
+  });
+
+  it('plays a handshake and a four-way close to the end, one player by mouse and one by keyboard', { timeout: 120_000 }, async () => {
+    const hostPage = await openPage(browser, { width: 1280, height: 800 });
+    const guestPage = await openPage(browser, { width: 390, height: 800 });
+    pages.push(hostPage, guestPage);
+    const host = new Player(hostPage.page, 'mouse');
+    const guest = new Player(guestPage.page, 'keyboard');
+
+    // The host creates the room by mouse; the playlist comes from the address.
+    await host.page.goto(`${game.url}/?scenarios=handshake,client-close&rounds=2`);
+    await host.waitForScene('Start');
+    await host.click('mode.private');
+    await host.click('speed.fast');
+    await host.page.click('#nickname');
+    await host.page.keyboard.type('Mouse');
+    await host.click('play');
+    await host.waitForScene('Waiting');
+    const link = await host.page.inputValue('#invite-link');
+    expect(link).toMatch(/\/join\/[A-Z2-9]{5}$/);
+
+    // The guest follows the invite link and only uses the keyboard.
+    await guest.page.goto(link.replace(/^https?:\/\/[^/]+/, game.url));
+    await guest.waitForScene('Start');
+    await guest.page.keyboard.type('Keys');
+    await guest.page.keyboard.press('Enter');
+
+    await Promise.all([host.waitForScene('Match'), guest.waitForScene('Match')]);
+    const roles = await Promise.all([host.state(), guest.state()]).then((s) => s.map((x) => x.role).sort());
+    expect(roles).toEqual(['client', 'server']);
+
+    // Round 1: the handshake.
+    await Promise.all([
+      host.playRound(async () => host.screenshot('match-desktop')),
+      guest.playRound(async () => guest.screenshot('match-phone')),
+    ]);
+    await Promise.all([host.waitForScene('RoundResult'), guest.waitForScene('RoundResult')]);
+    const handshake = await host.moves();
+    expect(handshake.filter((m) => m.verdict === 'correct').map((m) => m.card)).toEqual(['SYN', 'SYN+ACK', 'ACK']);
+    await host.screenshot('result-desktop');
+    await host.click('next');
+    await guest.page.keyboard.press('Enter');
+
+    // Round 2: the four-way close, roles swapped.
+    await Promise.all([host.waitForScene('Match'), guest.waitForScene('Match')]);
+    await Promise.all([host.playRound(), guest.playRound()]);
+    await Promise.all([host.waitForScene('RoundResult'), guest.waitForScene('RoundResult')]);
+    const close = await guest.moves();
+    expect(close.filter((m) => m.verdict === 'correct').map((m) => m.card)).toEqual(['FIN', 'ACK', 'FIN', 'ACK']);
+    const view = await guest.page.evaluate(() => ({ phase: window.__tango.view!.phase, states: [...window.__tango.view!.endpoints.values()].map((e) => e.state) }));
+    expect(view).toEqual({ phase: 'finished', states: ['CLOSED', 'CLOSED'] });
+    await guest.screenshot('result-phone');
+
+    for (const { errors } of pages) expect(errors).toEqual([]);
+  });
+});

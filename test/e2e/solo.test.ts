@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/translate.ts';
+import { isMessageKey } from '../../shared/i18n/translate.ts';
+import { CARDS } from '../../shared/match/cards.ts';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player, type Hands } from './player.ts';
+
+const ROUND_MS = 120_000;
+
+describe('solo against the bot', () => {
+  let game: LiveGame;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The browser first: without Chromium the suite fails at once, saying how to install it.
+    browser = await launchBrowser();
+    game = await startLiveGame();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await game?.stop();
+  });
+
+  /** Opens the game with a playlist and starts a solo match from the Start screen. */
+  async function startSolo(scenario: string, hands: Hands, size?: { width: number; height: number }): Promise<{ player: Player; watched: WatchedPage }> {
+    const watched = await openPage(browser, size);
+    const player = new Player(watched.page, hands);
+    await player.page.goto(`${game.url}/?scenarios=${scenario}&rounds=1`);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Solo');
+    await player.click('mode.solo');
+    await player.click('speed.fast');
+    await player.click('play');
+    await player.waitForScene('Match');
+    return { player, watched };
+  }
+
+  it('explains a wrong card in the player\'s language, and the round still completes', async () => {
+    const { player, watched } = await startSolo('handshake', 'mouse', { width: 1280, height: 800 });
+    // Switching language is remembered: the next page load speaks Traditional Chinese.
+    await player.page.evaluate(() => localStorage.setItem('tango.locale', 'zh-Hant'));
+    await player.page.reload();
+    await player.waitForScene('Match');
+
+    const hint = await player.nextHint();
+    expect(hint).not.toBeNull();
+    const wrong = CARDS.find((c) => c !== 'RST' && !hint!.cards.includes(c))!;
+    expect(await player.playAndWait(wrong, hint!.moves)).toBe('wrongCard');
+    const mistake = (await player.moves()).find((m) => m.verdict === 'wrongCard')!;
+    expect(isMessageKey(mistake.why)).toBe(true);
+    const why = translate('zh-Hant', mistake.why as Parameters<typeof translate>[1], { expected: mistake.expected, ...mistake.params });
+    const shown = (await player.state()).explanation;
+    expect(shown).toContain(why);
+    expect(shown).toContain('錯誤');
+    await player.screenshot('mistake-explained');
+
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    expect(await player.page.evaluate(() => window.__tango.view!.roundStatus)).toBe('won');
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
+  it('shows a lost segment vanishing, and the retransmission completes the round', async () => {
+    const { player, watched } = await startSolo('lost-syn-ack', 'keyboard', { width: 360, height: 740 });
+    await player.playRound(async () => undefined);
+    await player.waitForScene('RoundResult');
+    const lost = await player.page.evaluate(() => window.__tango.view!.segments.filter((s) => s.status === 'lost').map((s) => s.card));
+    expect(lost).toEqual(['SYN+ACK']);
+    expect((await player.state()).lostShown).toBeGreaterThanOrEqual(1);
+    expect(await player.page.evaluate(() => window.__tango.view!.roundStatus)).toBe('won');
+    await player.screenshot('lost-segment-result');
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
+  it('resumes the same seat after a page reload in the middle of a round', async () => {
+    const { player, watched } = await startSolo('whole-life', 'keyboard');
+    const before = await player.state();
+    const first = await player.nextHint();
+    await player.playAndWait(first!.cards[0]!, first!.moves);
+
+    await player.page.reload();
+    await player.waitForScene('Match');
+    const after = await player.state();
+    expect(after.sessionId).toBe(before.sessionId);
+    expect(after.role).toBe(before.role);
+    expect((await player.moves()).length).toBeGreaterThan(0);
+
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    const end = await player.page.evaluate(() => ({
+      status: window.__tango.view!.roundStatus, states: [...window.__tango.view!.endpoints.values()].map((e) => e.state),
+    }));
+    expect(end).toEqual({ status: 'won', states: ['CLOSED', 'CLOSED'] });
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+});
