@@ -66,6 +66,7 @@ export const en = {
   'match.wait': 'Wait',
   'match.hint': 'hint',
   'match.resend': 'resend',
+  'match.isn': 'ISN {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': 'Keys 1–7 play a card',

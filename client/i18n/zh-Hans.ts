@@ -64,6 +64,7 @@ export const zhHans: UiCatalogue = {
   'match.wait': '等待',
   'match.hint': '提示',
   'match.resend': '重传',
+  'match.isn': '初始序号 {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌',

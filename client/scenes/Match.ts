@@ -198,6 +198,7 @@ export class Match extends SessionScreen {
     return {
       role: t(`role.${role}`), nickname: you ? `${name} (${t('match.you')})` : name, you,
       rto: t('match.rto'), timeWait: t('match.timeWait'), deadline: t('match.deadline'), seconds: (s) => t('match.seconds', { seconds: s }),
+      isn: (isn) => (you && playsNumbers(this.view.difficulty) ? t('match.isn', { isn }) : ''),
     };
   }
 

@@ -14,6 +14,8 @@ export interface HostLabels {
   timeWait: string;
   deadline: string;
   seconds: (s: string) => string;
+  /** "ISN {isn}" on the player's own host when they set numbers themselves; '' otherwise. */
+  isn: (isn: number) => string;
 }
 
 /**
@@ -25,6 +27,7 @@ export class Host extends Phaser.GameObjects.Container {
   private readonly title: Phaser.GameObjects.Text;
   private readonly nickname: Phaser.GameObjects.Text;
   private readonly stateText: Phaser.GameObjects.Text;
+  private readonly isnText: Phaser.GameObjects.Text;
   private readonly timers: readonly Timer[];
   private boxWidth = 160;
   private boxHeight = 140;
@@ -41,12 +44,13 @@ export class Host extends Phaser.GameObjects.Container {
     this.title = scene.add.text(0, 0, '', textStyle(15, { bold: true, colour: ROLE_COLOUR[role] }));
     this.nickname = scene.add.text(0, 0, '', textStyle(13, { colour: COLOURS.dim }));
     this.stateText = scene.add.text(0, 0, '', textStyle(20, { bold: true, mono: true }));
+    this.isnText = scene.add.text(0, 0, '', textStyle(13, { mono: true, colour: COLOURS.dim }));
     this.timers = [
       new Timer(scene, labels.rto, COLOURS.wrong, labels.seconds),
       new Timer(scene, labels.timeWait, COLOURS.lost, labels.seconds),
       new Timer(scene, labels.deadline, COLOURS.hint, labels.seconds),
     ];
-    this.add([this.frame, this.title, this.nickname, this.stateText, ...this.timers]);
+    this.add([this.frame, this.title, this.nickname, this.stateText, this.isnText, ...this.timers]);
     scene.add.existing(this);
     this.setLabels(labels);
   }
@@ -72,20 +76,30 @@ export class Host extends Phaser.GameObjects.Container {
     if (state !== this.shownState) {
       this.shownState = state;
       this.stateText.setText(state);
+      this.fitState();
       // A state change is the lesson: make it noticeable.
       this.scene.tweens.add({ targets: this.stateText, scale: { from: 1.25, to: 1 }, duration: 300 });
     }
+    // Numbers players need their own ISN for the first SYN or SYN+ACK; later numbers follow from it.
+    this.isnText.setText(endpoint ? this.labels.isn(endpoint.iss) : '');
     const [rto, timeWait, deadline] = this.timers;
     rto?.show(endpoint?.rtoAt ?? -1, now);
     timeWait?.show(endpoint?.timeWaitAt ?? -1, now);
     deadline?.show(this.labels.you ? (endpoint?.deadlineAt ?? -1) : -1, now);
     // Running timers stack from the top, so the box never has a gap where a stopped one was.
-    let y = this.timersTop;
+    let y = this.timersTop + (this.isnText.text ? 16 : 0);
     for (const timer of this.timers) {
       if (!timer.visible) continue;
       timer.setY(y);
       y += Timer.ROW_HEIGHT + 2;
     }
+  }
+
+  /** The longest state names (SYN-RECEIVED) must fit a phone's narrow host box: shrink to fit. */
+  private fitState(): void {
+    const room = this.boxWidth - 20;
+    this.stateText.setFontSize(22);
+    if (this.stateText.width > room) this.stateText.setFontSize(Math.max(9, Math.floor((22 * room) / this.stateText.width)));
   }
 
   private redraw(): void {
@@ -98,7 +112,9 @@ export class Host extends Phaser.GameObjects.Container {
     g.fillStyle(COLOURS.panel, 1).fillRoundedRect(border, border, w - 2 * border, h - 2 * border, 10);
     this.title.setPosition(pad + 2, pad);
     this.nickname.setPosition(pad + 2, pad + 20).setCrop(0, 0, w - 2 * pad, 20);
-    this.stateText.setFontSize(Math.floor(Math.min(22, (w - 2 * pad - 4) / 7.6))).setPosition(pad + 2, pad + 40);
+    this.stateText.setPosition(pad + 2, pad + 40);
+    this.fitState();
+    this.isnText.setPosition(pad + 2, pad + 66);
     this.timersTop = pad + 70;
     for (const timer of this.timers) timer.setWidth(w - 2 * pad - 4).setX(pad + 2);
   }

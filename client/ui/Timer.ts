@@ -43,6 +43,8 @@ export class Timer extends Phaser.GameObjects.Container {
     if (!this.visible) return;
     const seconds = Math.max(0, left / 1000).toFixed(1);
     this.caption.setText(`${this.title} ${this.format(seconds)}`);
+    // On a phone the host is narrow: squeeze the caption rather than let it spill out of the box.
+    this.caption.setScale(Math.min(1, this.barWidth / Math.max(1, this.caption.width)), 1);
     const fraction = Phaser.Math.Clamp(left / this.total, 0, 1);
     const g = this.bar.clear();
     g.fillStyle(COLOURS.panelBorder, 1).fillRect(0, 18, this.barWidth, 6);
