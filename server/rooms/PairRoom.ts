@@ -7,6 +7,7 @@
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { makeSettings, type MatchSettings } from '../../shared/match/settings.ts';
+import type { Role } from '../../shared/match/cards.ts';
 import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
@@ -22,6 +23,9 @@ import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { PairRoomState } from './schema/PairRoomState.ts';
 import { newSeat, roleIn, type Seat } from './seats.ts';
 import { RoundClock } from './RoundClock.ts';
+
+/** How often an otherwise idle room still tells clients the time, for their clocks. */
+const CLOCK_SYNC_MS = 1000;
 
 type PairClient = Client<{
   auth: { nickname: string };
@@ -45,6 +49,10 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   override maxClients = 2;
 
   private config!: PairRoomConfig;
+  /** The player whose card is being judged right now, if any. */
+  private playing: { client: PairClient; role: Role } | null = null;
+  /** The round moved on since the last patch. */
+  private changed = true;
   private stores!: Stores;
   private settings!: MatchSettings;
   private playlist!: Playlist;
@@ -73,7 +81,10 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     if (this.state.phase !== 'playing') return refuse(client, ctx, 'roundNotRunning');
     const role = roleIn(seat, this.state.round);
     if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
+    // The reply carries this verdict to the player; only the partner needs the broadcast.
+    this.playing = { client, role };
     const result = this.rounds.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
+    this.playing = null;
     const judged = result?.events.find((e) => e.type === 'moveJudged');
     if (!judged) return refuse(client, ctx, 'roundNotRunning');
     return { move: judged.move };
@@ -207,7 +218,13 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   }
 
   override onBeforePatch(): void {
-    this.state.serverTime = this.clock.currentTime;
+    // The time rides on patches that carry a change, plus one now and then for the clients'
+    // clocks; stamping every patch would make an idle room send 20 patches a second.
+    const now = this.clock.currentTime;
+    if (this.changed || now - this.state.serverTime >= CLOCK_SYNC_MS) {
+      this.state.serverTime = now;
+      this.changed = false;
+    }
   }
 
   override onUncaughtException(error: Error, method: string): void {
@@ -233,8 +250,11 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
 
   /** Every verdict goes out at once, not with the next patch, so both players see it together. */
   private forward(events: readonly MatchEvent[]): void {
+    this.changed = true;
     for (const e of events) {
-      if (e.type === 'moveJudged') this.broadcast(SERVER_MSG.moveJudged, { move: e.move });
+      if (e.type !== 'moveJudged') continue;
+      const own = this.playing && e.move.role === this.playing.role;
+      this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, own && this.playing ? { except: this.playing.client } : {});
     }
   }
 }

@@ -58,19 +58,30 @@ function projectEndpoint(view: PairRoomState, match: MatchState, role: Role): vo
   replaceStrings(target.hintCards, hint?.cards ?? []);
 }
 
+/**
+ * The match each view last showed. The engine never mutates its state, so a part that is the
+ * same object as last time has not changed and need not be copied again.
+ */
+const shown = new WeakMap<PairRoomState, MatchState>();
+
 /** Brings the round's part of the view up to date with `match`. */
 export function projectMatch(view: PairRoomState, match: MatchState): void {
+  const before = shown.get(view);
+  shown.set(view, match);
   Object.assign(view, {
     scenarioId: match.scenarioId, roundStatus: match.status, roundStartedAt: match.startedAt,
     roundEndsAt: match.endsAt, latencyMs: match.settings.timing.latencyMs,
   });
-  for (const role of ROLES) projectEndpoint(view, match, role);
+  for (const role of ROLES) {
+    const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
+    if (!same) projectEndpoint(view, match, role);
+  }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
   match.wire.forEach((w, i) => {
     const existing = view.segments[i];
-    if (existing) Object.assign(existing, segmentFields(w));
-    else view.segments.push(new SegmentState(segmentFields(w)));
+    if (!existing) view.segments.push(new SegmentState(segmentFields(w)));
+    else if (before?.wire[i] !== w) Object.assign(existing, segmentFields(w));
   });
   for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
   for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(new StateLogState(match.stateLog[i]!));
@@ -78,6 +89,7 @@ export function projectMatch(view: PairRoomState, match: MatchState): void {
 
 /** Forgets the previous round before a new one is projected. */
 export function clearRound(view: PairRoomState): void {
+  shown.delete(view);
   view.segments.clear();
   view.moves.clear();
   view.stateLog.clear();

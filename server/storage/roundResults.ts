@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/match/cards.ts';
 import type { MoveRecord, RoundStatus } from '../../shared/match/types.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
+import type { StatementSync } from 'node:sqlite';
 import { inTransaction, type Database } from './database.ts';
 
 /** What one player did in one finished round. */
@@ -32,16 +33,19 @@ interface Row {
 /** Round results: written once when a round ends, read by reports. */
 export class RoundResultStore {
   readonly #db: Database;
+  readonly #insert: StatementSync;
   constructor(db: Database) {
     this.#db = db;
+    // Prepared once: rounds end often under load, and parsing SQL each time is wasted work.
+    this.#insert = db.prepare(`
+      INSERT INTO round_results (mode, room_code, round_no, scenario_id, status, player_id, nickname, role, is_bot,
+        points, correct, mistakes, missed, best_streak, moves, finished_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** Records the results of one round (both seats) in one transaction. */
   save(results: readonly RoundResult[]): void {
-    const insert = this.#db.prepare(`
-      INSERT INTO round_results (mode, room_code, round_no, scenario_id, status, player_id, nickname, role, is_bot,
-        points, correct, mistakes, missed, best_streak, moves, finished_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.#insert;
     inTransaction(this.#db, () => {
       for (const r of results) {
         insert.run(r.mode, r.roomCode, r.roundNo, r.scenarioId, r.status, r.playerId, r.nickname, r.role, r.isBot ? 1 : 0,

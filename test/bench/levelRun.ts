@@ -1,0 +1,142 @@
+/**
+ * One level of the ramp: a fresh game server with N pair rooms of load, then a fresh echo
+ * floor with the same connections and message rate, each measured over the same window.
+ */
+import { runLoad } from './loadRun.ts';
+import { ONE_CARD_A_SECOND, type LoadResult } from './loadPlan.ts';
+import type { BenchOptions } from './options.ts';
+import { startEchoFloor, startGameServer, stopProcess, type ServerProcess } from './processes.ts';
+import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
+import { TARGETS } from './targets.ts';
+
+/** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
+const ECHO_PAYLOAD_BYTES = 24;
+/** Let the server settle after start-up before its idle memory is read. */
+const SETTLE_MS = 1500;
+
+export interface ServerFigures {
+  readonly cpuPercent: number;
+  readonly rssIdleBytes: number;
+  readonly rssLoadedBytes: number;
+  readonly rssPeakBytes: number;
+  /** (RSS with every room open − idle RSS) / rooms. */
+  readonly memoryPerRoomBytes: number;
+  readonly errorLines: number;
+  /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
+  readonly machineCpuPercent: number;
+}
+
+export interface LevelResult {
+  readonly pairs: number;
+  readonly game: LoadResult;
+  readonly server: ServerFigures;
+  readonly floor: LoadResult;
+  /** The echo server's CPU and memory under the floor's load. */
+  readonly floorServer: ServerFigures;
+  /** Our p99 over the floor's p99. */
+  readonly ratioP99: number;
+  readonly meetsTarget: boolean;
+  readonly misses: readonly string[];
+  /** Reasons to doubt the figures: a load generator that could not keep up measures itself. */
+  readonly caveats: readonly string[];
+}
+
+/** Above these the load generator is the bottleneck, and its latencies include its own queueing. */
+const LOADGEN_SATURATED = { cpuPercent: 85, eventLoopDelayP99Ms: 20 };
+/** CPU (% of one core) used by processes outside the bench during the window that makes figures doubtful. */
+const OTHERS_BUSY_PERCENT = 20;
+
+function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
+  const caveats: string[] = [];
+  const { cpuPercent, eventLoopDelayP99Ms } = game.loadgen;
+  if (cpuPercent >= LOADGEN_SATURATED.cpuPercent || eventLoopDelayP99Ms >= LOADGEN_SATURATED.eventLoopDelayP99Ms) {
+    caveats.push(`load generator near saturation (${cpuPercent}% CPU, event-loop delay p99 ${eventLoopDelayP99Ms} ms): latencies are an upper bound`);
+  }
+  const others = Math.round(server.machineCpuPercent - server.cpuPercent - cpuPercent);
+  if (others >= OTHERS_BUSY_PERCENT) caveats.push(`other processes used ${others}% CPU during the window: the machine was shared`);
+  return caveats;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (text: string) => console.log(`  ${text}`);
+
+/** Loads `server` with a plan and reads its CPU over the window and its memory at the window's end. */
+async function measure(server: ServerProcess, plan: Parameters<typeof runLoad>[0], rooms: number) {
+  const rssIdle = rssBytes(server.pid);
+  const cpu = new CpuWindow(server.pid);
+  const rss = new RssSampler(server.pid);
+  let cpuPercent = NaN;
+  let rssLoaded = NaN;
+  let machineStart = { busy: 0, at: 0 };
+  let machineCpuPercent = NaN;
+  rss.start();
+  const result = await runLoad(plan, {
+    onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
+    onStart: () => {
+      cpu.start();
+      machineStart = { busy: machineBusySeconds(), at: performance.now() };
+    },
+    onEnd: () => {
+      cpuPercent = cpu.percent();
+      rssLoaded = rssBytes(server.pid);
+      const seconds = (performance.now() - machineStart.at) / 1000;
+      machineCpuPercent = Math.round(((machineBusySeconds() - machineStart.busy) / seconds) * 1000) / 10;
+    },
+  }).finally(() => rss.stop());
+  const figures: ServerFigures = {
+    cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss.peak,
+    memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, errorLines: server.output.errorLines,
+    machineCpuPercent,
+  };
+  return { result, server: figures };
+}
+
+function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>): string[] {
+  const misses: string[] = [];
+  const { game, floor } = level;
+  if (!(game.latency.p99 < TARGETS.p99Ms)) misses.push(`p99 ${game.latency.p99} ms ≥ ${TARGETS.p99Ms} ms`);
+  if (!(level.ratioP99 <= TARGETS.floorRatio)) misses.push(`p99 is ${level.ratioP99}× the floor's (> ${TARGETS.floorRatio}×)`);
+  if (game.connections < level.pairs * 2) misses.push(`only ${game.connections} of ${level.pairs * 2} clients connected`);
+  const t = game.trouble;
+  if (t.joinFailures + t.errors + t.disconnects > 0) {
+    misses.push(`client trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`);
+  }
+  if (floor.trouble.disconnects + floor.trouble.errors + floor.trouble.joinFailures > 0) misses.push('the floor itself had trouble');
+  return misses;
+}
+
+export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
+  const window = { warmupMs: options.warmupMs, measureMs: options.measureMs };
+  const game = await startGameServer({}, serverNodeArgs);
+  let gameRun;
+  try {
+    await sleep(SETTLE_MS);
+    gameRun = await measure(game, {
+      kind: 'pairs', url: `http://127.0.0.1:${game.port}`, pairs, mode: options.mode, lossRate: options.lossRate,
+      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
+    }, pairs);
+  } finally {
+    await stopProcess(game.child, 10_000);
+  }
+
+  const echo = await startEchoFloor();
+  let floorRun;
+  try {
+    await sleep(SETTLE_MS);
+    floorRun = await measure(echo, {
+      kind: 'echo', url: `ws://127.0.0.1:${echo.port}`, connections: Math.max(1, gameRun.result.connections),
+      perConnectionPerSecond: gameRun.result.requestsPerConnectionPerSecond || 1, payloadBytes: ECHO_PAYLOAD_BYTES,
+      connectConcurrency: options.connectConcurrency, seed: options.seed, ...window,
+    }, 0);
+  } finally {
+    await stopProcess(echo.child);
+  }
+
+  const ratio = gameRun.result.latency.p99 / floorRun.result.latency.p99;
+  const level = {
+    pairs, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
+    floorServer: floorRun.server, ratioP99: Math.round(ratio * 100) / 100,
+  };
+  const misses = missesOf(level);
+  return { ...level, meetsTarget: misses.length === 0, misses, caveats: caveatsOf(gameRun.result, gameRun.server) };
+}

@@ -1,0 +1,112 @@
+/**
+ * Counts what the load clients see: latencies of requests sent inside the measured window, and
+ * every error or disconnect over the whole run. Also watches the load generator itself, since
+ * a saturated generator reports its own delays as the server's.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ClientTrouble } from './loadPlan.ts';
+import { SampleBuffer } from './stats.ts';
+
+const MAX_EXAMPLES = 8;
+/** The event-loop monitor's timer period; its samples include it, so it is taken off. */
+const LOOP_RESOLUTION_MS = 10;
+
+export class LoadMeter {
+  readonly latencies = new SampleBuffer();
+  replies = 0;
+  requests = 0;
+  private startedAt = Infinity;
+  private endedAt = Infinity;
+  private cpuAtStart = process.cpuUsage();
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+
+  private joinFailures = 0;
+  private errors = 0;
+  private disconnects = 0;
+  private readonly examples: string[] = [];
+
+  constructor() {
+    this.loopDelay.enable();
+  }
+
+  startWindow(): void {
+    this.startedAt = performance.now();
+    this.cpuAtStart = process.cpuUsage();
+    this.loopDelay.reset();
+  }
+
+  endWindow(): void {
+    this.endedAt = performance.now();
+  }
+
+  get measuredMs(): number {
+    return this.endedAt - this.startedAt;
+  }
+
+  /** A request leaves now; returns its start time. Only requests sent inside the window count. */
+  sent(): number {
+    const t0 = performance.now();
+    if (this.counts(t0)) this.requests++;
+    return t0;
+  }
+
+  /** A reply to a request sent at `t0` arrived. */
+  replied(t0: number): void {
+    if (!this.counts(t0)) return;
+    this.latencies.push(performance.now() - t0);
+    this.replies++;
+  }
+
+  counts(t0: number): boolean {
+    return t0 >= this.startedAt && t0 < this.endedAt;
+  }
+
+  joinFailed(error: unknown): void {
+    this.joinFailures++;
+    this.example('join', error);
+  }
+
+  error(where: string, error: unknown): void {
+    this.errors++;
+    this.example(where, error);
+  }
+
+  disconnected(where: string, code: unknown): void {
+    this.disconnects++;
+    this.example(where, `close code ${String(code)}`);
+  }
+
+  trouble(): ClientTrouble {
+    return { joinFailures: this.joinFailures, errors: this.errors, disconnects: this.disconnects, examples: [...this.examples] };
+  }
+
+  /** Over the window: CPU as % of one core, and the 99th percentile event-loop delay. */
+  loadgen(): { cpuPercent: number; eventLoopDelayP99Ms: number } {
+    const used = process.cpuUsage(this.cpuAtStart);
+    const seconds = this.measuredMs / 1000;
+    return {
+      cpuPercent: Math.round(((used.user + used.system) / 1e6 / seconds) * 1000) / 10,
+      eventLoopDelayP99Ms: Math.round(Math.max(0, this.loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS) * 10) / 10,
+    };
+  }
+
+  private example(where: string, error: unknown): void {
+    if (this.examples.length >= MAX_EXAMPLES) return;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.examples.push(`${where}: ${text}`.slice(0, 200));
+  }
+}
+
+/** Runs `tasks` with at most `limit` in flight, so connecting thousands of clients does not flood the server's accept queue. */
+export async function inBatches<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return results;
+}

@@ -1,0 +1,69 @@
+/**
+ * The bench's settings: two profiles as data, and the few flags that change them.
+ *
+ *   npm run bench                      full ramp (about 5 minutes on a 2-core machine)
+ *   npm run bench -- --quick           one small level and a short browser check, under a minute
+ *   npm run bench -- --levels=100,300  these pair counts instead of the profile's
+ *   npm run bench -- --all             keep ramping after a level misses the target
+ *   npm run bench -- --mode=quick      quick-match rooms instead of private ones
+ *   npm run bench -- --profile         record a server CPU profile (node --cpu-prof) at the top level
+ *   npm run bench -- --no-client       skip the bundle and browser measurements
+ */
+
+export interface BenchOptions {
+  readonly profile: 'quick' | 'full';
+  /** Pair counts, ascending; each is a fresh server and a fresh floor. */
+  readonly levels: readonly number[];
+  readonly warmupMs: number;
+  readonly measureMs: number;
+  /** Joins in flight at once while connecting. */
+  readonly connectConcurrency: number;
+  readonly mode: 'private' | 'quick';
+  readonly lossRate: number;
+  /** Stop the ramp at the first level that misses the target. */
+  readonly stopAtFirstMiss: boolean;
+  readonly cpuProfile: boolean;
+  readonly client: boolean;
+  /** Cold loads of the start screen to time. */
+  readonly startScreenRuns: number;
+  /** How long frame times are recorded during a match. */
+  readonly matchFramesMs: number;
+  /** Pairs that stand for the classroom's 200 students playing in plain pairs. */
+  readonly classroomStudents: number;
+  readonly seed: number;
+}
+
+const FULL: BenchOptions = {
+  profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
+  mode: 'private', lossRate: 0.05, stopAtFirstMiss: true, cpuProfile: false, client: true,
+  startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, seed: 7,
+};
+
+const QUICK: BenchOptions = {
+  ...FULL, profile: 'quick', levels: [25], warmupMs: 2000, measureMs: 6000, startScreenRuns: 1, matchFramesMs: 5000,
+};
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => {
+    const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+    return [k, v ?? 'true'] as const;
+  }));
+  const known = ['quick', 'levels', 'all', 'mode', 'profile', 'no-client'];
+  const unknown = [...flags.keys()].filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
+
+  const base = flags.has('quick') ? QUICK : FULL;
+  const levels = flags.get('levels')?.split(',').map(Number) ?? base.levels;
+  // Bounded: the bench must never open more connections than a 2-core machine can take.
+  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--levels takes pair counts from 1 to 2000');
+  const mode = flags.get('mode') ?? base.mode;
+  if (mode !== 'private' && mode !== 'quick') throw new Error('--mode is private or quick');
+  return {
+    ...base,
+    levels: [...levels].sort((a, b) => a - b),
+    mode,
+    stopAtFirstMiss: !flags.has('all'),
+    cpuProfile: flags.has('profile'),
+    client: !flags.has('no-client'),
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * The pair load: real @colyseus/sdk clients, two to a private (or quick-match) room, playing
+ * whole scenarios round after round with random loss, each about one card a second. A client
+ * plays like the hint-following bot of the tests: the card its own endpoint shows, after a
+ * person's reaction time; with nothing to do for a while it guesses, as impatient students do.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import { CARDS, type Card } from '../../shared/match/cards.ts';
+import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions, type PairRoomView } from '../../shared/protocol.ts';
+import { nextFloat, seedFrom, type RngState } from '../../shared/random.ts';
+import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
+import { inBatches, type LoadMeter } from './loadMeter.ts';
+import type { PairLoadPlan, PlayPolicy } from './loadPlan.ts';
+
+/** How often every client looks at its state; patches come every 50 ms by default. */
+const BEAT_MS = 50;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function joinOptions(plan: PairLoadPlan, nickname: string): PairJoinOptions {
+  // The longest match the protocol allows, over the whole catalogue, so rooms live through the run.
+  return {
+    nickname, mode: plan.mode, difficulty: 'flags', speed: 'fast', lossRate: plan.lossRate,
+    playlist: SCENARIO_IDS.slice(0, LIMITS.playlistMax), rounds: LIMITS.roundsMax,
+  };
+}
+
+/** Tallies only the pair load keeps. */
+export class PairTally {
+  correct = 0;
+  judged = 0;
+  roundsFinished = 0;
+  rematches = 0;
+  readonly refusals: Record<string, number> = {};
+}
+
+class LoadPlayer {
+  leaving = false;
+  private busy = false;
+  private rng: RngState;
+  private lastPlayAt = -Infinity;
+  private playingSince = -Infinity;
+  private hintSeenAt: number | null = null;
+  private reactionMs = 0;
+  private idleMs = 0;
+  private readyRound = 0;
+
+  readonly room: Room;
+  private readonly meter: LoadMeter;
+  private readonly tally: PairTally;
+  private readonly policy: PlayPolicy;
+
+  constructor(room: Room, meter: LoadMeter, tally: PairTally, policy: PlayPolicy, seed: number, onFinished: () => void) {
+    this.room = room;
+    this.meter = meter;
+    this.tally = tally;
+    this.policy = policy;
+    this.rng = seed;
+    this.redraw();
+    // The SDK warns about messages nobody listens to; a real client listens to all of them.
+    for (const type of Object.values(SERVER_MSG)) room.onMessage(type, () => {});
+    room.onError((code, message) => meter.error('room.onError', `${code} ${message ?? ''}`));
+    room.onDrop((code) => meter.disconnected('room.onDrop', code));
+    room.onLeave((code) => {
+      if (!this.leaving) meter.disconnected('room.onLeave', code);
+    });
+    room.onStateChange(() => {
+      if (this.view.phase === 'finished' && !this.leaving) onFinished();
+    });
+  }
+
+  private get view(): PairRoomView {
+    return this.room.state as PairRoomView;
+  }
+
+  beat(now: number): void {
+    if (this.busy || this.leaving) return;
+    const view = this.view;
+    if (view.phase === 'between') {
+      this.playingSince = -Infinity;
+      if (this.readyRound !== view.round) this.ready(view.round);
+      return;
+    }
+    if (view.phase !== 'playing' || view.roundStatus !== 'playing') return;
+    if (this.playingSince === -Infinity) this.playingSince = now;
+    const role = view.players.get(this.room.sessionId)?.role;
+    const hint = role ? view.endpoints.get(role)?.hintCards[0] : undefined;
+    if (hint) {
+      this.hintSeenAt ??= now;
+      if (now >= this.hintSeenAt + this.reactionMs && now >= this.lastPlayAt + this.policy.minGapMs) this.play(hint, now);
+      return;
+    }
+    this.hintSeenAt = null;
+    if (now >= Math.max(this.lastPlayAt, this.playingSince) + this.idleMs) this.play(this.guess(), now);
+  }
+
+  private play(card: Card, now: number): void {
+    this.busy = true;
+    this.lastPlayAt = now;
+    this.hintSeenAt = null;
+    const t0 = this.meter.sent();
+    this.room.request(CLIENT_MSG.play, { card }, { timeout: REQUEST_TIMEOUT_MS })
+      .then((reply: { move: { verdict: string } }) => {
+        this.meter.replied(t0);
+        if (!this.meter.counts(t0)) return;
+        this.tally.judged++;
+        if (reply.move.verdict === 'correct') this.tally.correct++;
+      })
+      .catch((error: unknown) => this.refusedOrFailed('play', t0, error))
+      .finally(() => {
+        this.busy = false;
+        this.redraw();
+      });
+  }
+
+  private ready(round: number): void {
+    this.busy = true;
+    this.readyRound = round;
+    const t0 = this.meter.sent();
+    if (this.meter.counts(t0)) this.tally.roundsFinished++;
+    this.room.request(CLIENT_MSG.ready, {}, { timeout: REQUEST_TIMEOUT_MS })
+      .catch((error: unknown) => this.refusedOrFailed('ready', t0, error))
+      .finally(() => (this.busy = false));
+  }
+
+  /** A protocol refusal is an answer (a round ending under a card is a race, not a fault); anything else is an error. */
+  private refusedOrFailed(what: string, t0: number, error: unknown): void {
+    const e = error as { name?: string; reason?: { code?: string } };
+    if (e.name === 'rejected') {
+      if (what === 'play') this.meter.replied(t0);
+      const code = `${what}:${e.reason?.code ?? '?'}`;
+      this.tally.refusals[code] = (this.tally.refusals[code] ?? 0) + 1;
+    } else if (!this.leaving) {
+      this.meter.error(what, error);
+    }
+  }
+
+  private random(): number {
+    const [f, next] = nextFloat(this.rng);
+    this.rng = next;
+    return f;
+  }
+
+  private between([min, max]: readonly [number, number]): number {
+    return min + this.random() * (max - min);
+  }
+
+  private guess(): Card {
+    return CARDS[Math.floor(this.random() * CARDS.length)]!;
+  }
+
+  private redraw(): void {
+    this.reactionMs = this.between(this.policy.reactionMs);
+    this.idleMs = this.between(this.policy.idleGuessMs);
+  }
+}
+
+/** Two clients in one room; when their match finishes they open a new one, so the room count holds. */
+class LoadPair {
+  players: LoadPlayer[] = [];
+  private matches = 0;
+
+  private readonly client: Client;
+  private readonly plan: PairLoadPlan;
+  private readonly index: number;
+  private readonly meter: LoadMeter;
+  private readonly tally: PairTally;
+
+  constructor(client: Client, plan: PairLoadPlan, index: number, meter: LoadMeter, tally: PairTally) {
+    this.client = client;
+    this.plan = plan;
+    this.index = index;
+    this.meter = meter;
+    this.tally = tally;
+  }
+
+  async open(): Promise<void> {
+    const { client, plan, index } = this;
+    const first = `a${index}`;
+    const second = `b${index}`;
+    const a = plan.mode === 'private'
+      ? await client.create(ROOM.pair, joinOptions(plan, first))
+      : await client.joinOrCreate(ROOM.pair, joinOptions(plan, first));
+    const b = plan.mode === 'private'
+      ? await client.joinById(a.roomId, joinOptions(plan, second))
+      : await client.joinOrCreate(ROOM.pair, joinOptions(plan, second));
+    const seed = seedFrom(`${plan.seed}:${index}:${this.matches++}`);
+    this.players = [a, b].map((room, i) => new LoadPlayer(room, this.meter, this.tally, plan.policy, seed + i, () => void this.rematch()));
+  }
+
+  private async rematch(): Promise<void> {
+    this.tally.rematches++;
+    await this.leave();
+    try {
+      await this.open();
+    } catch (error) {
+      this.meter.joinFailed(error);
+    }
+  }
+
+  async leave(): Promise<void> {
+    const leaving = this.players;
+    this.players = [];
+    for (const p of leaving) p.leaving = true;
+    await Promise.all(leaving.map((p) => p.room.leave(true).catch(() => undefined)));
+  }
+}
+
+export interface RunningPairs {
+  readonly connections: () => number;
+  readonly stop: () => Promise<void>;
+}
+
+/** Connects every pair, then keeps them playing until `stop`. */
+export async function startPairs(plan: PairLoadPlan, meter: LoadMeter, tally: PairTally): Promise<RunningPairs> {
+  const client = new Client(plan.url);
+  const pairs = await inBatches(plan.pairs, plan.connectConcurrency, async (i) => {
+    const pair = new LoadPair(client, plan, i, meter, tally);
+    try {
+      await pair.open();
+    } catch (error) {
+      meter.joinFailed(error);
+    }
+    return pair;
+  });
+  const beat = setInterval(() => {
+    const now = performance.now();
+    for (const pair of pairs) for (const player of pair.players) player.beat(now);
+  }, BEAT_MS);
+  return {
+    connections: () => pairs.reduce((n, p) => n + p.players.length, 0),
+    stop: async () => {
+      clearInterval(beat);
+      await inBatches(pairs.length, plan.connectConcurrency * 4, (i) => pairs[i]!.leave());
+    },
+  };
+}

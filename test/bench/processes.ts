@@ -1,0 +1,139 @@
+/**
+ * Child processes of the bench: the real game server, the echo floor and the load generator,
+ * each on its own Node 24 process bound to 127.0.0.1, each with a deadline after which it is
+ * killed, so a run always ends.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HOST = '127.0.0.1';
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every child still running; none outlives the bench, however it ends. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** A port nobody listens on right now, from the kernel. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, HOST);
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The last lines a child wrote, for the report when it fails. */
+export class OutputTail {
+  private lines: string[] = [];
+  errorLines = 0;
+
+  constructor(child: ChildProcess, max = 40) {
+    const take = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        if (/error|exception/i.test(line)) this.errorLines++;
+        this.lines.push(line);
+        if (this.lines.length > max) this.lines.shift();
+      }
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly port: number;
+  readonly output: OutputTail;
+}
+
+/** Polls `url` until it answers 200; the child's exit ends the wait early. */
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before answering ${url}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/**
+ * The game server exactly as `node server/index.ts` starts it, with its own configuration
+ * from the environment; `nodeArgs` is for profiling (`--cpu-prof`).
+ */
+export async function startGameServer(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+  const port = await freePort();
+  // A database of its own, so thousands of bench rounds never land in data/tango.sqlite.
+  const dataDir = mkdtempSync(join(tmpdir(), 'tango-bench-data-'));
+  const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }));
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const output = new OutputTail(child);
+  try {
+    await waitForHttp(`http://${HOST}:${port}/healthz`, child, 20_000);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`game server did not start: ${(e as Error).message}\n${output.text()}`);
+  }
+  return { child, pid: child.pid!, port, output };
+}
+
+/** The bare WebSocket echo server (echoFloor.ts) in its own process. */
+export async function startEchoFloor(): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = track(spawn(process.execPath, ['test/bench/echoFloor.ts', String(port), HOST], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }));
+  const output = new OutputTail(child);
+  await waitForHttp(`http://${HOST}:${port}/`, child, 10_000);
+  return { child, pid: child.pid!, port, output };
+}
+
+/** SIGTERM, then SIGKILL if the process is still there after `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The load generator (loadGenerator.ts), talking to this process over IPC; `loadgenNodeArgs` is for profiling it. */
+export function forkLoadGenerator(loadgenNodeArgs: string[] = []): ChildProcess {
+  return track(fork(fileURLToPath(new URL('./loadGenerator.ts', import.meta.url)), [], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: loadgenNodeArgs,
+  }));
+}

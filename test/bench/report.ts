@@ -1,0 +1,116 @@
+/**
+ * The bench's output: the whole result as JSON in test/bench/results/latest.json, and a short
+ * table for the terminal (and the README's Performance section).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, release, totalmem } from 'node:os';
+import type { BrowserFigures, RendererFrames } from './browserMetrics.ts';
+import type { BundleFigures } from './bundleSize.ts';
+import type { ClassroomFigures } from './classroomLoad.ts';
+import type { LevelResult } from './levelRun.ts';
+import type { BenchOptions } from './options.ts';
+import type { ProfileFigures } from './profileSummary.ts';
+import { TARGETS } from './targets.ts';
+
+export interface BenchReport {
+  readonly when: string;
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGb: number; readonly os: string; readonly node: string };
+  readonly options: BenchOptions;
+  readonly targets: typeof TARGETS;
+  readonly levels: readonly LevelResult[];
+  /** The largest level meeting every target of the ramp; null if none did. */
+  readonly largestPassingPairs: number | null;
+  readonly memory: {
+    /** RSS growth per room between the two largest levels: start-up costs cancel out. */
+    readonly marginalPerRoomBytes: number | null;
+    /** The echo server's RSS growth per connection, for comparison. */
+    readonly floorPerConnectionBytes: number | null;
+    readonly meetsTarget: boolean | null;
+  };
+  readonly classroom: ClassroomFigures;
+  readonly profile: ProfileFigures | null;
+  readonly client: { readonly bundle: BundleFigures | { readonly status: 'skipped' }; readonly browser: BrowserFigures };
+  readonly durationSeconds: number;
+}
+
+export function machine(): BenchReport['machine'] {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30),
+    os: `Linux ${release()} ${arch()}`, node: process.version,
+  };
+}
+
+export function memoryFigures(levels: readonly LevelResult[]): BenchReport['memory'] {
+  const measured = levels.filter((l) => Number.isFinite(l.server.rssLoadedBytes));
+  const top = measured.at(-1);
+  const below = measured.at(-2);
+  const marginal = top && below ? Math.round((top.server.rssLoadedBytes - below.server.rssLoadedBytes) / (top.pairs - below.pairs)) : null;
+  const floor = top ? Math.round(top.floor.connections > 0 ? floorGrowth(top) / top.floor.connections : NaN) : null;
+  // With one level only, growth over idle is all there is (an overestimate: it carries start-up costs).
+  const perRoom = marginal ?? top?.server.memoryPerRoomBytes ?? null;
+  return { marginalPerRoomBytes: marginal, floorPerConnectionBytes: floor, meetsTarget: perRoom === null ? null : perRoom < TARGETS.memoryPerRoomBytes };
+}
+
+function floorGrowth(level: LevelResult): number {
+  return level.floorServer.rssLoadedBytes - level.floorServer.rssIdleBytes;
+}
+
+const kb = (bytes: number | null | undefined): string => (bytes == null || !Number.isFinite(bytes) ? '–' : `${Math.round(bytes / 1024)} KB`);
+const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const yes = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'yes' : 'NO');
+
+function row(cells: readonly (string | number)[], widths: readonly number[]): string {
+  return cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
+}
+
+export function table(report: BenchReport): string {
+  const head = ['pairs', 'clients', 'p50', 'p95', 'p99', 'floor p99', 'ratio', 'judged/s', 'srv CPU', 'RSS/room', 'loadgen CPU', 'trouble', 'meets'];
+  const widths = head.map((h) => Math.max(h.length, 7));
+  const lines = [row(head, widths)];
+  for (const l of report.levels) {
+    const t = l.game.trouble;
+    lines.push(row([
+      l.pairs, l.game.connections, ms(l.game.latency.p50), ms(l.game.latency.p95), ms(l.game.latency.p99), ms(l.floor.latency.p99),
+      `${l.ratioP99}×`, l.game.repliesPerSecond, `${l.server.cpuPercent}%`, kb(l.server.memoryPerRoomBytes),
+      `${l.game.loadgen.cpuPercent}%`, t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
+    ], widths));
+  }
+  for (const l of report.levels) {
+    for (const note of [...l.misses, ...l.caveats]) lines.push(`  ${l.pairs} pairs: ${note}`);
+  }
+  const m = report.memory;
+  const c = report.client;
+  const bundle = c.bundle.status === 'built'
+    ? `ours ${kb(c.bundle.ours.gzipBytes)} gzip (${kb(c.bundle.ours.rawBytes)} raw), Phaser ${kb(c.bundle.phaser.gzipBytes)} gzip (${kb(c.bundle.phaser.rawBytes)} raw) — target ours < ${kb(TARGETS.ownGzipBytes)}: ${yes(c.bundle.ours.gzipBytes < TARGETS.ownGzipBytes)}`
+    : c.bundle.status === 'skipped' ? 'skipped' : `client not built: ${c.bundle.reason.split('\n')[0]}`;
+  const frames = (f: RendererFrames): string => `${f.renderer} p95 ${ms(f.match.withSegmentsInFlight.p95)} ms `
+    + `(target < ${TARGETS.frameP95Ms}: ${yes(f.match.withSegmentsInFlight.p95 < TARGETS.frameP95Ms)}; idle start screen p95 ${ms(f.idleStartScreen.p95)} ms, ${f.verdicts} verdicts)`;
+  const browser = c.browser.status === 'measured'
+    ? `start screen ready ${c.browser.startScreenMedianMs} ms (target < ${TARGETS.startScreenMs}: ${yes(c.browser.startScreenMedianMs < TARGETS.startScreenMs)})\n`
+      + `  match frames with segments in flight: ${frames(c.browser.frames.default)}\n`
+      + `                                       ${frames(c.browser.frames.canvas)}`
+    : `${c.browser.status}: ${c.browser.reason}`;
+  const ref = report.classroom.plainPairsReference;
+  return [
+    `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
+    'card → verdict latency in ms; ratio = our p99 / bare ws echo p99 at the same connections and rate',
+    '',
+    ...lines,
+    '',
+    `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.floorRatio}× floor, no client trouble: ${report.largestPassingPairs ?? 'none'} pairs (target ${TARGETS.pairs})`,
+    `memory per pair room: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}; `
+      + `floor ${kb(m.floorPerConnectionBytes)} per connection — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}`,
+    `classroom of ${report.classroom.students}: ${report.classroom.status.toUpperCase()} — ${report.classroom.reason}`
+      + (ref ? `; plain-pairs reference p99 ${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : ''),
+    `client bundle: ${bundle}`,
+    `browser: ${browser}`,
+    `(${report.durationSeconds} s; JSON in test/bench/results/latest.json)`,
+  ].join('\n');
+}
+
+export function writeReport(report: BenchReport, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}/latest.json`;
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  return path;
+}

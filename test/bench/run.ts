@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: how many pair rooms one server process holds and how fast a card is judged,
+ * against a bare WebSocket echo server as the floor; then the client's bundle and its start-up
+ * and frame times in headless Chromium. Everything runs on 127.0.0.1, every process has a
+ * deadline, and the run ends by itself. Options: see options.ts.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureBrowser, type BrowserFigures } from './browserMetrics.ts';
+import { buildClient, measureBundle, type BundleFigures } from './bundleSize.ts';
+import { classroomFigures } from './classroomLoad.ts';
+import { runLevel, type LevelResult } from './levelRun.ts';
+import { parseOptions, type BenchOptions } from './options.ts';
+import { ROOT } from './processes.ts';
+import { newestProfile, summarizeProfile, type ProfileFigures } from './profileSummary.ts';
+import { machine, memoryFigures, table, writeReport, type BenchReport } from './report.ts';
+import { TARGETS } from './targets.ts';
+
+const RESULTS = join(ROOT, 'test/bench/results');
+/** No run, however slow the machine, goes on longer than this. */
+const OVERALL_BUDGET_MS = 20 * 60_000;
+
+async function ramp(options: BenchOptions): Promise<LevelResult[]> {
+  const levels: LevelResult[] = [];
+  for (const pairs of options.levels) {
+    console.log(`level ${pairs} pairs (${pairs * 2} clients)…`);
+    const level = await runLevel(pairs, options);
+    levels.push(level);
+    console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${level.server.cpuPercent}%`
+      + (level.meetsTarget ? '' : ` — misses: ${level.misses.join('; ')}`)
+      + (level.caveats.length > 0 ? ` — ${level.caveats.join('; ')}` : ''));
+    if (!level.meetsTarget && options.stopAtFirstMiss) break;
+  }
+  return levels;
+}
+
+/** Runs the largest measured level again with the server under `node --cpu-prof`. */
+async function profileServer(options: BenchOptions, pairs: number): Promise<ProfileFigures | null> {
+  const dir = join(RESULTS, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  console.log(`profiling the server at ${pairs} pairs…`);
+  await runLevel(pairs, options, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const file = newestProfile(dir);
+  return file ? summarizeProfile(file) : null;
+}
+
+async function measureClient(options: BenchOptions): Promise<BenchReport['client']> {
+  if (!options.client) return { bundle: { status: 'skipped' }, browser: { status: 'skipped', reason: '--no-client' } };
+  const outDir = mkdtempSync(join(tmpdir(), 'tango-bench-client-'));
+  try {
+    console.log('building the client…');
+    const build = await buildClient(outDir);
+    const bundle: BundleFigures = build.ok ? measureBundle(outDir, build.ms) : { status: 'client not built', reason: build.output };
+    if (bundle.status !== 'built') return { bundle, browser: { status: 'skipped', reason: 'client not built' } };
+    console.log('measuring the client in Chromium…');
+    const browser: BrowserFigures = await measureBrowser(outDir, options.startScreenRuns, options.matchFramesMs);
+    return { bundle, browser };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const levels = await ramp(options);
+  const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
+  const top = levels.at(-1);
+  const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
+  const client = await measureClient(options);
+  const report: BenchReport = {
+    when: new Date().toISOString(),
+    machine: machine(),
+    options,
+    targets: TARGETS,
+    levels,
+    largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
+    memory: memoryFigures(levels),
+    classroom: classroomFigures(options.classroomStudents, levels),
+    profile,
+    client,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  const path = writeReport(report, RESULTS);
+  console.log(`\n${table(report)}`);
+  if (profile) {
+    console.log('\nserver CPU profile by area:');
+    for (const a of profile.byArea) console.log(`  ${String(a.percent).padStart(5)}%  ${a.area}`);
+  }
+  console.log(`\nwritten to ${path}`);
+}
+
+const deadline = setTimeout(() => {
+  console.error('bench: overall time budget exceeded, stopping');
+  process.exit(2);
+}, OVERALL_BUDGET_MS);
+deadline.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,19 @@
+/** The targets of issue 7, on a 2-core machine with one server process. */
+export const TARGETS = {
+  /** Card → verdict p99 at the level, in ms. */
+  p99Ms: 50,
+  /** Our p99 over the bare echo server's p99 at the same connections and message rate. */
+  floorRatio: 3,
+  /** Pair rooms one process must hold at the targets above. */
+  pairs: 1000,
+  /** Server RSS growth per pair room. */
+  memoryPerRoomBytes: 150 * 1024,
+  /** Classroom p99 over the same students' p99 in plain pairs. */
+  classroomRatio: 1.2,
+  /** Everything of ours in the client bundle, gzip, on top of Phaser. */
+  ownGzipBytes: 150 * 1024,
+  /** Navigation to the start screen accepting input, localhost. */
+  startScreenMs: 1500,
+  /** Frame time p95 during a match with segments in flight. */
+  frameP95Ms: 20,
+} as const;
