@@ -1,7 +1,11 @@
 import Phaser from 'phaser';
 import { DPR } from './pixelRatio.ts';
 import { Boot } from './scenes/Boot.ts';
+import { ChallengeMatch } from './scenes/ChallengeMatch.ts';
+import { ChallengeResult } from './scenes/ChallengeResult.ts';
+import { ChallengeSetup } from './scenes/ChallengeSetup.ts';
 import { ConnectionLost } from './scenes/ConnectionLost.ts';
+import { Leaderboard } from './scenes/Leaderboard.ts';
 import { Match } from './scenes/Match.ts';
 import { RoundResult } from './scenes/RoundResult.ts';
 import { Start } from './scenes/Start.ts';
@@ -21,7 +25,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: innerWidth * DPR, height: innerHeight * DPR },
   dom: { createContainer: true },
   banner: false,
-  scene: [Boot, Start, Waiting, Match, RoundResult, ConnectionLost],
+  scene: [Boot, Start, Waiting, Match, RoundResult, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard, ConnectionLost],
 });
 
 addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));

@@ -20,6 +20,10 @@ export interface TangoState {
   /** Verdicts this player received, in order: 'correct', 'wrongCard'… */
   verdicts: string[];
   connection: 'none' | 'open' | 'dropped' | 'lost';
+  /** The timed challenge's end screen: the result as shown, null until it has come. */
+  challenge: { points: number; accuracy: number; bestStreak: number; standing: string; rank: number; share: string; mistakes: string[] } | null;
+  /** The leaderboard on screen: its lines' nicknames in order and the rank of the highlighted own line. */
+  leaderboard: { loading: boolean; nicknames: string[]; you: number | null } | null;
 }
 
 export interface TangoHook {
@@ -39,7 +43,7 @@ declare global {
 export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
-    lostShown: 0, verdicts: [], connection: 'none',
+    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null,
   },
   view: null,
   targets: {},

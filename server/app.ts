@@ -7,8 +7,13 @@ import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
+import { serveClassQr } from './http/classQr.ts';
+import { serveClassReports } from './http/classReports.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveHealth } from './http/health.ts';
+import { serveLeaderboard } from './http/leaderboard.ts';
+import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
+import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { PairRoom } from './rooms/PairRoom.ts';
 import type { Stores } from './storage/stores.ts';
 
@@ -21,9 +26,14 @@ export function createGameServer(config: Config, stores: Stores) {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
       [ROOM.pair]: defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode']),
+      [ROOM.challenge]: defineRoom(ChallengeRoom, { server: config.challenge, stores }),
+      [ROOM.classroom]: defineRoom(ClassroomRoom, { server: config.classroom, stores }),
     },
     express: (app) => {
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
+      serveLeaderboard(app, stores.challenges);
+      serveClassReports(app, stores);
+      serveClassQr(app, stores.classes, config.classroom.publicUrl);
       serveClient(app, config.clientDir);
     },
     greet: false,

@@ -31,6 +31,41 @@ export interface PairRoomConfig {
   readonly seed?: number;
 }
 
+/** What a timed-challenge room needs; tests shorten these freely. */
+export interface ChallengeRoomConfig {
+  /** How long a challenge lasts. */
+  readonly durationMs: number;
+  readonly reconnectSeconds: number;
+  readonly tickMs: number;
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  readonly disconnectAbovePerSecond: number;
+  /** The bot that plays the other seat of a solo challenge. */
+  readonly bot: BotConfig;
+  /** Test-only: replaces parts of the timing that difficulty and speed give. */
+  readonly timing?: Partial<Timing>;
+  /** Test-only: the seed of every free challenge, instead of a random one. */
+  readonly freeSeed?: number;
+}
+
+/** What a classroom room needs; tests shorten these freely. */
+export interface ClassroomConfig {
+  /** How long a student has to take their pair-room seat before a bot plays it for the partner. */
+  readonly seatWaitMs: number;
+  /** A class nobody is connected to closes after this long; its report stays in the database. */
+  readonly idleMs: number;
+  /** How long past a round's time limit the class waits for a pair's result before moving on. */
+  readonly resultGraceMs: number;
+  /** The site's public address for join links and QR codes; by default the request's own. */
+  readonly publicUrl: string | undefined;
+  readonly reconnectSeconds: number;
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  readonly disconnectAbovePerSecond: number;
+  /** Test-only: the seed of pairings and rounds, instead of a random one. */
+  readonly seed?: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -41,6 +76,8 @@ export interface Config {
   /** Largest WebSocket frame accepted; larger ones close the connection (code 1009). */
   readonly maxPayloadBytes: number;
   readonly pair: PairRoomConfig;
+  readonly challenge: ChallengeRoomConfig;
+  readonly classroom: ClassroomConfig;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -64,6 +101,11 @@ const envSchema = z.object({
   DISCONNECT_ABOVE_PER_SECOND: int(10, 100_000).default(2000),
   BOT_REACTION_MS: int(0, 60_000).default(1200),
   BOT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  CHALLENGE_DURATION_MS: int(10_000, 3_600_000).default(120_000),
+  // Under Colyseus's 15 s seat reservation, so a late student still finds their seat.
+  CLASS_SEAT_WAIT_MS: int(500, 14_000).default(12_000),
+  CLASS_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -91,6 +133,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       quickMatchBotMs: e.QUICK_MATCH_BOT_MS,
       reconnectSeconds: e.RECONNECT_SECONDS,
       betweenRoundsMs: e.BETWEEN_ROUNDS_MS,
+      tickMs: e.TICK_MS,
+      messagesPerSecond: e.MESSAGES_PER_SECOND,
+      messageBurst: e.MESSAGE_BURST,
+      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+    },
+    classroom: {
+      seatWaitMs: e.CLASS_SEAT_WAIT_MS,
+      idleMs: e.CLASS_IDLE_MINUTES * 60_000,
+      resultGraceMs: 10_000,
+      publicUrl: e.PUBLIC_URL,
+      reconnectSeconds: e.RECONNECT_SECONDS,
+      messagesPerSecond: e.MESSAGES_PER_SECOND,
+      messageBurst: e.MESSAGE_BURST,
+      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+    },
+    challenge: {
+      durationMs: e.CHALLENGE_DURATION_MS,
+      reconnectSeconds: e.RECONNECT_SECONDS,
       tickMs: e.TICK_MS,
       messagesPerSecond: e.MESSAGES_PER_SECOND,
       messageBurst: e.MESSAGE_BURST,

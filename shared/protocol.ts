@@ -14,11 +14,15 @@ import type { TcpState } from './tcp/states.ts';
 /** Room names registered on the server. */
 export const ROOM = {
   pair: 'pair',
+  challenge: 'challenge',
+  classroom: 'classroom',
 } as const;
 
 /** How a pair room is entered. */
 export const PAIR_MODES = ['quick', 'private', 'solo'] as const;
 export type PairMode = (typeof PAIR_MODES)[number];
+/** A pair room is also one pair of a class's round; only the class room creates those. */
+export type PairRoomMode = PairMode | 'class';
 
 /** Limits shared by the client's forms and the server's validation. */
 export const LIMITS = {
@@ -61,6 +65,8 @@ export const SERVER_MSG = {
   notice: 'notice',
   /** A verdict on any move in the room, sent at once rather than with the next patch. */
   moveJudged: 'moveJudged',
+  /** The end of a timed challenge: the player's own result (`ChallengeResultPayload`). */
+  challengeResult: 'challengeResult',
 } as const;
 
 /** Payload of `play`. `role`, when given, must be the sender's own. */
@@ -92,6 +98,22 @@ export const ERROR_CODES = [
   'roomNotFound',
   'badNickname',
   'badOptions',
+  'badPlayerId',
+  'challengeOver',
+  'badLeaderboardQuery',
+  // classroom
+  'notTeacher',
+  'badTeacherSecret',
+  'classLocked',
+  'classFull',
+  'classEnded',
+  'classNotFound',
+  'kicked',
+  'unknownStudent',
+  'noStudents',
+  'noRoundsLeft',
+  'roundRunning',
+  'roundPaused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -120,7 +142,11 @@ export function errorCodeOf(error: unknown): ErrorCode {
 }
 
 /** Notices the server sends; each has the text `notice.<code>`. */
-export const NOTICE_CODES = ['partnerLeft', 'partnerBack', 'botTookOver', 'botJoined'] as const;
+export const NOTICE_CODES = [
+  'partnerLeft', 'partnerBack', 'botTookOver', 'botJoined',
+  // classroom
+  'roundPaused', 'roundResumed', 'roundEndedEarly', 'classEnded',
+] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export interface NoticePayload {
@@ -210,7 +236,7 @@ export interface StateLogView {
 
 export interface PairRoomView {
   readonly code: string;
-  readonly mode: PairMode;
+  readonly mode: PairRoomMode;
   readonly phase: PairPhase;
   readonly difficulty: Difficulty;
   readonly speed: Speed;
@@ -223,9 +249,17 @@ export interface PairRoomView {
   readonly roundStartedAt: number;
   readonly roundEndsAt: number;
   readonly latencyMs: number;
+  /** The teacher paused the class: the round's clock stands still and cards are refused. */
+  readonly paused: boolean;
   readonly players: ReadonlyMap<string, PlayerView>;
   readonly endpoints: ReadonlyMap<Role, EndpointView>;
   readonly segments: readonly SegmentView[];
   readonly moves: readonly MoveView[];
   readonly stateLog: readonly StateLogView[];
 }
+
+// The timed challenge's room, result and leaderboard route live in their own file.
+export * from './challengeProtocol.ts';
+
+// The classroom's room, commands, state and report routes live in their own file.
+export * from './classroomProtocol.ts';

@@ -10,6 +10,13 @@ import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
 import { CODE_ALPHABET, LIMITS, PAIR_MODES, type PairJoinOptions, type PlayPayload } from './protocol.ts';
+import {
+  BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID, type ChallengeJoinOptions, type LeaderboardQuery,
+} from './challengeProtocol.ts';
+import {
+  CLASS_LIMITS, type ClassroomCreateOptions, type ClassSettings, type KickPayload, type LockPayload, type StudentJoinOptions,
+  type TeacherJoinOptions,
+} from './classroomProtocol.ts';
 
 /** Sequence numbers are 32-bit unsigned (RFC 9293 §3.4). */
 const seqNumber = z.number().int().min(0).max(0xffff_ffff);
@@ -55,3 +62,75 @@ export const roomCodeSchema = z
   .string()
   .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().length(LIMITS.roomCodeLength).regex(new RegExp(`^[${CODE_ALPHABET}]+$`)));
+
+// ---- timed challenge --------------------------------------------------------------------------
+
+export const playerIdSchema = z.string().min(PLAYER_ID.min).max(PLAYER_ID.max).regex(new RegExp(PLAYER_ID.pattern));
+
+/** What a challenge's creator chooses; a partner joining by code sends only nickname and playerId. */
+export const challengeJoinOptionsSchema = z
+  .strictObject({
+    nickname: nicknameSchema,
+    playerId: playerIdSchema,
+    kind: z.enum(CHALLENGE_KINDS).default('daily'),
+    seats: z.enum(CHALLENGE_SEATS).default('solo'),
+    difficulty: z.enum(DIFFICULTIES).default('flags'),
+    speed: z.enum(SPEEDS).default('normal'),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .readonly() satisfies z.ZodType<ChallengeJoinOptions, unknown>;
+
+/** A UTC day as YYYY-MM-DD that is a real date (no 2026-02-30). */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
+
+/** The query string of the leaderboard route; unknown parameters are refused, as in messages. */
+export const leaderboardQuerySchema = z
+  .strictObject({
+    board: z.enum(BOARDS),
+    day: daySchema.optional(),
+    difficulty: z.enum(DIFFICULTIES).optional(),
+    seats: z.enum(CHALLENGE_SEATS).default('solo'),
+    player: playerIdSchema.optional(),
+  })
+  .readonly() satisfies z.ZodType<LeaderboardQuery, unknown>;
+
+// ---- classroom ----------------------------------------------------------------------------------
+
+const classSettingsShape = {
+  playlist: z.array(z.enum(SCENARIO_IDS)).min(1).max(LIMITS.playlistMax).readonly(),
+  rounds: z.number().int().min(1).max(LIMITS.roundsMax),
+  difficulty: z.enum(DIFFICULTIES),
+  speed: z.enum(SPEEDS),
+  lossRate: z.number().min(0).max(MAX_LOSS_RATE),
+  roundSeconds: z.union([z.literal(0), z.number().int().min(CLASS_LIMITS.roundSecondsMin).max(CLASS_LIMITS.roundSecondsMax)]),
+};
+
+export const classSettingsSchema = z.strictObject(classSettingsShape).readonly() satisfies z.ZodType<ClassSettings>;
+
+/** What the teacher changes: any of the settings, the rest stay as they are. */
+export const classSettingsPatchSchema = z.strictObject(classSettingsShape).partial().readonly() satisfies z.ZodType<Partial<ClassSettings>>;
+
+/** The teacher's secret and a student's token: random base64url, never typed by people. */
+export const classSecretSchema = z.string().min(CLASS_LIMITS.secretMin).max(CLASS_LIMITS.secretMax).regex(/^[A-Za-z0-9_-]+$/);
+
+export const classroomCreateOptionsSchema = z
+  .strictObject({ teacher: z.literal(true), locale: z.enum(LOCALES).optional(), settings: classSettingsPatchSchema.optional() })
+  .readonly() satisfies z.ZodType<ClassroomCreateOptions>;
+
+export const teacherJoinOptionsSchema = z
+  .strictObject({ teacher: z.literal(true), secret: classSecretSchema })
+  .readonly() satisfies z.ZodType<TeacherJoinOptions>;
+
+export const studentJoinOptionsSchema = z
+  .strictObject({ nickname: nicknameSchema, token: classSecretSchema.optional() })
+  .readonly() satisfies z.ZodType<StudentJoinOptions>;
+
+export const lockPayloadSchema = z.strictObject({ locked: z.boolean() }).readonly() satisfies z.ZodType<LockPayload>;
+
+export const kickPayloadSchema = z
+  .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax) })
+  .readonly() satisfies z.ZodType<KickPayload>;
+
+/** Teacher commands without a payload accept nothing, or an empty object. */
+export const noPayloadSchema = readyPayloadSchema;

@@ -1,24 +1,30 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { ROOM, errorCodeOf, type ErrorCode, type PairJoinOptions } from '../../shared/protocol.ts';
+import { ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions } from '../../shared/protocol.ts';
+import { ChallengeSession } from './challengeSession.ts';
 import { resumeToken } from './resumeToken.ts';
 import { RoomSession } from './roomSession.ts';
 
 /** Why entering a room failed: a protocol error code, or no server to talk to. */
 export type JoinFailure = ErrorCode | 'unreachable';
 
-export type JoinResult = { readonly ok: true; readonly session: RoomSession } | { readonly ok: false; readonly failure: JoinFailure };
+export type JoinResult<S extends RoomSession = RoomSession> = { readonly ok: true; readonly session: S } | { readonly ok: false; readonly failure: JoinFailure };
 
 /** The game server is the page's own origin; `?server=` points a dev page at another one. */
-function serverUrl(): string {
+export function serverUrl(): string {
   return new URLSearchParams(location.search).get('server') ?? location.origin;
 }
 
 const client = new Client(serverUrl());
 
-async function enter(join: () => Promise<Room>): Promise<JoinResult> {
+/** A challenge room's seat also hears the end result. */
+function sessionFor(room: Room): RoomSession {
+  return room.name === ROOM.challenge ? new ChallengeSession(client, room) : new RoomSession(client, room);
+}
+
+async function enter<S extends RoomSession = RoomSession>(join: () => Promise<Room>): Promise<JoinResult<S>> {
   try {
     const room = await join();
-    return { ok: true, session: new RoomSession(client, room) };
+    return { ok: true, session: sessionFor(room) as S };
   } catch (error) {
     // fetch rejects with a TypeError when there is no server at all.
     if (error instanceof TypeError) return { ok: false, failure: 'unreachable' };
@@ -33,6 +39,16 @@ export function openRoom(options: PairJoinOptions): Promise<JoinResult> {
 
 /** A friend's private room: its code is its room id. */
 export function joinByCode(code: string, options: PairJoinOptions): Promise<JoinResult> {
+  return enter(() => client.joinById(code, options));
+}
+
+/** A new timed challenge: solo starts at once, a pair one waits for the partner's code. */
+export function createChallenge(options: ChallengeJoinOptions): Promise<JoinResult<ChallengeSession>> {
+  return enter(() => client.create(ROOM.challenge, options));
+}
+
+/** A partner's pair challenge: its code is its room id; the creator's settings count. */
+export function joinChallenge(code: string, options: Pick<ChallengeJoinOptions, 'nickname' | 'playerId' | 'locale'>): Promise<JoinResult<ChallengeSession>> {
   return enter(() => client.joinById(code, options));
 }
 

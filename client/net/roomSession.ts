@@ -71,7 +71,8 @@ export class RoomSession implements Session {
     this.events.clear();
   }
 
-  private attach(room: Room): void {
+  /** Listens to the room; a kind of room with more to hear adds its own listeners. */
+  protected attach(room: Room): void {
     resumeToken.set(room.reconnectionToken);
     // The SDK reconnects on its own only after 5 s in the room; a seat is worth keeping sooner.
     room.reconnection.minUptime = 0;

@@ -4,6 +4,7 @@ import { resumeToken } from '../net/resumeToken.ts';
 import { t } from '../i18n/text.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
+import { challengeInviteCode } from './ChallengeSetup.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -30,6 +31,7 @@ export class Boot extends Screen {
     await document.fonts.ready;
     const session = await resume();
     if (session) this.scene.start(screenFor(session.view), { session });
-    else this.scene.start('Start');
+    // A partner's pair-challenge link (/challenge/CODE) opens the challenge screen with the code.
+    else this.scene.start(challengeInviteCode() ? 'ChallengeSetup' : 'Start');
   }
 }

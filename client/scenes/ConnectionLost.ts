@@ -69,7 +69,7 @@ export class ConnectionLost extends Screen {
   }
 
   private backToStart(): void {
-    for (const key of ['Waiting', 'Match', 'RoundResult']) this.scene.stop(key);
+    for (const key of ['Waiting', 'Match', 'RoundResult', 'ChallengeMatch']) this.scene.stop(key);
     this.scene.start('Start');
   }
 }

@@ -10,7 +10,7 @@ import { Hand } from '../ui/Hand.ts';
 import { Host, type HostLabels } from '../ui/Host.ts';
 import { Ladder } from '../ui/Ladder.ts';
 import { Lane } from '../ui/Lane.ts';
-import { MatchHeader } from '../ui/MatchHeader.ts';
+import { MatchHeader, type HeaderFacts } from '../ui/MatchHeader.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
@@ -33,12 +33,13 @@ export class Match extends SessionScreen {
   private help!: Phaser.GameObjects.Text;
   /** Names beside the number fields: a placeholder disappears once something is typed. */
   private fieldNames!: Phaser.GameObjects.Text[];
-  private view!: PairRoomView;
+  protected view!: PairRoomView;
   private said: Said | null = null;
   private sending = false;
 
-  constructor() {
-    super('Match');
+  /** A screen that plays rounds the same way (the timed challenge) passes its own key. */
+  constructor(key = 'Match') {
+    super(key);
   }
 
   create(): void {
@@ -187,7 +188,7 @@ export class Match extends SessionScreen {
     this.ack.field.blur();
   }
 
-  private myRole(): Role | undefined {
+  protected myRole(): Role | undefined {
     return this.view.players.get(this.session.sessionId)?.role;
   }
 
@@ -203,11 +204,16 @@ export class Match extends SessionScreen {
   }
 
   private showHeader(now: number): void {
+    this.header.show(this.headerFacts(now));
+  }
+
+  /** What the header says at the room's time `now`. */
+  protected headerFacts(now: number): HeaderFacts {
     const view = this.view;
     const me = this.myRole();
     const endpoint = me ? view.endpoints.get(me) : undefined;
     const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
-    this.header.show({
+    return {
       round: t('match.round', { round: view.round, rounds: view.rounds }),
       roundShort: `${view.round}/${view.rounds}`,
       title: view.scenarioId ? game(`scenario.${view.scenarioId}.title`) : '',
@@ -215,6 +221,6 @@ export class Match extends SessionScreen {
       timeLeft: t('match.timeLeft', { seconds }),
       points: t('match.points', { points: endpoint?.points ?? 0 }),
       streak: t('match.streak', { streak: endpoint?.streak ?? 0 }),
-    });
+    };
   }
 }

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { PairRoomView } from '../../shared/protocol.ts';
+import { isChallengeView } from '../net/challengeView.ts';
 import type { Session } from '../net/session.ts';
 import { hook, publish } from '../testHook.ts';
 import { Screen } from './Screen.ts';
@@ -9,8 +10,10 @@ export interface SessionData {
 }
 
 /** The screen that should show a room in this state. */
-export function screenFor(view: PairRoomView): 'Waiting' | 'Match' | 'RoundResult' {
+export function screenFor(view: PairRoomView): 'Waiting' | 'Match' | 'RoundResult' | 'ChallengeMatch' | 'ChallengeResult' {
   if (view.phase === 'waiting') return 'Waiting';
+  // A challenge has no break between rounds: the next starts the moment one ends.
+  if (isChallengeView(view)) return view.phase === 'finished' ? 'ChallengeResult' : 'ChallengeMatch';
   if (view.phase === 'playing' && view.roundStatus === 'playing') return 'Match';
   return 'RoundResult';
 }

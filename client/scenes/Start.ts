@@ -46,6 +46,8 @@ export class Start extends Screen {
   private difficulty!: ChoiceRow<Preferences['difficulty']>;
   private speed!: ChoiceRow<Preferences['speed']>;
   private play!: Button;
+  /** The way into the timed challenge, which has its own screen of choices. */
+  private challenge!: Button;
   private status!: Phaser.GameObjects.Text;
   private focus!: FocusOrder;
   private busy = false;
@@ -76,10 +78,14 @@ export class Start extends Screen {
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), this.prefs.difficulty, (d) => t(`difficulty.${d}Help`), () => this.remember());
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (s) => t(`speed.${s}`), this.prefs.speed, () => '', () => this.remember());
     this.play = new Button(this, '', () => this.submit(), { primary: true, fontSize: 20 });
+    this.challenge = new Button(this, `◷ ${t('start.challenge')}`, () => {
+      this.remember();
+      this.scene.start('ChallengeSetup');
+    });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.play]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.play, this.challenge]);
     this.refresh();
     this.startLayout();
     // Typing can start at once; the nickname is what everyone needs first.
@@ -108,11 +114,13 @@ export class Start extends Screen {
     y += this.difficulty.setPosition(x, y).layout(column) + gap;
     y += this.speed.setPosition(x, y).layout(column) + gap;
     this.play.resize(column, 54).setPosition(x + column / 2, y + 27);
-    this.status.setWordWrapWidth(column, true).setPosition(x, y + 62);
+    this.challenge.resize(column, 48).setPosition(x + column / 2, y + 54 + gap + 24);
+    this.status.setWordWrapWidth(column, true).setPosition(x, y + 54 + gap + 48 + 6);
     const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
-      ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join });
+      ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
+      challenge: this.challenge });
   }
 
   private refresh(): void {

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { PairRoomView } from '../../shared/protocol.ts';
 import { t } from '../i18n/text.ts';
+import { isChallengeView } from '../net/challengeView.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
@@ -59,7 +60,8 @@ export class Waiting extends SessionScreen {
 
   protected showView(view: PairRoomView): void {
     this.code.setText(view.code);
-    this.link.field.value = `${location.origin}/join/${view.code}`;
+    // A pair challenge has its own link: the partner joins it with a player id, not a pair room's options.
+    this.link.field.value = `${location.origin}/${isChallengeView(view) ? 'challenge' : 'join'}/${view.code}`;
     const names = [...view.players.values()].map((p) => {
       const tags = [p.sessionId === this.session.sessionId ? t('match.you') : '', p.isBot ? t('waiting.bot') : ''].filter(Boolean);
       return `• ${p.nickname}${tags.length ? ` (${tags.join(', ')})` : ''}`;

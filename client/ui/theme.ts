@@ -21,6 +21,9 @@ export const COLOURS = {
 
 export const ROLE_COLOUR: Readonly<Record<Role, number>> = { client: COLOURS.client, server: COLOURS.server };
 
+/** Each role's shape, so a role reads without its colour: ● client, ■ server. */
+export const ROLE_MARK: Readonly<Record<Role, string>> = { client: '●', server: '■' };
+
 /** '#rrggbb' for Text styles, which take CSS colours. */
 export function css(colour: number): string {
   return `#${colour.toString(16).padStart(6, '0')}`;

@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import express, { type Application, type Request, type Response, type NextFunction } from 'express';
 
 /** Only pages fall back: a missing asset (a path with an extension) or API path stays a 404. */
-const NOT_PAGES = /^\/(matchmake|healthz|__)/;
+const NOT_PAGES = /^\/(matchmake|healthz|api|__)/;
 
 export function serveClient(app: Application, clientDir: string): void {
   const index = join(clientDir, 'index.html');

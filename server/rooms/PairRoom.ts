@@ -11,12 +11,13 @@ import type { Role } from '../../shared/match/cards.ts';
 import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
-  type PairJoinOptions, type PairMode, type PlayPayload, type PlayReply,
+  type PairJoinOptions, type PairRoomMode, type PlayPayload, type PlayReply,
 } from '../../shared/protocol.ts';
 import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
 import type { PairRoomConfig } from '../config.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 import type { Stores } from '../storage/stores.ts';
+import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
@@ -28,12 +29,18 @@ import { RoundClock } from './RoundClock.ts';
 const CLOCK_SYNC_MS = 1000;
 
 type PairClient = Client<{
-  auth: { nickname: string };
+  /** A class's student comes with the seat the class reserved, which names them. */
+  auth: { nickname: string; studentId?: string };
   messages: { [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload };
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
-export type PairCreateOptions = Partial<PairJoinOptions> & { readonly server: PairRoomConfig; readonly stores: Stores };
+export type PairCreateOptions = Partial<PairJoinOptions> & {
+  readonly server: PairRoomConfig;
+  readonly stores: Stores;
+  /** Set only by a class room creating this pair on the server (client options cannot: onAuth refuses it). */
+  readonly classroom?: ClassPairSpec;
+};
 
 /** Checks join options during matchmaking, before a seat is reserved; the error names the field. */
 function parseJoinOptions(options: unknown): PairJoinOptions {
@@ -44,7 +51,7 @@ function parseJoinOptions(options: unknown): PairJoinOptions {
   throw new ServerError(ColyseusError.AUTH_FAILED, code);
 }
 
-export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: PairMode }; client: PairClient }> {
+export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: PairRoomMode }; client: PairClient }> {
   override state = new PairRoomState();
   override maxClients = 2;
 
@@ -60,6 +67,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   private readonly seats = new Map<string, Seat>();
   private limit!: RateLimit;
   private botTimer: Delayed | undefined;
+  /** Set when this room is one pair of a class's round. */
+  private classLink: ClassLink | undefined;
 
   override messages = {
     [CLIENT_MSG.play]: validate(playPayloadSchema, (client: PairClient, payload: PlayPayload, ctx: MessageContext) =>
@@ -79,6 +88,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     const seat = this.seats.get(client.sessionId);
     if (!seat) return refuse(client, ctx, 'notSeated');
     if (this.state.phase !== 'playing') return refuse(client, ctx, 'roundNotRunning');
+    if (this.rounds.paused) return refuse(client, ctx, 'roundPaused');
     const role = roleIn(seat, this.state.round);
     if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
     // The reply carries this verdict to the player; only the partner needs the broadcast.
@@ -121,6 +131,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     seat.ready = true;
     this.showPlayers();
     this.notify('botTookOver', seat);
+    this.classLink?.botTookOver(seat);
     if (this.state.phase === 'between' && [...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
   }
 
@@ -144,17 +155,22 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   }
 
   override async onCreate(options: PairCreateOptions): Promise<void> {
-    const { server, stores, ...fromClient } = options;
+    const { server, stores, classroom, ...fromClient } = options;
     this.stores = stores;
-    const joined = parseJoinOptions(fromClient);
+    // A class pair plays one round of the class's scenario with the class's settings.
+    const joined = classroom
+      ? { ...classroom.settings, mode: 'class' as const, playlist: [classroom.scenarioId], rounds: 1 }
+      : parseJoinOptions(fromClient);
     this.config = server;
     const base = makeSettings(joined);
     this.settings = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
     this.playlist = makePlaylist(joined);
     this.roomId = await claimRoomCode(this.presence);
     this.metadata = { mode: joined.mode };
-    if (joined.mode === 'private') await this.setPrivate(true);
+    if (joined.mode === 'private' || joined.mode === 'class') await this.setPrivate(true);
     if (joined.mode === 'solo') this.maxClients = 1;
+    // Room for a student coming back after a reload while their old connection is still held.
+    if (joined.mode === 'class') this.maxClients = 4;
 
     Object.assign(this.state, {
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
@@ -162,16 +178,43 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     });
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
-      seed: server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
+      seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
       clock: this.clock, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
+      timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     this.clock.setInterval(() => this.rounds.tick(), server.tickMs);
     if (joined.mode === 'solo') this.seatBot();
+    if (classroom) await this.joinClass(classroom);
+  }
+
+  /** One pair of a class's round: only its two students may enter, and the class drives it. */
+  private async joinClass(spec: ClassPairSpec): Promise<void> {
+    for (const [id, seat] of classSeats(spec)) this.seats.set(id, seat);
+    // A seat nobody takes is a bot's once the wait is over; its reservation should not outlive that.
+    this.seatReservationTimeout = Math.max(1, Math.ceil(spec.seatWaitMs / 1000));
+    // Nobody finds or joins it by code; the seats the class reserves still work.
+    await this.lock();
+    this.classLink = new ClassLink(spec, this.classHost());
+    this.showPlayers();
+    await this.classLink.open();
+  }
+
+  private classHost(): PairHost {
+    return {
+      code: this.roomId, presence: this.presence, clock: this.clock, stores: this.stores, seats: this.seats, rounds: this.rounds,
+      phase: () => this.state.phase,
+      showPlayers: () => this.showPlayers(),
+      handOverToBot: (seat) => this.handOverToBot(seat),
+      notifyAll: (code) => this.broadcast(SERVER_MSG.notice, { code } satisfies NoticePayload),
+      remove: (sessionId) => this.clients.getById(sessionId)?.leave(CloseCode.CONSENTED),
+      close: () => void this.disconnect(),
+    };
   }
 
   override onJoin(client: PairClient, options: PairJoinOptions): void {
+    if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);
     const nickname = client.auth?.nickname ?? parseJoinOptions(options).nickname;
     this.seats.set(client.sessionId, newSeat(this.seats, client.sessionId, nickname, false));
     this.showPlayers();
@@ -205,6 +248,12 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
   override onLeave(client: PairClient): void {
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
+    if (this.state.phase === 'waiting' && this.classLink) {
+      // The seat stays the student's: the class's seat timer decides when a bot takes it.
+      seat.connected = false;
+      this.showPlayers();
+      return;
+    }
     if (this.state.phase === 'waiting') {
       this.seats.delete(seat.id);
       this.showPlayers();
@@ -234,6 +283,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
 
   /** Writes the round's result for both seats, so nothing earned depends on the room staying up. */
   private record(match: MatchState, round: number): void {
+    if (this.classLink) return this.classLink.record(match);
     const status = match.status === 'playing' ? 'timeUp' : match.status;
     const results: RoundResult[] = [...this.seats.values()].map((seat) => {
       const role = roleIn(seat, round);
@@ -253,6 +303,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     this.changed = true;
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
+      this.classLink?.judged(e.move);
       const own = this.playing && e.move.role === this.playing.role;
       this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, own && this.playing ? { except: this.playing.client } : {});
     }

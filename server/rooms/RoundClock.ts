@@ -27,6 +27,8 @@ export interface RoundClockParts {
   readonly onEvents: (events: readonly MatchEvent[]) => void;
   /** A round has ended: its final state, with every seat's score still unbanked. */
   readonly onRoundEnd: (match: MatchState, round: number) => void;
+  /** Cuts every round shorter than its scenario's own limit (a class's round length). */
+  readonly timeLimitMs?: number;
 }
 
 export class RoundClock {
@@ -34,15 +36,48 @@ export class RoundClock {
   private match: MatchState | null = null;
   private lastNow = -Infinity;
   private betweenTimer: Delayed | undefined;
+  /** When the current pause began on the room clock, and how long earlier pauses lasted. */
+  private pausedAt: number | null = null;
+  private pausedFor = 0;
 
   constructor(parts: RoundClockParts) {
     this.parts = parts;
   }
 
-  /** The room clock, held monotonic: the engine refuses time that goes backwards. */
+  /**
+   * The match clock: the room clock less every pause, held monotonic (the engine refuses time
+   * that goes backwards). The engine only knows the time it is given, so while the clock stands
+   * still every timer, deadline and bot waits with it.
+   */
   now(): number {
-    this.lastNow = Math.max(this.lastNow, this.parts.clock.currentTime);
+    const room = this.pausedAt ?? this.parts.clock.currentTime;
+    this.lastNow = Math.max(this.lastNow, room - this.pausedFor);
     return this.lastNow;
+  }
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  pause(): void {
+    if (this.pausedAt === null) this.pausedAt = this.parts.clock.currentTime;
+    this.parts.view.paused = true;
+  }
+
+  resume(): void {
+    if (this.pausedAt === null) return;
+    this.pausedFor += this.parts.clock.currentTime - this.pausedAt;
+    this.pausedAt = null;
+    this.parts.view.paused = false;
+  }
+
+  /** Ends the running round now, as if its time were up (the teacher ended it early). */
+  stop(): void {
+    if (!this.match || this.parts.view.phase !== 'playing') return;
+    const now = this.now();
+    // The engine's own end of time: whatever was due by now happens first, then the round ends.
+    this.match = { ...this.match, endsAt: Math.min(this.match.endsAt, now) };
+    this.apply({ kind: 'tick', now });
   }
 
   /** Starts the next round, or ends the match after the last one. */
@@ -52,9 +87,11 @@ export class RoundClock {
     this.betweenTimer?.clear();
     const round = view.round + 1;
     for (const seat of seats.values()) seat.ready = seat.isBot;
-    this.match = createMatch({
+    const match = createMatch({
       scenarioId: scenarioOf(playlist, round), settings, seed: seedFrom(`${this.parts.seed}:${round}`), now: this.now(),
     });
+    const limit = this.parts.timeLimitMs;
+    this.match = limit === undefined ? match : { ...match, endsAt: Math.min(match.endsAt, match.startedAt + limit) };
     Object.assign(view, { round, phase: 'playing' });
     clearRound(view);
     projectMatch(view, this.match);
@@ -63,7 +100,7 @@ export class RoundClock {
 
   /** Time passes: whatever is due happens, then bots whose reaction time is up play. */
   tick(): void {
-    if (!this.match || this.parts.view.phase !== 'playing') return;
+    if (!this.match || this.parts.view.phase !== 'playing' || this.paused) return;
     const now = this.now();
     const wake = nextWakeAt(this.match);
     if (wake !== null && wake <= now) this.apply({ kind: 'tick', now });
@@ -72,7 +109,7 @@ export class RoundClock {
 
   /** A card from a seated player; null when no round is running. */
   play(p: { role: Role; card: Card; seq?: number; ack?: number }): StepResult | null {
-    if (!this.match || this.parts.view.phase !== 'playing') return null;
+    if (!this.match || this.parts.view.phase !== 'playing' || this.paused) return null;
     return this.apply({ kind: 'play', now: this.now(), ...p });
   }
 

@@ -13,6 +13,13 @@ import {
   EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
 } from './schema/PairRoomState.ts';
 
+/**
+ * The part of a room's state that shows the current round. Pair and challenge rooms both have
+ * it, under the same names, so a client's match screen reads either.
+ */
+export type RoundTarget = Pick<PairRoomState,
+  'scenarioId' | 'roundStatus' | 'roundStartedAt' | 'roundEndsAt' | 'latencyMs' | 'endpoints' | 'segments' | 'moves' | 'stateLog'>;
+
 /** -1 stands for "not running" on the wire, where a number cannot be null. */
 const orNone = (n: number | null): number => n ?? -1;
 
@@ -39,7 +46,7 @@ function replaceStrings(list: ArraySchema<string>, items: readonly string[]): vo
   list.push(...items);
 }
 
-function projectEndpoint(view: PairRoomState, match: MatchState, role: Role): void {
+function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void {
   let target = view.endpoints.get(role);
   if (!target) {
     target = new EndpointState({ role, state: match.endpoints[role].tcb.state });
@@ -62,10 +69,10 @@ function projectEndpoint(view: PairRoomState, match: MatchState, role: Role): vo
  * The match each view last showed. The engine never mutates its state, so a part that is the
  * same object as last time has not changed and need not be copied again.
  */
-const shown = new WeakMap<PairRoomState, MatchState>();
+const shown = new WeakMap<RoundTarget, MatchState>();
 
 /** Brings the round's part of the view up to date with `match`. */
-export function projectMatch(view: PairRoomState, match: MatchState): void {
+export function projectMatch(view: RoundTarget, match: MatchState): void {
   const before = shown.get(view);
   shown.set(view, match);
   Object.assign(view, {
@@ -88,7 +95,7 @@ export function projectMatch(view: PairRoomState, match: MatchState): void {
 }
 
 /** Forgets the previous round before a new one is projected. */
-export function clearRound(view: PairRoomState): void {
+export function clearRound(view: RoundTarget): void {
   shown.delete(view);
   view.segments.clear();
   view.moves.clear();

@@ -7,6 +7,8 @@ import { peerOf, type Role } from '../../shared/match/cards.ts';
 export interface Seat {
   /** The player's Colyseus sessionId; a bot that replaces a player keeps it. */
   readonly id: string;
+  /** In a class's pair room: the student this seat belongs to, whoever plays it now. */
+  readonly studentId?: string;
   nickname: string;
   isBot: boolean;
   connected: boolean;

@@ -1,3 +1,5 @@
+import { ChallengeEntryStore } from './challengeEntries.ts';
+import { ClassStore } from './classes.ts';
 import { openDatabase, type Database } from './database.ts';
 import { RoundResultStore } from './roundResults.ts';
 
@@ -5,10 +7,12 @@ import { RoundResultStore } from './roundResults.ts';
 export interface Stores {
   readonly db: Database;
   readonly results: RoundResultStore;
+  readonly challenges: ChallengeEntryStore;
+  readonly classes: ClassStore;
 }
 
 /** Opens the database file (':memory:' for tests) and the stores on it. */
 export function openStores(file: string): Stores {
   const db = openDatabase(file);
-  return { db, results: new RoundResultStore(db) };
+  return { db, results: new RoundResultStore(db), challenges: new ChallengeEntryStore(db), classes: new ClassStore(db) };
 }

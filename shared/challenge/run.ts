@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../match/cards.ts';
 import { createMatch, step } from '../match/engine.ts';
-import { makeSettings, type Difficulty, type Speed } from '../match/settings.ts';
+import { makeSettings, type Difficulty, type Speed, type Timing } from '../match/settings.ts';
 import type { MatchEvent, MatchInput, MatchState, MoveRecord } from '../match/types.ts';
 import type { ScenarioId } from '../scenarios/scenario.ts';
 import { challengeRound, CHALLENGE } from './plan.ts';
@@ -8,11 +8,19 @@ import { challengeRound, CHALLENGE } from './plan.ts';
 /** Who plays: one person and a bot, or two people together. */
 export type ChallengeSeats = 'solo' | 'pair';
 
+/** A judged move of a person, with the round it was made in, for the end screen. */
+export interface ChallengeMove extends MoveRecord {
+  readonly roundIndex: number;
+  readonly scenarioId: ScenarioId;
+}
+
 /** A whole timed challenge: the current round plus everything the player(s) earned so far. */
 export interface ChallengeState {
   readonly seed: number;
   readonly difficulty: Difficulty;
   readonly speed: Speed;
+  /** Replaces parts of the timing that difficulty and speed give (tests and slow classrooms). */
+  readonly timing?: Partial<Timing>;
   readonly seats: ChallengeSeats;
   readonly startedAt: number;
   readonly endsAt: number;
@@ -23,7 +31,7 @@ export interface ChallengeState {
   readonly points: number;
   readonly roundsWon: number;
   /** Every judged move of the people, over all rounds, for the end screen. */
-  readonly moves: readonly MoveRecord[];
+  readonly moves: readonly ChallengeMove[];
   readonly finished: boolean;
 }
 
@@ -34,7 +42,8 @@ export type ChallengeEvent =
 
 function openRound(s: Omit<ChallengeState, 'round' | 'humanRoles'>, index: number, now: number): Pick<ChallengeState, 'round' | 'humanRoles' | 'index'> {
   const plan = challengeRound(s.seed, index);
-  const settings = makeSettings({ difficulty: s.difficulty, speed: s.speed, lossRate: plan.lossRate });
+  const base = makeSettings({ difficulty: s.difficulty, speed: s.speed, lossRate: plan.lossRate });
+  const settings = s.timing ? { ...base, timing: { ...base.timing, ...s.timing } } : base;
   return {
     index,
     round: createMatch({ scenarioId: plan.scenarioId, settings, seed: plan.seed, now }),
@@ -43,9 +52,12 @@ function openRound(s: Omit<ChallengeState, 'round' | 'humanRoles'>, index: numbe
 }
 
 /** A challenge starting at `now`; the seed fixes every scenario, ISN and loss. */
-export function startChallenge(p: { seed: number; difficulty: Difficulty; speed: Speed; seats: ChallengeSeats; now: number; durationMs?: number }): ChallengeState {
+export function startChallenge(p: {
+  seed: number; difficulty: Difficulty; speed: Speed; seats: ChallengeSeats; now: number; durationMs?: number; timing?: Partial<Timing>;
+}): ChallengeState {
   const base = {
     seed: p.seed, difficulty: p.difficulty, speed: p.speed, seats: p.seats, startedAt: p.now,
+    ...(p.timing ? { timing: p.timing } : {}),
     endsAt: p.now + (p.durationMs ?? CHALLENGE.durationMs), index: 0, points: 0, roundsWon: 0, moves: [], finished: false,
   };
   return { ...base, ...openRound(base, 0, p.now) };
@@ -58,7 +70,8 @@ export function roundStartedEvent(s: ChallengeState, at: number): ChallengeEvent
 
 /** Folds the judged moves of people into the totals. */
 function credit(s: ChallengeState, events: readonly MatchEvent[]): ChallengeState {
-  const mine = events.flatMap((e) => (e.type === 'moveJudged' && s.humanRoles.includes(e.move.role) ? [e.move] : []));
+  const mine = events.flatMap((e) => (e.type === 'moveJudged' && s.humanRoles.includes(e.move.role)
+    ? [{ ...e.move, roundIndex: s.index, scenarioId: s.round.scenarioId }] : []));
   if (mine.length === 0) return s;
   return { ...s, points: s.points + mine.reduce((n, m) => n + m.points, 0), moves: [...s.moves, ...mine] };
 }

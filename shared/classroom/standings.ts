@@ -1,3 +1,5 @@
+import type { MoveRecord } from '../match/types.ts';
+
 /** One student's totals, as stored. */
 export interface Totals {
   readonly id: string;
@@ -34,4 +36,33 @@ export function rankStandings(rows: readonly Totals[]): Standing[] {
     out.push({ ...r, rank: tied ? prev.rank : i + 1 });
   });
   return out;
+}
+
+/** A score counted from judged moves (each move carries the points it scored). */
+export interface MoveTally {
+  readonly points: number;
+  readonly correct: number;
+  readonly mistakes: number;
+  readonly missed: number;
+  readonly bestStreak: number;
+}
+
+/**
+ * The score of a list of moves: the same numbers the engine keeps per role, for moves that
+ * one student made (a bot that took over their seat scores for nobody).
+ */
+export function tallyMoves(moves: readonly Pick<MoveRecord, 'points' | 'verdict'>[]): MoveTally {
+  let streak = 0;
+  let t = { points: 0, correct: 0, mistakes: 0, missed: 0, bestStreak: 0 };
+  for (const m of moves) {
+    streak = m.verdict === 'correct' ? streak + 1 : 0;
+    t = {
+      points: t.points + m.points,
+      correct: t.correct + (m.verdict === 'correct' ? 1 : 0),
+      mistakes: t.mistakes + (m.verdict === 'wrongCard' || m.verdict === 'wrongNumbers' ? 1 : 0),
+      missed: t.missed + (m.verdict === 'missedDeadline' ? 1 : 0),
+      bestStreak: Math.max(t.bestStreak, streak),
+    };
+  }
+  return t;
 }

@@ -24,13 +24,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the client (so the test plays what `npm start` would serve) and boots the server. */
-export async function startLiveGame(): Promise<LiveGame> {
+/**
+ * Builds the client (so the test plays what `npm start` would serve) and boots the server;
+ * `env` adds or overrides settings (e.g. a short CHALLENGE_DURATION_MS, a fresh DATA_DIR).
+ */
+export async function startLiveGame(env: Readonly<Record<string, string>> = {}): Promise<LiveGame> {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_REACTION_MS: '500', BOT_ERROR_RATE: '0', QUICK_MATCH_BOT_MS: '1000' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_REACTION_MS: '500', BOT_ERROR_RATE: '0', QUICK_MATCH_BOT_MS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

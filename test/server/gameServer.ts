@@ -82,18 +82,28 @@ export async function pairUp(colyseus: TestServer, playlist: PairJoinOptions['pl
 /** Resolves once `test` holds for the room's state, checked at every patch. */
 export function until(room: PairRoom, test: (state: View) => boolean, timeoutMs = 8000): Promise<View> {
   return new Promise((resolve, reject) => {
+    // The SDK's signal removes its *last* listener when asked to remove one it does not hold,
+    // so only a listener that was really added is ever removed.
+    let listening = false;
+    const stop = () => {
+      clearTimeout(timer);
+      if (listening) room.onStateChange.remove(check);
+      listening = false;
+    };
     const check = (state: View) => {
       if (!test(state)) return false;
-      clearTimeout(timer);
-      room.onStateChange.remove(check);
+      stop();
       resolve(state);
       return true;
     };
     const timer = setTimeout(() => {
-      room.onStateChange.remove(check);
+      stop();
       reject(new Error(`state never matched: ${JSON.stringify(room.state).slice(0, 1500)}`));
     }, timeoutMs);
-    if (!check(room.state)) room.onStateChange(check);
+    if (!check(room.state)) {
+      room.onStateChange(check);
+      listening = true;
+    }
   });
 }
 

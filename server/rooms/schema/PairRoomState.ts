@@ -9,7 +9,7 @@ import type { Card, Role } from '../../../shared/match/cards.ts';
 import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
 import type { MoveRecord, RoundStatus, Skill } from '../../../shared/match/types.ts';
 import type {
-  EndpointView, MoveView, PairMode, PairPhase, PairRoomView, PlayerView, SegmentView, StateLogView,
+  EndpointView, MoveView, PairPhase, PairRoomMode, PairRoomView, PlayerView, SegmentView, StateLogView,
 } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
 import type { TcpState } from '../../../shared/tcp/states.ts';
@@ -86,7 +86,7 @@ export type StateLogState = SchemaType<typeof StateLogState>;
 
 export const PairRoomState = schema({
   code: t.string().default(''),
-  mode: t.string<PairMode>(),
+  mode: t.string<PairRoomMode>(),
   phase: t.string<PairPhase>().default('waiting'),
   difficulty: t.string<Difficulty>(),
   speed: t.string<Speed>(),
@@ -99,6 +99,7 @@ export const PairRoomState = schema({
   roundStartedAt: t.number().default(-1),
   roundEndsAt: t.number().default(-1),
   latencyMs: t.number().default(0),
+  paused: t.boolean().default(false),
   players: t.map(PlayerState),
   endpoints: t.map(EndpointState),
   segments: t.array(SegmentState),

@@ -1,0 +1,215 @@
+import Phaser from 'phaser';
+import type { ChallengeMistake, ChallengeResultPayload } from '../../shared/protocol.ts';
+import { savedChallengeOptions } from '../challengePreferences.ts';
+import { game, t } from '../i18n/text.ts';
+import { ChallengeSession } from '../net/challengeSession.ts';
+import { createChallenge } from '../net/lobby.ts';
+import type { Session } from '../net/session.ts';
+import { publish } from '../testHook.ts';
+import { Button } from '../ui/Button.ts';
+import { CopyField } from '../ui/CopyField.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { LineList } from '../ui/LineList.ts';
+import { StatTiles } from '../ui/StatTiles.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
+import type { LeaderboardData } from './Leaderboard.ts';
+import { Screen } from './Screen.ts';
+import { screenFor } from './SessionScreen.ts';
+
+/** How long to wait for the result after the time is up before saying it did not come. */
+const RESULT_WAIT_MS = 15_000;
+
+/** Either the room the challenge was played in (the result is on its way) or the result itself. */
+export interface ChallengeResultData {
+  session?: Session;
+  result?: ChallengeResultPayload;
+}
+
+/** One wrong move of the run, explained in the player's language. */
+export function mistakeLine(m: ChallengeMistake): string {
+  const what = m.verdict === 'missedDeadline' ? `◷ ${t('match.missed')}` : (m.card ?? '');
+  const why = game(m.why, { ...m.params, expected: m.params.expected ?? m.expected.join(' / ') });
+  return `✗ ${t('challenge.mistakeRound', { round: m.roundIndex + 1 })} · ${game(`scenario.${m.scenarioId}.title`)} · `
+    + `${ROLE_MARK[m.role]} ${t(`role.${m.role}`)} · ${what} — ${why}`;
+}
+
+/** The end of a timed challenge: score, accuracy, streak, rank, the mistakes and a line to share. */
+export class ChallengeResult extends Screen {
+  private result: ChallengeResultPayload | null = null;
+  private session: ChallengeSession | null = null;
+  private title!: Phaser.GameObjects.Text;
+  private summary!: Phaser.GameObjects.Text;
+  private tiles!: StatTiles;
+  private standing!: Phaser.GameObjects.Text;
+  private shareLabel!: Phaser.GameObjects.Text;
+  private share!: CopyField;
+  private mistakes!: LineList;
+  private again!: Button;
+  private leaderboard!: Button;
+  private home!: Button;
+  private keys!: Phaser.GameObjects.Text;
+  private busy = false;
+
+  constructor() {
+    super('ChallengeResult');
+  }
+
+  init(data: ChallengeResultData): void {
+    this.session = data.session instanceof ChallengeSession ? data.session : null;
+    this.result = data.result ?? this.session?.result ?? null;
+    this.busy = false;
+  }
+
+  create(): void {
+    this.title = this.add.text(0, 0, t('challenge.over'), textStyle(30, { bold: true }));
+    this.summary = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.dim }));
+    this.tiles = new StatTiles(this, 4);
+    this.standing = this.add.text(0, 0, t('challenge.counting'), textStyle(17, { bold: true }));
+    this.shareLabel = this.add.text(0, 0, t('challenge.share'), textStyle(14, { bold: true, colour: COLOURS.dim }));
+    this.share = new CopyField(this, 'share-line', { copy: t('challenge.copy'), copied: t('challenge.copied') });
+    this.mistakes = new LineList(this, (above, below) => t('leaderboard.scroll', { above, below }));
+    this.again = new Button(this, t('challenge.again'), () => void this.playAgain(), { primary: true, fontSize: 20 });
+    this.leaderboard = new Button(this, `♛ ${t('challenge.leaderboard')}`, () => this.openLeaderboard());
+    this.home = new Button(this, t('challenge.home'), () => this.goHome());
+    this.keys = this.add.text(0, 0, t('challenge.resultKeys'), textStyle(13, { colour: COLOURS.dim, align: 'center' })).setOrigin(0.5, 1);
+    const focus = new FocusOrder(this);
+    focus.setItems([this.again, this.share.button, this.leaderboard, this.home]);
+    this.onKey('L', () => this.leaderboard.press());
+    this.onKey('C', () => void this.share.copy());
+    this.onKey('ESC', () => this.home.press());
+    this.onKey('UP', () => this.mistakes.scroll(-1));
+    this.onKey('DOWN', () => this.mistakes.scroll(1));
+    this.onKey('PAGE_UP', () => this.mistakes.scroll(-this.mistakes.page));
+    this.onKey('PAGE_DOWN', () => this.mistakes.scroll(this.mistakes.page));
+    this.show();
+    this.startLayout();
+    // Enter plays again: the main action has the keyboard focus from the start.
+    focus.focus(this.again);
+    if (!this.result) this.awaitResult();
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(12, Math.min(28, width * 0.025));
+    const wide = width >= 900 && width > height;
+    const column = wide ? Math.min(620, width * 0.5 - 2 * m) : Math.min(640, width - 2 * m);
+    const x = wide ? m : (width - column) / 2;
+    let y = m;
+    this.title.setPosition(x, y).setFontSize(width < 520 ? 26 : 34);
+    y += this.title.height + 2;
+    this.summary.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.summary.height + 10;
+    y += this.tiles.setPosition(x, y).layout(column) + 10;
+    this.standing.setWordWrapWidth(column, true).setPosition(x, y).setFontSize(width < 520 ? 15 : 18);
+    y += this.standing.height + 12;
+    this.shareLabel.setPosition(x, y);
+    y += 20;
+    y += this.share.layout(x, y, column) + 14;
+
+    const buttonHeight = 52;
+    const keysHeight = width < 520 ? 0 : 22;
+    this.keys.setVisible(keysHeight > 0).setWordWrapWidth(width - 2 * m, true).setPosition(width / 2, height - 4);
+    if (wide) {
+      const right = x + column + 2 * m;
+      const listWidth = width - right - m;
+      this.mistakes.setPosition(right, m).resize(listWidth, height - 2 * m - keysHeight, 17);
+      const third = (column - 16) / 3;
+      const by = Math.max(y + 10, height - m - keysHeight - buttonHeight) + buttonHeight / 2;
+      this.again.resize(third, buttonHeight).setPosition(x + third / 2, by);
+      this.leaderboard.resize(third, buttonHeight).setPosition(x + third * 1.5 + 8, by);
+      this.home.resize(third, buttonHeight).setPosition(x + third * 2.5 + 16, by);
+    } else {
+      const half = (column - 8) / 2;
+      const bottom = height - m - keysHeight;
+      this.home.resize(half, 48).setPosition(x + half / 2, bottom - 24);
+      this.leaderboard.resize(half, 48).setPosition(x + column - half / 2, bottom - 24);
+      this.again.resize(column, buttonHeight).setPosition(x + column / 2, bottom - 48 - 8 - buttonHeight / 2);
+      const listBottom = bottom - 48 - 8 - buttonHeight - 10;
+      this.mistakes.setPosition(x, y).resize(column, Math.max(60, listBottom - y), 14);
+    }
+    this.publishTargets({ again: this.again, leaderboard: this.leaderboard, home: this.home, copy: this.share.button });
+  }
+
+  private show(): void {
+    const r = this.result;
+    this.share.setVisible(r !== null);
+    this.shareLabel.setVisible(r !== null);
+    this.again.setEnabled(r !== null || !this.session);
+    if (!r) {
+      this.tiles.show([
+        { label: t('challenge.points'), value: '…' }, { label: t('challenge.accuracy'), value: '…' },
+        { label: t('challenge.bestStreak'), value: '…' }, { label: t('challenge.roundsWon'), value: '…' },
+      ]);
+      return;
+    }
+    const difficulty = t(`difficulty.${r.difficulty}`);
+    const seats = t(`challenge.${r.seats}`);
+    this.summary.setText(r.kind === 'daily' ? t('challenge.summaryDaily', { day: r.day, difficulty, seats }) : t('challenge.summaryFree', { difficulty, seats }));
+    this.tiles.show([
+      { label: t('challenge.points'), value: String(r.points) },
+      { label: t('challenge.accuracy'), value: t('challenge.percent', { value: r.accuracy }) },
+      { label: t('challenge.bestStreak'), value: String(r.bestStreak) },
+      { label: t('challenge.roundsWon'), value: t('challenge.outOf', { won: r.roundsWon, played: r.roundsPlayed }) },
+    ]);
+    const glyph = r.standing === 'ranked' ? '♛' : 'ℹ';
+    this.standing.setText(`${glyph} ${game(`challenge.standing.${r.standing}`, { rank: r.rank, size: r.boardSize })}`)
+      .setColor(r.standing === 'ranked' ? '#f0e442' : '#f2f5f8');
+    const share = game(r.share.key, r.share.params);
+    this.share.setText(share);
+    const lines = r.mistakes.map(mistakeLine);
+    if (r.mistakeCount > r.mistakes.length) lines.push(t('challenge.more', { count: r.mistakeCount - r.mistakes.length }));
+    this.mistakes.setContent(t('challenge.mistakes', { count: r.mistakeCount }), lines.length ? lines : [`✓ ${t('result.noMistakes')}`]);
+    publish({ challenge: { points: r.points, accuracy: r.accuracy, bestStreak: r.bestStreak, standing: r.standing, rank: r.rank, share, mistakes: lines } });
+  }
+
+  /** The result comes as a message when the time is up; the room has nothing more to say after it. */
+  private awaitResult(): void {
+    const session = this.session;
+    if (!session) return;
+    const off = session.challengeEvents.on('result', (result) => this.received(result));
+    const timer = this.time.delayedCall(RESULT_WAIT_MS, () => {
+      if (this.result) return;
+      this.standing.setText(`⚠ ${t('challenge.noResult')}`);
+      this.again.setEnabled(true);
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { off(); timer.remove(false); });
+  }
+
+  private received(result: ChallengeResultPayload): void {
+    this.result = result;
+    void this.session?.leave();
+    this.show();
+    this.layout(this.viewWidth, this.viewHeight);
+  }
+
+  private async playAgain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.again.setEnabled(false);
+    await this.session?.leave();
+    const joined = await createChallenge(savedChallengeOptions());
+    this.busy = false;
+    if (!this.scene.isActive()) return;
+    if (!joined.ok) {
+      this.again.setEnabled(true);
+      this.standing.setText(`⚠ ${joined.failure === 'unreachable' ? t('start.unreachable') : game(`error.${joined.failure}`)}`);
+      return;
+    }
+    this.scene.start(screenFor(joined.session.view), { session: joined.session });
+  }
+
+  private openLeaderboard(): void {
+    const r = this.result;
+    void this.session?.leave();
+    const data: LeaderboardData = {
+      filter: r ? { board: r.board, difficulty: r.difficulty, seats: r.seats, ...(r.board === 'daily' ? { day: r.day } : {}) } : undefined,
+      back: { scene: 'ChallengeResult', data: r ? { result: r } : {} },
+    };
+    this.scene.start('Leaderboard', data);
+  }
+
+  private goHome(): void {
+    void this.session?.leave();
+    this.scene.start('Start');
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The class report as a spreadsheet: one row per student, headings in the teacher's language,
+ * a column per kind of move the class met. Written with csv.ts, so it opens correctly in Excel
+ * and LibreOffice (Chinese nicknames included) and no cell can be a formula.
+ */
+import { translate } from '../../shared/i18n/translate.ts';
+import type { Locale } from '../../shared/i18n/messages.ts';
+import { SKILLS } from '../../shared/match/types.ts';
+import type { ClassReport } from '../../shared/protocol.ts';
+import { toCsv } from './csv.ts';
+
+const percent = (share: number): number => Math.round(share * 100);
+
+export function classReportCsv(report: ClassReport, locale: Locale): string {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+  const met = SKILLS.filter((skill) => report.students.some((s) => s.skills.some((l) => l.skill === skill)));
+  const header = [
+    t('report.rank'), t('report.nickname'), t('report.points'), t('report.accuracy'), t('report.correct'), t('report.mistakes'),
+    t('report.missed'), t('report.rounds'), ...met.map((skill) => t('report.skillAccuracy', { skill: t(`skill.${skill}`) })),
+    t('report.commonMistake'),
+  ];
+  const rows = report.students.map((s) => {
+    const top = s.commonMistakes[0];
+    return [
+      s.rank, s.nickname, s.points, percent(s.accuracy), s.correct, s.mistakes, s.missed, s.roundsPlayed,
+      ...met.map((skill) => {
+        const line = s.skills.find((l) => l.skill === skill);
+        return line ? percent(line.accuracy) : '';
+      }),
+      // The explanation's placeholders (an expected number) differ from move to move: elided.
+      top ? `${t(`skill.${top.skill}`)}: ${t(top.why).replace(/\{\w+\}/g, '…')} (×${top.count})` : '',
+    ];
+  });
+  return toCsv(header, rows);
+}

@@ -1,0 +1,287 @@
+/**
+ * A classroom: one teacher (on one or more screens), up to 200 students, and rounds played in
+ * pairs. The creator is the teacher and gets the class's secret; only clients that joined as
+ * the teacher may command. Who may join is classAuth.ts and classRoster.ts; the rounds, their
+ * pair rooms and the pairs' reports through presence are classRounds.ts; the live leaderboard
+ * is classLeaderboard.ts. Everything a report needs is written to the database as it happens,
+ * so the report does not depend on this room.
+ */
+import { CloseCode, logger, Room, ServerError, validate, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { randomInt } from 'node:crypto';
+import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
+import {
+  CLASS_LIMITS, CLASS_MSG, SERVER_MSG, TEACHER_MSG, type ClassroomCreateOptions, type ClassSettings, type ErrorCode,
+  type ErrorPayload, type NoticePayload, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
+} from '../../shared/protocol.ts';
+import {
+  classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
+} from '../../shared/validation.ts';
+import type { ClassroomConfig } from '../config.ts';
+import type { Stores } from '../storage/stores.ts';
+import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
+import { listenToPairs } from './classChannels.ts';
+import { Leaderboard } from './classLeaderboard.ts';
+import { ClassRounds } from './classRounds.ts';
+import { Roster, type Student } from './classRoster.ts';
+import { RateLimit, refuse, tell } from './refusals.ts';
+import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
+import { ClassroomState, ClassSettingsState, StudentState } from './schema/ClassroomState.ts';
+
+type ClassClient = Client<{
+  auth: ClassAuth;
+  messages: {
+    [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [CLASS_MSG.teacherWelcome]: TeacherWelcomePayload;
+    [CLASS_MSG.studentWelcome]: StudentWelcomePayload; [CLASS_MSG.seat]: SeatPayload;
+  };
+}>;
+
+/** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
+export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & { readonly server: ClassroomConfig; readonly stores: Stores };
+
+/** A teacher command: nothing to say when it worked, the reason when it did not. */
+type Command = () => ErrorCode | undefined | Promise<ErrorCode | undefined>;
+
+export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassClient }> {
+  override state = new ClassroomState();
+  override maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax;
+  // A class outlives its screens for a while: a teacher's reload must not end it (see `idle`).
+  override autoDispose = false;
+
+  private config!: ClassroomConfig;
+  private stores!: Stores;
+  private roster!: Roster;
+  private limit!: RateLimit;
+  private settings: ClassSettings = DEFAULT_CLASS_SETTINGS;
+  private secretHash = '';
+  /** The secret until the creator joins and is given it; after that it exists only in their browser. */
+  private unclaimedSecret: string | null = null;
+  /** What to hand each client that passed onAuth once it has joined (the secret, a student's token). */
+  private readonly welcomes = new Map<string, string>();
+  private readonly studentClients = new Map<string, ClassClient>();
+  private readonly leaderboard = new Leaderboard();
+  private rounds!: ClassRounds;
+  private endAfterRound = false;
+  private idleTimer: Delayed | undefined;
+
+  override messages = {
+    [TEACHER_MSG.settings]: validate(classSettingsPatchSchema, (c: ClassClient, p: Partial<ClassSettings>, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.changeSettings(p))),
+    [TEACHER_MSG.lock]: validate(lockPayloadSchema, (c: ClassClient, p: { locked: boolean }, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.setLocked(p.locked))),
+    [TEACHER_MSG.kick]: validate(kickPayloadSchema, (c: ClassClient, p: { studentId: string }, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.kick(p.studentId))),
+    [TEACHER_MSG.startRound]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.rounds.start(this.settings, this.connectedStudents()))),
+    [TEACHER_MSG.pause]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.rounds.pause(true))),
+    [TEACHER_MSG.resume]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.rounds.pause(false))),
+    [TEACHER_MSG.endRound]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.rounds.endEarly())),
+    [TEACHER_MSG.endClass]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+      this.command(c, ctx, () => this.endClass())),
+    _: (client: ClassClient) => {
+      if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
+    },
+  };
+
+  // ---- teacher commands ------------------------------------------------------------------------
+
+  /** Only a client that joined as the teacher commands; everyone else is refused, whatever they send. */
+  private async command(client: ClassClient, ctx: MessageContext, run: Command): Promise<object | undefined> {
+    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
+    if (!client.auth?.teacher) return refuse(client, ctx, 'notTeacher');
+    if (this.state.phase === 'ended') return refuse(client, ctx, 'classEnded');
+    const refused = await run();
+    return refused ? refuse(client, ctx, refused) : {};
+  }
+
+  private changeSettings(change: Partial<ClassSettings>): undefined {
+    this.settings = classSettingsWith(this.settings, change);
+    this.stores.classes.saveSettings(this.state.code, this.settings);
+    this.showSettings();
+    return undefined;
+  }
+
+  private setLocked(locked: boolean): undefined {
+    this.state.locked = locked;
+    this.stores.classes.setLocked(this.state.code, locked);
+    return undefined;
+  }
+
+  private kick(studentId: string): ErrorCode | undefined {
+    if (!this.roster.kick(studentId)) return 'unknownStudent';
+    this.state.students.delete(studentId);
+    this.leaderboard.touch();
+    this.rounds.kick(studentId);
+    const client = this.studentClients.get(studentId);
+    if (client) {
+      tell(client, 'kicked');
+      // Consented: the seat is not held for a reconnection.
+      client.leave(CloseCode.CONSENTED, 'kicked');
+    }
+    return undefined;
+  }
+
+  private endClass(): undefined {
+    if (this.state.phase === 'playing') {
+      // The round ends first, so that every pair's result is in the leaderboard and the report.
+      this.endAfterRound = true;
+      this.rounds.endEarly();
+      return undefined;
+    }
+    this.stores.classes.end(this.state.code, Date.now());
+    Object.assign(this.state, { phase: 'ended', paused: false });
+    this.broadcast(SERVER_MSG.notice, { code: 'classEnded' } satisfies NoticePayload);
+    return undefined;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+
+  override async onCreate(options: ClassroomRoomOptions): Promise<void> {
+    const { server, stores, ...fromClient } = options;
+    const created = classroomCreateOptionsSchema.safeParse(fromClient);
+    if (!created.success) throw refusal('badOptions');
+    this.config = server;
+    this.stores = stores;
+    // A class's code is never reused: its report is found by it, long after the room is gone.
+    this.roomId = await claimRoomCode(this.presence, undefined, (code) => !stores.classes.exists(code));
+    await this.setPrivate(true);
+    this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
+    this.unclaimedSecret = newSecret();
+    this.secretHash = hashSecret(this.unclaimedSecret);
+    stores.classes.create({
+      code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
+    });
+    this.roster = new Roster(this.roomId, stores.classes);
+    this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
+    this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
+    this.rounds = new ClassRounds({
+      view: this.state, presence: this.presence, clock: this.clock, config: server, classes: stores.classes,
+      leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31),
+      seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
+      closed: () => { if (this.endAfterRound) this.endClass(); },
+    });
+    this.state.code = this.roomId;
+    this.state.settings = new ClassSettingsState();
+    this.showSettings();
+    await listenToPairs(this.presence, this.roomId, (r) => this.rounds.report(r));
+    this.idle();
+  }
+
+  /** Malformed options (a bad nickname) are refused while matchmaking, before a seat is reserved. */
+  static override async onAuth(_token: string, options: unknown): Promise<true> {
+    parseClassJoin(options);
+    // `true` adds no auth data, so the instance's onAuth below still decides (it knows the class).
+    return true;
+  }
+
+  /** Decides who is joining, knowing the class; a refusal names the reason (classAuth.ts). */
+  override onAuth(client: ClassClient, options: unknown): ClassAuth {
+    const request = parseClassJoin(options);
+    if (request.kind === 'creator') {
+      // Only the creator joins as the teacher without the secret, and only once.
+      if (this.unclaimedSecret === null) throw refusal('badTeacherSecret');
+      this.welcomes.set(client.sessionId, this.unclaimedSecret);
+      this.unclaimedSecret = null;
+      return { teacher: true };
+    }
+    if (request.kind === 'teacher') {
+      if (!secretMatches(request.secret, this.secretHash)) throw refusal('badTeacherSecret');
+      return { teacher: true };
+    }
+    if (this.state.phase === 'ended') throw refusal('classEnded');
+    const { student, token } = this.roster.admit(request.nickname, request.token, this.state.locked);
+    this.welcomes.set(client.sessionId, token);
+    return { teacher: false, studentId: student.id };
+  }
+
+  override onJoin(client: ClassClient): void {
+    this.idleTimer?.clear();
+    const welcome = this.welcomes.get(client.sessionId);
+    this.welcomes.delete(client.sessionId);
+    const auth = client.auth as ClassAuth;
+    if (auth.teacher) {
+      if (welcome) client.send(CLASS_MSG.teacherWelcome, { code: this.state.code, secret: welcome });
+      return;
+    }
+    const student = this.roster.get(auth.studentId);
+    if (!student || !welcome) return;
+    this.studentClients.set(student.id, client);
+    client.send(CLASS_MSG.studentWelcome, { studentId: student.id, nickname: student.nickname, token: welcome });
+    this.showStudent(student, true);
+    // Back in the middle of a round (a reload): their seat is still theirs.
+    if (this.state.phase === 'playing') {
+      void this.rounds.reseat(student.id, student.nickname).then((seat) => seat && client.send(CLASS_MSG.seat, seat));
+    }
+  }
+
+  override onDrop(client: ClassClient, code?: number): void {
+    if (code === CloseCode.SERVER_SHUTDOWN) return;
+    this.showConnected(client, false);
+    this.allowReconnection(client, this.config.reconnectSeconds);
+  }
+
+  override onReconnect(client: ClassClient): void {
+    this.showConnected(client, true);
+  }
+
+  override onLeave(client: ClassClient): void {
+    this.showConnected(client, false);
+    const auth = client.auth as ClassAuth | undefined;
+    if (auth?.teacher === false && this.studentClients.get(auth.studentId) === client) this.studentClients.delete(auth.studentId);
+    this.welcomes.delete(client.sessionId);
+    if (this.clients.length === 0) this.idle();
+  }
+
+  override async onDispose(): Promise<void> {
+    this.rounds.dismiss();
+    if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+  }
+
+  override onBeforePatch(): void {
+    this.leaderboard.project(this.state.leaderboard, this.roster.active());
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    // A refused join (a wrong secret, a locked class) is an answer, not a bug.
+    if (error.cause instanceof ServerError) return;
+    logger.error(`ClassroomRoom ${this.roomId} ${method}:`, error);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------
+
+  /** Nobody is connected: the class closes after a while; its report stays in the database. */
+  private idle(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), this.config.idleMs);
+  }
+
+  private connectedStudents(): Student[] {
+    return this.roster.active().filter((s) => this.state.students.get(s.id)?.connected);
+  }
+
+  private showStudent(student: Student, connected: boolean): void {
+    const view = this.state.students.get(student.id);
+    if (view) view.connected = connected;
+    else this.state.students.set(student.id, new StudentState({ id: student.id, nickname: student.nickname, connected }));
+    this.leaderboard.touch();
+  }
+
+  private showConnected(client: ClassClient, connected: boolean): void {
+    const auth = client.auth as ClassAuth | undefined;
+    if (auth?.teacher !== false) return;
+    const view = this.state.students.get(auth.studentId);
+    if (view) view.connected = connected;
+  }
+
+  private showSettings(): void {
+    const { playlist, ...rest } = this.settings;
+    Object.assign(this.state.settings, rest);
+    const shown = this.state.settings.playlist;
+    if (shown.length !== playlist.length || playlist.some((id, i) => shown[i] !== id)) {
+      shown.clear();
+      shown.push(...playlist);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What a finished challenge is worth to one person: their entry on the leaderboard (if it
+ * counts) and the end result they are sent. Everything here comes from the server's own count
+ * of the judged moves; a client has no say in it.
+ */
+import type { ChallengeState } from '../../shared/challenge/run.ts';
+import { tallyMoves } from '../../shared/challenge/tally.ts';
+import {
+  LEADERBOARD, type ChallengeKind, type ChallengeMistake, type ChallengeResultPayload, type ChallengeStanding,
+} from '../../shared/protocol.ts';
+import type { BoardScope, ChallengeEntryStore } from '../storage/challengeEntries.ts';
+
+export interface Finisher {
+  readonly playerId: string;
+  readonly nickname: string;
+}
+
+export interface ChallengeRun {
+  readonly kind: ChallengeKind;
+  readonly day: string;
+  readonly challenge: ChallengeState;
+  /** A bot played a person's seat for part of the run, so it is not a fair score. */
+  readonly assisted: boolean;
+}
+
+/** The board a run's points are ranked on: that day's daily board, or the all-time one. */
+export function boardOf(run: ChallengeRun): BoardScope {
+  const { difficulty, seats } = run.challenge;
+  return run.kind === 'daily' ? { board: 'daily', day: run.day, seats, difficulty } : { board: 'all', seats, difficulty };
+}
+
+/** Stores the person's entry when it counts, and says how it stands. */
+export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number): ChallengeResultPayload {
+  const c = run.challenge;
+  const tally = tallyMoves(c.moves);
+  let standing: ChallengeStanding = 'assisted';
+  if (!run.assisted) {
+    const stored = store.record({
+      playerId: who.playerId, nickname: who.nickname, kind: run.kind, day: run.day, seed: c.seed,
+      difficulty: c.difficulty, seats: c.seats, points: c.points, accuracy: tally.accuracy,
+      bestStreak: tally.bestStreak, roundsWon: c.roundsWon, createdAt: now,
+    });
+    // Only a daily entry can be refused: the player's first finished daily of the day counts.
+    standing = stored ? 'ranked' : 'practice';
+  }
+  const scope = boardOf(run);
+  const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' ? [] : [{
+    roundIndex: m.roundIndex, scenarioId: m.scenarioId, at: m.at, role: m.role, card: m.card, expected: m.expected,
+    verdict: m.verdict, why: m.why, params: m.params, skill: m.skill,
+  }]));
+  return {
+    kind: run.kind, day: run.day, difficulty: c.difficulty, seats: c.seats, points: c.points,
+    accuracy: tally.accuracy, correct: tally.correct, judged: tally.judged, bestStreak: tally.bestStreak,
+    roundsWon: c.roundsWon, roundsPlayed: c.index + 1, standing,
+    board: scope.board, rank: store.rankOf(scope, c.points, who.playerId), boardSize: store.size(scope),
+    mistakes: mistakes.slice(0, LEADERBOARD.mistakesShown), mistakeCount: mistakes.length,
+    share: {
+      key: run.kind === 'daily' ? 'challenge.shareDaily' : 'challenge.shareFree',
+      params: { day: run.day, points: c.points, accuracy: tally.accuracy },
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * A pair room's side of a class: who may sit where, the teacher's pause, resume, end and kick
+ * arriving through presence, and every judged move and the round's result going back the same
+ * way. A move counts for a student only if they, not a bot, held the seat when it was judged:
+ * a student who never came or who left earns nothing from the bot that played for their partner.
+ */
+import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type Delayed, type Presence } from '@colyseus/core';
+import { BOT_SEAT } from '../../shared/classroom/pairing.ts';
+import { tallyMoves } from '../../shared/classroom/standings.ts';
+import type { Role } from '../../shared/match/cards.ts';
+import type { MatchState, MoveRecord } from '../../shared/match/types.ts';
+import type { ClassSettings, NoticeCode } from '../../shared/protocol.ts';
+import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
+import type { RoundResult } from '../storage/roundResults.ts';
+import type { Stores } from '../storage/stores.ts';
+import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
+import type { RoundClock } from './RoundClock.ts';
+import { roleIn, type Seat } from './seats.ts';
+
+/** What the class room gives a pair room it creates (server-side only; clients cannot send it). */
+export interface ClassPairSpec {
+  readonly classCode: string;
+  readonly round: number;
+  readonly scenarioId: ScenarioId;
+  readonly settings: ClassSettings;
+  readonly seed: number;
+  readonly seatWaitMs: number;
+  /** The class was paused while this pair was being made. */
+  readonly paused: boolean;
+  /** Both seats; a studentId of BOT_SEAT is a bot. */
+  readonly seats: readonly { readonly studentId: string; readonly nickname: string; readonly role: Role }[];
+}
+
+/** What the link needs of its pair room. */
+export interface PairHost {
+  readonly code: string;
+  readonly presence: Presence;
+  readonly clock: Clock;
+  readonly stores: Stores;
+  readonly seats: Map<string, Seat>;
+  readonly rounds: RoundClock;
+  readonly phase: () => string;
+  showPlayers(): void;
+  handOverToBot(seat: Seat): void;
+  notifyAll(code: NoticeCode): void;
+  /** Closes a player's connection for good (a kicked student). */
+  remove(sessionId: string): void;
+  close(): void;
+}
+
+/** The seats of a class pair, before anyone arrives: students wait for their owner, a bot sits at once. */
+export function classSeats(spec: ClassPairSpec): Map<string, Seat> {
+  const seats = new Map<string, Seat>();
+  spec.seats.forEach((s, i) => {
+    const bot = s.studentId === BOT_SEAT;
+    const id = bot ? `bot-${i + 1}` : s.studentId;
+    seats.set(id, {
+      id, nickname: bot ? '' : s.nickname, isBot: bot, connected: bot, firstRole: s.role, banked: 0, ready: bot,
+      ...(bot ? {} : { studentId: s.studentId }),
+    });
+  });
+  return seats;
+}
+
+export class ClassLink {
+  private readonly spec: ClassPairSpec;
+  private readonly host: PairHost;
+  private readonly moves = new Map<string, MoveRecord[]>();
+  /** Kicked students whose reservation may still be valid: it no longer is. */
+  private readonly kicked = new Set<string>();
+  private seatTimer: Delayed | undefined;
+
+  constructor(spec: ClassPairSpec, host: PairHost) {
+    this.spec = spec;
+    this.host = host;
+  }
+
+  /** Starts listening to the class; students then have `seatWaitMs` to take their seats. */
+  async open(): Promise<void> {
+    await listenToClass(this.host.presence, this.spec.classCode, this.host.code, (c) => this.obey(c));
+    if (this.spec.paused) this.host.rounds.pause();
+    this.seatTimer = this.host.clock.setTimeout(() => this.seatsTimedOut(), this.spec.seatWaitMs);
+  }
+
+  /** A student takes their seat (first time, after a reload, or back from a bot). */
+  arrive(client: Client, studentId: string | undefined): void {
+    const seat = [...this.host.seats.values()].find((s) => s.studentId !== undefined && s.studentId === studentId);
+    if (!seat || !studentId) throw new ServerError(ColyseusError.AUTH_FAILED, 'notSeated');
+    if (this.kicked.has(studentId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'kicked');
+    this.host.seats.delete(seat.id);
+    this.host.seats.set(client.sessionId, { ...seat, id: client.sessionId, connected: true, isBot: false, ready: false });
+    this.host.showPlayers();
+    this.report({ kind: 'seated', studentId });
+    const everyone = [...this.host.seats.values()].every((s) => s.isBot || s.connected);
+    if (this.host.phase() === 'waiting' && everyone) this.start();
+  }
+
+  botTookOver(seat: Seat): void {
+    if (seat.studentId) this.report({ kind: 'botPlays', studentId: seat.studentId });
+  }
+
+  /** A judged move counts for the student holding the seat, if a student holds it. */
+  judged(move: MoveRecord): void {
+    const seat = [...this.host.seats.values()].find((s) => roleIn(s, 1) === move.role);
+    if (!seat?.studentId || seat.isBot) return;
+    const mine = this.moves.get(seat.studentId) ?? [];
+    mine.push(move);
+    this.moves.set(seat.studentId, mine);
+    const { points, verdict, skill, why } = move;
+    this.report({ kind: 'move', studentId: seat.studentId, points, verdict, skill, why });
+  }
+
+  /** Stores each student's result of the round and tells the class. */
+  record(match: MatchState): void {
+    const status = match.status === 'playing' ? 'timeUp' : match.status;
+    const results: RoundResult[] = [];
+    for (const seat of this.host.seats.values()) {
+      if (!seat.studentId) continue;
+      const moves = this.moves.get(seat.studentId) ?? [];
+      const t = tallyMoves(moves);
+      results.push({
+        mode: 'class', roomCode: this.spec.classCode, roundNo: this.spec.round, scenarioId: match.scenarioId, status,
+        playerId: seat.studentId, nickname: seat.nickname, role: roleIn(seat, 1), isBot: seat.isBot, points: t.points,
+        correct: t.correct, mistakes: t.mistakes, missed: t.missed, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
+      });
+    }
+    this.host.stores.results.save(results);
+    const totals = results.map(({ playerId, points, correct, mistakes, missed }) => ({ studentId: playerId, points, correct, mistakes, missed }));
+    this.report({ kind: 'result', totals });
+  }
+
+  private start(): void {
+    this.seatTimer?.clear();
+    this.host.rounds.startNext();
+  }
+
+  /** Whoever has not come plays as a bot; if nobody came, the round ends at once with no score. */
+  private seatsTimedOut(): void {
+    if (this.host.phase() !== 'waiting') return;
+    const waiting = [...this.host.seats.values()].filter((s) => !s.isBot && !s.connected);
+    const nobody = waiting.length === [...this.host.seats.values()].filter((s) => s.studentId).length;
+    for (const seat of waiting) this.host.handOverToBot(seat);
+    this.start();
+    if (nobody) this.host.rounds.stop();
+  }
+
+  private obey(command: ClassCommand): void {
+    switch (command.kind) {
+      case 'pause':
+      case 'resume':
+      case 'end':
+        if (command.round !== this.spec.round || this.host.phase() === 'finished') return;
+        if (command.kind === 'end') {
+          this.host.notifyAll('roundEndedEarly');
+          if (this.host.phase() === 'waiting') this.start();
+          this.host.rounds.resume();
+          this.host.rounds.stop();
+        } else if (command.kind === 'pause') {
+          this.host.rounds.pause();
+          this.host.notifyAll('roundPaused');
+        } else {
+          this.host.rounds.resume();
+          this.host.notifyAll('roundResumed');
+        }
+        return;
+      case 'kick': {
+        this.kicked.add(command.studentId);
+        const seat = [...this.host.seats.values()].find((s) => s.studentId === command.studentId);
+        if (seat) this.host.remove(seat.id);
+        return;
+      }
+      case 'dismiss':
+        if (command.round >= this.spec.round) this.host.close();
+    }
+  }
+
+  private report(news: PairNews): void {
+    reportToClass(this.host.presence, this.spec.classCode, { ...news, round: this.spec.round, pairCode: this.host.code });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The students of a class: who may join, under which name, and who was kicked. Every change is
+ * written to the database at once, so a report after a restart knows every student.
+ */
+import { randomUUID } from 'node:crypto';
+import { LIMITS, CLASS_LIMITS } from '../../shared/protocol.ts';
+import type { ClassStore } from '../storage/classes.ts';
+import { hashSecret, newSecret, refusal } from './classAuth.ts';
+
+export interface Student {
+  readonly id: string;
+  readonly nickname: string;
+  readonly tokenHash: string;
+  kicked: boolean;
+}
+
+/** A student admitted to the class, with the token to hand them (theirs again if they came back). */
+export interface Admission {
+  readonly student: Student;
+  readonly token: string;
+}
+
+const fold = (name: string) => name.toLocaleLowerCase();
+
+/**
+ * `name` made distinct from `taken` (folded names): "Amy", "Amy 2", "Amy 3"… The base is cut
+ * short when the number would make the name too long.
+ */
+export function distinctNickname(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(fold(name))) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` ${n}`;
+    const candidate = `${[...name].slice(0, LIMITS.nicknameMax - suffix.length).join('').trimEnd()}${suffix}`;
+    if (!taken.has(fold(candidate))) return candidate;
+  }
+}
+
+export class Roster {
+  private readonly code: string;
+  private readonly store: ClassStore;
+  private readonly students = new Map<string, Student>();
+
+  constructor(code: string, store: ClassStore) {
+    this.code = code;
+    this.store = store;
+  }
+
+  get(id: string): Student | undefined {
+    const s = this.students.get(id);
+    return s && !s.kicked ? s : undefined;
+  }
+
+  /** Students still in the class, in joining order. */
+  active(): Student[] {
+    return [...this.students.values()].filter((s) => !s.kicked);
+  }
+
+  /** Lets a student in, or throws the refusal: kicked, a locked or full class. */
+  admit(nickname: string, token: string | undefined, locked: boolean): Admission {
+    const back = token === undefined ? undefined : this.byToken(token);
+    if (back?.kicked) throw refusal('kicked');
+    if (back && token !== undefined) return { student: back, token };
+    if (locked) throw refusal('classLocked');
+    const all = [...this.students.values()];
+    // A kicked student cannot come back under the same name with a fresh browser either.
+    if (all.some((s) => s.kicked && fold(s.nickname) === fold(nickname))) throw refusal('kicked');
+    if (this.active().length >= CLASS_LIMITS.studentsMax) throw refusal('classFull');
+    const fresh = newSecret();
+    const student: Student = {
+      id: randomUUID(), nickname: distinctNickname(nickname, new Set(all.map((s) => fold(s.nickname)))),
+      tokenHash: hashSecret(fresh), kicked: false,
+    };
+    this.store.addStudent({ ...student, classCode: this.code, joinedAt: Date.now() });
+    this.students.set(student.id, student);
+    return { student, token: fresh };
+  }
+
+  /** Removes a student for good; false if there is no such student. */
+  kick(id: string): boolean {
+    const s = this.get(id);
+    if (!s) return false;
+    s.kicked = true;
+    this.store.kick(this.code, id);
+    return true;
+  }
+
+  private byToken(token: string): Student | undefined {
+    const hash = hashSecret(token);
+    return [...this.students.values()].find((s) => s.tokenHash === hash);
+  }
+}

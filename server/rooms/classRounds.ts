@@ -1,0 +1,164 @@
+/**
+ * The rounds of a class, one after another: starts each (ClassRound opens the pair rooms),
+ * passes the teacher's pause, resume and end to its pairs, follows their reports into the
+ * leaderboard and the roster, and closes the round with the class's common mistakes once every
+ * pair has reported, or once its time (and a grace) is over, paused time not counted.
+ */
+import type { Clock, Presence } from '@colyseus/core';
+import { NO_HISTORY, type PairingHistory } from '../../shared/classroom/pairing.ts';
+import type { ClassSettings, ErrorCode, SeatPayload } from '../../shared/protocol.ts';
+import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
+import { SCENARIOS } from '../../shared/scenarios/catalogue.ts';
+import type { ClassroomConfig } from '../config.ts';
+import type { ClassStore } from '../storage/classes.ts';
+import { commandPairs, type ClassCommand, type PairReport } from './classChannels.ts';
+import type { Leaderboard } from './classLeaderboard.ts';
+import { ClassRound } from './classRound.ts';
+import { Countdown } from './countdown.ts';
+import { makePlaylist, scenarioOf } from './playlist.ts';
+import { MistakeState, SkillState, type ClassroomState } from './schema/ClassroomState.ts';
+
+export interface ClassRoundsParts {
+  readonly view: ClassroomState;
+  readonly presence: Presence;
+  readonly clock: Clock;
+  readonly config: ClassroomConfig;
+  readonly classes: ClassStore;
+  readonly leaderboard: Leaderboard;
+  readonly seed: number;
+  /** Hands a student their seat (the class room knows their connection). */
+  readonly seat: (studentId: string, seat: SeatPayload) => void;
+  /** A round was closed and the class is in review. */
+  readonly closed: () => void;
+}
+
+export class ClassRounds {
+  private readonly parts: ClassRoundsParts;
+  private readonly limit: Countdown;
+  private round: ClassRound | null = null;
+  private history: PairingHistory = NO_HISTORY;
+  private starting = false;
+
+  constructor(parts: ClassRoundsParts) {
+    this.parts = parts;
+    this.limit = new Countdown(parts.clock);
+  }
+
+  /** Pairs the connected students and starts the next round for them. */
+  async start(settings: ClassSettings, students: readonly { id: string; nickname: string }[]): Promise<ErrorCode | undefined> {
+    const { view, config } = this.parts;
+    if (this.starting || view.phase === 'playing') return 'roundRunning';
+    if (view.round >= settings.rounds) return 'noRoundsLeft';
+    if (students.length === 0) return 'noStudents';
+    this.starting = true;
+    try {
+      const number = view.round + 1;
+      const scenarioId = scenarioOf(makePlaylist(settings), number);
+      // Last round's pair rooms close: everyone moves on to a new partner.
+      if (this.round) this.command({ kind: 'dismiss', round: this.round.number });
+      const { round, reservations } = await ClassRound.open({
+        classCode: view.code, round: number, scenarioId, settings, seed: this.parts.seed, seatWaitMs: config.seatWaitMs,
+        paused: false, students, history: this.history,
+      });
+      this.round = round;
+      this.parts.classes.startRound(view.code, number, scenarioId, Date.now());
+      Object.assign(view, { phase: 'playing', paused: false, round: number, scenarioId, pairsPlaying: round.pairsPlaying });
+      view.mistakes.clear();
+      view.skills.clear();
+      for (const [id, student] of view.students) {
+        const seat = round.seatOf(id);
+        Object.assign(student, { pairCode: seat?.pairCode ?? '', role: seat?.role ?? '', partner: seat?.partner ?? '', seated: false, botPlays: false });
+        const reservation = reservations.get(id);
+        if (seat && reservation) this.parts.seat(id, { round: number, ...seat, reservation });
+      }
+      const roundMs = settings.roundSeconds > 0 ? settings.roundSeconds * 1000 : SCENARIOS[scenarioId].timeLimitMs;
+      this.limit.start(roundMs + config.seatWaitMs + config.resultGraceMs, () => this.close());
+      return undefined;
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  pause(on: boolean): ErrorCode | undefined {
+    const { view } = this.parts;
+    if (view.phase !== 'playing') return 'roundNotRunning';
+    if (view.paused === on) return undefined;
+    view.paused = on;
+    this.command({ kind: on ? 'pause' : 'resume', round: view.round });
+    if (on) this.limit.pause();
+    else this.limit.resume();
+    return undefined;
+  }
+
+  /** Each pair ends its round and reports; the round closes when the last report is in. */
+  endEarly(): ErrorCode | undefined {
+    if (this.parts.view.phase !== 'playing') return 'roundNotRunning';
+    this.command({ kind: 'end', round: this.parts.view.round });
+    return undefined;
+  }
+
+  /** A kicked student leaves their pair too; a bot plays on for the partner. */
+  kick(studentId: string): void {
+    const seat = this.round?.seatOf(studentId);
+    if (seat) commandPairs(this.parts.presence, this.parts.view.code, [seat.pairCode], { kind: 'kick', studentId });
+  }
+
+  /** The class is going away: so do its pair rooms. */
+  dismiss(): void {
+    if (this.round) this.command({ kind: 'dismiss', round: this.round.number });
+  }
+
+  /** A new seat in this round's pair room for a student who came back mid-round, if they have one. */
+  async reseat(studentId: string, nickname: string): Promise<SeatPayload | undefined> {
+    const round = this.round;
+    const seat = round?.seatOf(studentId);
+    if (!round || !seat || this.parts.view.phase !== 'playing') return undefined;
+    const reservation = await round.reserveAgain(studentId, nickname);
+    return reservation && this.round === round ? { round: round.number, ...seat, reservation } : undefined;
+  }
+
+  report(r: PairReport): void {
+    const { view, leaderboard } = this.parts;
+    const round = this.round;
+    // Late news from an earlier round, or from a pair that is not this round's, changes nothing.
+    if (!round || r.round !== round.number || !round.has(r.pairCode) || view.phase !== 'playing') return;
+    const student = 'studentId' in r ? view.students.get(r.studentId) : undefined;
+    switch (r.kind) {
+      case 'seated':
+        if (student) Object.assign(student, { seated: true, botPlays: false });
+        return;
+      case 'botPlays':
+        if (student) Object.assign(student, { seated: false, botPlays: true });
+        return;
+      case 'move':
+        leaderboard.move(r.studentId, r);
+        round.moves.push(r);
+        return;
+      case 'result':
+        for (const t of r.totals) leaderboard.result(t);
+        if (round.finished(r.pairCode)) this.close();
+        else view.pairsPlaying = round.pairsPlaying;
+    }
+  }
+
+  /** Every pair has reported (or the round's time ran out): the class reviews the round. */
+  private close(): void {
+    const { view } = this.parts;
+    const round = this.round;
+    if (!round || view.phase !== 'playing') return;
+    this.limit.stop();
+    this.parts.leaderboard.closeRound();
+    this.history = round.history();
+    this.parts.classes.endRound(view.code, round.number, Date.now());
+    view.mistakes.clear();
+    view.mistakes.push(...commonMistakes(round.moves, 5).map((m) => new MistakeState(m)));
+    view.skills.clear();
+    view.skills.push(...skillBreakdown(round.moves).map((s) => new SkillState(s)));
+    Object.assign(view, { phase: 'review', paused: false, pairsPlaying: 0 });
+    this.parts.closed();
+  }
+
+  private command(command: ClassCommand): void {
+    if (this.round) commandPairs(this.parts.presence, this.parts.view.code, this.round.pairCodes(), command);
+  }
+}

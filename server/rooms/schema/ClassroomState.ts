@@ -1,0 +1,108 @@
+/**
+ * The synchronised state of a classroom room (@colyseus/schema). Field names and meanings are
+ * those of `ClassroomView` and its parts in shared/classroomProtocol.ts, which is what clients
+ * read; the compile-time checks at the bottom keep the two in step. Nothing secret is here:
+ * every student sees the roster and the leaderboard the projector shows.
+ */
+import { schema, t, type SchemaType } from '@colyseus/schema';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import type { Role } from '../../../shared/match/cards.ts';
+import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
+import type { Skill } from '../../../shared/match/types.ts';
+import type {
+  ClassPhase, ClassroomView, ClassSettings, MistakeView, SkillView, StandingView, StudentView,
+} from '../../../shared/protocol.ts';
+import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+
+export const ClassSettingsState = schema({
+  playlist: t.array('string'),
+  rounds: t.uint8().default(1),
+  difficulty: t.string<Difficulty>(),
+  speed: t.string<Speed>(),
+  lossRate: t.float64().default(0),
+  roundSeconds: t.uint16().default(0),
+}, 'ClassSettingsState');
+export type ClassSettingsState = SchemaType<typeof ClassSettingsState>;
+
+export const StudentState = schema({
+  id: t.string(),
+  nickname: t.string(),
+  connected: t.boolean().default(true),
+  pairCode: t.string().default(''),
+  role: t.string<Role | ''>().default(''),
+  partner: t.string().default(''),
+  seated: t.boolean().default(false),
+  botPlays: t.boolean().default(false),
+}, 'StudentState');
+export type StudentState = SchemaType<typeof StudentState>;
+
+export const StandingState = schema({
+  studentId: t.string(),
+  nickname: t.string(),
+  rank: t.uint16().default(1),
+  points: t.number().default(0),
+  // float64: `number` travels as float32 for fractions, and a report must show the same share.
+  accuracy: t.float64().default(1),
+  correct: t.uint16().default(0),
+  mistakes: t.uint16().default(0),
+  missed: t.uint16().default(0),
+}, 'StandingState');
+export type StandingState = SchemaType<typeof StandingState>;
+
+export const MistakeState = schema({
+  skill: t.string<Skill>(),
+  why: t.string<MessageKey>(),
+  count: t.uint16(),
+}, 'MistakeState');
+export type MistakeState = SchemaType<typeof MistakeState>;
+
+export const SkillState = schema({
+  skill: t.string<Skill>(),
+  correct: t.uint16(),
+  wrong: t.uint16(),
+  accuracy: t.float64(),
+}, 'SkillState');
+export type SkillState = SchemaType<typeof SkillState>;
+
+export const ClassroomState = schema({
+  code: t.string().default(''),
+  phase: t.string<ClassPhase>().default('lobby'),
+  paused: t.boolean().default(false),
+  locked: t.boolean().default(false),
+  round: t.uint8().default(0),
+  scenarioId: t.string<ScenarioId | ''>().default(''),
+  settings: t.ref(ClassSettingsState),
+  pairsPlaying: t.uint16().default(0),
+  students: t.map(StudentState),
+  leaderboard: t.array(StandingState),
+  mistakes: t.array(MistakeState),
+  skills: t.array(SkillState),
+}, 'ClassroomState');
+export type ClassroomState = SchemaType<typeof ClassroomState>;
+
+/*
+ * Compile-time agreement with the protocol: every field a client reads exists here with the
+ * same type, and nothing is synchronised that the protocol does not declare.
+ */
+type Fields<S> = { [K in Exclude<keyof S, 'isTrackingPaused'> as S[K] extends (...args: never[]) => unknown ? never : K]: S[K] };
+type Primitive<V> = { [K in keyof V as V[K] extends string | number | boolean ? K : never]: V[K] };
+type Exactly<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Fits<A, B> = A extends B ? true : false;
+type Check<T extends true> = T;
+type Collections = 'settings' | 'students' | 'leaderboard' | 'mistakes' | 'skills';
+
+export type ClassSchemaAgreesWithProtocol = [
+  Check<Exactly<Primitive<Fields<StudentState>>, StudentView>>,
+  Check<Fits<Primitive<Fields<StudentState>>, StudentView>>,
+  Check<Exactly<Primitive<Fields<StandingState>>, StandingView>>,
+  Check<Fits<Primitive<Fields<StandingState>>, StandingView>>,
+  Check<Exactly<Primitive<Fields<MistakeState>>, MistakeView>>,
+  Check<Fits<Primitive<Fields<MistakeState>>, MistakeView>>,
+  Check<Exactly<Primitive<Fields<SkillState>>, SkillView>>,
+  Check<Fits<Primitive<Fields<SkillState>>, SkillView>>,
+  Check<Exactly<Pick<Fields<ClassSettingsState>, keyof ClassSettings>, ClassSettings>>,
+  Check<Exactly<Primitive<Fields<ClassSettingsState>>, Omit<ClassSettings, 'playlist'>>>,
+  Check<Fits<Primitive<Fields<ClassSettingsState>>, Omit<ClassSettings, 'playlist'>>>,
+  Check<Exactly<Pick<Fields<ClassroomState>, keyof ClassroomView>, ClassroomView>>,
+  Check<Fits<Omit<Primitive<Fields<ClassroomState>>, Collections>, Omit<ClassroomView, Collections>>>,
+];

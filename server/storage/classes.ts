@@ -1,0 +1,112 @@
+import type { Locale } from '../../shared/i18n/messages.ts';
+import type { ClassSettings } from '../../shared/protocol.ts';
+import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
+import type { Database } from './database.ts';
+
+/** A class as stored; the teacher's secret only as its hash. */
+export interface ClassRecord {
+  readonly code: string;
+  readonly secretHash: string;
+  readonly locale: Locale;
+  readonly settings: ClassSettings;
+  readonly locked: boolean;
+  readonly createdAt: number;
+  readonly endedAt: number | null;
+}
+
+export interface StudentRecord {
+  readonly id: string;
+  readonly classCode: string;
+  readonly nickname: string;
+  readonly tokenHash: string;
+  readonly kicked: boolean;
+  readonly joinedAt: number;
+}
+
+export interface ClassRoundRecord {
+  readonly roundNo: number;
+  readonly scenarioId: ScenarioId;
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+}
+
+interface ClassRow { code: string; secret_hash: string; locale: string; settings: string; locked: number; created_at: number; ended_at: number | null }
+interface StudentRow { id: string; class_code: string; nickname: string; token_hash: string; kicked: number; joined_at: number }
+interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null }
+
+const toClass = (r: ClassRow): ClassRecord => ({
+  code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale, settings: JSON.parse(r.settings) as ClassSettings,
+  locked: r.locked === 1, createdAt: r.created_at, endedAt: r.ended_at,
+});
+
+const toStudent = (r: StudentRow): StudentRecord => ({
+  id: r.id, classCode: r.class_code, nickname: r.nickname, tokenHash: r.token_hash, kicked: r.kicked === 1, joinedAt: r.joined_at,
+});
+
+/**
+ * Classes, their students and rounds. Written as things happen (a join, a kick, a round), so
+ * a report needs nothing from a live room and a restart loses nothing that was done.
+ */
+export class ClassStore {
+  readonly #db: Database;
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** Whether a class ever had this code: codes are never reused, or reports would mix. */
+  exists(code: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM classes WHERE code = ?').get(code) !== undefined;
+  }
+
+  create(c: Omit<ClassRecord, 'locked' | 'endedAt'>): void {
+    this.#db.prepare('INSERT INTO classes (code, secret_hash, locale, settings, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(c.code, c.secretHash, c.locale, JSON.stringify(c.settings), c.createdAt);
+  }
+
+  get(code: string): ClassRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM classes WHERE code = ?').get(code) as ClassRow | undefined;
+    return row && toClass(row);
+  }
+
+  saveSettings(code: string, settings: ClassSettings): void {
+    this.#db.prepare('UPDATE classes SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
+  }
+
+  setLocked(code: string, locked: boolean): void {
+    this.#db.prepare('UPDATE classes SET locked = ? WHERE code = ?').run(locked ? 1 : 0, code);
+  }
+
+  end(code: string, at: number): void {
+    this.#db.prepare('UPDATE classes SET ended_at = ? WHERE code = ? AND ended_at IS NULL').run(at, code);
+  }
+
+  addStudent(s: Omit<StudentRecord, 'kicked'>): void {
+    this.#db.prepare('INSERT INTO class_students (id, class_code, nickname, token_hash, joined_at) VALUES (?, ?, ?, ?, ?)')
+      .run(s.id, s.classCode, s.nickname, s.tokenHash, s.joinedAt);
+  }
+
+  /** Every student of a class, kicked ones included, in joining order. */
+  students(code: string): StudentRecord[] {
+    const rows = this.#db.prepare('SELECT * FROM class_students WHERE class_code = ? ORDER BY joined_at, id').all(code) as unknown as StudentRow[];
+    return rows.map(toStudent);
+  }
+
+  kick(code: string, studentId: string): void {
+    this.#db.prepare('UPDATE class_students SET kicked = 1 WHERE class_code = ? AND id = ?').run(code, studentId);
+  }
+
+  startRound(code: string, roundNo: number, scenarioId: ScenarioId, at: number): void {
+    this.#db.prepare('INSERT OR REPLACE INTO class_rounds (class_code, round_no, scenario_id, started_at) VALUES (?, ?, ?, ?)')
+      .run(code, roundNo, scenarioId, at);
+  }
+
+  endRound(code: string, roundNo: number, at: number): void {
+    this.#db.prepare('UPDATE class_rounds SET ended_at = ? WHERE class_code = ? AND round_no = ?').run(at, code, roundNo);
+  }
+
+  rounds(code: string): ClassRoundRecord[] {
+    const rows = this.#db.prepare('SELECT round_no, scenario_id, started_at, ended_at FROM class_rounds WHERE class_code = ? ORDER BY round_no')
+      .all(code) as unknown as RoundRow[];
+    return rows.map((r) => ({ roundNo: r.round_no, scenarioId: r.scenario_id as ScenarioId, startedAt: r.started_at, endedAt: r.ended_at }));
+  }
+}

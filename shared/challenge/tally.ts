@@ -1,0 +1,37 @@
+import type { MoveRecord } from '../match/types.ts';
+
+/** What a challenge's judged moves add up to, across all its rounds. */
+export interface ChallengeTally {
+  readonly correct: number;
+  /** Every judged move: correct, wrong card, wrong numbers, missed deadline. */
+  readonly judged: number;
+  /** Correct moves as a whole percentage of the judged ones; 0 when nothing was judged. */
+  readonly accuracy: number;
+  /** Correct moves in a row at the end, and the longest such run. */
+  readonly streak: number;
+  readonly bestStreak: number;
+}
+
+/**
+ * Counts over the whole challenge. The engine's streak starts again with every round; here a
+ * streak runs across rounds, because the challenge is one long performance against the clock.
+ * A missed deadline breaks it as a wrong card does (DESIGN.md §3).
+ */
+export function tallyMoves(moves: readonly Pick<MoveRecord, 'verdict'>[]): ChallengeTally {
+  let correct = 0;
+  let streak = 0;
+  let bestStreak = 0;
+  for (const m of moves) {
+    if (m.verdict === 'correct') {
+      correct += 1;
+      streak += 1;
+      bestStreak = Math.max(bestStreak, streak);
+    } else {
+      streak = 0;
+    }
+  }
+  const judged = moves.length;
+  // Rounded down, so 99.6 % is not shown as a perfect 100 %.
+  const accuracy = judged === 0 ? 0 : Math.floor((100 * correct) / judged);
+  return { correct, judged, accuracy, streak, bestStreak };
+}

@@ -1,0 +1,234 @@
+/**
+ * The classroom's part of the wire protocol: how a teacher creates a class and comes back to
+ * it, how students join, the teacher's commands, what the class room sends, its synchronised
+ * state, and the report routes. Re-exported by protocol.ts, so clients import everything from
+ * there; documented in server/PROTOCOL.md.
+ */
+import type { SeatReservation } from '@colyseus/sdk';
+import type { Role } from './match/cards.ts';
+import type { Difficulty, Speed } from './match/settings.ts';
+import type { Skill } from './match/types.ts';
+import type { Locale, MessageKey } from './i18n/messages.ts';
+import type { ScenarioId } from './scenarios/scenario.ts';
+
+/** Limits of a class, shared by the teacher's forms and the server's validation. */
+export const CLASS_LIMITS = {
+  studentsMax: 200,
+  /** Teacher screens open at once (e.g. a laptop and the projector). */
+  teachersMax: 5,
+  /** A round may be cut shorter than its scenario's own limit; 0 means "the scenario's". */
+  roundSecondsMin: 20,
+  roundSecondsMax: 900,
+  /** The teacher's secret and a student's token: 256 random bits, base64url. */
+  secretMin: 32,
+  secretMax: 64,
+  studentIdMax: 64,
+} as const;
+
+/** The web client's page that joins a class: the join link and its QR code point here. */
+export const CLASS_JOIN_PATH = '/class/';
+
+/** The path of the page that joins class `code`. */
+export function classJoinPath(code: string): string {
+  return `${CLASS_JOIN_PATH}${code}`;
+}
+
+/** How every round of a class is played; the teacher may change it between rounds. */
+export interface ClassSettings {
+  /** Scenarios in order; a playlist shorter than `rounds` starts over. */
+  readonly playlist: readonly ScenarioId[];
+  readonly rounds: number;
+  readonly difficulty: Difficulty;
+  readonly speed: Speed;
+  /** Random loss of any segment, 0 to 0.3. */
+  readonly lossRate: number;
+  /** The longest a round lasts, in seconds; 0 keeps the scenario's own time limit. */
+  readonly roundSeconds: number;
+}
+
+/** `client.create('classroom', …)`: the creator is the class's teacher. */
+export interface ClassroomCreateOptions {
+  readonly teacher: true;
+  readonly locale?: Locale;
+  readonly settings?: Partial<ClassSettings>;
+}
+
+/** `client.joinById(code, …)` by the teacher coming back (a reload, another screen). */
+export interface TeacherJoinOptions {
+  readonly teacher: true;
+  readonly secret: string;
+}
+
+/** `client.joinById(code, …)` by a student; `token` (from `studentWelcome`) keeps who they are. */
+export interface StudentJoinOptions {
+  readonly nickname: string;
+  readonly token?: string;
+}
+
+/** The teacher's commands (requests; the reply is `{}` or a rejection with an error code). */
+export const TEACHER_MSG = {
+  /** `Partial<ClassSettings>`: applies from the next round. */
+  settings: 'classSettings',
+  /** `{ locked }`: a locked class refuses new students (students already in may come back). */
+  lock: 'lockClass',
+  /** `{ studentId }`: removes the student for good. */
+  kick: 'kickStudent',
+  /** Starts the next round (the first from the lobby, the following one from the review). */
+  startRound: 'startRound',
+  pause: 'pauseRound',
+  resume: 'resumeRound',
+  /** Ends the running round now; every pair's result so far counts. */
+  endRound: 'endRound',
+  /** Ends the class: no more rounds or joins; the report stays available. */
+  endClass: 'endClass',
+} as const;
+
+/** What the class room sends besides `error` and `notice` (SERVER_MSG). */
+export const CLASS_MSG = {
+  /** To the creator only, once: keep the secret (it is the teacher's only key). */
+  teacherWelcome: 'teacherWelcome',
+  /** To a student at every join: keep the token to come back as the same student. */
+  studentWelcome: 'studentWelcome',
+  /** To a student when a round starts: their pair room seat. */
+  seat: 'seat',
+} as const;
+
+export interface TeacherWelcomePayload {
+  readonly code: string;
+  readonly secret: string;
+}
+
+export interface StudentWelcomePayload {
+  readonly studentId: string;
+  readonly nickname: string;
+  readonly token: string;
+}
+
+/**
+ * A seat in this round's pair room: pass `reservation` to `client.consumeSeatReservation`.
+ * The pair room is an ordinary pair room (PairRoomView) with `mode: 'class'` and one round.
+ */
+export interface SeatPayload {
+  readonly round: number;
+  readonly pairCode: string;
+  readonly role: Role;
+  /** The partner's nickname; '' when a bot is the partner. */
+  readonly partner: string;
+  readonly reservation: SeatReservation;
+}
+
+export interface LockPayload {
+  readonly locked: boolean;
+}
+
+export interface KickPayload {
+  readonly studentId: string;
+}
+
+/** Phases of a class; `paused` is a separate flag of a running round. */
+export const CLASS_PHASES = ['lobby', 'playing', 'review', 'ended'] as const;
+export type ClassPhase = (typeof CLASS_PHASES)[number];
+
+/** A student on the roster; kicked students are removed. */
+export interface StudentView {
+  readonly id: string;
+  readonly nickname: string;
+  readonly connected: boolean;
+  /** This round's pair room, '' outside a round or when not paired (joined mid-round). */
+  readonly pairCode: string;
+  readonly role: Role | '';
+  /** The partner's nickname; '' for a bot. */
+  readonly partner: string;
+  /** In the pair room now (false before taking the seat, and after leaving it). */
+  readonly seated: boolean;
+  /** A bot plays this student's seat (they never came, or left). */
+  readonly botPlays: boolean;
+}
+
+/** A row of the live leaderboard, best first. */
+export interface StandingView {
+  readonly studentId: string;
+  readonly nickname: string;
+  /** Equal scores share a rank (1, 2, 2, 4). */
+  readonly rank: number;
+  readonly points: number;
+  /** Correct share of judged moves, 0 to 1 (1 before any move). */
+  readonly accuracy: number;
+  readonly correct: number;
+  readonly mistakes: number;
+  readonly missed: number;
+}
+
+/** A mistake the class made, with the text key of its explanation. */
+export interface MistakeView {
+  readonly skill: Skill;
+  readonly why: MessageKey;
+  readonly count: number;
+}
+
+/** How the class did on one kind of move. */
+export interface SkillView {
+  readonly skill: Skill;
+  readonly correct: number;
+  readonly wrong: number;
+  readonly accuracy: number;
+}
+
+export interface ClassroomView {
+  readonly code: string;
+  readonly phase: ClassPhase;
+  readonly paused: boolean;
+  readonly locked: boolean;
+  /** The current or last round, 1-based; 0 before the first. */
+  readonly round: number;
+  readonly scenarioId: ScenarioId | '';
+  readonly settings: ClassSettings;
+  /** Pairs of this round that have not finished yet. */
+  readonly pairsPlaying: number;
+  readonly students: ReadonlyMap<string, StudentView>;
+  /** Every student, ranked; updated as pairs play. */
+  readonly leaderboard: readonly StandingView[];
+  /** The last finished round's most common mistakes, most frequent first. */
+  readonly mistakes: readonly MistakeView[];
+  /** The last finished round, per kind of move, in teaching order. */
+  readonly skills: readonly SkillView[];
+}
+
+/** The header that carries the teacher's secret to the report routes (never the URL). */
+export const TEACHER_SECRET_HEADER = 'x-teacher-secret';
+
+/** `GET /api/classes/:code/report` (JSON) and `…/report.csv`. */
+export const classReportPath = (code: string, format: 'json' | 'csv' = 'json'): string =>
+  `/api/classes/${code}/report${format === 'csv' ? '.csv' : ''}`;
+
+/** `GET /api/classes/:code/qr.svg`: the join link as a QR code. */
+export const classQrPath = (code: string): string => `/api/classes/${code}/qr.svg`;
+
+/** One student in the report. */
+export interface StudentReport {
+  readonly studentId: string;
+  readonly nickname: string;
+  readonly rank: number;
+  readonly points: number;
+  readonly accuracy: number;
+  readonly correct: number;
+  readonly mistakes: number;
+  readonly missed: number;
+  readonly roundsPlayed: number;
+  /** Accuracy per kind of move, in teaching order; kinds never met are left out. */
+  readonly skills: readonly SkillView[];
+  readonly commonMistakes: readonly MistakeView[];
+}
+
+/** The class report, built from the database (it survives a server restart). */
+export interface ClassReport {
+  readonly code: string;
+  readonly locale: Locale;
+  readonly createdAt: number;
+  /** null while the class goes on. */
+  readonly endedAt: number | null;
+  readonly rounds: readonly { readonly roundNo: number; readonly scenarioId: ScenarioId }[];
+  readonly students: readonly StudentReport[];
+  /** The whole class's most common mistakes. */
+  readonly commonMistakes: readonly MistakeView[];
+}

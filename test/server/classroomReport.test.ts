@@ -1,0 +1,101 @@
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStores } from '../../server/storage/stores.ts';
+import {
+  classJoinPath, classQrPath, classReportPath, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
+} from '../../shared/protocol.ts';
+import { bootGame, followHints, play, type TestServer } from './gameServer.ts';
+import { classConfig, command, createClass, joinClass, playRound, takeSeat, untilState, type Teacher } from './classroomHarness.ts';
+
+const BASE = 'http://127.0.0.1:2568';
+let colyseus: TestServer;
+let teacher: Teacher;
+const stores = openStores(':memory:');
+
+/** A class of three that played one handshake round; 小明 played a wrong card first. */
+beforeAll(async () => {
+  colyseus = await bootGame(classConfig(), stores);
+  teacher = await createClass(colyseus, { playlist: ['handshake'] });
+  const [ming, sneaky, amy] = [await joinClass(teacher.code, '小明'), await joinClass(teacher.code, '=HYPERLINK("x")'), await joinClass(teacher.code, 'Amy')];
+  await untilState(teacher.room, (s) => s.students.size === 3);
+  await command(teacher.room, TEACHER_MSG.startRound);
+  const mingPlays = async () => {
+    const { pair } = await takeSeat(ming);
+    await untilState(pair, (s) => s.phase === 'playing');
+    expect((await play(pair, { card: 'FIN' })).move.verdict).toBe('wrongCard');
+    await followHints(pair);
+  };
+  await Promise.all([mingPlays(), playRound(sneaky), playRound(amy)]);
+  await untilState(teacher.room, (s) => s.phase === 'review');
+});
+afterAll(async () => { await colyseus.shutdown(); });
+
+const get = (path: string, secret?: string) => fetch(`${BASE}${path}`, secret ? { headers: { [TEACHER_SECRET_HEADER]: secret } } : {});
+
+describe('the class report', () => {
+  it('is the leaderboard, with accuracy per kind of move and the most common mistakes', async () => {
+    const res = await get(classReportPath(teacher.code), teacher.secret);
+    expect(res.status).toBe(200);
+    const report = await res.json() as ClassReport;
+    const board = teacher.room.state.leaderboard;
+    expect(report.students.map((s) => [s.rank, s.nickname, s.points, s.accuracy])).toEqual(board.map((r) => [r.rank, r.nickname, r.points, r.accuracy]));
+    expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake' }]);
+    const ming = report.students.find((s) => s.nickname === '小明')!;
+    expect(ming.mistakes).toBe(1);
+    expect(ming.roundsPlayed).toBe(1);
+    expect(ming.commonMistakes[0]).toMatchObject({ count: 1 });
+    expect(ming.skills.reduce((n, l) => n + l.wrong, 0)).toBe(1);
+    expect(report.commonMistakes[0]).toEqual(ming.commonMistakes[0]);
+    // Between rounds the projector shows the same mistake.
+    expect(teacher.room.state.mistakes.map((m) => m.why)).toContain(ming.commonMistakes[0]!.why);
+  });
+
+  it('downloads as a spreadsheet-safe CSV: BOM, CRLF, Chinese intact, no formulas, headings in the chosen language', async () => {
+    const res = await get(classReportPath(teacher.code, 'csv'), teacher.secret);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain(`tcp-tango-class-${teacher.code}.csv`);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.startsWith('\uFEFF"Rank","Nickname","Points"')).toBe(true);
+    const lines = text.split('\r\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(4);
+    expect(text).toContain('"小明"');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(text).not.toMatch(/(^|,)"?=/m);
+
+    const zh = await (await get(`${classReportPath(teacher.code, 'csv')}?locale=zh-Hant`, teacher.secret)).text();
+    expect(zh).toContain('"名次","暱稱"');
+    expect((await get(`${classReportPath(teacher.code, 'csv')}?locale=fr`, teacher.secret)).status).toBe(400);
+  });
+
+  it('is only for the teacher: the secret in a header, and a clear code when it is missing or wrong', async () => {
+    const path = classReportPath(teacher.code);
+    for (const [secret, status, code] of [[undefined, 401, 'badTeacherSecret'], ['x'.repeat(43), 401, 'badTeacherSecret']] as const) {
+      const res = await get(path, secret);
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({ code });
+    }
+    expect((await get(classReportPath(teacher.code, 'csv'))).status).toBe(401);
+    // Another class's secret opens only that class.
+    const other = await createClass(colyseus);
+    expect((await get(path, other.secret)).status).toBe(401);
+    expect((await get(classReportPath('ZZZZ9'), teacher.secret)).status).toBe(404);
+    expect((await get('/api/classes/not-a-code!/report', teacher.secret)).status).toBe(400);
+    // The secret travels in a header only: a query string carrying it opens nothing.
+    expect((await get(`${path}?secret=${teacher.secret}`)).status).toBe(401);
+  });
+});
+
+describe('the join QR code', () => {
+  it('is an SVG of the class\'s join link, and only for a class that exists', async () => {
+    const res = await get(classQrPath(teacher.code));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    const svg = await res.text();
+    const expected = await QRCode.toString(`${BASE}${classJoinPath(teacher.code)}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    expect(svg).toBe(expected);
+    expect((await get(classQrPath(teacher.code.toLowerCase()))).status).toBe(200);
+    expect((await get(classQrPath('ZZZZ9'))).status).toBe(404);
+    expect((await get('/api/classes/javascript:alert(1)/qr.svg')).status).toBe(400);
+  });
+});
