@@ -4,11 +4,16 @@ import { Boot } from './scenes/Boot.ts';
 import { ChallengeMatch } from './scenes/ChallengeMatch.ts';
 import { ChallengeResult } from './scenes/ChallengeResult.ts';
 import { ChallengeSetup } from './scenes/ChallengeSetup.ts';
+import { ClassJoin } from './scenes/ClassJoin.ts';
+import { ClassLobby } from './scenes/ClassLobby.ts';
+import { ClassReport } from './scenes/ClassReport.ts';
+import { ClassSetup } from './scenes/ClassSetup.ts';
 import { ConnectionLost } from './scenes/ConnectionLost.ts';
 import { Leaderboard } from './scenes/Leaderboard.ts';
 import { Match } from './scenes/Match.ts';
 import { RoundResult } from './scenes/RoundResult.ts';
 import { Start } from './scenes/Start.ts';
+import { TeacherConsole } from './scenes/TeacherConsole.ts';
 import { Waiting } from './scenes/Waiting.ts';
 import { hook } from './testHook.ts';
 import { COLOURS } from './ui/theme.ts';
@@ -25,7 +30,8 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: innerWidth * DPR, height: innerHeight * DPR },
   dom: { createContainer: true },
   banner: false,
-  scene: [Boot, Start, Waiting, Match, RoundResult, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard, ConnectionLost],
+  scene: [Boot, Start, Waiting, Match, RoundResult, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard,
+    ClassJoin, ClassLobby, TeacherConsole, ClassSetup, ClassReport, ConnectionLost],
 });
 
 addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));

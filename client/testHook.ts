@@ -24,6 +24,10 @@ export interface TangoState {
   challenge: { points: number; accuracy: number; bestStreak: number; standing: string; rank: number; share: string; mistakes: string[] } | null;
   /** The leaderboard on screen: its lines' nicknames in order and the rank of the highlighted own line. */
   leaderboard: { loading: boolean; nicknames: string[]; you: number | null } | null;
+  /** A class as its screen shows it (the teacher's console or a student's lobby). */
+  classroom: { phase: string; round: number; paused: boolean; locked: boolean; students: string[]; leaderboard: string[] } | null;
+  /** The class report on screen: its students' nicknames in rank order. */
+  classReport: { students: string[]; downloaded: string } | null;
 }
 
 export interface TangoHook {
@@ -43,7 +47,7 @@ declare global {
 export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
-    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null,
+    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, classReport: null,
   },
   view: null,
   targets: {},

@@ -5,6 +5,7 @@ import { t } from '../i18n/text.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { challengeInviteCode } from './ChallengeSetup.ts';
+import { openClassFromAddress } from './classAddress.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -29,6 +30,8 @@ export class Boot extends Screen {
   private async begin(): Promise<void> {
     // Text is rasterised when created, so system fonts must be ready first (CJK glyphs otherwise box).
     await document.fonts.ready;
+    // A class's address (a student's join link, a teacher's console) opens the class.
+    if (await openClassFromAddress(this)) return;
     const session = await resume();
     if (session) this.scene.start(screenFor(session.view), { session });
     // A partner's pair-challenge link (/challenge/CODE) opens the challenge screen with the code.

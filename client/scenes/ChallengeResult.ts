@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { ChallengeMistake, ChallengeResultPayload } from '../../shared/protocol.ts';
+import type { ChallengeResultPayload } from '../../shared/protocol.ts';
 import { savedChallengeOptions } from '../challengePreferences.ts';
 import { game, t } from '../i18n/text.ts';
 import { ChallengeSession } from '../net/challengeSession.ts';
@@ -12,26 +12,21 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { LineList } from '../ui/LineList.ts';
 import { StatTiles } from '../ui/StatTiles.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
+import { COLOURS, css } from '../ui/theme.ts';
+import { mistakeLines, standingLine, stats, summaryLine } from './challengeResultTexts.ts';
 import type { LeaderboardData } from './Leaderboard.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
 /** How long to wait for the result after the time is up before saying it did not come. */
 const RESULT_WAIT_MS = 15_000;
+/** Taps and keys meant for the last cards must not press this screen's buttons. */
+const DEAF_MS = 1200;
 
 /** Either the room the challenge was played in (the result is on its way) or the result itself. */
 export interface ChallengeResultData {
   session?: Session;
   result?: ChallengeResultPayload;
-}
-
-/** One wrong move of the run, explained in the player's language. */
-export function mistakeLine(m: ChallengeMistake): string {
-  const what = m.verdict === 'missedDeadline' ? `◷ ${t('match.missed')}` : (m.card ?? '');
-  const why = game(m.why, { ...m.params, expected: m.params.expected ?? m.expected.join(' / ') });
-  return `✗ ${t('challenge.mistakeRound', { round: m.roundIndex + 1 })} · ${game(`scenario.${m.scenarioId}.title`)} · `
-    + `${ROLE_MARK[m.role]} ${t(`role.${m.role}`)} · ${what} — ${why}`;
 }
 
 /** The end of a timed challenge: score, accuracy, streak, rank, the mistakes and a line to share. */
@@ -62,6 +57,8 @@ export class ChallengeResult extends Screen {
   }
 
   create(): void {
+    publish({ challenge: null });
+    this.ignoreInputFor(DEAF_MS);
     this.title = this.add.text(0, 0, t('challenge.over'), textStyle(30, { bold: true }));
     this.summary = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.dim }));
     this.tiles = new StatTiles(this, 4);
@@ -130,36 +127,40 @@ export class ChallengeResult extends Screen {
     this.publishTargets({ again: this.again, leaderboard: this.leaderboard, home: this.home, copy: this.share.button });
   }
 
+  private ignoreInputFor(ms: number): void {
+    const keyboard = this.input.keyboard;
+    this.input.enabled = false;
+    if (keyboard) keyboard.enabled = false;
+    this.time.delayedCall(ms, () => {
+      this.input.enabled = true;
+      if (keyboard) keyboard.enabled = true;
+      this.publishResult();
+    });
+  }
+
   private show(): void {
     const r = this.result;
     this.share.setVisible(r !== null);
     this.shareLabel.setVisible(r !== null);
     this.again.setEnabled(r !== null || !this.session);
-    if (!r) {
-      this.tiles.show([
-        { label: t('challenge.points'), value: '…' }, { label: t('challenge.accuracy'), value: '…' },
-        { label: t('challenge.bestStreak'), value: '…' }, { label: t('challenge.roundsWon'), value: '…' },
-      ]);
-      return;
-    }
-    const difficulty = t(`difficulty.${r.difficulty}`);
-    const seats = t(`challenge.${r.seats}`);
-    this.summary.setText(r.kind === 'daily' ? t('challenge.summaryDaily', { day: r.day, difficulty, seats }) : t('challenge.summaryFree', { difficulty, seats }));
-    this.tiles.show([
-      { label: t('challenge.points'), value: String(r.points) },
-      { label: t('challenge.accuracy'), value: t('challenge.percent', { value: r.accuracy }) },
-      { label: t('challenge.bestStreak'), value: String(r.bestStreak) },
-      { label: t('challenge.roundsWon'), value: t('challenge.outOf', { won: r.roundsWon, played: r.roundsPlayed }) },
-    ]);
-    const glyph = r.standing === 'ranked' ? '♛' : 'ℹ';
-    this.standing.setText(`${glyph} ${game(`challenge.standing.${r.standing}`, { rank: r.rank, size: r.boardSize })}`)
-      .setColor(r.standing === 'ranked' ? '#f0e442' : '#f2f5f8');
-    const share = game(r.share.key, r.share.params);
-    this.share.setText(share);
-    const lines = r.mistakes.map(mistakeLine);
-    if (r.mistakeCount > r.mistakes.length) lines.push(t('challenge.more', { count: r.mistakeCount - r.mistakes.length }));
+    this.tiles.show(stats(r));
+    if (!r) return;
+    this.summary.setText(summaryLine(r));
+    this.standing.setText(standingLine(r)).setColor(css(r.standing === 'ranked' ? COLOURS.hint : COLOURS.text));
+    this.share.setText(game(r.share.key, r.share.params));
+    const lines = mistakeLines(r);
     this.mistakes.setContent(t('challenge.mistakes', { count: r.mistakeCount }), lines.length ? lines : [`✓ ${t('result.noMistakes')}`]);
-    publish({ challenge: { points: r.points, accuracy: r.accuracy, bestStreak: r.bestStreak, standing: r.standing, rank: r.rank, share, mistakes: lines } });
+    this.publishResult();
+  }
+
+  /** Tells tests the result once it is on screen and the screen takes input. */
+  private publishResult(): void {
+    const r = this.result;
+    if (!r || !this.input.enabled) return;
+    publish({ challenge: {
+      points: r.points, accuracy: r.accuracy, bestStreak: r.bestStreak, standing: r.standing, rank: r.rank,
+      share: this.share.field.field.value, mistakes: mistakeLines(r),
+    } });
   }
 
   /** The result comes as a message when the time is up; the room has nothing more to say after it. */

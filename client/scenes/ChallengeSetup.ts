@@ -90,8 +90,10 @@ export class ChallengeSetup extends Screen {
     let y = compact ? 8 : Math.max(20, (height - 900) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 24 : 32);
     y += this.title.height;
-    this.intro.setWordWrapWidth(column, true).setPosition(x, y);
-    y += this.intro.height + gap;
+    // A phone needs the room for the status line under the buttons; the intro is in the README too.
+    const intro = height >= 800;
+    this.intro.setVisible(intro).setWordWrapWidth(column, true).setPosition(x, y);
+    y += (intro ? this.intro.height : 4) + gap;
     this.nicknameLabel.setPosition(x, y);
     this.nickname.setBox(x, y + 20, column, 46);
     y += 66 + gap;

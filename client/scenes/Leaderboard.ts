@@ -80,7 +80,6 @@ export class Leaderboard extends Screen {
       accuracy: t('leaderboard.accuracy'), streak: t('leaderboard.streak'), you: t('leaderboard.you'),
       percent: (value) => t('challenge.percent', { value }),
       more: (above, below) => t('leaderboard.scroll', { above, below }),
-      yourLine: (row) => t('leaderboard.yourLine', { rank: row.rank, points: row.points }),
       notOn: t('leaderboard.notOn'),
     });
     this.backButton = new Button(this, `← ${t('challenge.back')}`, () => this.scene.start(this.back.scene, this.back.data ?? {}));

@@ -7,6 +7,7 @@ import { Ladder } from '../ui/Ladder.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { publish } from '../testHook.ts';
+import { currentClass } from '../net/classroom.ts';
 import { SessionScreen } from './SessionScreen.ts';
 
 /** The line of the result that explains one wrong move. */
@@ -41,7 +42,11 @@ export class RoundResult extends SessionScreen {
     this.score = this.add.text(0, 0, '', textStyle(17, { bold: true }));
     this.mistakes = this.add.text(0, 0, '', textStyle(15, { wrap: 400 }));
     this.next = new Button(this, t('result.next'), () => this.ready(), { primary: true, fontSize: 20 });
-    this.home = new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
+    // A class's round ends in the class's lobby, where the next round's seat comes.
+    const inClass = this.view.mode === 'class' && currentClass() !== null;
+    this.home = inClass
+      ? new Button(this, t('class.backToClass'), () => void currentClass()?.leavePair().then(() => this.scene.start('ClassLobby')), { primary: true, fontSize: 18 })
+      : new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
     new FocusOrder(this).setItems([this.next, this.home]);
     this.onKey('ENTER', () => (this.view.phase === 'finished' ? this.home.press() : this.ready()));
     this.startLayout();
@@ -87,17 +92,26 @@ export class RoundResult extends SessionScreen {
     else this.view = { ...this.view, phase: view.phase, players: view.players };
     const v = this.view;
     const finished = v.phase === 'finished';
-    this.title.setText(finished ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won'));
+    const matchOver = finished && v.mode !== 'class';
+    this.title.setText(matchOver ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won'));
     this.scenario.setText(v.scenarioId ? `${t('match.round', { round: v.round, rounds: v.rounds })} · ${game(`scenario.${v.scenarioId}.title`)}` : '');
     const me = v.players.get(this.session.sessionId);
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
-    this.score.setText(`${t('result.roundPoints', { points })}\n${t('result.total', { total: me?.total ?? 0 })}`);
+    this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
     const wrong = v.moves.filter((m) => m.verdict !== 'correct');
     this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
     this.next.setVisible(!finished).setEnabled(!this.readied);
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));
     publish({ explanation: wrong.map(mistakeLine).join('\n') });
+  }
+
+  /** A student's place in the class's live leaderboard. */
+  private classRank(): string {
+    const cls = currentClass();
+    const me = cls && !cls.member.teacher ? cls.member.studentId : '';
+    const row = cls?.view.leaderboard.find((r) => r.studentId === me);
+    return row ? t('class.rankLine', { rank: row.rank, count: cls?.view.leaderboard.length ?? 0 }) : '';
   }
 
   private ready(): void {

@@ -11,7 +11,8 @@ export interface SessionData {
 
 /** The screen that should show a room in this state. */
 export function screenFor(view: PairRoomView): 'Waiting' | 'Match' | 'RoundResult' | 'ChallengeMatch' | 'ChallengeResult' {
-  if (view.phase === 'waiting') return 'Waiting';
+  // A class's pair waits a few seconds for both students: there is no code to hand out, so the match shows.
+  if (view.phase === 'waiting') return view.mode === 'class' ? 'Match' : 'Waiting';
   // A challenge has no break between rounds: the next starts the moment one ends.
   if (isChallengeView(view)) return view.phase === 'finished' ? 'ChallengeResult' : 'ChallengeMatch';
   if (view.phase === 'playing' && view.roundStatus === 'playing') return 'Match';

@@ -48,6 +48,8 @@ export class Start extends Screen {
   private play!: Button;
   /** The way into the timed challenge, which has its own screen of choices. */
   private challenge!: Button;
+  /** The way into a class: a student joins with the teacher's code, a teacher creates one. */
+  private classroom!: Button;
   private status!: Phaser.GameObjects.Text;
   private focus!: FocusOrder;
   private busy = false;
@@ -82,10 +84,14 @@ export class Start extends Screen {
       this.remember();
       this.scene.start('ChallengeSetup');
     });
+    this.classroom = new Button(this, `▦ ${t('class.open')}`, () => {
+      this.remember();
+      this.scene.start('ClassJoin');
+    });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.play, this.challenge]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.play, this.challenge, this.classroom]);
     this.refresh();
     this.startLayout();
     // Typing can start at once; the nickname is what everyone needs first.
@@ -114,13 +120,15 @@ export class Start extends Screen {
     y += this.difficulty.setPosition(x, y).layout(column) + gap;
     y += this.speed.setPosition(x, y).layout(column) + gap;
     this.play.resize(column, 54).setPosition(x + column / 2, y + 27);
-    this.challenge.resize(column, 48).setPosition(x + column / 2, y + 54 + gap + 24);
+    const half = (column - 8) / 2;
+    this.challenge.resize(half, 48).setPosition(x + half / 2, y + 54 + gap + 24);
+    this.classroom.resize(half, 48).setPosition(x + column - half / 2, y + 54 + gap + 24);
     this.status.setWordWrapWidth(column, true).setPosition(x, y + 54 + gap + 48 + 6);
     const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
-      challenge: this.challenge });
+      challenge: this.challenge, classroom: this.classroom });
   }
 
   private refresh(): void {

@@ -18,6 +18,7 @@ export interface Said {
  */
 export function explanationFor(view: PairRoomView, me: Role | undefined, said: Said | null, localNow: number): { tone: Tone; text: string } {
   if (said && said.until > localNow) return said;
+  if (view.paused) return { tone: 'info', text: `‖ ${game('notice.roundPaused')}` };
   if (!me) return { tone: 'info', text: '' };
   const endpoint = view.endpoints.get(me);
   if (endpoint?.hintKey && showsHints(view.difficulty)) return { tone: 'hint', text: game(endpoint.hintKey) };

@@ -45,6 +45,7 @@ export class Button extends Phaser.GameObjects.Container {
 
   setLabel(label: string): this {
     this.caption.setText(this.selected ? `● ${label}` : label);
+    this.fitCaption();
     return this;
   }
 
@@ -54,9 +55,21 @@ export class Button extends Phaser.GameObjects.Container {
     this.boxHeight = Math.max(MIN_TOUCH, height);
     this.setSize(this.boxWidth, this.boxHeight);
     this.input?.hitArea.setTo(0, 0, this.boxWidth, this.boxHeight);
-    this.caption.setWordWrapWidth(this.boxWidth - 12, true);
+    this.fitCaption();
     this.redraw();
     return this;
+  }
+
+  /**
+   * Long captions wrap onto a second line, but one word is never broken in two ("Number|s" in a
+   * row of four on a phone): it is drawn a little smaller instead.
+   */
+  private fitCaption(): void {
+    const room = this.boxWidth - 12;
+    const words = this.caption.text.replace(/^● /, '');
+    this.caption.setScale(1).setWordWrapWidth(null);
+    if (!/\s/.test(words) && this.caption.width > room) this.caption.setScale(room / this.caption.width);
+    else this.caption.setWordWrapWidth(room, true);
   }
 
   setSelected(selected: boolean): this {

@@ -31,9 +31,18 @@ export class CopyField {
     return this;
   }
 
-  /** Places the field and its button on one line `width` wide at (x, y); returns the height. */
+  /**
+   * Places the field and its button `width` wide at (x, y): on one line, or on a phone the button
+   * under the field, so the whole line can be read. Returns the height used.
+   */
   layout(x: number, y: number, width: number, height = 48): number {
     const buttonWidth = Math.min(160, Math.max(96, width * 0.28));
+    if (width < 480) {
+      this.field.setBox(x, y, width, height);
+      this.field.field.style.fontSize = '15px';
+      this.button.resize(buttonWidth, 44).setPosition(x + width - buttonWidth / 2, y + height + 6 + 22);
+      return height + 6 + 44;
+    }
     this.field.setBox(x, y, width - buttonWidth - 8, height);
     this.button.resize(buttonWidth, height).setPosition(x + width - buttonWidth / 2, y + height / 2);
     return height;

@@ -13,7 +13,6 @@ export interface TableLabels {
   you: string;
   percent: (value: number) => string;
   more: (above: number, below: number) => string;
-  yourLine: (row: LeaderboardRow) => string;
   notOn: string;
 }
 
@@ -51,9 +50,9 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     return this.boxWidth < 520 ? 36 : 42;
   }
 
-  /** Lines that fit between the heading and the footer. */
+  /** Lines that fit between the heading and the footer (what is scrolled away, and the own line pinned). */
   get page(): number {
-    return Math.max(1, Math.floor((this.boxHeight - 2 * this.rowHeight - 8) / this.rowHeight));
+    return Math.max(1, Math.floor((this.boxHeight - 3 * this.rowHeight - 8) / this.rowHeight));
   }
 
   setRows(rows: readonly LeaderboardRow[], you: LeaderboardRow | null): this {
@@ -91,7 +90,7 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     // Columns: rank, nickname, points, accuracy and (with room) best streak, numbers right-aligned.
     const streakX = narrow ? -1 : w - 12;
     const accuracyX = narrow ? w - 10 : w - 120;
-    const pointsX = accuracyX - (narrow ? 78 : 130);
+    const pointsX = accuracyX - (narrow ? 96 : 140);
     const nameX = narrow ? 58 : 80;
     const write = (x: number, y: number, s: string, options: { bold?: boolean; colour?: number; right?: boolean }): void => {
       const text = this.scene.add.text(x, y + h / 2, s, textStyle(size, { bold: options.bold ?? false, colour: options.colour ?? COLOURS.text, mono: options.right ?? false }))
@@ -137,10 +136,12 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     const below = Math.max(0, this.rows.length - this.firstRow - shown.length);
     const ownInView = shown.some((row) => same(row, this.you));
     const parts = [above > 0 || below > 0 ? this.labels.more(above, below) : ''];
-    if (!ownInView) parts.push(this.you ? this.labels.yourLine(this.you) : this.labels.notOn);
+    if (!ownInView && !this.you) parts.push(this.labels.notOn);
     const footer = this.scene.add.text(8, footerY + h / 2, parts.filter(Boolean).join('   ·   '),
-      textStyle(narrow ? 14 : 17, { bold: !ownInView && this.you !== null, colour: COLOURS.dim, wrap: w - 16 })).setOrigin(0, 0.5);
+      textStyle(narrow ? 14 : 17, { colour: COLOURS.dim, wrap: w - 16 })).setOrigin(0, 0.5);
     this.add(footer);
     this.texts.push(footer);
+    // Scrolled away or below the top 100, the player's own line stays in sight under the list.
+    if (!ownInView && this.you) line(footerY + h, this.you, true);
   }
 }

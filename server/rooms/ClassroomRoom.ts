@@ -38,6 +38,9 @@ type ClassClient = Client<{
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
 export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & { readonly server: ClassroomConfig; readonly stores: Stores };
 
+/** How often the leaderboard is re-ranked into the state at most. */
+const LEADERBOARD_EVERY_MS = 1000;
+
 /** A teacher command: nothing to say when it worked, the reason when it did not. */
 type Command = () => ErrorCode | undefined | Promise<ErrorCode | undefined>;
 
@@ -62,6 +65,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private rounds!: ClassRounds;
   private endAfterRound = false;
   private idleTimer: Delayed | undefined;
+  private projectedAt = -Infinity;
+  private projectedPhase = '';
 
   override messages = {
     [TEACHER_MSG.settings]: validate(classSettingsPatchSchema, (c: ClassClient, p: Partial<ClassSettings>, ctx: MessageContext) =>
@@ -188,6 +193,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     }
     if (request.kind === 'teacher') {
       if (!secretMatches(request.secret, this.secretHash)) throw refusal('badTeacherSecret');
+      const screens = this.clients.filter((c) => (c.auth as ClassAuth | undefined)?.teacher === true).length;
+      if (screens >= CLASS_LIMITS.teachersMax) throw refusal('classFull');
       return { teacher: true };
     }
     if (this.state.phase === 'ended') throw refusal('classEnded');
@@ -240,7 +247,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onBeforePatch(): void {
-    this.leaderboard.project(this.state.leaderboard, this.roster.active());
+    // Ranking reorders rows, and every moved row goes to every screen: at most once a second
+    // (200 students joining, or 100 pairs scoring), but at once when the phase changes, so the
+    // review shows the final standings.
+    const now = this.clock.currentTime;
+    if (now - this.projectedAt < LEADERBOARD_EVERY_MS && this.state.phase === this.projectedPhase) return;
+    if (this.leaderboard.project(this.state.leaderboard, this.roster.active())) this.projectedAt = now;
+    this.projectedPhase = this.state.phase;
   }
 
   override onUncaughtException(error: Error, method: string): void {

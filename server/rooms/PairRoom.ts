@@ -205,6 +205,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     return {
       code: this.roomId, presence: this.presence, clock: this.clock, stores: this.stores, seats: this.seats, rounds: this.rounds,
       phase: () => this.state.phase,
+      clockChanged: () => { this.changed = true; },
       showPlayers: () => this.showPlayers(),
       handOverToBot: (seat) => this.handOverToBot(seat),
       notifyAll: (code) => this.broadcast(SERVER_MSG.notice, { code } satisfies NoticePayload),
@@ -249,9 +250,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     if (this.state.phase === 'waiting' && this.classLink) {
-      // The seat stays the student's: the class's seat timer decides when a bot takes it.
-      seat.connected = false;
-      this.showPlayers();
+      // Gone before the round began: the seat waits for its student again, or for the bot.
+      this.classLink.vacate(seat);
       return;
     }
     if (this.state.phase === 'waiting') {
@@ -268,8 +268,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
 
   override onBeforePatch(): void {
     // The time rides on patches that carry a change, plus one now and then for the clients'
-    // clocks; stamping every patch would make an idle room send 20 patches a second.
-    const now = this.clock.currentTime;
+    // clocks; stamping every patch would make an idle room send 20 patches a second. It is the
+    // match clock, which stands still while a class is paused, as the round's times do.
+    const now = this.rounds.now();
     if (this.changed || now - this.state.serverTime >= CLOCK_SYNC_MS) {
       this.state.serverTime = now;
       this.changed = false;

@@ -55,9 +55,9 @@ export class Leaderboard {
     this.changed = true;
   }
 
-  /** Ranks `students` and updates `view`; nothing is written when nothing changed. */
-  project(view: ArraySchema<StandingState>, students: readonly { readonly id: string; readonly nickname: string }[]): void {
-    if (!this.changed) return;
+  /** Ranks `students` and updates `view`; false (and nothing written) when nothing changed. */
+  project(view: ArraySchema<StandingState>, students: readonly { readonly id: string; readonly nickname: string }[]): boolean {
+    if (!this.changed) return false;
     this.changed = false;
     const rows: Totals[] = students.map((s) => ({
       id: s.id, nickname: s.nickname, ...add(this.banked.get(s.id) ?? ZERO, this.live.get(s.id) ?? ZERO),
@@ -73,5 +73,6 @@ export class Leaderboard {
       else view.push(new StandingState(fields));
     });
     while (view.length > ranked.length) view.pop();
+    return true;
   }
 }

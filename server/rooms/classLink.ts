@@ -40,6 +40,8 @@ export interface PairHost {
   readonly seats: Map<string, Seat>;
   readonly rounds: RoundClock;
   readonly phase: () => string;
+  /** The match clock was stopped or started: the next patch must carry the time. */
+  clockChanged(): void;
   showPlayers(): void;
   handOverToBot(seat: Seat): void;
   notifyAll(code: NoticeCode): void;
@@ -95,6 +97,14 @@ export class ClassLink {
     if (this.host.phase() === 'waiting' && everyone) this.start();
   }
 
+  /** A student left for good before the round began: the seat is theirs to take again, or the bot's. */
+  vacate(seat: Seat): void {
+    if (!seat.studentId) return;
+    this.host.seats.delete(seat.id);
+    this.host.seats.set(seat.studentId, { ...seat, id: seat.studentId, connected: false });
+    this.host.showPlayers();
+  }
+
   botTookOver(seat: Seat): void {
     if (seat.studentId) this.report({ kind: 'botPlays', studentId: seat.studentId });
   }
@@ -137,7 +147,9 @@ export class ClassLink {
   /** Whoever has not come plays as a bot; if nobody came, the round ends at once with no score. */
   private seatsTimedOut(): void {
     if (this.host.phase() !== 'waiting') return;
-    const waiting = [...this.host.seats.values()].filter((s) => !s.isBot && !s.connected);
+    // A seat still under its student's id was never taken; one that was taken and dropped is
+    // held for a reconnection as in any pair room.
+    const waiting = [...this.host.seats.values()].filter((s) => !s.isBot && s.id === s.studentId);
     const nobody = waiting.length === [...this.host.seats.values()].filter((s) => s.studentId).length;
     for (const seat of waiting) this.host.handOverToBot(seat);
     this.start();
@@ -162,6 +174,7 @@ export class ClassLink {
           this.host.rounds.resume();
           this.host.notifyAll('roundResumed');
         }
+        this.host.clockChanged();
         return;
       case 'kick': {
         this.kicked.add(command.studentId);

@@ -84,6 +84,17 @@ describe('a class of 41', () => {
   });
 });
 
+describe('a full class', () => {
+  it('takes 200 students and refuses the 201st with classFull', async () => {
+    const teacher = await createClass(colyseus);
+    for (let batch = 0; batch < 4; batch++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => joinClass(teacher.code, `S${batch * 50 + i + 1}`)));
+    }
+    await untilState(teacher.room, (s) => s.students.size === 200 && s.leaderboard.length === 200);
+    await expect(joinClass(teacher.code, 'One too many')).rejects.toMatchObject({ message: 'classFull' });
+  }, 60_000);
+});
+
 describe('the rounds of a class', () => {
   it('swap every student\'s role and change partners from one round to the next', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake', 'client-close'] });

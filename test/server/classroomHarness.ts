@@ -96,8 +96,8 @@ export interface Student {
 export async function createClass(colyseus: TestServer, settings: Partial<ClassSettings> = {}): Promise<Teacher> {
   const room = await colyseus.sdk.create(ROOM.classroom, { teacher: true, settings }) as ClassRoom;
   const inbox = new Inbox(room);
-  const welcome = await inbox.take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome);
-  await room.waitForInitialState();
+  // Both listen from the start: the first state may come before or after the welcome.
+  const [welcome] = await Promise.all([inbox.take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome), room.waitForInitialState()]);
   return { room, inbox, code: welcome.code, secret: welcome.secret };
 }
 

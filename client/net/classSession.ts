@@ -1,0 +1,117 @@
+import { CloseCode, type Client, type Room } from '@colyseus/sdk';
+import {
+  CLASS_MSG, SERVER_MSG, errorCodeOf, type ClassroomView, type ErrorCode, type ErrorPayload, type NoticePayload, type SeatPayload,
+  type TEACHER_MSG,
+} from '../../shared/protocol.ts';
+import { Listeners } from './listeners.ts';
+import { resumeToken } from './resumeToken.ts';
+import { RoomSession } from './roomSession.ts';
+import { toClassView } from './classView.ts';
+
+export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
+
+export interface ClassEvents {
+  view: ClassroomView;
+  /** A student's seat in this round's pair room. */
+  seat: SeatPayload;
+  notice: NoticePayload;
+  /** The class room is gone for this browser: kicked, ended and closed, or unreachable. */
+  closed: ErrorCode;
+}
+
+/** Who this browser is in the class. */
+export type ClassMember = { readonly teacher: true } | { readonly teacher: false; readonly studentId: string; readonly nickname: string };
+
+/**
+ * This browser's place in a class room: the class's state, the teacher's commands, and for a
+ * student the seat of each round, taken as an ordinary pair-room session (the Match screens
+ * cannot tell it from a private room).
+ */
+export class ClassSession {
+  readonly events = new Listeners<ClassEvents>();
+  readonly code: string;
+  readonly member: ClassMember;
+  /** The round's pair room, while a student has one. */
+  pair: RoomSession | null = null;
+  /** The latest seat, kept until it is taken (a screen may not be listening at that moment). */
+  pendingSeat: SeatPayload | null = null;
+  private current: ClassroomView;
+  private lastError: ErrorCode | null = null;
+  private leaving = false;
+  private readonly client: Client;
+  private readonly room: Room;
+
+  constructor(client: Client, room: Room, member: ClassMember) {
+    this.client = client;
+    this.room = room;
+    this.member = member;
+    this.current = toClassView(room.state);
+    this.code = this.current.code || room.roomId;
+    room.onStateChange((state) => {
+      this.current = toClassView(state);
+      this.events.emit('view', this.current);
+    });
+    room.onMessage(CLASS_MSG.seat, (seat: SeatPayload) => {
+      this.pendingSeat = seat;
+      this.events.emit('seat', seat);
+    });
+    room.onMessage(SERVER_MSG.notice, (notice: NoticePayload) => this.events.emit('notice', notice));
+    room.onMessage(SERVER_MSG.error, (error: ErrorPayload) => {
+      this.lastError = error.code;
+    });
+    room.onMessage(CLASS_MSG.studentWelcome, () => undefined);
+    room.onMessage(CLASS_MSG.teacherWelcome, () => undefined);
+    room.reconnection.minUptime = 0;
+    room.onLeave((code) => {
+      if (this.leaving) return;
+      // A kick arrives as `error kicked` and then a consented close.
+      this.events.emit('closed', this.lastError ?? (code === CloseCode.CONSENTED ? 'classEnded' : 'roomNotFound'));
+    });
+  }
+
+  get view(): ClassroomView {
+    return this.current;
+  }
+
+  get isTeacher(): boolean {
+    return this.member.teacher;
+  }
+
+  /** A teacher's command; null when it was done, else why not. */
+  async command(type: TeacherCommand, payload?: object): Promise<ErrorCode | null> {
+    try {
+      await this.room.request(type, payload ?? {});
+      return null;
+    } catch (error) {
+      return errorCodeOf(error);
+    }
+  }
+
+  /** Takes the round's seat; the last round's pair room (kept open for its result) is left first. */
+  async takeSeat(seat: SeatPayload): Promise<RoomSession | null> {
+    if (this.pendingSeat === seat) this.pendingSeat = null;
+    await this.leavePair();
+    try {
+      const room = await this.client.consumeSeatReservation(seat.reservation);
+      this.pair = new RoomSession(this.client, room);
+      // A reload comes back through the class (which hands the same seat again), not the pair room.
+      resumeToken.clear();
+      return this.pair;
+    } catch {
+      return null;
+    }
+  }
+
+  async leavePair(): Promise<void> {
+    const pair = this.pair;
+    this.pair = null;
+    await pair?.leave();
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.leavePair();
+    await this.room.leave(true).catch(() => undefined);
+    this.events.clear();
+  }
+}

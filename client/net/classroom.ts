@@ -1,0 +1,69 @@
+import { Client, type Room } from '@colyseus/sdk';
+import {
+  CLASS_MSG, ROOM, errorCodeOf, type ClassroomCreateOptions, type StudentJoinOptions, type StudentWelcomePayload,
+  type TeacherJoinOptions, type TeacherWelcomePayload,
+} from '../../shared/protocol.ts';
+import { classKeys } from '../classKeys.ts';
+import { ClassSession } from './classSession.ts';
+import type { JoinFailure } from './lobby.ts';
+import { serverUrl } from './lobby.ts';
+
+export type ClassResult = { readonly ok: true; readonly session: ClassSession } | { readonly ok: false; readonly failure: JoinFailure };
+
+const client = new Client(serverUrl());
+
+/** The class this page is in (as teacher or student); screens reached from a pair room find it here. */
+let joined: ClassSession | null = null;
+
+export function currentClass(): ClassSession | null {
+  return joined;
+}
+
+/** The first message of `type` the room sends (welcomes are sent once, right after the join). */
+function first<T>(room: Room, type: string): Promise<T> {
+  return new Promise((resolve) => room.onMessage(type, (payload: T) => resolve(payload)));
+}
+
+async function enter(join: () => Promise<ClassSession>): Promise<ClassResult> {
+  try {
+    const session = await join();
+    await joined?.leave();
+    joined = session;
+    session.events.on('closed', () => {
+      if (joined === session) joined = null;
+    });
+    return { ok: true, session };
+  } catch (error) {
+    if (error instanceof TypeError) return { ok: false, failure: 'unreachable' };
+    return { ok: false, failure: errorCodeOf(error) };
+  }
+}
+
+/** A new class; the secret the server hands over once is kept by this browser. */
+export function createClass(options: Omit<ClassroomCreateOptions, 'teacher'>): Promise<ClassResult> {
+  return enter(async () => {
+    const room = await client.create(ROOM.classroom, { ...options, teacher: true } satisfies ClassroomCreateOptions);
+    const welcome = await first<TeacherWelcomePayload>(room, CLASS_MSG.teacherWelcome);
+    classKeys.keepTeacherSecret(welcome.code, welcome.secret);
+    return new ClassSession(client, room, { teacher: true });
+  });
+}
+
+/** The teacher again (a reload, the projector's screen), with the kept secret. */
+export function teachAgain(code: string, secret: string): Promise<ClassResult> {
+  return enter(async () => {
+    const room = await client.joinById(code, { teacher: true, secret } satisfies TeacherJoinOptions);
+    return new ClassSession(client, room, { teacher: true });
+  });
+}
+
+/** A student joins, or comes back as the same student with the token this browser kept. */
+export function joinClass(code: string, nickname: string): Promise<ClassResult> {
+  return enter(async () => {
+    const token = classKeys.studentToken(code);
+    const room = await client.joinById(code, (token ? { nickname, token } : { nickname }) satisfies StudentJoinOptions);
+    const welcome = await first<StudentWelcomePayload>(room, CLASS_MSG.studentWelcome);
+    classKeys.keepStudentToken(code, welcome.token);
+    return new ClassSession(client, room, { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname });
+  });
+}

@@ -1,0 +1,106 @@
+import Phaser from 'phaser';
+import type { ClassroomView } from '../../shared/protocol.ts';
+import { t } from '../i18n/text.ts';
+import { currentClass } from '../net/classroom.ts';
+import type { ClassSession } from '../net/classSession.ts';
+import { publish } from '../testHook.ts';
+import { Button } from '../ui/Button.ts';
+import { ClassStandingsTable, accuracyText } from '../ui/ClassStandingsTable.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { classStatus, standingsLabels } from './classTexts.ts';
+import { Screen } from './Screen.ts';
+
+/**
+ * A student between rounds: their name, what the class is doing, how many are here, and once a
+ * round has been played their points and rank with the class's leaderboard. The round's seat
+ * moves them on by itself (classFlow.ts).
+ */
+export class ClassLobby extends Screen {
+  private session!: ClassSession;
+  private title!: Phaser.GameObjects.Text;
+  private you!: Phaser.GameObjects.Text;
+  private message!: Phaser.GameObjects.Text;
+  private status!: Phaser.GameObjects.Text;
+  private mine!: Phaser.GameObjects.Text;
+  private standings!: ClassStandingsTable;
+  private leave!: Button;
+
+  constructor() {
+    super('ClassLobby');
+  }
+
+  create(): void {
+    const session = currentClass();
+    if (!session || session.member.teacher) {
+      this.scene.start('ClassJoin');
+      return;
+    }
+    this.session = session;
+    this.title = this.add.text(0, 0, t('class.lobbyTitle', { code: session.code }), textStyle(18, { colour: COLOURS.dim }));
+    this.you = this.add.text(0, 0, t('class.you', { nickname: session.member.nickname }), textStyle(30, { bold: true }));
+    this.message = this.add.text(0, 0, '', textStyle(20, { colour: COLOURS.hint }));
+    this.status = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.dim }));
+    this.mine = this.add.text(0, 0, '', textStyle(22, { bold: true }));
+    this.standings = new ClassStandingsTable(this, standingsLabels());
+    this.leave = new Button(this, t('class.leave'), () => void this.session.leave().then(() => {
+      history.replaceState(null, '', '/');
+      this.scene.start('Start');
+    }));
+    new FocusOrder(this).setItems([this.leave]);
+    const off = session.events.on('view', (view) => this.show(view));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    this.startLayout();
+    this.show(session.view);
+  }
+
+  protected layout(width: number, height: number): void {
+    const column = Math.min(900, width - 24);
+    const x = (width - column) / 2;
+    let y = Math.max(12, Math.min(40, height * 0.04));
+    this.title.setPosition(x, y);
+    y += this.title.height + 4;
+    this.you.setWordWrapWidth(column, true).setFontSize(width < 520 ? 26 : 34).setPosition(x, y);
+    y += this.you.height + 12;
+    this.message.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.message.height + 8;
+    this.status.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.status.height + 12;
+    this.mine.setWordWrapWidth(column, true).setPosition(x, y);
+    if (this.mine.text) y += this.mine.height + 12;
+    const leaveTop = height - 12 - 48;
+    this.standings.setPosition(x, y).resize(column, Math.max(60, leaveTop - 12 - y));
+    const lw = Math.min(260, column);
+    this.leave.resize(lw, 48).setPosition(x + lw / 2, leaveTop + 24);
+    this.publishTargets({ leave: this.leave });
+  }
+
+  private show(view: ClassroomView): void {
+    const me = this.session.member.teacher ? '' : this.session.member.studentId;
+    const student = view.students.get(me);
+    this.message.setText(this.messageFor(view, Boolean(student?.pairCode)));
+    this.status.setText(`${classStatus(view)}\n${t('class.here', { count: [...view.students.values()].filter((s) => s.connected).length })}`);
+    const row = view.leaderboard.find((r) => r.studentId === me);
+    const played = view.round > 0 && row;
+    this.mine.setText(played ? `${t('class.yourRank', { rank: row.rank, count: view.leaderboard.length })} · ${t('class.yourPoints', { points: row.points })} · ${t('class.yourAccuracy', { accuracy: accuracyText(row, standingsLabels()) })}` : '');
+    this.standings.setVisible(view.round > 0).setRows(view.leaderboard, me);
+    this.layout(this.viewWidth, this.viewHeight);
+    publish({ classroom: { phase: view.phase, round: view.round, paused: view.paused, locked: view.locked,
+      students: [...view.students.values()].map((s) => s.nickname).sort(), leaderboard: view.leaderboard.map((r) => r.nickname) } });
+  }
+
+  private messageFor(view: ClassroomView, seated: boolean): string {
+    switch (view.phase) {
+      case 'lobby':
+        return t('class.waitStart');
+      case 'playing':
+        if (view.paused) return `‖ ${t('class.pausedLobby')}`;
+        return seated ? t('class.seating') : t('class.roundOn', { round: view.round });
+      case 'review':
+        return t('class.waitNext');
+      case 'ended':
+        return t('class.ended');
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import type Phaser from 'phaser';
+import type { ClassReport as Report, StudentReport } from '../../shared/protocol.ts';
+import { game, locale, t } from '../i18n/text.ts';
+import { downloadClassCsv, fetchClassReport } from '../net/classReport.ts';
+import type { ClassSession } from '../net/classSession.ts';
+import { publish } from '../testHook.ts';
+import { Button } from '../ui/Button.ts';
+import { accuracyText } from '../ui/ClassStandingsTable.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { LineList } from '../ui/LineList.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { mistakeLines } from './classTexts.ts';
+import { Screen } from './Screen.ts';
+
+export interface ClassReportData {
+  code: string;
+  secret: string;
+  /** The live class, when there is one to go back to. */
+  session?: ClassSession;
+}
+
+/** One student's lines: rank, name, points, accuracy and counts, then accuracy per kind of move and the usual mistake. */
+function studentLines(s: StudentReport): string[] {
+  const accuracy = accuracyText(s, { percent: (value) => t('class.percent', { value }), none: t('class.none') });
+  const head = `${s.rank}. ${s.nickname} — ${t('class.yourPoints', { points: s.points })} · ${t('class.accuracy')} ${accuracy} · ✓ ${t('class.correct')} ${s.correct} · ✗ ${t('class.wrong')} ${s.mistakes} · ${t('class.missed')} ${s.missed}`;
+  const skills = s.skills.map((k) => `${game(`skill.${k.skill}`)} ${Math.floor(k.accuracy * 100)} %`).join(' · ');
+  const mistake = s.commonMistakes[0];
+  const lines = [head];
+  if (skills) lines.push(`   ↳ ${skills}`);
+  if (mistake) lines.push(`   ↳ ✗ ${t('class.commonMistake')}: ${game(`skill.${mistake.skill}`)} (${mistake.count}×)`);
+  return lines;
+}
+
+/** The class's report from the database: every student, the class's common mistakes, and the CSV download. */
+export class ClassReport extends Screen {
+  private entry!: ClassReportData;
+  private title!: Phaser.GameObjects.Text;
+  private summary!: Phaser.GameObjects.Text;
+  private list!: LineList;
+  private download!: Button;
+  private refresh!: Button;
+  private back!: Button;
+  private status!: Phaser.GameObjects.Text;
+  private keys!: Phaser.GameObjects.Text;
+
+  constructor() {
+    super('ClassReport');
+  }
+
+  init(data: ClassReportData): void {
+    this.entry = data;
+  }
+
+  create(): void {
+    this.title = this.add.text(0, 0, t('class.reportTitle', { code: this.entry.code }), textStyle(26, { bold: true }));
+    this.summary = this.add.text(0, 0, t('class.reportLoading'), textStyle(16, { colour: COLOURS.dim }));
+    this.list = new LineList(this, (above, below) => t('leaderboard.scroll', { above, below }));
+    this.download = new Button(this, t('class.download'), () => void this.saveCsv(), { primary: true, fontSize: 20 });
+    this.refresh = new Button(this, '⟳', () => void this.fetchReport());
+    this.back = new Button(this, this.entry.session ? t('class.backToConsole') : t('class.home'), () => this.leave());
+    this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
+    this.keys = this.add.text(0, 0, t('class.reportKeys'), textStyle(13, { colour: COLOURS.dim }));
+    new FocusOrder(this).setItems([this.download, this.refresh, this.back]);
+    this.onKey('ESC', () => this.leave());
+    this.onKey('D', () => this.download.press());
+    this.onKey('UP', () => this.list.scroll(-1));
+    this.onKey('DOWN', () => this.list.scroll(1));
+    this.onKey('PAGE_UP', () => this.list.scroll(-this.list.page));
+    this.onKey('PAGE_DOWN', () => this.list.scroll(this.list.page));
+    publish({ classReport: null });
+    this.startLayout();
+    void this.fetchReport();
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(10, Math.min(28, width * 0.02));
+    const column = Math.min(1400, width - 2 * m);
+    const x = (width - column) / 2;
+    let y = m;
+    this.title.setWordWrapWidth(column, true).setFontSize(width < 520 ? 20 : 28).setPosition(x, y);
+    y += this.title.height + 6;
+    const bw = Math.min(240, (column - 16 - 52) / 2);
+    this.download.resize(bw, 48).setPosition(x + bw / 2, y + 24);
+    this.refresh.resize(52, 48).setPosition(x + bw + 8 + 26, y + 24);
+    this.back.resize(bw, 48).setPosition(x + bw + 68 + bw / 2, y + 24);
+    y += 56;
+    this.status.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.status.text ? this.status.height + 4 : 0;
+    this.summary.setWordWrapWidth(column, true).setPosition(x, y);
+    y += this.summary.height + 10;
+    const keys = width >= 520 ? 22 : 0;
+    this.keys.setVisible(keys > 0).setPosition(x, height - m - 14);
+    this.list.setPosition(x, y).resize(column, Math.max(80, height - y - m - keys), width < 520 ? 14 : 17);
+    this.publishTargets({ download: this.download, back: this.back });
+  }
+
+  private async fetchReport(): Promise<void> {
+    this.summary.setText(t('class.reportLoading'));
+    const got = await fetchClassReport(this.entry.code, this.entry.secret);
+    if (!this.scene.isActive()) return;
+    if (!got.ok) {
+      this.summary.setText(`⚠ ${t('class.reportFailed')} ${got.failure === 'unreachable' ? t('start.unreachable') : game(`error.${got.failure}`)}`);
+      return this.layout(this.viewWidth, this.viewHeight);
+    }
+    this.show(got.value);
+  }
+
+  private show(report: Report): void {
+    this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
+      + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
+    this.list.setContent(`♛ ${t('class.leaderboard')}`, report.students.flatMap(studentLines));
+    this.layout(this.viewWidth, this.viewHeight);
+    publish({ classReport: { students: report.students.map((s) => s.nickname), downloaded: '' } });
+  }
+
+  private async saveCsv(): Promise<void> {
+    const saved = await downloadClassCsv(this.entry.code, this.entry.secret, locale());
+    if (!this.scene.isActive()) return;
+    const failed = saved.ok ? '' : saved.failure === 'unreachable' ? t('start.unreachable') : game(`error.${saved.failure}`);
+    this.status.setText(saved.ok ? `✓ ${t('class.downloaded', { name: saved.value })}` : `⚠ ${failed}`);
+    if (saved.ok) publish({ classReport: { students: window.__tango.state.classReport?.students ?? [], downloaded: saved.value } });
+    this.layout(this.viewWidth, this.viewHeight);
+  }
+
+  private leave(): void {
+    if (this.entry.session) this.scene.start('TeacherConsole', { session: this.entry.session });
+    else {
+      history.replaceState(null, '', '/');
+      this.scene.start('Start');
+    }
+  }
+}

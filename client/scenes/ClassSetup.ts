@@ -1,0 +1,134 @@
+import type Phaser from 'phaser';
+import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
+import { TEACHER_MSG, type ClassSettings } from '../../shared/protocol.ts';
+import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
+import { game, t } from '../i18n/text.ts';
+import type { ClassSession } from '../net/classSession.ts';
+import { Button } from '../ui/Button.ts';
+import { ChoiceRow } from '../ui/ChoiceRow.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { Screen } from './Screen.ts';
+
+const LOSS_RATES = ['0', '0.05', '0.1', '0.2'] as const;
+const ROUND_SECONDS = ['0', '60', '120', '180', '300'] as const;
+const ROUNDS = ['1', '2', '3', '4', '6', '8', '10'] as const;
+
+/** The nearest offered value, so a class made elsewhere still shows a choice. */
+function nearest<T extends string>(values: readonly T[], value: number): T {
+  return values.reduce((best, v) => (Math.abs(Number(v) - value) < Math.abs(Number(best) - value) ? v : best), values[0]!);
+}
+
+/** The teacher's settings of the class: scenarios in order, rounds, difficulty, speed, loss, round length. */
+export class ClassSetup extends Screen {
+  private session!: ClassSession;
+  private title!: Phaser.GameObjects.Text;
+  private note!: Phaser.GameObjects.Text;
+  private playlistTitle!: Phaser.GameObjects.Text;
+  private scenarios!: Button[];
+  private chosen: ScenarioId[] = [];
+  private rounds!: ChoiceRow<(typeof ROUNDS)[number]>;
+  private difficulty!: ChoiceRow<Difficulty>;
+  private speed!: ChoiceRow<Speed>;
+  private loss!: ChoiceRow<(typeof LOSS_RATES)[number]>;
+  private length!: ChoiceRow<(typeof ROUND_SECONDS)[number]>;
+  private save!: Button;
+  private cancel!: Button;
+  private status!: Phaser.GameObjects.Text;
+
+  constructor() {
+    super('ClassSetup');
+  }
+
+  init(data: { session: ClassSession }): void {
+    this.session = data.session;
+  }
+
+  create(): void {
+    const s = this.session.view.settings;
+    this.chosen = [...s.playlist];
+    this.title = this.add.text(0, 0, t('class.settingsTitle'), textStyle(26, { bold: true }));
+    this.note = this.add.text(0, 0, t('class.settingsNote'), textStyle(14, { colour: COLOURS.dim }));
+    this.playlistTitle = this.add.text(0, 0, t('class.playlist'), textStyle(14, { bold: true, colour: COLOURS.dim }));
+    this.scenarios = SCENARIO_IDS.map((id) => new Button(this, '', () => this.toggle(id), { fontSize: 14 }));
+    this.rounds = new ChoiceRow(this, t('class.rounds'), ROUNDS, (r) => r, nearest(ROUNDS, s.rounds), () => '', () => undefined);
+    this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), s.difficulty, (d) => t(`difficulty.${d}Help`), () => undefined);
+    this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (v) => t(`speed.${v}`), s.speed, () => '', () => undefined);
+    this.loss = new ChoiceRow(this, t('class.loss'), LOSS_RATES, (l) => `${Math.round(Number(l) * 100)} %`, nearest(LOSS_RATES, s.lossRate), () => '', () => undefined);
+    this.length = new ChoiceRow(this, t('class.roundLength'), ROUND_SECONDS, (r) => (r === '0' ? t('class.scenarioTime') : t('class.seconds', { seconds: r })),
+      nearest(ROUND_SECONDS, s.roundSeconds), () => '', () => undefined);
+    this.save = new Button(this, t('class.save'), () => void this.submit(), { primary: true, fontSize: 20 });
+    this.cancel = new Button(this, t('class.cancel'), () => this.back());
+    this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
+    new FocusOrder(this).setItems([...this.scenarios, ...this.rounds.buttons, ...this.difficulty.buttons, ...this.speed.buttons,
+      ...this.loss.buttons, ...this.length.buttons, this.save, this.cancel]);
+    this.onKey('ESC', () => this.back());
+    this.labelScenarios();
+    this.startLayout();
+  }
+
+  protected layout(width: number, height: number): void {
+    const column = Math.min(1100, width - 24);
+    const x = (width - column) / 2;
+    const compact = height < 800 || width < 520;
+    const bh = compact ? 44 : 48;
+    let y = 10;
+    this.title.setPosition(x, y).setFontSize(compact ? 22 : 28);
+    y += this.title.height;
+    this.note.setPosition(x, y);
+    y += this.note.height + 6;
+    this.playlistTitle.setPosition(x, y);
+    y += 22;
+    const perRow = width >= 900 ? 4 : width >= 520 ? 3 : 2;
+    const gap = 6;
+    const sw = (column - gap * (perRow - 1)) / perRow;
+    this.scenarios.forEach((b, i) => b.resize(sw, bh).setPosition(x + (i % perRow) * (sw + gap) + sw / 2, y + Math.floor(i / perRow) * (bh + gap) + bh / 2));
+    y += Math.ceil(this.scenarios.length / perRow) * (bh + gap) + 4;
+    const rows = [this.rounds, this.difficulty, this.speed, this.loss, this.length];
+    if (width >= 900) {
+      const half = (column - 16) / 2;
+      let left = y;
+      let right = y;
+      rows.forEach((row, i) => {
+        if (i % 2 === 0) left += row.setPosition(x, left).layout(half, bh) + 6;
+        else right += row.setPosition(x + half + 16, right).layout(half, bh) + 6;
+      });
+      y = Math.max(left, right);
+    } else for (const row of rows) y += row.setPosition(x, y).layout(column, bh) + 4;
+    const half = Math.min(260, (column - 8) / 2);
+    this.save.resize(half, 52).setPosition(x + half / 2, y + 26);
+    this.cancel.resize(half, 52).setPosition(x + half + 8 + half / 2, y + 26);
+    this.status.setWordWrapWidth(column, true).setPosition(x, y + 60);
+    this.publishTargets({ save: this.save, cancel: this.cancel });
+  }
+
+  /** A chosen scenario shows its place in the playlist: "2 · Four-way close". */
+  private labelScenarios(): void {
+    SCENARIO_IDS.forEach((id, i) => {
+      const at = this.chosen.indexOf(id);
+      const title = game(`scenario.${id}.title`);
+      this.scenarios[i]?.setSelected(at >= 0).setLabel(at >= 0 ? `${at + 1} · ${title}` : title);
+    });
+  }
+
+  private toggle(id: ScenarioId): void {
+    this.chosen = this.chosen.includes(id) ? this.chosen.filter((c) => c !== id) : [...this.chosen, id];
+    this.labelScenarios();
+  }
+
+  private async submit(): Promise<void> {
+    if (this.chosen.length === 0) return void this.status.setText(t('class.needScenario'));
+    const settings: ClassSettings = {
+      playlist: this.chosen, rounds: Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
+      lossRate: Number(this.loss.value), roundSeconds: Number(this.length.value),
+    };
+    const refused = await this.session.command(TEACHER_MSG.settings, settings);
+    if (refused) return void this.status.setText(`⚠ ${game(`error.${refused}`)}`);
+    this.back();
+  }
+
+  private back(): void {
+    this.scene.start('TeacherConsole', { session: this.session });
+  }
+}

@@ -1,0 +1,257 @@
+import Phaser from 'phaser';
+import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
+import { classKeys } from '../classKeys.ts';
+import { game, t } from '../i18n/text.ts';
+import type { ClassSession, TeacherCommand } from '../net/classSession.ts';
+import { serverUrl } from '../net/lobby.ts';
+import { publish } from '../testHook.ts';
+import { Button } from '../ui/Button.ts';
+import { ClassStandingsTable } from '../ui/ClassStandingsTable.ts';
+import { CopyField } from '../ui/CopyField.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { QrImage } from '../ui/QrImage.ts';
+import { RosterGrid } from '../ui/RosterGrid.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import type { ClassReportData } from './ClassReport.ts';
+import { classStatus, mistakeLines, standingsLabels } from './classTexts.ts';
+import { Screen } from './Screen.ts';
+
+export interface TeacherData {
+  session: ClassSession;
+}
+
+/**
+ * The teacher's projector screen: the join code very large with its link and QR code, the roster
+ * filling live, the round's controls, and from the first round on the live leaderboard and the
+ * steps the class got wrong most.
+ */
+export class TeacherConsole extends Screen {
+  private session!: ClassSession;
+  private view!: ClassroomView;
+  private title!: Phaser.GameObjects.Text;
+  private phase!: Phaser.GameObjects.Text;
+  private codeText!: Phaser.GameObjects.Text;
+  private joinAt!: Phaser.GameObjects.Text;
+  private link!: CopyField;
+  private qr!: QrImage;
+  private count!: Phaser.GameObjects.Text;
+  private panelTitle!: Phaser.GameObjects.Text;
+  private roster!: RosterGrid;
+  private standings!: ClassStandingsTable;
+  private mistakes!: Phaser.GameObjects.Text;
+  private kick!: Button;
+  private start!: Button;
+  private pause!: Button;
+  private endRound!: Button;
+  private lock!: Button;
+  private settings!: Button;
+  private report!: Button;
+  private endClass!: Button;
+  private toggle!: Button;
+  private status!: Phaser.GameObjects.Text;
+  private keys!: Phaser.GameObjects.Text;
+  private focus!: FocusOrder;
+  private picked: StudentView | null = null;
+  private showRoster = false;
+  private endArmed = false;
+  private busy = false;
+
+  constructor() {
+    super('TeacherConsole');
+  }
+
+  init(data: TeacherData): void {
+    this.session = data.session;
+  }
+
+  create(): void {
+    this.view = this.session.view;
+    this.picked = null;
+    this.endArmed = false;
+    this.busy = false;
+    this.showRoster = this.view.phase === 'lobby';
+    const code = this.session.code;
+    this.title = this.add.text(0, 0, t('class.console', { code }), textStyle(22, { bold: true }));
+    this.phase = this.add.text(0, 0, '', textStyle(18, { colour: COLOURS.hint }));
+    this.codeText = this.add.text(0, 0, code, textStyle(120, { bold: true, mono: true, colour: COLOURS.hint })).setLetterSpacing(10);
+    this.joinAt = this.add.text(0, 0, t('class.joinAt'), textStyle(15, { colour: COLOURS.dim }));
+    this.link = new CopyField(this, 'class-link', { copy: t('waiting.copy'), copied: t('waiting.copied') });
+    this.link.setText(`${location.origin}${classJoinPath(code)}`);
+    this.qr = new QrImage(this, `${serverUrl()}${classQrPath(code)}`, `${location.origin}${classJoinPath(code)}`);
+    this.count = this.add.text(0, 0, '', textStyle(20, { bold: true }));
+    this.panelTitle = this.add.text(0, 0, '', textStyle(20, { bold: true }));
+    this.roster = new RosterGrid(this, { away: t('class.away'), bot: t('class.bot'), more: (count) => t('class.more', { count }) }, (s) => {
+      this.picked = s;
+      this.refresh();
+    });
+    this.standings = new ClassStandingsTable(this, standingsLabels());
+    this.mistakes = this.add.text(0, 0, '', textStyle(17));
+    this.kick = new Button(this, '', () => void this.kickPicked());
+    this.start = new Button(this, '', () => void this.send(TEACHER_MSG.startRound), { primary: true, fontSize: 20 });
+    this.pause = new Button(this, '', () => void this.send(this.view.paused ? TEACHER_MSG.resume : TEACHER_MSG.pause));
+    this.endRound = new Button(this, t('class.endRound'), () => void this.send(TEACHER_MSG.endRound));
+    this.lock = new Button(this, '', () => void this.send(TEACHER_MSG.lock, { locked: !this.view.locked }));
+    this.settings = new Button(this, t('class.settings'), () => this.scene.start('ClassSetup', { session: this.session }));
+    this.report = new Button(this, t('class.report'), () => this.openReport());
+    this.endClass = new Button(this, t('class.endClass'), () => void this.end());
+    this.toggle = new Button(this, '', () => {
+      this.showRoster = !this.showRoster;
+      this.refresh();
+    });
+    this.status = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.hint }));
+    this.keys = this.add.text(0, 0, t('class.consoleKeys'), textStyle(13, { colour: COLOURS.dim }));
+    this.focus = new FocusOrder(this);
+    this.onKey('S', () => this.start.press());
+    this.onKey('P', () => this.pause.press());
+    this.onKey('E', () => this.endRound.press());
+    this.onKey('L', () => this.lock.press());
+    const offView = this.session.events.on('view', (view) => this.show(view));
+    const offClosed = this.session.events.on('closed', (code) => {
+      this.status.setText(game(`error.${code}`));
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); });
+    this.startLayout();
+    this.show(this.view);
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(10, Math.min(24, width * 0.015));
+    const wide = width >= 900;
+    const buttons = [this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass];
+    let y = m;
+    this.title.setPosition(m, y).setFontSize(wide ? 24 : 18);
+    this.phase.setWordWrapWidth(width - 2 * m, true).setPosition(wide ? m + this.title.width + 24 : m, wide ? y + 3 : y + this.title.height + 2);
+    y = wide ? y + Math.max(this.title.height, this.phase.height) + 8 : this.phase.y + this.phase.height + 6;
+
+    // The controls: one row along the bottom on a wide screen, a grid of two on a phone.
+    const perRow = wide ? buttons.length : 2;
+    const gap = 8;
+    const bh = wide ? 52 : 44;
+    const bw = (width - 2 * m - gap * (perRow - 1)) / perRow;
+    const keysHeight = wide ? 22 : 0;
+    const controlRows = Math.ceil(buttons.length / perRow);
+    const controlsTop = height - m - keysHeight - controlRows * (bh + gap) + gap;
+    buttons.forEach((b, i) => b.resize(bw, bh).setPosition(m + (i % perRow) * (bw + gap) + bw / 2, controlsTop + Math.floor(i / perRow) * (bh + gap) + bh / 2));
+    this.keys.setVisible(wide).setPosition(m, height - m - 16);
+    this.status.setWordWrapWidth(width - 2 * m, true).setPosition(m, controlsTop - 26);
+    const bottom = controlsTop - 30;
+
+    // The join side: code, link and QR; a left column on a wide screen, a band on top on a phone.
+    const joinWidth = wide ? Math.min(440, width * 0.34) : width - 2 * m;
+    const lobby = this.view.phase === 'lobby';
+    // On a phone the QR code (120 px) sits beside the code, so the code takes what is left.
+    const codeSize = wide ? Math.min(lobby ? 140 : 96, joinWidth / 3.6) : Math.min(64, (joinWidth - 132) / 4.4);
+    this.codeText.setFontSize(codeSize).setPosition(m, y - codeSize * 0.12);
+    let jy = y + this.codeText.height * 0.85;
+    this.joinAt.setPosition(m, jy);
+    jy += 20;
+    jy += this.link.layout(m, jy, joinWidth, 44) + 10;
+    const qrRoom = wide ? Math.min(joinWidth, bottom - jy - 40) : 0;
+    const qrSize = Math.floor(wide ? Math.min(lobby ? 300 : 200, qrRoom) : Math.min(120, width * 0.3));
+    if (wide) {
+      this.qr.setVisible(qrSize >= 96).setBox(m, jy, qrSize);
+      if (qrSize >= 96) jy += qrSize + 10;
+      this.count.setPosition(m, jy);
+    } else {
+      // On a phone the QR sits beside the code (the teacher's phone is rarely the projector).
+      this.qr.setVisible(true).setBox(width - m - qrSize, y, qrSize);
+      this.codeText.setPosition(m, y);
+      this.count.setPosition(m, jy);
+      jy += 30;
+    }
+
+    // The panel: roster before the first round (and on demand), the leaderboard after.
+    const px = wide ? m + joinWidth + 28 : m;
+    const pw = wide ? width - px - m : width - 2 * m;
+    let py = wide ? y : Math.max(jy, y + qrSize + 8);
+    this.panelTitle.setWordWrapWidth(this.toggle.visible ? pw * 0.58 : pw, true).setPosition(px, py);
+    this.toggle.resize(Math.min(220, pw * 0.4), 40).setPosition(px + pw - Math.min(220, pw * 0.4) / 2, py + 14);
+    py += 36;
+    const review = this.view.phase === 'review' && !this.showRoster;
+    const mistakesHeight = review ? Math.min(220, (bottom - py) * 0.38) : 0;
+    const panelHeight = Math.max(80, bottom - py - mistakesHeight - (this.showRoster ? 52 : 0));
+    this.roster.setPosition(px, py).resize(pw, panelHeight);
+    this.standings.setPosition(px, py).resize(pw, panelHeight);
+    this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
+    this.mistakes.setWordWrapWidth(pw, true).setFontSize(wide ? 18 : 14).setPosition(px, py + panelHeight + 8);
+    this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings,
+      report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle,
+      ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])) });
+  }
+
+  private show(view: ClassroomView): void {
+    const before = this.view;
+    this.view = view;
+    if (before.phase === 'lobby' && view.phase !== 'lobby') this.showRoster = false;
+    if (before.phase !== 'ended' && view.phase === 'ended') return this.openReport();
+    this.refresh();
+  }
+
+  /** Brings every label and panel in line with the class's state. */
+  private refresh(): void {
+    const v = this.view;
+    const students = [...v.students.values()];
+    const online = students.filter((s) => s.connected).length;
+    this.phase.setText(classStatus(v));
+    this.count.setText(`${t('class.students', { count: students.length })}${students.length ? ` · ${t('class.studentsHere', { online, count: students.length })}` : ''}${v.locked ? `\n${t('class.locked')}` : ''}`);
+    const playing = v.phase === 'playing';
+    const ended = v.phase === 'ended';
+    const roundsLeft = v.round < v.settings.rounds;
+    this.start.setLabel(v.round === 0 ? t('class.startRound') : t('class.nextRound')).setEnabled(!playing && !ended && roundsLeft && online > 0 && !this.busy);
+    this.pause.setLabel(v.paused ? t('class.resumeRound') : t('class.pause')).setEnabled(playing);
+    this.endRound.setEnabled(playing);
+    this.lock.setLabel(v.locked ? t('class.unlock') : t('class.lock')).setEnabled(!ended);
+    this.settings.setEnabled(!ended);
+    this.endClass.setLabel(this.endArmed ? t('class.endConfirm') : t('class.endClass'));
+    const roster = this.showRoster || v.phase === 'lobby';
+    this.toggle.setVisible(v.phase !== 'lobby').setLabel(roster ? `♛ ${t('class.leaderboard')}` : `☰ ${t('class.students', { count: students.length })}`);
+    this.panelTitle.setText(roster ? (students.length ? t('class.pick') : t('class.noStudents')) : `♛ ${t('class.leaderboard')}`);
+    this.panelTitle.setFontSize(roster ? 16 : 20).setColor(roster ? '#9fb0c4' : '#f2f5f8');
+    this.roster.setVisible(roster).setStudents(students);
+    this.standings.setVisible(!roster).setRows(v.leaderboard);
+    this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
+    const review = v.phase === 'review' && !roster;
+    this.mistakes.setVisible(review).setText(review ? `${t('class.mistakesTitle')}\n${mistakeLines(v.mistakes).join('\n')}` : '');
+    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
+    this.layout(this.viewWidth, this.viewHeight);
+    publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
+      leaderboard: v.leaderboard.map((r) => r.nickname) } });
+  }
+
+  private async send(type: TeacherCommand, payload?: object): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    const refused = await this.session.command(type, payload);
+    this.busy = false;
+    if (!this.scene.isActive()) return;
+    this.status.setText(refused ? `⚠ ${game(`error.${refused}`)}` : '');
+    this.refresh();
+  }
+
+  private async kickPicked(): Promise<void> {
+    const student = this.picked;
+    if (!student) return;
+    this.picked = null;
+    await this.send(TEACHER_MSG.kick, { studentId: student.id });
+  }
+
+  private async end(): Promise<void> {
+    if (!this.endArmed) {
+      this.endArmed = true;
+      this.refresh();
+      this.time.delayedCall(4000, () => {
+        this.endArmed = false;
+        if (this.scene.isActive()) this.refresh();
+      });
+      return;
+    }
+    this.endArmed = false;
+    await this.send(TEACHER_MSG.endClass);
+  }
+
+  private openReport(): void {
+    const data: ClassReportData = { code: this.session.code, secret: classKeys.teacherSecret(this.session.code) ?? '', session: this.session };
+    this.scene.start('ClassReport', data);
+  }
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player } from './player.ts';
+
+const WAIT = { timeout: 60_000, polling: 50 } as const;
+
+/** Waits until the class as the page shows it passes `test` (run in the page). */
+async function untilClass(page: Page, test: string): Promise<void> {
+  await page.waitForFunction(`(() => { const c = window.__tango.state.classroom; return c !== null && (${test}); })()`, null, WAIT);
+}
+
+/** The QR code is an <img> of the server's SVG: wait until it has been drawn. */
+async function qrLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('#class-qr');
+    return img !== null && img.complete && img.naturalWidth > 0;
+  }, null, WAIT);
+}
+
+describe('a class in three browsers', () => {
+  let game: LiveGame;
+  let browser: Browser;
+  const pages: WatchedPage[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'tango-class-e2e-'));
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    game = await startLiveGame({ DATA_DIR: dataDir, CLASS_SEAT_WAIT_MS: '4000' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await game?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a teacher runs a round for two students and sees both on the leaderboard and in the report', { timeout: 180_000 }, async () => {
+    const teacherPage = await openPage(browser, { width: 1920, height: 1080 });
+    const phonePage = await openPage(browser, { width: 360, height: 740 });
+    const laptopPage = await openPage(browser, { width: 1280, height: 800 });
+    pages.push(teacherPage, phonePage, laptopPage);
+    const teacher = new Player(teacherPage.page, 'mouse');
+    const phone = new Player(phonePage.page, 'mouse');
+    const laptop = new Player(laptopPage.page, 'keyboard');
+
+    // The teacher creates the class from Start.
+    await teacher.page.goto(game.url);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    const link = await teacher.page.inputValue('#class-link');
+    expect(link).toMatch(/\/class\/[A-Z2-9]{5}$/);
+    const code = link.slice(-5);
+    expect(new URL(teacher.page.url()).pathname).toBe(`/teach/${code}`);
+    await qrLoaded(teacher.page);
+
+    // Students follow the join link: the code is filled in, they type a name and press Enter.
+    for (const [student, name] of [[phone, 'Ada'], [laptop, '小明']] as const) {
+      await student.page.goto(link.replace(/^https?:\/\/[^/]+/, game.url));
+      await student.waitForScene('ClassJoin');
+      expect(await student.page.inputValue('#class-code')).toBe(code);
+      await student.page.click('#class-nickname');
+      await student.page.keyboard.type(name);
+      await student.page.keyboard.press('Enter');
+      await student.waitForScene('ClassLobby');
+    }
+    await untilClass(teacher.page, `c.students.length === 2`);
+    await teacher.screenshot('class-teacher-projector');
+    await phone.screenshot('class-student-lobby-phone');
+    expect((await teacher.state()).classroom?.students).toEqual(['Ada', '小明']);
+
+    // The teacher starts the round by keyboard; both students are moved into their match.
+    await teacher.page.keyboard.press('s');
+    await Promise.all([phone.waitForScene('Match'), laptop.waitForScene('Match')]);
+    const roles = await Promise.all([phone.state(), laptop.state()]).then((s) => s.map((x) => x.role).sort());
+    expect(roles).toEqual(['client', 'server']);
+    await untilClass(teacher.page, `c.phase === 'playing'`);
+    await Promise.all([phone.playRound(async () => phone.screenshot('class-match-phone')), laptop.playRound()]);
+    await Promise.all([phone.waitForScene('RoundResult'), laptop.waitForScene('RoundResult')]);
+    expect((await phone.moves()).filter((m) => m.verdict === 'correct').map((m) => m.card)).toEqual(['SYN', 'SYN+ACK', 'ACK']);
+
+    // The projector's leaderboard shows both students once the round is over.
+    await untilClass(teacher.page, `c.phase === 'review' && c.leaderboard.length === 2`);
+    expect([...(await teacher.state()).classroom!.leaderboard].sort()).toEqual(['Ada', '小明']);
+    await teacher.screenshot('class-teacher-leaderboard');
+    await phone.screenshot('class-result-phone');
+
+    // Back in the lobby, a student sees their rank.
+    await phone.click('home');
+    await phone.waitForScene('ClassLobby');
+    await untilClass(phone.page, `c.round === 1 && c.leaderboard.length === 2`);
+    await phone.screenshot('class-student-lobby-after');
+
+    // The teacher ends the session (pressed twice) and gets the report and the CSV.
+    await teacher.click('endClass');
+    await teacher.click('endClass');
+    await teacher.waitForScene('ClassReport');
+    await teacher.page.waitForFunction(() => (window.__tango.state.classReport?.students.length ?? 0) === 2, null, WAIT);
+    const download = teacher.page.waitForEvent('download');
+    await teacher.click('download');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`tcp-tango-class-${code}.csv`);
+    await teacher.screenshot('class-teacher-report');
+    await untilClass(phone.page, `c.phase === 'ended'`);
+    await phone.screenshot('class-student-ended');
+
+    for (const { errors } of pages) expect(errors).toEqual([]);
+  });
+});

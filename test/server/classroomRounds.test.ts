@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '@colyseus/sdk';
+import { openStores } from '../../server/storage/stores.ts';
+import { errorCodeOf, ROOM, SERVER_MSG, TEACHER_MSG, type NoticePayload } from '../../shared/protocol.ts';
+import { bootGame, followHints, freshClient, me, play, type PairRoom, type TestServer } from './gameServer.ts';
+import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, untilState, type Student } from './classroomHarness.ts';
+
+let colyseus: TestServer;
+const stores = openStores(':memory:');
+// A student has 0.8 s to take their seat here.
+beforeAll(async () => { colyseus = await bootGame(classConfig({ seatWaitMs: 800 }), stores); });
+afterAll(async () => { await colyseus.shutdown(); });
+beforeEach(async () => { await colyseus.cleanup(); });
+
+/** A class of two in a handshake round, both seated: `a` is the client's pair room (it sends the first SYN), `b` the server's. */
+async function twoSeated() {
+  const teacher = await createClass(colyseus, { playlist: ['handshake'] });
+  const amy = await joinClass(teacher.code, 'Amy');
+  const bo = await joinClass(teacher.code, 'Bo');
+  await untilState(teacher.room, (s) => s.students.size === 2);
+  await command(teacher.room, TEACHER_MSG.startRound);
+  const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
+  const [a, b] = seats[0].seat.role === 'client' ? [seats[0].pair, seats[1].pair] : [seats[1].pair, seats[0].pair];
+  await untilState(a, (s) => s.phase === 'playing');
+  return { teacher, amy, bo, a, b, amyPair: seats[0].pair, boPair: seats[1].pair };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the teacher running a round', () => {
+  it('pauses every pair\'s clock: nothing happens and cards are refused until the round resumes', async () => {
+    const { teacher, a, b } = await twoSeated();
+    expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
+    const notices = new Inbox(b as never);
+
+    await command(teacher.room, TEACHER_MSG.pause);
+    const frozen = await untilState(a, (s) => s.paused);
+    const at = { serverTime: frozen.serverTime, left: frozen.roundEndsAt - frozen.serverTime, segments: frozen.segments.length };
+    expect((await untilState(teacher.room, (s) => s.paused)).paused).toBe(true);
+    expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundPaused' });
+    await expect(play(b, { card: 'SYN+ACK' }).catch(errorCodeOf)).resolves.toBe('roundPaused');
+
+    // Real time passes on purpose: the SYN would have arrived (60 ms) and the bot-free server
+    // had a deadline running; with the clock stopped, none of it may happen.
+    const wall = Date.now();
+    await pause(500);
+    expect(b.state.segments[0]!.status).toBe('flying');
+    expect(b.state.segments.length).toBe(at.segments);
+
+    await command(teacher.room, TEACHER_MSG.resume);
+    // The next time the server tells goes on from where the clock stopped, not from the room's
+    // clock, which ran on for the 500 ms; the SYN arrives 60 ms of match time after it was sent.
+    const resumed = await untilState(b, (s) => !s.paused && s.serverTime > at.serverTime);
+    expect(Date.now() - wall).toBeGreaterThanOrEqual(500);
+    expect(resumed.serverTime - at.serverTime).toBeLessThan(200);
+    expect(Math.abs(resumed.roundEndsAt - resumed.serverTime - at.left)).toBeLessThan(200);
+    const arrived = await untilState(b, (s) => s.segments[0]!.status === 'delivered');
+    expect(arrived.segments[0]!.arriveAt - arrived.segments[0]!.sentAt).toBe(60);
+    expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundResumed' });
+
+    await Promise.all([followHints(a), followHints(b)]);
+    expect((await untilState(a, (s) => s.phase === 'finished')).roundStatus).toBe('won');
+    await untilState(teacher.room, (s) => s.phase === 'review' && !s.paused);
+  });
+
+  it('ends every pair\'s round early, keeps what was scored, and the class reviews it', async () => {
+    const { teacher, amy, bo, a, amyPair } = await twoSeated();
+    const opener = a === amyPair ? amy : bo;
+    const notices = new Inbox(a as never);
+    expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
+    await untilState(teacher.room, (s) => s.leaderboard.some((r) => r.points > 0));
+
+    await command(teacher.room, TEACHER_MSG.endRound);
+
+    expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundEndedEarly' });
+    expect((await untilState(a, (s) => s.phase === 'finished')).roundStatus).toBe('timeUp');
+    const review = await untilState(teacher.room, (s) => s.phase === 'review');
+    const row = review.leaderboard.find((r) => r.studentId === opener.welcome.studentId)!;
+    const stored = stores.results.forRoom(teacher.code).find((r) => r.playerId === opener.welcome.studentId)!;
+    expect([row.points, row.correct, row.rank]).toEqual([stored.points, 1, 1]);
+    expect(stored.status).toBe('timeUp');
+    await expect(command(teacher.room, TEACHER_MSG.pause).catch(errorCodeOf)).resolves.toBe('roundNotRunning');
+  });
+
+  it('gives a student whose partner never takes the seat a bot, and the absent student scores nothing', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'] });
+    const amy = await joinClass(teacher.code, 'Amy');
+    const bo = await joinClass(teacher.code, 'Bo');
+    await untilState(teacher.room, (s) => s.students.size === 2);
+    await command(teacher.room, TEACHER_MSG.startRound);
+
+    const { state } = await playRound(amy);
+
+    expect(state.roundStatus).toBe('won');
+    expect([...state.players.values()].find((p) => p.nickname === 'Bo')!.isBot).toBe(true);
+    const review = await untilState(teacher.room, (s) => s.phase === 'review');
+    expect(review.students.get(bo.welcome.studentId)!.botPlays).toBe(true);
+    expect(review.students.get(amy.welcome.studentId)!.seated).toBe(true);
+    const boRow = review.leaderboard.find((r) => r.studentId === bo.welcome.studentId)!;
+    expect([boRow.points, boRow.correct, boRow.rank]).toEqual([0, 0, 2]);
+    const stored = stores.results.forRoom(teacher.code).find((r) => r.playerId === bo.welcome.studentId)!;
+    expect([stored.isBot, stored.points, stored.moves.length]).toEqual([true, 0, 0]);
+  });
+
+  it('lets nobody but its two students into a class\'s pair room, nor make one', async () => {
+    const { a } = await twoSeated();
+    const code = a.state.code;
+    await expect(freshClient().joinById(code, { nickname: 'Eve', mode: 'private' }).catch(errorCodeOf)).resolves.toBe('roomNotFound');
+    const forged = { nickname: 'Eve', mode: 'private', classroom: { classCode: 'AAAAA', seats: [] } } as unknown as { nickname: string; mode: 'private' };
+    await expect(colyseus.sdk.create(ROOM.pair, forged).catch(errorCodeOf)).resolves.toBe('badOptions');
+    expect(a.state.mode).toBe('class');
+  });
+
+  it('seats a student who reloads mid-round again in the same seat', async () => {
+    const { teacher, amy, amyPair, boPair } = await twoSeated();
+    const role = me(amyPair).role;
+    // The page goes away: both of Amy's connections drop without a goodbye.
+    for (const room of [amy.room, amyPair] as const) {
+      room.reconnection.enabled = false;
+      room.connection.close(CloseCode.MAY_TRY_RECONNECT);
+    }
+    await untilState(teacher.room, (s) => !s.students.get(amy.welcome.studentId)!.connected);
+
+    const back: Student = await joinClass(teacher.code, 'Amy', amy.welcome.token);
+    expect(back.welcome.studentId).toBe(amy.welcome.studentId);
+    const { seat, pair } = await takeSeat(back);
+    expect(seat.role).toBe(role);
+    expect(me(pair as PairRoom).role).toBe(role);
+    await Promise.all([followHints(pair), followHints(boPair)]);
+    expect((await untilState(pair, (s) => s.phase === 'finished')).roundStatus).toBe('won');
+    const row = (await untilState(teacher.room, (s) => s.phase === 'review')).leaderboard.find((r) => r.studentId === amy.welcome.studentId)!;
+    expect(row.points).toBeGreaterThan(0);
+  });
+});
