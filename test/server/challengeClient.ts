@@ -11,7 +11,7 @@ import type { Card } from '../../shared/match/cards.ts';
 import {
   CLIENT_MSG, errorCodeOf, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type PlayPayload, type PlayReply,
 } from '../../shared/protocol.ts';
-import { FAST, testConfig, type TestServer } from './gameServer.ts';
+import { FAST, testConfig, until as untilState, type TestServer } from './gameServer.ts';
 
 /** A challenge of a few seconds on the same fast network as the pair-room tests. */
 export const SHORT: Partial<ChallengeRoomConfig> = {
@@ -49,32 +49,9 @@ export async function joinChallenge(colyseus: TestServer, code: string, options:
   return hearing(await colyseus.sdk.joinById(code, options));
 }
 
-/** Resolves once `test` holds for the room's state, checked at every patch. */
+/** Resolves once `test` holds for the challenge's state, checked at every patch. */
 export function until(room: ChallengeRoom, test: (state: View) => boolean, timeoutMs = 10_000): Promise<View> {
-  return new Promise((resolve, reject) => {
-    // The SDK's signal removes its last listener when asked to remove one it does not hold, so
-    // only a listener that was added is removed.
-    let listening = false;
-    const stop = () => {
-      clearTimeout(timer);
-      if (listening) room.onStateChange.remove(check);
-      listening = false;
-    };
-    const check = (state: View) => {
-      if (!test(state)) return false;
-      stop();
-      resolve(state);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`state never matched: ${JSON.stringify(room.state).slice(0, 1500)}`));
-    }, timeoutMs);
-    if (!check(room.state)) {
-      room.onStateChange(check);
-      listening = true;
-    }
-  });
+  return untilState<View>(room, test, timeoutMs);
 }
 
 /** The end result, which may already be on its way when this is called. */

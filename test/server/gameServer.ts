@@ -79,8 +79,14 @@ export async function pairUp(colyseus: TestServer, playlist: PairJoinOptions['pl
   return { a, b };
 }
 
+/** What `until` needs of a joined room, whatever its kind (pair, challenge, classroom). */
+interface Watched<S> {
+  readonly state: S;
+  readonly onStateChange: { (cb: (state: S) => void): unknown; remove(cb: (state: S) => void): unknown };
+}
+
 /** Resolves once `test` holds for the room's state, checked at every patch. */
-export function until(room: PairRoom, test: (state: View) => boolean, timeoutMs = 8000): Promise<View> {
+export function until<S = View>(room: Watched<S>, test: (state: S) => boolean, timeoutMs = 8000): Promise<S> {
   return new Promise((resolve, reject) => {
     // The SDK's signal removes its *last* listener when asked to remove one it does not hold,
     // so only a listener that was really added is ever removed.
@@ -90,7 +96,7 @@ export function until(room: PairRoom, test: (state: View) => boolean, timeoutMs 
       if (listening) room.onStateChange.remove(check);
       listening = false;
     };
-    const check = (state: View) => {
+    const check = (state: S) => {
       if (!test(state)) return false;
       stop();
       resolve(state);
