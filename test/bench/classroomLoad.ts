@@ -1,41 +1,199 @@
 /**
- * ┌──────────────────────────────────────────────────────────────────────────────────────────┐
- * │ PENDING: the classroom of 200 students (issue 7).                                         │
- * │ The classroom room does not exist yet: shared/protocol.ts has no ROOM.classroom and        │
- * │ server/rooms/ has no ClassroomRoom.ts. Until it does, the bench reports this part as       │
- * │ pending, with no figures, and only measures the reference the target is relative to:      │
- * │ the same 200 students in 100 plain pair rooms (a level of the ramp).                       │
- * └──────────────────────────────────────────────────────────────────────────────────────────┘
- *
- * When the room lands, this file gets a `startClassroom(plan, meter)` beside pairLoad.ts's
- * `startPairs`: one teacher client creates the classroom, 200 student clients join it with its
- * code, the teacher starts the rounds, each student plays its pair's hinted card as in
- * pairLoad.ts, and the teacher's client follows the live leaderboard. The latency measured is
- * the same card → verdict; the target is p99 within 20 % of the plain-pairs reference.
+ * The classroom load: one teacher and a class of students as real @colyseus/sdk clients. The
+ * teacher creates the class and starts each round as soon as the class is in its lobby or
+ * review; every student takes the pair-room seat the class reserves for it (keeping the class
+ * connection open, as the web client does) and plays it like a pair load client (pairLoad.ts),
+ * so card → verdict is measured the same way. The teacher's screen follows the live leaderboard.
  */
-import { ROOM } from '../../shared/protocol.ts';
-import type { LevelResult } from './levelRun.ts';
-import { TARGETS } from './targets.ts';
+import { Client, type Room } from '@colyseus/sdk';
+import {
+  CLASS_MSG, LIMITS, ROOM, SERVER_MSG, TEACHER_MSG,
+  type ClassSettings, type ClassroomView, type SeatPayload, type TeacherWelcomePayload,
+} from '../../shared/protocol.ts';
+import { seedFrom } from '../../shared/random.ts';
+import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
+import { inBatches, type LoadMeter } from './loadMeter.ts';
+import type { ClassroomLoadPlan, ClassroomTallyFigures } from './loadPlan.ts';
+import { LoadPlayer, type PairTally, type RunningPairs } from './pairLoad.ts';
 
-export interface ClassroomFigures {
-  readonly status: 'pending' | 'not measured';
-  readonly reason: string;
-  readonly students: number;
-  /** The same students in plain pairs: what the classroom's p99 is compared with. */
-  readonly plainPairsReference: { readonly pairs: number; readonly p99Ms: number } | null;
-  readonly target: string;
+const BEAT_MS = 50;
+const WELCOME_TIMEOUT_MS = 10_000;
+
+/** The same match as the plain pairs play (pairLoad.ts), so the two p99s compare like with like. */
+function classSettings(plan: ClassroomLoadPlan): Partial<ClassSettings> {
+  const playlist = SCENARIO_IDS.slice(0, LIMITS.playlistMax);
+  return { playlist, rounds: playlist.length, difficulty: 'flags', speed: 'fast', lossRate: plan.lossRate };
 }
 
-export function classroomFigures(students: number, levels: readonly LevelResult[]): ClassroomFigures {
-  const reference = levels.find((l) => l.pairs === students / 2);
-  const hasRoom = Object.keys(ROOM).includes('classroom');
+export class ClassTally {
+  studentsJoined = 0;
+  roundsStarted = 0;
+  seatsTaken = 0;
+  teacherPatches = 0;
+  readonly startRefusals: Record<string, number> = {};
+
+  figures(meter: LoadMeter): ClassroomTallyFigures {
+    const seconds = meter.measuredMs / 1000;
+    return {
+      studentsJoined: this.studentsJoined, roundsStarted: this.roundsStarted, seatsTaken: this.seatsTaken,
+      teacherPatchesPerSecond: seconds > 0 ? Math.round((this.teacherPatches / seconds) * 10) / 10 : 0,
+      startRefusals: this.startRefusals,
+    };
+  }
+}
+
+/** Every message type a class room sends; the SDK warns about types nobody listens to. */
+function listenToAll(room: Room, meter: LoadMeter, isLeaving: () => boolean): void {
+  for (const type of [...Object.values(SERVER_MSG), ...Object.values(CLASS_MSG)]) room.onMessage(type, () => {});
+  room.onError((code, message) => meter.error('class.onError', `${code} ${message ?? ''}`));
+  room.onDrop((code) => meter.disconnected('class.onDrop', code));
+  room.onLeave((code) => {
+    if (!isLeaving()) meter.disconnected('class.onLeave', code);
+  });
+}
+
+/** What every student of one run shares. */
+interface ClassContext {
+  readonly client: Client;
+  readonly plan: ClassroomLoadPlan;
+  readonly meter: LoadMeter;
+  readonly tally: PairTally;
+  readonly classTally: ClassTally;
+}
+
+/** A student: the class connection, and this round's pair room while it lasts. */
+class LoadStudent {
+  leaving = false;
+  player: LoadPlayer | null = null;
+  private seats = 0;
+
+  readonly room: Room;
+  private readonly index: number;
+  private readonly context: ClassContext;
+
+  constructor(room: Room, index: number, context: ClassContext) {
+    this.room = room;
+    this.index = index;
+    this.context = context;
+    listenToAll(room, context.meter, () => this.leaving);
+    room.onMessage(CLASS_MSG.seat, (seat: SeatPayload) => void this.takeSeat(seat));
+  }
+
+  private async takeSeat(seat: SeatPayload): Promise<void> {
+    // The class closes last round's pair room when the next starts: leaving it first is no disconnect.
+    await this.leavePair();
+    if (this.leaving) return;
+    const { client, plan, meter, tally, classTally } = this.context;
+    try {
+      const room = await client.consumeSeatReservation(seat.reservation);
+      classTally.seatsTaken++;
+      const seed = seedFrom(`${plan.seed}:class:${this.index}:${this.seats++}`);
+      // A class pair room plays one round; once it is over the student leaves it and waits for the next seat.
+      const player: LoadPlayer = new LoadPlayer(room, meter, tally, plan.policy, seed, () => void this.leavePair(player));
+      this.player = player;
+      if (this.leaving) await this.leavePair();
+    } catch (error) {
+      if (!this.leaving) meter.joinFailed(error);
+    }
+  }
+
+  async leavePair(only?: LoadPlayer): Promise<void> {
+    const player = this.player;
+    if (!player || (only && only !== player)) return;
+    this.player = null;
+    player.leaving = true;
+    await player.room.leave(true).catch(() => undefined);
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.leavePair();
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+/** The teacher's screen: starts the next round whenever the class is between rounds. */
+class LoadTeacher {
+  leaving = false;
+  private starting = false;
+  private startedFrom = -1;
+
+  readonly room: Room;
+  private readonly meter: LoadMeter;
+  private readonly classTally: ClassTally;
+
+  constructor(room: Room, meter: LoadMeter, classTally: ClassTally) {
+    this.room = room;
+    this.meter = meter;
+    this.classTally = classTally;
+    listenToAll(room, meter, () => this.leaving);
+    room.onStateChange(() => {
+      if (this.meter.counts(performance.now())) this.classTally.teacherPatches++;
+    });
+  }
+
+  private get view(): ClassroomView {
+    return this.room.state as ClassroomView;
+  }
+
+  /** Called on every beat once the class is full; one startRound per lobby or review. */
+  beat(): void {
+    const { phase, round } = this.view;
+    if (this.leaving || this.starting || (phase !== 'lobby' && phase !== 'review') || this.startedFrom === round) return;
+    this.starting = true;
+    this.startedFrom = round;
+    (this.room.request as (type: string) => Promise<unknown>)(TEACHER_MSG.startRound)
+      .then(() => void this.classTally.roundsStarted++)
+      .catch((error: unknown) => {
+        const e = error as { name?: string; reason?: { code?: string } };
+        if (e.name !== 'rejected') return void (!this.leaving && this.meter.error('startRound', error));
+        const code = e.reason?.code ?? '?';
+        this.classTally.startRefusals[code] = (this.classTally.startRefusals[code] ?? 0) + 1;
+      })
+      .finally(() => (this.starting = false));
+  }
+}
+
+async function createClass(client: Client, plan: ClassroomLoadPlan): Promise<{ room: Room; code: string }> {
+  const room = await client.create(ROOM.classroom, { teacher: true, settings: classSettings(plan) });
+  const welcome = await new Promise<TeacherWelcomePayload>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no teacherWelcome')), WELCOME_TIMEOUT_MS);
+    room.onMessage(CLASS_MSG.teacherWelcome, (payload: TeacherWelcomePayload) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+  return { room, code: welcome.code };
+}
+
+/** Connects the teacher and every student, then runs rounds until `stop`. */
+export async function startClassroom(plan: ClassroomLoadPlan, meter: LoadMeter, tally: PairTally, classTally: ClassTally): Promise<RunningPairs> {
+  const client = new Client(plan.url);
+  const created = await createClass(client, plan);
+  const teacher = new LoadTeacher(created.room, meter, classTally);
+  const context: ClassContext = { client, plan, meter, tally, classTally };
+  const students = (await inBatches(plan.students, plan.connectConcurrency, async (i) => {
+    try {
+      const room = await client.joinById(created.code, { nickname: `s${i}` });
+      classTally.studentsJoined++;
+      return new LoadStudent(room, i, context);
+    } catch (error) {
+      meter.joinFailed(error);
+      return null;
+    }
+  })).filter((s): s is LoadStudent => s !== null);
+  const beat = setInterval(() => {
+    const now = performance.now();
+    teacher.beat();
+    for (const s of students) s.player?.beat(now);
+  }, BEAT_MS);
   return {
-    status: hasRoom ? 'not measured' : 'pending',
-    reason: hasRoom
-      ? 'ROOM.classroom exists but the bench has no classroom load yet (see test/bench/classroomLoad.ts)'
-      : 'the classroom room does not exist yet (no ROOM.classroom, no server/rooms/ClassroomRoom.ts)',
-    students,
-    plainPairsReference: reference ? { pairs: reference.pairs, p99Ms: reference.game.latency.p99 } : null,
-    target: `classroom p99 ≤ ${TARGETS.classroomRatio} × plain-pairs p99`,
+    connections: () => students.filter((s) => !s.leaving).length,
+    stop: async () => {
+      clearInterval(beat);
+      teacher.leaving = true;
+      await inBatches(students.length, plan.connectConcurrency * 4, (i) => students[i]!.leave());
+      await teacher.room.leave(true).catch(() => undefined);
+    },
   };
 }

@@ -46,7 +46,7 @@ const LOADGEN_SATURATED = { cpuPercent: 85, eventLoopDelayP99Ms: 20 };
 /** CPU (% of one core) used by processes outside the bench during the window that makes figures doubtful. */
 const OTHERS_BUSY_PERCENT = 20;
 
-function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
+export function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
   const caveats: string[] = [];
   const { cpuPercent, eventLoopDelayP99Ms } = game.loadgen;
   if (cpuPercent >= LOADGEN_SATURATED.cpuPercent || eventLoopDelayP99Ms >= LOADGEN_SATURATED.eventLoopDelayP99Ms) {
@@ -61,7 +61,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (text: string) => console.log(`  ${text}`);
 
 /** Loads `server` with a plan and reads its CPU over the window and its memory at the window's end. */
-async function measure(server: ServerProcess, plan: Parameters<typeof runLoad>[0], rooms: number) {
+export async function measure(server: ServerProcess, plan: Parameters<typeof runLoad>[0], rooms: number) {
   const rssIdle = rssBytes(server.pid);
   const cpu = new CpuWindow(server.pid);
   const rss = new RssSampler(server.pid);

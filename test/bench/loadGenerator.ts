@@ -3,6 +3,7 @@
  * waits out the warm-up, measures for the window, leaves, and sends back a LoadResult. It has
  * its own deadline, so it ends even if its parent is gone.
  */
+import { ClassTally, startClassroom } from './classroomLoad.ts';
 import { startEcho } from './echoLoad.ts';
 import { LoadMeter } from './loadMeter.ts';
 import type { LoadEvent, LoadPlan, LoadResult } from './loadPlan.ts';
@@ -26,8 +27,11 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 
   const meter = new LoadMeter();
   const tally = new PairTally();
+  const classTally = new ClassTally();
   const connectStart = performance.now();
-  const running = plan.kind === 'pairs' ? await startPairs(plan, meter, tally) : await startEcho(plan, meter);
+  const running = plan.kind === 'pairs' ? await startPairs(plan, meter, tally)
+    : plan.kind === 'classroom' ? await startClassroom(plan, meter, tally, classTally)
+    : await startEcho(plan, meter);
   const connectMs = Math.round(performance.now() - connectStart);
   tell({ type: 'connected', connections: running.connections(), ms: connectMs });
 
@@ -52,12 +56,13 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     latency: summarize(meter.latencies.values()),
     repliesPerSecond: perSecond(meter.replies),
     requestsPerConnectionPerSecond: connections > 0 ? Math.round((meter.requests / seconds / connections) * 1000) / 1000 : 0,
-    ...(plan.kind === 'pairs' ? {
+    ...(plan.kind !== 'echo' ? {
       correctShare: tally.judged > 0 ? Math.round((tally.correct / tally.judged) * 1000) / 1000 : 0,
       refusals: tally.refusals,
       roundsFinished: tally.roundsFinished,
       rematches: tally.rematches,
     } : {}),
+    ...(plan.kind === 'classroom' ? { classroom: classTally.figures(meter) } : {}),
     trouble: meter.trouble(),
     loadgen,
   };

@@ -46,7 +46,29 @@ export interface EchoLoadPlan extends Window {
   readonly seed: number;
 }
 
-export type LoadPlan = PairLoadPlan | EchoLoadPlan;
+/** One class: a teacher and `students` students, who play their pair rooms round after round. */
+export interface ClassroomLoadPlan extends Window {
+  readonly kind: 'classroom';
+  readonly url: string;
+  readonly students: number;
+  readonly lossRate: number;
+  readonly connectConcurrency: number;
+  readonly policy: PlayPolicy;
+  readonly seed: number;
+}
+
+export type LoadPlan = PairLoadPlan | EchoLoadPlan | ClassroomLoadPlan;
+
+/** What only a class run counts: its rounds, seats and the teacher's view of the leaderboard. */
+export interface ClassroomTallyFigures {
+  readonly studentsJoined: number;
+  readonly roundsStarted: number;
+  readonly seatsTaken: number;
+  /** State patches the teacher's screen received in the window (the live leaderboard among them). */
+  readonly teacherPatchesPerSecond: number;
+  /** Refusals of the teacher's startRound, by code (noRoundsLeft: the class ran out of rounds). */
+  readonly startRefusals: Readonly<Record<string, number>>;
+}
 
 /** What went wrong on the client side over the whole run (connecting, playing, leaving). */
 export interface ClientTrouble {
@@ -75,6 +97,8 @@ export interface LoadResult {
   readonly refusals?: Readonly<Record<string, number>>;
   readonly roundsFinished?: number;
   readonly rematches?: number;
+  /** Classroom only. */
+  readonly classroom?: ClassroomTallyFigures;
   readonly trouble: ClientTrouble;
   /** The load generator's own health: if it is saturated, its latencies are its own. */
   readonly loadgen: { readonly cpuPercent: number; readonly eventLoopDelayP99Ms: number };

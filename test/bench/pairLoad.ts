@@ -33,7 +33,7 @@ export class PairTally {
   readonly refusals: Record<string, number> = {};
 }
 
-class LoadPlayer {
+export class LoadPlayer {
   leaving = false;
   private busy = false;
   private rng: RngState;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, release, totalmem } from 'node:os';
 import type { BrowserFigures, RendererFrames } from './browserMetrics.ts';
 import type { BundleFigures } from './bundleSize.ts';
-import type { ClassroomFigures } from './classroomLoad.ts';
+import type { ClassroomFigures } from './classroomRun.ts';
 import type { LevelResult } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
@@ -90,7 +90,6 @@ export function table(report: BenchReport): string {
       + `  match frames with segments in flight: ${frames(c.browser.frames.default)}\n`
       + `                                       ${frames(c.browser.frames.canvas)}`
     : `${c.browser.status}: ${c.browser.reason}`;
-  const ref = report.classroom.plainPairsReference;
   return [
     `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
     'card → verdict latency in ms; ratio = our p99 / bare ws echo p99 at the same connections and rate',
@@ -100,12 +99,23 @@ export function table(report: BenchReport): string {
     `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.floorRatio}× floor, no client trouble: ${report.largestPassingPairs ?? 'none'} pairs (target ${TARGETS.pairs})`,
     `memory per pair room: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}; `
       + `floor ${kb(m.floorPerConnectionBytes)} per connection — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}`,
-    `classroom of ${report.classroom.students}: ${report.classroom.status.toUpperCase()} — ${report.classroom.reason}`
-      + (ref ? `; plain-pairs reference p99 ${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : ''),
+    classroomLine(report.classroom),
     `client bundle: ${bundle}`,
     `browser: ${browser}`,
     `(${report.durationSeconds} s; JSON in test/bench/results/latest.json)`,
   ].join('\n');
+}
+
+function classroomLine(c: ClassroomFigures): string {
+  if (!c.latency) return `classroom of ${c.students}: ${c.status.toUpperCase()} — ${c.reason}`;
+  const ref = c.plainPairsReference;
+  const t = c.trouble;
+  const trouble = t ? t.joinFailures + t.errors + t.disconnects : 0;
+  return `classroom of ${c.students} (${c.connected} connected, ${c.classroom?.roundsStarted ?? 0} rounds): `
+    + `p50 ${ms(c.latency.p50)} / p95 ${ms(c.latency.p95)} / p99 ${ms(c.latency.p99)} ms, ${c.repliesPerSecond} judged/s, `
+    + `plain-pairs p99 ${ref ? `${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : '–'}, ratio ${c.ratioP99 ?? '–'}× `
+    + `(target ≤ ${TARGETS.classroomRatio}×), trouble ${trouble} — meets: ${yes(c.meetsTarget)}`
+    + [...c.misses, ...c.caveats].map((m) => `\n  classroom: ${m}`).join('');
 }
 
 export function writeReport(report: BenchReport, dir: string): string {

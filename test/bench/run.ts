@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBrowser, type BrowserFigures } from './browserMetrics.ts';
 import { buildClient, measureBundle, type BundleFigures } from './bundleSize.ts';
-import { classroomFigures } from './classroomLoad.ts';
+import { runClassroom, type ClassroomFigures } from './classroomRun.ts';
 import { runLevel, type LevelResult } from './levelRun.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
@@ -61,12 +61,31 @@ async function measureClient(options: BenchOptions): Promise<BenchReport['client
   }
 }
 
+/** The classroom, and its plain-pairs reference level if the ramp stopped before it. */
+async function measureClassroom(options: BenchOptions, levels: readonly LevelResult[]): Promise<ClassroomFigures> {
+  const pairs = options.classroomStudents / 2;
+  let measured = levels;
+  if (!levels.some((l) => l.pairs === pairs)) {
+    console.log(`reference for the classroom: ${pairs} plain pairs…`);
+    measured = [...levels, await runLevel(pairs, options)];
+  }
+  console.log(`classroom of ${options.classroomStudents} students…`);
+  const classroom = await runClassroom(options, measured);
+  console.log(classroom.latency
+    ? `  p99 ${classroom.latency.p99} ms, reference p99 ${classroom.plainPairsReference?.p99Ms ?? '–'} ms, ratio ${classroom.ratioP99 ?? '–'}×`
+    + (classroom.misses.length > 0 ? ` — misses: ${classroom.misses.join('; ')}` : '')
+    + (classroom.caveats.length > 0 ? ` — ${classroom.caveats.join('; ')}` : '')
+    : `  failed: ${classroom.reason}`);
+  return classroom;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const levels = await ramp(options);
   const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
   const top = levels.at(-1);
+  const classroom = await measureClassroom(options, levels);
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
   const report: BenchReport = {
@@ -77,7 +96,7 @@ async function main(): Promise<void> {
     levels,
     largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
     memory: memoryFigures(levels),
-    classroom: classroomFigures(options.classroomStudents, levels),
+    classroom,
     profile,
     client,
     durationSeconds: Math.round((performance.now() - started) / 1000),

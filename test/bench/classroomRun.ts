@@ -1,0 +1,83 @@
+/**
+ * The classroom part of the bench, from the parent's side: a fresh game server, one class of
+ * `students` driven by the load generator (classroomLoad.ts) over the same warm-up and window
+ * as a level, and its p99 compared with the same students in plain pairs (a level of the ramp).
+ */
+import type { LevelResult, ServerFigures } from './levelRun.ts';
+import { caveatsOf, measure } from './levelRun.ts';
+import { ONE_CARD_A_SECOND, type ClassroomTallyFigures, type ClientTrouble } from './loadPlan.ts';
+import type { BenchOptions } from './options.ts';
+import { startGameServer, stopProcess } from './processes.ts';
+import type { LatencySummary } from './stats.ts';
+import { TARGETS } from './targets.ts';
+
+const SETTLE_MS = 1500;
+
+export interface ClassroomFigures {
+  readonly status: 'measured' | 'failed';
+  /** Why it failed; empty when measured. */
+  readonly reason: string;
+  readonly students: number;
+  /** Students connected to the class at the window's end. */
+  readonly connected: number;
+  /** Card → verdict over the window, as in a level. */
+  readonly latency: LatencySummary | null;
+  readonly repliesPerSecond: number;
+  readonly classroom: ClassroomTallyFigures | null;
+  readonly trouble: ClientTrouble | null;
+  readonly server: ServerFigures | null;
+  readonly loadgen: { readonly cpuPercent: number; readonly eventLoopDelayP99Ms: number } | null;
+  /** The same students in plain pairs: what the classroom's p99 is compared with. */
+  readonly plainPairsReference: { readonly pairs: number; readonly p99Ms: number } | null;
+  /** Classroom p99 over the reference p99. */
+  readonly ratioP99: number | null;
+  readonly meetsTarget: boolean;
+  readonly misses: readonly string[];
+  /** Reasons to doubt the figures, as for a level (a saturated load generator, a shared machine). */
+  readonly caveats: readonly string[];
+  readonly target: string;
+}
+
+const target = `classroom p99 ≤ ${TARGETS.classroomRatio} × plain-pairs p99, no client trouble`;
+
+function referenceOf(students: number, levels: readonly LevelResult[]) {
+  const level = levels.find((l) => l.pairs === students / 2);
+  return level ? { pairs: level.pairs, p99Ms: level.game.latency.p99 } : null;
+}
+
+export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[]): Promise<ClassroomFigures> {
+  const students = options.classroomStudents;
+  const reference = referenceOf(students, levels);
+  const server = await startGameServer({});
+  try {
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const { result, server: serverFigures } = await measure(server, {
+      kind: 'classroom', url: `http://127.0.0.1:${server.port}`, students, lossRate: options.lossRate,
+      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
+      warmupMs: options.warmupMs, measureMs: options.measureMs,
+    }, students / 2);
+    const ratio = reference ? Math.round((result.latency.p99 / reference.p99Ms) * 100) / 100 : null;
+    const t = result.trouble;
+    const misses: string[] = [];
+    if (ratio === null) misses.push(`no plain-pairs reference at ${students / 2} pairs`);
+    else if (!(ratio <= TARGETS.classroomRatio)) misses.push(`p99 is ${ratio}× the plain pairs' (> ${TARGETS.classroomRatio}×)`);
+    if (result.connections < students) misses.push(`only ${result.connections} of ${students} students connected`);
+    if (t.joinFailures + t.errors + t.disconnects > 0) {
+      misses.push(`client trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`);
+    }
+    return {
+      status: 'measured', reason: '', students, connected: result.connections, latency: result.latency,
+      repliesPerSecond: result.repliesPerSecond, classroom: result.classroom ?? null, trouble: t, server: serverFigures,
+      loadgen: result.loadgen, plainPairsReference: reference, ratioP99: ratio, meetsTarget: misses.length === 0, misses,
+      caveats: caveatsOf(result, serverFigures), target,
+    };
+  } catch (error) {
+    return {
+      status: 'failed', reason: error instanceof Error ? error.message : String(error), students, connected: 0, latency: null,
+      repliesPerSecond: 0, classroom: null, trouble: null, server: null, loadgen: null, plainPairsReference: reference,
+      ratioP99: null, meetsTarget: false, misses: ['not measured'], caveats: [], target,
+    };
+  } finally {
+    await stopProcess(server.child, 10_000);
+  }
+}
