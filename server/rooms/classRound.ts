@@ -9,19 +9,13 @@ import type { SeatReservation } from '@colyseus/sdk';
 import { BOT_SEAT, historyOf, pairStudents, type Pair, type PairingHistory } from '../../shared/classroom/pairing.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
-import { ROOM, type ClassSettings } from '../../shared/protocol.ts';
+import { ROOM } from '../../shared/protocol.ts';
 import { seedFrom } from '../../shared/random.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
 import type { ClassPairSpec } from './classLink.ts';
 
-export interface RoundSetup {
-  readonly classCode: string;
-  readonly round: number;
-  readonly scenarioId: ScenarioId;
-  readonly settings: ClassSettings;
-  readonly seed: number;
-  readonly seatWaitMs: number;
-  readonly paused: boolean;
+/** What every pair of the round shares (as its pair rooms are told), plus who is in the class. */
+export interface RoundSetup extends Omit<ClassPairSpec, 'seats'> {
   readonly students: readonly { readonly id: string; readonly nickname: string }[];
   readonly history: PairingHistory;
 }
