@@ -204,16 +204,8 @@ export const classReportPath = (code: string, format: 'json' | 'csv' = 'json'): 
 /** `GET /api/classes/:code/qr.svg`: the join link as a QR code. */
 export const classQrPath = (code: string): string => `/api/classes/${code}/qr.svg`;
 
-/** One student in the report. */
-export interface StudentReport {
-  readonly studentId: string;
-  readonly nickname: string;
-  readonly rank: number;
-  readonly points: number;
-  readonly accuracy: number;
-  readonly correct: number;
-  readonly mistakes: number;
-  readonly missed: number;
+/** One student in the report: their leaderboard row, and what the report adds to it. */
+export interface StudentReport extends StandingView {
   readonly roundsPlayed: number;
   /** Accuracy per kind of move, in teaching order; kinds never met are left out. */
   readonly skills: readonly SkillView[];
