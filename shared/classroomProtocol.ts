@@ -186,8 +186,16 @@ export interface ClassroomView {
   /** Pairs of this round that have not finished yet. */
   readonly pairsPlaying: number;
   readonly students: ReadonlyMap<string, StudentView>;
-  /** Every student, ranked; updated as pairs play. */
+  /**
+   * Every student, ranked by the rounds the class has finished: it stands still while a round
+   * is played and moves when the round is over (and as students join, leave or are renamed).
+   */
   readonly leaderboard: readonly StandingView[];
+  /**
+   * The same, re-ranked as pairs play (at most once a second); sent to the teacher's screens
+   * only, so it is empty for a student.
+   */
+  readonly liveLeaderboard: readonly StandingView[];
   /** The last finished round's most common mistakes, most frequent first. */
   readonly mistakes: readonly MistakeView[];
   /** The last finished round, per kind of move, in teaching order. */

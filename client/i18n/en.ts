@@ -251,6 +251,7 @@ export const en = {
   'class.leave': 'Leave the class',
   'class.backToClass': 'Back to the class',
   'class.rankLine': 'Rank in class: {rank} of {count}',
+  'class.rankAfterRound': 'Class ranks are shown once every pair has finished the round.',
   'class.partnerBot': 'a bot',
   'class.partner': 'Your partner: {partner}',
 

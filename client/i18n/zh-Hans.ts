@@ -249,6 +249,7 @@ export const zhHans: UiCatalogue = {
   'class.leave': '离开课堂',
   'class.backToClass': '回到课堂',
   'class.rankLine': '班上排名：第 {rank} 名（共 {count} 人）',
+  'class.rankAfterRound': '每一组都完成这一回合后，就会公布班上排名。',
   'class.partnerBot': '机器人',
   'class.partner': '你的搭档：{partner}',
 

@@ -249,6 +249,7 @@ export const zhHant: UiCatalogue = {
   'class.leave': '離開課堂',
   'class.backToClass': '回到課堂',
   'class.rankLine': '班上排名：第 {rank} 名（共 {count} 人）',
+  'class.rankAfterRound': '每一組都完成這一回合後，就會公布班上排名。',
   'class.partnerBot': '機器人',
   'class.partner': '你的搭檔：{partner}',
 

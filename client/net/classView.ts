@@ -9,6 +9,7 @@ export function toClassView(state: unknown): ClassroomView {
     settings: { ...(json.settings as ClassroomView['settings']) },
     students: new Map(Object.entries(students)),
     leaderboard: (json.leaderboard ?? []) as ClassroomView['leaderboard'],
+    liveLeaderboard: (json.liveLeaderboard ?? []) as ClassroomView['liveLeaderboard'],
     mistakes: (json.mistakes ?? []) as ClassroomView['mistakes'],
     skills: (json.skills ?? []) as ClassroomView['skills'],
   };

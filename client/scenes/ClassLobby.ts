@@ -82,9 +82,13 @@ export class ClassLobby extends Screen {
     this.message.setText(this.messageFor(view, Boolean(student?.pairCode)));
     this.status.setText(`${classStatus(view)}\n${t('class.here', { count: [...view.students.values()].filter((s) => s.connected).length })}`);
     const row = view.leaderboard.find((r) => r.studentId === me);
-    const played = view.round > 0 && row;
-    this.mine.setText(played ? `${t('class.yourRank', { rank: row.rank, count: view.leaderboard.length })} · ${t('class.yourPoints', { points: row.points })} · ${t('class.yourAccuracy', { accuracy: accuracyText(row, standingsLabels()) })}` : '');
-    this.standings.setVisible(view.round > 0).setRows(view.leaderboard, me);
+    // The standings are those of finished rounds; while one is played they wait for its end.
+    const finished = view.phase === 'playing' ? view.round - 1 : view.round;
+    const mine = finished > 0 && row
+      ? `${t('class.yourRank', { rank: row.rank, count: view.leaderboard.length })} · ${t('class.yourPoints', { points: row.points })} · ${t('class.yourAccuracy', { accuracy: accuracyText(row, standingsLabels()) })}`
+      : '';
+    this.mine.setText(view.phase === 'playing' && view.round > 0 ? [t('class.rankAfterRound'), mine].filter(Boolean).join('\n') : mine);
+    this.standings.setVisible(finished > 0).setRows(view.leaderboard, me);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: view.phase, round: view.round, paused: view.paused, locked: view.locked,
       students: [...view.students.values()].map((s) => s.nickname).sort(), leaderboard: view.leaderboard.map((r) => r.nickname) } });

@@ -48,6 +48,9 @@ export class RoundResult extends SessionScreen {
       ? new Button(this, t('class.backToClass'), () => void currentClass()?.leavePair().then(() => this.scene.start('ClassLobby')), { primary: true, fontSize: 18 })
       : new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
     new FocusOrder(this).setItems([this.next, this.home]);
+    // The class rank comes when every pair has finished, which may be after this screen opened.
+    const offClass = inClass ? currentClass()?.events.on('view', () => this.showView(this.session.view)) : undefined;
+    if (offClass) this.events.once(Phaser.Scenes.Events.SHUTDOWN, offClass);
     this.onKey('ENTER', () => (this.view.phase === 'finished' ? this.home.press() : this.ready()));
     this.startLayout();
     this.follow();
@@ -106,9 +109,10 @@ export class RoundResult extends SessionScreen {
     publish({ explanation: wrong.map(mistakeLine).join('\n') });
   }
 
-  /** A student's place in the class's live leaderboard. */
+  /** A student's place in the class, once every pair has finished the round. */
   private classRank(): string {
     const cls = currentClass();
+    if (cls?.view.phase === 'playing') return t('class.rankAfterRound');
     const me = cls && !cls.member.teacher ? cls.member.studentId : '';
     const row = cls?.view.leaderboard.find((r) => r.studentId === me);
     return row ? t('class.rankLine', { rank: row.rank, count: cls?.view.leaderboard.length ?? 0 }) : '';

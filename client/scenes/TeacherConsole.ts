@@ -209,14 +209,14 @@ export class TeacherConsole extends Screen {
     this.panelTitle.setText(roster ? (students.length ? t('class.pick') : t('class.noStudents')) : `♛ ${t('class.leaderboard')}`);
     this.panelTitle.setFontSize(roster ? 16 : 20).setColor(roster ? '#9fb0c4' : '#f2f5f8');
     this.roster.setVisible(roster).setStudents(students);
-    this.standings.setVisible(!roster).setRows(v.leaderboard);
+    this.standings.setVisible(!roster).setRows(v.liveLeaderboard);
     this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
     const review = v.phase === 'review' && !roster;
     this.mistakes.setVisible(review).setText(review ? `${t('class.mistakesTitle')}\n${mistakeLines(v.mistakes).join('\n')}` : '');
     this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
-      leaderboard: v.leaderboard.map((r) => r.nickname) } });
+      leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
   }
 
   private async send(type: TeacherCommand, payload?: object): Promise<void> {

@@ -7,6 +7,7 @@
  * so the report does not depend on this room.
  */
 import { CloseCode, logger, Room, ServerError, validate, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
 import { randomInt } from 'node:crypto';
 import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
 import {
@@ -20,7 +21,7 @@ import type { ClassroomConfig } from '../config.ts';
 import type { Stores } from '../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
 import { listenToPairs } from './classChannels.ts';
-import { Leaderboard } from './classLeaderboard.ts';
+import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
 import { ClassRounds } from './classRounds.ts';
 import { Roster, type Student } from './classRoster.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
@@ -62,6 +63,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private readonly welcomes = new Map<string, string>();
   private readonly studentClients = new Map<string, ClassClient>();
   private readonly leaderboard = new Leaderboard();
+  /** The teacher's screens: the only clients that receive the live leaderboard. */
+  private readonly screens = new StateView();
+  private readonly liveStandings = new ShownStandings(this.state.liveLeaderboard);
+  private readonly roundStandings = new ShownStandings(this.state.leaderboard);
   private rounds!: ClassRounds;
   private endAfterRound = false;
   private idleTimer: Delayed | undefined;
@@ -209,6 +214,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.welcomes.delete(client.sessionId);
     const auth = client.auth as ClassAuth;
     if (auth.teacher) {
+      // One view for every screen: the live rows are encoded once, whatever the number of screens.
+      client.view = this.screens;
       if (welcome) client.send(CLASS_MSG.teacherWelcome, { code: this.state.code, secret: welcome });
       return;
     }
@@ -247,13 +254,18 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onBeforePatch(): void {
-    // Ranking reorders rows, and every moved row goes to every screen: at most once a second
-    // (200 students joining, or 100 pairs scoring), but at once when the phase changes, so the
-    // review shows the final standings.
+    // Ranking reorders rows, and every moved row goes to every screen that shows the list: at
+    // most once a second (200 students joining, or 100 pairs scoring), but at once when the
+    // phase changes, so the review shows the final standings.
     const now = this.clock.currentTime;
-    if (now - this.projectedAt < LEADERBOARD_EVERY_MS && this.state.phase === this.projectedPhase) return;
-    if (this.leaderboard.project(this.state.leaderboard, this.roster.active())) this.projectedAt = now;
-    this.projectedPhase = this.state.phase;
+    const phase = this.state.phase;
+    if (now - this.projectedAt < LEADERBOARD_EVERY_MS && phase === this.projectedPhase) return;
+    const students = this.roster.active();
+    if (this.leaderboard.project(this.liveStandings, students, (row) => this.screens.add(row))) this.projectedAt = now;
+    // Everyone's standings stand still while pairs play (from the round's first patch, which
+    // still brings in whoever joined just before it): they move when the round is over.
+    if (phase !== 'playing' || phase !== this.projectedPhase) this.leaderboard.project(this.roundStandings, students);
+    this.projectedPhase = phase;
   }
 
   override onUncaughtException(error: Error, method: string): void {

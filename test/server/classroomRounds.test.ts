@@ -27,6 +27,45 @@ async function twoSeated() {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+describe('the standings', () => {
+  it('move live on the teacher\'s screens only; a student\'s stand still until every pair has finished', async () => {
+    const { teacher, amy, bo, a, b } = await twoSeated();
+    const student = amy.room;
+    const playing = await untilState(student, (s) => s.phase === 'playing' && s.leaderboard.length === 2);
+    const before = playing.leaderboard.map((r) => r.toJSON());
+    let studentPatches = 0;
+    student.onStateChange(() => void studentPatches++);
+
+    expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
+    const live = await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
+    expect(live.liveLeaderboard).toHaveLength(2);
+    // The same patch reached the student (empty for them): their list stood still, and the
+    // live one never reached them.
+    await untilState(student, () => studentPatches > 0);
+    expect(student.state.liveLeaderboard ?? []).toHaveLength(0);
+    expect(student.state.leaderboard.map((r) => r.toJSON())).toEqual(before);
+    expect(bo.room.state.liveLeaderboard ?? []).toHaveLength(0);
+
+    await Promise.all([followHints(a), followHints(b)]);
+    const review = await untilState(student, (s) => s.phase === 'review');
+    const final = (await untilState(teacher.room, (s) => s.phase === 'review')).liveLeaderboard.map((r) => r.toJSON());
+    expect(review.leaderboard.map((r) => r.toJSON())).toEqual(final);
+    expect(final.some((r) => r.points > 0)).toBe(true);
+    expect(review.liveLeaderboard ?? []).toHaveLength(0);
+  });
+
+  it('reach a teacher\'s second screen (a reload) whole, live rows included', async () => {
+    const { teacher, a } = await twoSeated();
+    expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
+    const first = await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
+    const screen = await freshClient().joinById(teacher.code, { teacher: true, secret: teacher.secret }) as typeof teacher.room;
+    await screen.waitForInitialState();
+    const second = await untilState(screen, (s) => s.liveLeaderboard.length === 2);
+    expect(second.liveLeaderboard.map((r) => r.toJSON())).toEqual(first.liveLeaderboard.map((r) => r.toJSON()));
+    await screen.leave();
+  });
+});
+
 describe('the teacher running a round', () => {
   it('pauses every pair\'s clock: nothing happens and cards are refused until the round resumes', async () => {
     const { teacher, a, b } = await twoSeated();
@@ -68,7 +107,7 @@ describe('the teacher running a round', () => {
     const opener = a === amyPair ? amy : bo;
     const notices = new Inbox(a as never);
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
-    await untilState(teacher.room, (s) => s.leaderboard.some((r) => r.points > 0));
+    await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
 
     await command(teacher.room, TEACHER_MSG.endRound);
 

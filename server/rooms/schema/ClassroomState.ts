@@ -2,7 +2,10 @@
  * The synchronised state of a classroom room (@colyseus/schema). Field names and meanings are
  * those of `ClassroomView` and its parts in shared/classroomProtocol.ts, which is what clients
  * read; the compile-time checks at the bottom keep the two in step. Nothing secret is here:
- * every student sees the roster and the leaderboard the projector shows.
+ * every student sees the roster and the standings the projector shows at the end of a round.
+ * Only `liveLeaderboard` is filtered (a StateView of the teacher's screens): re-ranked every
+ * second while pairs play, it would cost every student's phone a decode a second for a table
+ * nobody in a match is looking at.
  */
 import { schema, t, type SchemaType } from '@colyseus/schema';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -75,6 +78,7 @@ export const ClassroomState = schema({
   pairsPlaying: t.uint16().default(0),
   students: t.map(StudentState),
   leaderboard: t.array(StandingState),
+  liveLeaderboard: t.array(StandingState).view(),
   mistakes: t.array(MistakeState),
   skills: t.array(SkillState),
 }, 'ClassroomState');
@@ -89,7 +93,7 @@ type Primitive<V> = { [K in keyof V as V[K] extends string | number | boolean ? 
 type Exactly<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 type Fits<A, B> = A extends B ? true : false;
 type Check<T extends true> = T;
-type Collections = 'settings' | 'students' | 'leaderboard' | 'mistakes' | 'skills';
+type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills';
 
 export type ClassSchemaAgreesWithProtocol = [
   Check<Exactly<Primitive<Fields<StudentState>>, StudentView>>,
