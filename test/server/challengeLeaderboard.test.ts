@@ -7,10 +7,10 @@ import { challengeDay } from '../../shared/challenge/plan.ts';
 import { LEADERBOARD, type LeaderboardReply } from '../../shared/protocol.ts';
 import type { ChallengeEntry } from '../../server/storage/challengeEntries.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
-import { bootGame, type TestServer } from './gameServer.ts';
+import { bootGame, TEST_URL, type TestServer } from './gameServer.ts';
 import { challengeConfig, createChallenge, followHints, newPlayerId, resultOf } from './challengeClient.ts';
 
-const BASE = 'http://127.0.0.1:2568';
+const BASE = TEST_URL;
 const dir = mkdtempSync(join(tmpdir(), 'tango-board-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,10 +4,10 @@ import { openStores } from '../../server/storage/stores.ts';
 import {
   classJoinPath, classQrPath, classReportPath, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
 } from '../../shared/protocol.ts';
-import { bootGame, followHints, play, type TestServer } from './gameServer.ts';
+import { bootGame, followHints, play, TEST_URL, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, playRound, takeSeat, untilState, type Teacher } from './classroomHarness.ts';
 
-const BASE = 'http://127.0.0.1:2568';
+const BASE = TEST_URL;
 let colyseus: TestServer;
 let teacher: Teacher;
 const stores = openStores(':memory:');

@@ -1,8 +1,9 @@
 /**
- * Boots the real game server for a test file (on @colyseus/testing's port 2568) with short
- * timings, and small helpers that wait for what the server says instead of sleeping.
+ * Boots the real game server for a test file (on @colyseus/testing's port 2568, or
+ * TANGO_TEST_PORT so that two test runs can share a machine) with short timings, and small
+ * helpers that wait for what the server says instead of sleeping.
  */
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
 import { createGameServer, type GameServer } from '../../server/app.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
@@ -23,6 +24,10 @@ export const FAST: Partial<PairRoomConfig> = {
   timing: { latencyMs: 60, rtoMs: 300, mslMs: 400, deadlineMs: 10_000 },
 };
 
+/** Where every test server of this run listens; the SDK and HTTP tests reach it here. */
+export const TEST_PORT = Number(process.env.TANGO_TEST_PORT ?? 2568);
+export const TEST_URL = `http://127.0.0.1:${TEST_PORT}`;
+
 export function testConfig(pair: Partial<PairRoomConfig> = {}): Config {
   const base = loadConfig({});
   return { ...base, pair: { ...base.pair, ...FAST, ...pair } };
@@ -31,12 +36,15 @@ export function testConfig(pair: Partial<PairRoomConfig> = {}): Config {
 export type TestServer = ColyseusTestServer<GameServer>;
 
 export async function bootGame(config: Config = testConfig(), stores: Stores = openStores(':memory:')): Promise<TestServer> {
-  return boot(createGameServer(config, stores)) as Promise<TestServer>;
+  // boot() listens on its own fixed port when handed a Server, so the server listens here first.
+  const server = createGameServer(config, stores);
+  await server.listen(TEST_PORT);
+  return new ColyseusTestServer(server) as TestServer;
 }
 
 /** A fresh SDK client, as a reloaded page would create, pointed at the test server. */
 export function freshClient(): Client {
-  return new Client('ws://127.0.0.1:2568');
+  return new Client(TEST_URL);
 }
 
 export type PairRoom = Room<PairRoomOnServer>;

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootGame, testConfig, type TestServer } from './gameServer.ts';
+import { bootGame, testConfig, TEST_URL, type TestServer } from './gameServer.ts';
 
 const clientDir = mkdtempSync(join(tmpdir(), 'tango-client-'));
 writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>TCP Tango</title>');
 writeFileSync(join(clientDir, 'game.js'), 'console.log("game")');
 
-const BASE = 'http://127.0.0.1:2568';
+const BASE = TEST_URL;
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame({ ...testConfig(), clientDir }); });
 afterAll(async () => { await colyseus.shutdown(); });
