@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { StandingView } from '../../shared/protocol.ts';
-import { textStyle } from './textStyle.ts';
+import { TableBox } from './TableBox.ts';
 import { COLOURS } from './theme.ts';
 
 export interface StandingsLabels {
@@ -23,21 +23,14 @@ export function accuracyText(row: Pick<StandingView, 'accuracy' | 'correct' | 'm
  * lines as fit (one or two columns of them), and how many more there are. The marked student
  * (a student's own line) has ▶ and a framed band, not colour alone.
  */
-export class ClassStandingsTable extends Phaser.GameObjects.Container {
-  private readonly bands: Phaser.GameObjects.Graphics;
-  private texts: Phaser.GameObjects.Text[] = [];
+export class ClassStandingsTable extends TableBox {
   private rows: readonly StandingView[] = [];
   private mark = '';
-  private boxWidth = 400;
-  private boxHeight = 300;
   private readonly labels: StandingsLabels;
 
   constructor(scene: Phaser.Scene, labels: StandingsLabels) {
-    super(scene, 0, 0);
+    super(scene, 400);
     this.labels = labels;
-    this.bands = scene.add.graphics();
-    this.add(this.bands);
-    scene.add.existing(this);
   }
 
   setRows(rows: readonly StandingView[], mark = ''): this {
@@ -47,17 +40,8 @@ export class ClassStandingsTable extends Phaser.GameObjects.Container {
     return this;
   }
 
-  resize(width: number, height: number): this {
-    this.boxWidth = width;
-    this.boxHeight = height;
-    this.redraw();
-    return this;
-  }
-
-  private redraw(): void {
-    for (const text of this.texts) text.destroy();
-    this.texts = [];
-    const g = this.bands.clear();
+  protected redraw(): void {
+    const g = this.clear();
     const narrow = this.boxWidth < 520;
     const rowHeight = narrow ? 34 : 44;
     const size = narrow ? 16 : 22;
@@ -68,39 +52,32 @@ export class ClassStandingsTable extends Phaser.GameObjects.Container {
     const perColumn = Math.max(1, Math.floor((this.boxHeight - rowHeight - 24) / rowHeight));
     const fits = perColumn * columns;
     const shown = this.rows.length > fits ? this.rows.slice(0, fits - 1) : this.rows;
-    const write = (x: number, y: number, s: string, o: { bold?: boolean; dim?: boolean; right?: boolean; crop?: number; small?: boolean }): void => {
-      const text = this.scene.add.text(x, y + rowHeight / 2, s, textStyle(o.small ? size - 3 : size, { bold: o.bold ?? false, colour: o.dim ? COLOURS.dim : COLOURS.text, mono: o.right ?? false }))
-        .setOrigin(o.right ? 1 : 0, 0.5);
-      if (o.crop) text.setCrop(0, 0, o.crop, rowHeight * 2);
-      this.add(text);
-      this.texts.push(text);
-    };
+    const dim = COLOURS.dim;
+    const heading = { size: size - 3, colour: dim };
     for (let c = 0; c < columns; c++) {
       const x0 = c * (colWidth + gap);
       const accuracyX = x0 + colWidth - 8;
       const pointsX = accuracyX - (narrow ? 100 : 140);
       const nameX = x0 + (narrow ? 44 : 64);
-      write(x0 + 8, 0, this.labels.rank, { dim: true, small: true });
-      write(nameX, 0, this.labels.nickname, { dim: true, small: true });
-      write(pointsX, 0, this.labels.points, { dim: true, small: true, right: true });
-      write(accuracyX, 0, this.labels.accuracy, { dim: true, small: true, right: true });
+      this.cell(x0 + 8, 0, rowHeight, this.labels.rank, heading);
+      this.cell(nameX, 0, rowHeight, this.labels.nickname, heading);
+      this.cell(pointsX, 0, rowHeight, this.labels.points, { ...heading, right: true });
+      this.cell(accuracyX, 0, rowHeight, this.labels.accuracy, { ...heading, right: true });
       g.fillStyle(COLOURS.panelBorder, 1).fillRect(x0, rowHeight - 2, colWidth, 2);
       shown.slice(c * perColumn, (c + 1) * perColumn).forEach((row, i) => {
         const y = rowHeight * (i + 1);
         const own = row.studentId === this.mark;
-        if (own) {
-          g.fillStyle(COLOURS.focus, 1).fillRoundedRect(x0, y + 2, colWidth, rowHeight - 4, 8);
-          g.fillStyle(0x26405a, 1).fillRoundedRect(x0 + 3, y + 5, colWidth - 6, rowHeight - 10, 6);
-        } else if (i % 2 === 1) g.fillStyle(COLOURS.panel, 1).fillRect(x0, y, colWidth, rowHeight);
-        write(x0 + 8, y, `${own ? '▶' : ''}${row.rank}`, { bold: true, dim: !own });
-        write(nameX, y, row.nickname, { bold: own || row.rank <= 3, crop: Math.max(40, pointsX - 70 - nameX) });
-        write(pointsX, y, String(row.points), { bold: true, right: true });
-        write(accuracyX, y, accuracyText(row, this.labels), { right: true, dim: !own });
+        if (own) this.ownBand(x0, y, colWidth, rowHeight);
+        else if (i % 2 === 1) g.fillStyle(COLOURS.panel, 1).fillRect(x0, y, colWidth, rowHeight);
+        this.cell(x0 + 8, y, rowHeight, `${own ? '▶' : ''}${row.rank}`, { size, bold: true, colour: own ? COLOURS.text : dim });
+        this.cell(nameX, y, rowHeight, row.nickname, { size, bold: own || row.rank <= 3, crop: Math.max(40, pointsX - 70 - nameX) });
+        this.cell(pointsX, y, rowHeight, String(row.points), { size, bold: true, right: true });
+        this.cell(accuracyX, y, rowHeight, accuracyText(row, this.labels), { size, right: true, colour: own ? COLOURS.text : dim });
       });
     }
     if (shown.length < this.rows.length) {
       const y = rowHeight * (Math.min(perColumn, shown.length - (columns - 1) * perColumn) + 1);
-      write((columns - 1) * (colWidth + gap) + 8, Math.max(rowHeight, y), this.labels.more(this.rows.length - shown.length), { dim: true });
+      this.cell((columns - 1) * (colWidth + gap) + 8, Math.max(rowHeight, y), rowHeight, this.labels.more(this.rows.length - shown.length), { size, colour: dim });
     }
   }
 }

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { LeaderboardRow } from '../../shared/protocol.ts';
 import { scrollInput } from './scrollInput.ts';
-import { textStyle } from './textStyle.ts';
+import { TableBox, type CellStyle } from './TableBox.ts';
 import { COLOURS } from './theme.ts';
 
 export interface TableLabels {
@@ -26,22 +26,15 @@ function same(a: LeaderboardRow, b: LeaderboardRow | null): boolean {
  * drawn. The player's own line is marked ▶ and "(you)", in bold, on a lighter band — never by
  * colour alone — and, when it is scrolled away or below the top 100, it is pinned at the bottom.
  */
-export class LeaderboardTable extends Phaser.GameObjects.Container {
-  private readonly bands: Phaser.GameObjects.Graphics;
-  private texts: Phaser.GameObjects.Text[] = [];
+export class LeaderboardTable extends TableBox {
   private rows: readonly LeaderboardRow[] = [];
   private you: LeaderboardRow | null = null;
   private firstRow = 0;
-  private boxWidth = 320;
-  private boxHeight = 300;
   private readonly labels: TableLabels;
 
   constructor(scene: Phaser.Scene, labels: TableLabels) {
-    super(scene, 0, 0);
+    super(scene, 320);
     this.labels = labels;
-    this.bands = scene.add.graphics();
-    this.add(this.bands);
-    scene.add.existing(this);
     const inside = (x: number, y: number): boolean => x >= this.x && y >= this.y && x <= this.x + this.boxWidth && y <= this.y + this.boxHeight;
     scrollInput(scene, inside, (steps) => this.scroll(steps), () => this.rowHeight);
   }
@@ -65,13 +58,6 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     return this;
   }
 
-  resize(width: number, height: number): this {
-    this.boxWidth = width;
-    this.boxHeight = height;
-    this.redraw();
-    return this;
-  }
-
   scroll(steps: number): void {
     const next = Phaser.Math.Clamp(this.firstRow + steps, 0, Math.max(0, this.rows.length - this.page));
     if (next === this.firstRow) return;
@@ -79,10 +65,8 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     this.redraw();
   }
 
-  private redraw(): void {
-    for (const text of this.texts) text.destroy();
-    this.texts = [];
-    const g = this.bands.clear();
+  protected redraw(): void {
+    const g = this.clear();
     const w = this.boxWidth;
     const h = this.rowHeight;
     const narrow = w < 520;
@@ -92,24 +76,12 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     const accuracyX = narrow ? w - 10 : w - 120;
     const pointsX = accuracyX - (narrow ? 96 : 140);
     const nameX = narrow ? 58 : 80;
-    const write = (x: number, y: number, s: string, options: { bold?: boolean; colour?: number; right?: boolean }): void => {
-      const text = this.scene.add.text(x, y + h / 2, s, textStyle(size, { bold: options.bold ?? false, colour: options.colour ?? COLOURS.text, mono: options.right ?? false }))
-        .setOrigin(options.right ? 1 : 0, 0.5);
-      this.add(text);
-      this.texts.push(text);
-    };
+    const write = (x: number, y: number, s: string, style: Omit<CellStyle, 'size'>): void => void this.cell(x, y, h, s, { size, ...style });
     const line = (y: number, row: LeaderboardRow, own: boolean): void => {
-      if (own) {
-        g.fillStyle(COLOURS.focus, 1).fillRoundedRect(0, y + 2, w, h - 4, 8);
-        g.fillStyle(0x26405a, 1).fillRoundedRect(3, y + 5, w - 6, h - 10, 6);
-      }
+      if (own) this.ownBand(0, y, w, h);
       write(8, y, `${own ? '▶ ' : ''}${row.rank}`, { bold: true, colour: own ? COLOURS.text : COLOURS.dim });
-      const name = this.scene.add.text(nameX, y + h / 2, own ? `${row.nickname} (${this.labels.you})` : row.nickname,
-        textStyle(size, { bold: own })).setOrigin(0, 0.5);
       // A long nickname is cut at the points column rather than running into it.
-      name.setCrop(0, 0, Math.max(20, pointsX - 70 - nameX), 60);
-      this.add(name);
-      this.texts.push(name);
+      write(nameX, y, own ? `${row.nickname} (${this.labels.you})` : row.nickname, { bold: own, crop: Math.max(20, pointsX - 70 - nameX) });
       write(pointsX, y, String(row.points), { bold: true, right: true });
       write(accuracyX, y, this.labels.percent(row.accuracy), { right: true, colour: own ? COLOURS.text : COLOURS.dim });
       if (streakX > 0) write(streakX, y, String(row.bestStreak), { right: true, colour: own ? COLOURS.text : COLOURS.dim });
@@ -137,10 +109,7 @@ export class LeaderboardTable extends Phaser.GameObjects.Container {
     const ownInView = shown.some((row) => same(row, this.you));
     const parts = [above > 0 || below > 0 ? this.labels.more(above, below) : ''];
     if (!ownInView && !this.you) parts.push(this.labels.notOn);
-    const footer = this.scene.add.text(8, footerY + h / 2, parts.filter(Boolean).join('   ·   '),
-      textStyle(narrow ? 14 : 17, { colour: COLOURS.dim, wrap: w - 16 })).setOrigin(0, 0.5);
-    this.add(footer);
-    this.texts.push(footer);
+    this.cell(8, footerY, h, parts.filter(Boolean).join('   ·   '), { size: narrow ? 14 : 17, colour: COLOURS.dim }).setWordWrapWidth(w - 16, true);
     // Scrolled away or below the top 100, the player's own line stays in sight under the list.
     if (!ownInView && this.you) line(footerY + h, this.you, true);
   }
