@@ -36,6 +36,16 @@ export const LIMITS = {
 /** Letters and digits that cannot be mistaken for one another when read aloud or written. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
+/** A room code as people type it ("ab3 k7" or "AB3-K7" is "AB3K7"): case, spaces and dashes do not matter. */
+export function typedRoomCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** Whether `code` (as typedRoomCode gives it) can be a room code at all. */
+export function isRoomCode(code: string): boolean {
+  return code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
+
 /** Options a client passes to `create`/`join`/`joinOrCreate` of a pair room. */
 export interface PairJoinOptions {
   readonly nickname: string;

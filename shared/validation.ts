@@ -9,7 +9,7 @@ import { CARDS, ROLES } from './match/cards.ts';
 import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
-import { CODE_ALPHABET, LIMITS, PAIR_MODES, type PairJoinOptions, type PlayPayload } from './protocol.ts';
+import { isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions, type PlayPayload } from './protocol.ts';
 import {
   BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID, type ChallengeJoinOptions, type LeaderboardQuery,
 } from './challengeProtocol.ts';
@@ -60,8 +60,8 @@ export const readyPayloadSchema = z.union([z.undefined(), z.null(), z.strictObje
  */
 export const roomCodeSchema = z
   .string()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().length(LIMITS.roomCodeLength).regex(new RegExp(`^[${CODE_ALPHABET}]+$`)));
+  .transform(typedRoomCode)
+  .refine(isRoomCode, 'not a room code');
 
 // ---- timed challenge --------------------------------------------------------------------------
 

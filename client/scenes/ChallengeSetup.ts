@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { ChallengeSeats } from '../../shared/challenge/run.ts';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
-import { CHALLENGE_KINDS, CHALLENGE_SEATS, CODE_ALPHABET, LIMITS, type ChallengeKind } from '../../shared/protocol.ts';
+import { CHALLENGE_KINDS, CHALLENGE_SEATS, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind } from '../../shared/protocol.ts';
 import { loadChallengePreferences, saveChallengePreferences, savedChallengeOptions } from '../challengePreferences.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createChallenge, joinChallenge } from '../net/lobby.ts';
@@ -141,10 +141,8 @@ export class ChallengeSetup extends Screen {
     this.remember();
     const nickname = this.nickname.value;
     if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
-    // Normalised as the server does: people read codes aloud with spaces and dashes.
-    const code = this.code.value.toUpperCase().replace(/[\s-]/g, '');
-    const validCode = code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
-    if (action === 'join' && !validCode) return this.say(t('start.needCode'));
+    const code = typedRoomCode(this.code.value);
+    if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
     this.busy = true;
     this.say(t('start.connecting'));
     const joined = action === 'join'

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { CODE_ALPHABET, LIMITS, classJoinPath } from '../../shared/protocol.ts';
+import { classJoinPath, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createClass, joinClass, type ClassResult } from '../net/classroom.ts';
@@ -141,9 +141,9 @@ export class ClassJoin extends Screen {
 
   private async submit(): Promise<void> {
     if (this.busy) return;
-    const code = this.code.value.toUpperCase().replace(/[\s-]/g, '');
+    const code = typedRoomCode(this.code.value);
     const nickname = this.nickname.value;
-    if (code.length !== LIMITS.roomCodeLength || ![...code].every((c) => CODE_ALPHABET.includes(c))) return this.say(t('class.needCode'));
+    if (!isRoomCode(code)) return this.say(t('class.needCode'));
     if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
     savePreferences({ ...loadPreferences(), nickname });
     this.busy = true;

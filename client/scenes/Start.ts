@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { LOCALES, type Locale } from '../../shared/i18n/messages.ts';
 import { DIFFICULTIES, SPEEDS } from '../../shared/match/settings.ts';
-import { CODE_ALPHABET, LIMITS, PAIR_MODES, type PairJoinOptions } from '../../shared/protocol.ts';
+import { isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions } from '../../shared/protocol.ts';
 import { isScenarioId } from '../../shared/scenarios/scenario.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
@@ -151,10 +151,8 @@ export class Start extends Screen {
     this.remember();
     const nickname = this.nickname.value;
     if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
-    // Normalised as the server does (docs/PROTOCOL.md): people read codes aloud with spaces and dashes.
-    const code = this.code.value.toUpperCase().replace(/[\s-]/g, '');
-    const validCode = code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
-    if (action === 'join' && !validCode) return this.say(t('start.needCode'));
+    const code = typedRoomCode(this.code.value);
+    if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
     const options: PairJoinOptions = { nickname, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value,
       locale: locale(), ...playlistFromAddress() };
     this.busy = true;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, isRoomCode, typedRoomCode } from '../../shared/protocol.ts';
+import { roomCodeSchema } from '../../shared/validation.ts';
+
+describe('a room code as people type it', () => {
+  it('ignores case, spaces and dashes, as read aloud or copied', () => {
+    for (const typed of ['ab3k7', 'AB3 K7', 'ab3-k7', ' a b 3 k 7 ', 'AB3\tK7']) expect(typedRoomCode(typed)).toBe('AB3K7');
+  });
+
+  it('is a code only with five letters of the code alphabet (no 0, O, 1, I, L)', () => {
+    expect(isRoomCode('AB3K7')).toBe(true);
+    for (const bad of ['AB3K', 'AB3K72', 'AB0K7', 'ABOK7', 'AB1K7', 'ABIK7', 'ABLK7', '', 'AB3K!']) expect(isRoomCode(bad), bad).toBe(false);
+    expect([...CODE_ALPHABET].every((c) => isRoomCode(c.repeat(5)))).toBe(true);
+  });
+
+  it('is read the same way by the client and the server', () => {
+    for (const typed of ['ab3 k7', 'ab0k7', 'xyz', 'mn-pq-r', 'ZZZZZZ']) {
+      const client = isRoomCode(typedRoomCode(typed)) ? typedRoomCode(typed) : null;
+      const server = roomCodeSchema.safeParse(typed);
+      expect(server.success ? server.data : null, typed).toBe(client);
+    }
+  });
+});
