@@ -16,6 +16,7 @@ import type {
   ClassPhase, ClassroomView, ClassSettings, MistakeView, SkillView, StandingView, StudentView,
 } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+import type { Check, Exactly, Fields, Fits, Primitive } from './schemaAgreement.ts';
 
 export const ClassSettingsState = schema({
   playlist: t.array('string'),
@@ -88,11 +89,6 @@ export type ClassroomState = SchemaType<typeof ClassroomState>;
  * Compile-time agreement with the protocol: every field a client reads exists here with the
  * same type, and nothing is synchronised that the protocol does not declare.
  */
-type Fields<S> = { [K in Exclude<keyof S, 'isTrackingPaused'> as S[K] extends (...args: never[]) => unknown ? never : K]: S[K] };
-type Primitive<V> = { [K in keyof V as V[K] extends string | number | boolean ? K : never]: V[K] };
-type Exactly<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
-type Fits<A, B> = A extends B ? true : false;
-type Check<T extends true> = T;
 type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills';
 
 export type ClassSchemaAgreesWithProtocol = [
