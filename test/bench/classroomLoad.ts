@@ -4,6 +4,7 @@
  * review; every student takes the pair-room seat the class reserves for it (keeping the class
  * connection open, as the web client does) and plays it like a pair load client (pairLoad.ts),
  * so card → verdict is measured the same way. The teacher's screen follows the live leaderboard.
+ * With several load generators, one holds the teacher and the others join its class by code.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import {
@@ -13,7 +14,7 @@ import {
 import { seedFrom } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
 import { inBatches, type LoadMeter } from './loadMeter.ts';
-import type { ClassroomLoadPlan, ClassroomTallyFigures } from './loadPlan.ts';
+import type { ClassTallyCounts, ClassroomLoadPlan, Sharded } from './loadPlan.ts';
 import { LoadPlayer, type PairTally, type RunningPairs } from './pairLoad.ts';
 
 const BEAT_MS = 50;
@@ -32,12 +33,10 @@ export class ClassTally {
   teacherPatches = 0;
   readonly startRefusals: Record<string, number> = {};
 
-  figures(meter: LoadMeter): ClassroomTallyFigures {
-    const seconds = meter.measuredMs / 1000;
+  counts(): ClassTallyCounts {
     return {
       studentsJoined: this.studentsJoined, roundsStarted: this.roundsStarted, seatsTaken: this.seatsTaken,
-      teacherPatchesPerSecond: seconds > 0 ? Math.round((this.teacherPatches / seconds) * 10) / 10 : 0,
-      startRefusals: this.startRefusals,
+      teacherPatches: this.teacherPatches, startRefusals: this.startRefusals,
     };
   }
 }
@@ -166,34 +165,59 @@ async function createClass(client: Client, plan: ClassroomLoadPlan): Promise<{ r
   return { room, code: welcome.code };
 }
 
-/** Connects the teacher and every student, then runs rounds until `stop`. */
-export async function startClassroom(plan: ClassroomLoadPlan, meter: LoadMeter, tally: PairTally, classTally: ClassTally): Promise<RunningPairs> {
-  const client = new Client(plan.url);
+/** The class this process's students join, and its teacher if this process is the one that creates it. */
+async function classOf(
+  client: Client, plan: Sharded<ClassroomLoadPlan>, meter: LoadMeter, classTally: ClassTally,
+): Promise<{ code: string; teacher: LoadTeacher | null }> {
+  if (plan.shard.classCode !== null) return { code: plan.shard.classCode, teacher: null };
   const created = await createClass(client, plan);
-  const teacher = new LoadTeacher(created.room, meter, classTally);
+  return { code: created.code, teacher: new LoadTeacher(created.room, meter, classTally) };
+}
+
+/** A class load in one process; only the process holding the teacher starts rounds. */
+export interface RunningClass extends RunningPairs {
+  /** Every student of every load generator has joined: the teacher may start rounds. */
+  readonly startRounds: () => void;
+}
+
+/**
+ * Connects this process's students (and the teacher, if `plan.shard.classCode` is null: it creates
+ * the class and hands its code to `onClass` before any student joins), then runs until `stop`.
+ */
+export async function startClassroom(
+  plan: Sharded<ClassroomLoadPlan>, meter: LoadMeter, tally: PairTally, classTally: ClassTally, onClass: (code: string) => void,
+): Promise<RunningClass> {
+  const client = new Client(plan.url);
+  const { code, teacher } = await classOf(client, plan, meter, classTally);
+  if (teacher) onClass(code);
   const context: ClassContext = { client, plan, meter, tally, classTally };
   const students = (await inBatches(plan.students, plan.connectConcurrency, async (i) => {
+    // Numbered across every load generator, so no two students share a nickname or a seed.
+    const index = plan.shard.firstIndex + i;
     try {
-      const room = await client.joinById(created.code, { nickname: `s${i}` });
+      const room = await client.joinById(code, { nickname: `s${index}` });
       classTally.studentsJoined++;
-      return new LoadStudent(room, i, context);
+      return new LoadStudent(room, index, context);
     } catch (error) {
       meter.joinFailed(error);
       return null;
     }
   })).filter((s): s is LoadStudent => s !== null);
+  // Until every process's students are in, a round would leave some without a seat.
+  let mayStartRounds = false;
+  // Students time their own cards (pairLoad.ts); only the teacher looks at the class on a beat.
   const beat = setInterval(() => {
-    const now = performance.now();
-    teacher.beat();
-    for (const s of students) s.player?.beat(now);
+    if (mayStartRounds) teacher?.beat();
   }, BEAT_MS);
   return {
     connections: () => students.filter((s) => !s.leaving).length,
+    startRounds: () => void (mayStartRounds = true),
     stop: async () => {
       clearInterval(beat);
-      teacher.leaving = true;
+      if (teacher) teacher.leaving = true;
       await inBatches(students.length, plan.connectConcurrency * 4, (i) => students[i]!.leave());
-      await teacher.room.leave(true).catch(() => undefined);
+      // The class outlives its teacher's screen, so the other processes' students are not cut off.
+      await teacher?.room.leave(true).catch(() => undefined);
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The classroom part of the bench, from the parent's side: a fresh game server, one class of
- * `students` driven by the load generator (classroomLoad.ts) over the same warm-up and window
- * as a level, and its p99 compared with the same students in plain pairs (a level of the ramp).
+ * `students` driven by the load generators (classroomLoad.ts; one holds the teacher, the
+ * students are shared among all) over the same warm-up and window as a level, and its p99
+ * compared with the same students in plain pairs (a level of the ramp).
  */
 import type { LevelResult, ServerFigures } from './levelRun.ts';
 import { caveatsOf, measure } from './levelRun.ts';
-import { ONE_CARD_A_SECOND, type ClassroomTallyFigures, type ClientTrouble } from './loadPlan.ts';
+import { ONE_CARD_A_SECOND, type ClassroomTallyFigures, type ClientTrouble, type LoadgenFigures } from './loadPlan.ts';
 import type { BenchOptions } from './options.ts';
 import { startGameServer, stopProcess } from './processes.ts';
 import type { LatencySummary } from './stats.ts';
@@ -18,6 +19,8 @@ export interface ClassroomFigures {
   /** Why it failed; empty when measured. */
   readonly reason: string;
   readonly students: number;
+  /** Load generator processes the students were shared among (0 if none ran). */
+  readonly loadgens: number;
   /** Students connected to the class at the window's end. */
   readonly connected: number;
   /** Card → verdict over the window, as in a level. */
@@ -26,7 +29,7 @@ export interface ClassroomFigures {
   readonly classroom: ClassroomTallyFigures | null;
   readonly trouble: ClientTrouble | null;
   readonly server: ServerFigures | null;
-  readonly loadgen: { readonly cpuPercent: number; readonly eventLoopDelayP99Ms: number } | null;
+  readonly loadgen: LoadgenFigures | null;
   /** The same students in plain pairs: what the classroom's p99 is compared with. */
   readonly plainPairsReference: { readonly pairs: number; readonly p99Ms: number } | null;
   /** Classroom p99 over the reference p99. */
@@ -55,7 +58,7 @@ export async function runClassroom(options: BenchOptions, levels: readonly Level
       kind: 'classroom', url: `http://127.0.0.1:${server.port}`, students, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
       warmupMs: options.warmupMs, measureMs: options.measureMs,
-    }, students / 2);
+    }, students / 2, options.loadgens);
     const ratio = reference ? Math.round((result.latency.p99 / reference.p99Ms) * 100) / 100 : null;
     const t = result.trouble;
     const misses: string[] = [];
@@ -66,14 +69,14 @@ export async function runClassroom(options: BenchOptions, levels: readonly Level
       misses.push(`client trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`);
     }
     return {
-      status: 'measured', reason: '', students, connected: result.connections, latency: result.latency,
+      status: 'measured', reason: '', students, loadgens: result.loadgen.processes, connected: result.connections, latency: result.latency,
       repliesPerSecond: result.repliesPerSecond, classroom: result.classroom ?? null, trouble: t, server: serverFigures,
       loadgen: result.loadgen, plainPairsReference: reference, ratioP99: ratio, meetsTarget: misses.length === 0, misses,
       caveats: caveatsOf(result, serverFigures), target,
     };
   } catch (error) {
     return {
-      status: 'failed', reason: error instanceof Error ? error.message : String(error), students, connected: 0, latency: null,
+      status: 'failed', reason: error instanceof Error ? error.message : String(error), students, loadgens: 0, connected: 0, latency: null,
       repliesPerSecond: 0, classroom: null, trouble: null, server: null, loadgen: null, plainPairsReference: reference,
       ratioP99: null, meetsTarget: false, misses: ['not measured'], caveats: [], target,
     };

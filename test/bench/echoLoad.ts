@@ -6,7 +6,7 @@
  */
 import { nextFloat, type RngState } from '../../shared/random.ts';
 import { inBatches, type LoadMeter } from './loadMeter.ts';
-import type { EchoLoadPlan } from './loadPlan.ts';
+import type { EchoLoadPlan, Sharded } from './loadPlan.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -82,10 +82,12 @@ export interface RunningEcho {
   readonly stop: () => Promise<void>;
 }
 
-export async function startEcho(plan: EchoLoadPlan, meter: LoadMeter): Promise<RunningEcho> {
+/** Connects this process's share of the floor's connections; each sends until `stop`. */
+export async function startEcho(plan: Sharded<EchoLoadPlan>, meter: LoadMeter): Promise<RunningEcho> {
   const connections = await inBatches(plan.connections, plan.connectConcurrency, async (i) => {
     try {
-      return new EchoConnection(await connect(plan.url), meter, plan, plan.seed + i);
+      // Numbered across every load generator, so no two connections share a phase.
+      return new EchoConnection(await connect(plan.url), meter, plan, plan.seed + plan.shard.firstIndex + i);
     } catch (error) {
       meter.joinFailed(error);
       return null;

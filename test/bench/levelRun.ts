@@ -1,9 +1,10 @@
 /**
  * One level of the ramp: a fresh game server with N pair rooms of load, then a fresh echo
- * floor with the same connections and message rate, each measured over the same window.
+ * floor with the same connections and message rate, made by as many load generator
+ * processes, each measured over the same window.
  */
 import { runLoad } from './loadRun.ts';
-import { ONE_CARD_A_SECOND, type LoadResult } from './loadPlan.ts';
+import { ONE_CARD_A_SECOND, type LoadPlan, type LoadResult } from './loadPlan.ts';
 import type { BenchOptions } from './options.ts';
 import { startEchoFloor, startGameServer, stopProcess, type ServerProcess } from './processes.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
@@ -28,6 +29,8 @@ export interface ServerFigures {
 
 export interface LevelResult {
   readonly pairs: number;
+  /** Load generator processes that shared the clients, for the game and the floor alike. */
+  readonly loadgens: number;
   readonly game: LoadResult;
   readonly server: ServerFigures;
   readonly floor: LoadResult;
@@ -46,13 +49,15 @@ const LOADGEN_SATURATED = { cpuPercent: 85, eventLoopDelayP99Ms: 20 };
 /** CPU (% of one core) used by processes outside the bench during the window that makes figures doubtful. */
 const OTHERS_BUSY_PERCENT = 20;
 
+/** Reasons to doubt a run's latencies: a saturated load generator (the busiest decides), a shared machine. */
 export function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
   const caveats: string[] = [];
-  const { cpuPercent, eventLoopDelayP99Ms } = game.loadgen;
+  const { cpuPercent, eventLoopDelayP99Ms, processes, totalCpuPercent } = game.loadgen;
   if (cpuPercent >= LOADGEN_SATURATED.cpuPercent || eventLoopDelayP99Ms >= LOADGEN_SATURATED.eventLoopDelayP99Ms) {
-    caveats.push(`load generator near saturation (${cpuPercent}% CPU, event-loop delay p99 ${eventLoopDelayP99Ms} ms): latencies are an upper bound`);
+    const which = processes > 1 ? `the busiest of ${processes} load generators` : 'load generator';
+    caveats.push(`${which} near saturation (${cpuPercent}% CPU, event-loop delay p99 ${eventLoopDelayP99Ms} ms): latencies are an upper bound`);
   }
-  const others = Math.round(server.machineCpuPercent - server.cpuPercent - cpuPercent);
+  const others = Math.round(server.machineCpuPercent - server.cpuPercent - totalCpuPercent);
   if (others >= OTHERS_BUSY_PERCENT) caveats.push(`other processes used ${others}% CPU during the window: the machine was shared`);
   return caveats;
 }
@@ -60,8 +65,11 @@ export function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (text: string) => console.log(`  ${text}`);
 
-/** Loads `server` with a plan and reads its CPU over the window and its memory at the window's end. */
-export async function measure(server: ServerProcess, plan: Parameters<typeof runLoad>[0], rooms: number) {
+/**
+ * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
+ * the window and its memory at the window's end.
+ */
+export async function measure(server: ServerProcess, plan: LoadPlan, rooms: number, loadgens: number) {
   const rssIdle = rssBytes(server.pid);
   const cpu = new CpuWindow(server.pid);
   const rss = new RssSampler(server.pid);
@@ -70,7 +78,7 @@ export async function measure(server: ServerProcess, plan: Parameters<typeof run
   let machineStart = { busy: 0, at: 0 };
   let machineCpuPercent = NaN;
   rss.start();
-  const result = await runLoad(plan, {
+  const result = await runLoad(plan, loadgens, {
     onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
     onStart: () => {
       cpu.start();
@@ -114,7 +122,7 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
     gameRun = await measure(game, {
       kind: 'pairs', url: `http://127.0.0.1:${game.port}`, pairs, mode: options.mode, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
-    }, pairs);
+    }, pairs, options.loadgens);
   } finally {
     await stopProcess(game.child, 10_000);
   }
@@ -123,18 +131,19 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
   let floorRun;
   try {
     await sleep(SETTLE_MS);
+    // As many load generators as made the game's load (fewer than asked at a level of fewer pairs), so the two compare.
     floorRun = await measure(echo, {
       kind: 'echo', url: `ws://127.0.0.1:${echo.port}`, connections: Math.max(1, gameRun.result.connections),
       perConnectionPerSecond: gameRun.result.requestsPerConnectionPerSecond || 1, payloadBytes: ECHO_PAYLOAD_BYTES,
       connectConcurrency: options.connectConcurrency, seed: options.seed, ...window,
-    }, 0);
+    }, 0, gameRun.result.loadgen.processes);
   } finally {
     await stopProcess(echo.child);
   }
 
   const ratio = gameRun.result.latency.p99 / floorRun.result.latency.p99;
   const level = {
-    pairs, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
+    pairs, loadgens: gameRun.result.loadgen.processes, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
     floorServer: floorRun.server, ratioP99: Math.round(ratio * 100) / 100,
   };
   const misses = missesOf(level);

@@ -4,10 +4,11 @@
  * a saturated generator reports its own delays as the server's.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ClientTrouble } from './loadPlan.ts';
+import type { ClientTrouble, LoadgenHealth } from './loadPlan.ts';
 import { SampleBuffer } from './stats.ts';
 
-const MAX_EXAMPLES = 8;
+/** Trouble messages kept per run, in one process or merged over several. */
+export const MAX_EXAMPLES = 8;
 /** The event-loop monitor's timer period; its samples include it, so it is taken off. */
 const LOOP_RESOLUTION_MS = 10;
 
@@ -17,6 +18,7 @@ export class LoadMeter {
   requests = 0;
   private startedAt = Infinity;
   private endedAt = Infinity;
+  private watchedFrom = 0;
   private cpuAtStart = process.cpuUsage();
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
@@ -29,14 +31,20 @@ export class LoadMeter {
     this.loopDelay.enable();
   }
 
-  startWindow(): void {
-    this.startedAt = performance.now();
-    this.cpuAtStart = process.cpuUsage();
-    this.loopDelay.reset();
+  /**
+   * The measured window, in this process's performance.now(). Set ahead of time, so that every
+   * load generator counts from the same instant however late its own timers fire.
+   */
+  setWindow(startsAt: number, endsAt: number): void {
+    this.startedAt = startsAt;
+    this.endedAt = endsAt;
   }
 
-  endWindow(): void {
-    this.endedAt = performance.now();
+  /** The window has opened: the generator's own CPU and event-loop delay count from here. */
+  watchHealth(): void {
+    this.watchedFrom = performance.now();
+    this.cpuAtStart = process.cpuUsage();
+    this.loopDelay.reset();
   }
 
   get measuredMs(): number {
@@ -80,10 +88,10 @@ export class LoadMeter {
     return { joinFailures: this.joinFailures, errors: this.errors, disconnects: this.disconnects, examples: [...this.examples] };
   }
 
-  /** Over the window: CPU as % of one core, and the 99th percentile event-loop delay. */
-  loadgen(): { cpuPercent: number; eventLoopDelayP99Ms: number } {
+  /** Since watchHealth(): CPU as % of one core, and the 99th percentile event-loop delay. */
+  loadgen(): LoadgenHealth {
     const used = process.cpuUsage(this.cpuAtStart);
-    const seconds = this.measuredMs / 1000;
+    const seconds = (performance.now() - this.watchedFrom) / 1000;
     return {
       cpuPercent: Math.round(((used.user + used.system) / 1e6 / seconds) * 1000) / 10,
       eventLoopDelayP99Ms: Math.round(Math.max(0, this.loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS) * 10) / 10,

@@ -1,6 +1,7 @@
 /**
- * What the bench asks of the load generator, and what it answers, over the IPC channel
- * between run.ts and loadGenerator.ts. Plain data both ways.
+ * What the bench asks of the load generators, and what they answer, over the IPC channel
+ * between run.ts and each loadGenerator.ts process. Plain data both ways (typed arrays too:
+ * the channel uses V8's serialization).
  */
 import type { LatencySummary } from './stats.ts';
 
@@ -59,6 +60,20 @@ export interface ClassroomLoadPlan extends Window {
 
 export type LoadPlan = PairLoadPlan | EchoLoadPlan | ClassroomLoadPlan;
 
+/** One process's part of a plan, when several load generators share one measurement (loadShards.ts). */
+export interface ShardPart {
+  /** Which process this is, from 0. */
+  readonly index: number;
+  /** The whole measurement's index of this process's first pair, connection or student: seeds and nicknames stay distinct. */
+  readonly firstIndex: number;
+  /** Classroom: the class to join; null for the one process that creates it and holds the teacher. */
+  readonly classCode: string | null;
+}
+
+/** A plan as one load generator gets it: its own count of pairs, connections or students, and which part it is. */
+export type Sharded<P extends LoadPlan> = P & { readonly shard: ShardPart };
+export type ShardPlan = Sharded<PairLoadPlan> | Sharded<EchoLoadPlan> | Sharded<ClassroomLoadPlan>;
+
 /** What only a class run counts: its rounds, seats and the teacher's view of the leaderboard. */
 export interface ClassroomTallyFigures {
   readonly studentsJoined: number;
@@ -68,6 +83,24 @@ export interface ClassroomTallyFigures {
   readonly teacherPatchesPerSecond: number;
   /** Refusals of the teacher's startRound, by code (noRoundsLeft: the class ran out of rounds). */
   readonly startRefusals: Readonly<Record<string, number>>;
+}
+
+/** A class run's counts in one process, before they are merged into ClassroomTallyFigures. */
+export interface ClassTallyCounts {
+  readonly studentsJoined: number;
+  readonly roundsStarted: number;
+  readonly seatsTaken: number;
+  readonly teacherPatches: number;
+  readonly startRefusals: Readonly<Record<string, number>>;
+}
+
+/** What a pair or class run counts in one process about the plays themselves. */
+export interface PlayCounts {
+  readonly correct: number;
+  readonly judged: number;
+  readonly roundsFinished: number;
+  readonly rematches: number;
+  readonly refusals: Readonly<Record<string, number>>;
 }
 
 /** What went wrong on the client side over the whole run (connecting, playing, leaving). */
@@ -100,13 +133,58 @@ export interface LoadResult {
   /** Classroom only. */
   readonly classroom?: ClassroomTallyFigures;
   readonly trouble: ClientTrouble;
-  /** The load generator's own health: if it is saturated, its latencies are its own. */
-  readonly loadgen: { readonly cpuPercent: number; readonly eventLoopDelayP99Ms: number };
+  /** The load generators' own health: if one is saturated, its latencies are its own. */
+  readonly loadgen: LoadgenFigures;
 }
 
+/** One load generator process's health over the window. */
+export interface LoadgenHealth {
+  /** % of one core. */
+  readonly cpuPercent: number;
+  readonly eventLoopDelayP99Ms: number;
+}
+
+/**
+ * The load generators' health. Each process has one event loop, so saturation is per process:
+ * `cpuPercent` and `eventLoopDelayP99Ms` are the worst process's, and what the saturation caveat reads.
+ */
+export interface LoadgenFigures extends LoadgenHealth {
+  /** How many processes shared the load. */
+  readonly processes: number;
+  /** All of them together, % of one core: what the bench itself took from the machine. */
+  readonly totalCpuPercent: number;
+  readonly perProcess: readonly LoadgenHealth[];
+}
+
+/** One process's raw figures; the parent merges every process's into one LoadResult (loadMerge.ts). */
+export interface ShardResult {
+  readonly kind: LoadPlan['kind'];
+  readonly connections: number;
+  readonly connectMs: number;
+  readonly measuredMs: number;
+  /** Every latency of the window in ms, so percentiles are taken over all processes' samples together. */
+  readonly latencies: Float64Array;
+  readonly replies: number;
+  readonly requests: number;
+  /** Pairs and classroom only. */
+  readonly plays?: PlayCounts;
+  /** Classroom only. */
+  readonly classroom?: ClassTallyCounts;
+  readonly trouble: ClientTrouble;
+  readonly loadgen: LoadgenHealth;
+}
+
+/**
+ * From the parent to a load generator: first its plan; once every process has connected, the
+ * window, as wall-clock times (Date.now()) so that every process measures over the same instants.
+ */
+export type LoadCommand =
+  | { readonly type: 'plan'; readonly plan: ShardPlan }
+  | { readonly type: 'window'; readonly startAt: number; readonly endAt: number };
+
 export type LoadEvent =
+  /** Classroom: the process holding the teacher has created the class; the others join it by this code. */
+  | { readonly type: 'class'; readonly code: string }
   | { readonly type: 'connected'; readonly connections: number; readonly ms: number }
-  | { readonly type: 'windowStart' }
-  | { readonly type: 'windowEnd' }
-  | { readonly type: 'result'; readonly result: LoadResult }
+  | { readonly type: 'result'; readonly result: ShardResult }
   | { readonly type: 'failed'; readonly message: string };

@@ -8,7 +8,9 @@
  *   npm run bench -- --mode=quick      quick-match rooms instead of private ones
  *   npm run bench -- --profile         record a server CPU profile (node --cpu-prof) at the top level
  *   npm run bench -- --no-client       skip the bundle and browser measurements
+ *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
  */
+import { availableParallelism } from 'node:os';
 
 export interface BenchOptions {
   readonly profile: 'quick' | 'full';
@@ -30,17 +32,33 @@ export interface BenchOptions {
   readonly matchFramesMs: number;
   /** Pairs that stand for the classroom's 200 students playing in plain pairs. */
   readonly classroomStudents: number;
+  /** Load generator processes that share each measurement's clients (game, floor and classroom alike). */
+  readonly loadgens: number;
   readonly seed: number;
 }
+
+/**
+ * One load generator process decodes every state patch its clients get on one event loop, and
+ * at 2000 clients (or 200 students decoding the same class patch at once) its own queueing is
+ * what it measures. Two halve that on any machine, a 2-core one included (where the server
+ * and the generators then share the cores, as they did anyway); with more cores, one is left
+ * for the server and the rest used, up to four, which keeps every process well short of
+ * saturation at the largest level (500 clients each) without forking for nothing.
+ */
+const DEFAULT_LOADGENS = Math.min(4, Math.max(2, availableParallelism() - 1));
+/** Bounded: each process costs memory and a Node start-up, and more than this splits nothing useful. */
+const MAX_LOADGENS = 8;
 
 const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   mode: 'private', lossRate: 0.05, stopAtFirstMiss: true, cpuProfile: false, client: true,
-  startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, seed: 7,
+  startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, seed: 7,
 };
 
 const QUICK: BenchOptions = {
-  ...FULL, profile: 'quick', levels: [25], warmupMs: 2000, measureMs: 6000, startScreenRuns: 1, matchFramesMs: 5000,
+  ...FULL, profile: 'quick', levels: [25], warmupMs: 2000, measureMs: 6000, startScreenRuns: 1, matchFramesMs: 3000,
+  // A class of 50 is compared with the 25 pairs already measured, so no reference level is run.
+  classroomStudents: 50,
 };
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -48,7 +66,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'all', 'mode', 'profile', 'no-client'];
+  const known = ['quick', 'levels', 'all', 'mode', 'profile', 'no-client', 'loadgens'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
@@ -58,10 +76,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--levels takes pair counts from 1 to 2000');
   const mode = flags.get('mode') ?? base.mode;
   if (mode !== 'private' && mode !== 'quick') throw new Error('--mode is private or quick');
+  const loadgens = Number(flags.get('loadgens') ?? base.loadgens);
+  if (!Number.isInteger(loadgens) || loadgens < 1 || loadgens > MAX_LOADGENS) throw new Error(`--loadgens takes 1 to ${MAX_LOADGENS} processes`);
   return {
     ...base,
     levels: [...levels].sort((a, b) => a - b),
     mode,
+    loadgens,
     stopAtFirstMiss: !flags.has('all'),
     cpuProfile: flags.has('profile'),
     client: !flags.has('no-client'),

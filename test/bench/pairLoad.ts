@@ -3,6 +3,9 @@
  * whole scenarios round after round with random loss, each about one card a second. A client
  * plays like the hint-following bot of the tests: the card its own endpoint shows, after a
  * person's reaction time; with nothing to do for a while it guesses, as impatient students do.
+ * Each client keeps its own timer for its next card, as a person does: a shared tick would
+ * send every card that fell due within it at the same instant, a burst no real class makes
+ * (and the echo floor, whose clients are timed independently, does not get).
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
@@ -10,10 +13,8 @@ import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions, type PairRo
 import { nextFloat, seedFrom, type RngState } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
 import { inBatches, type LoadMeter } from './loadMeter.ts';
-import type { PairLoadPlan, PlayPolicy } from './loadPlan.ts';
+import type { PairLoadPlan, PlayCounts, PlayPolicy, Sharded } from './loadPlan.ts';
 
-/** How often every client looks at its state; patches come every 50 ms by default. */
-const BEAT_MS = 50;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 function joinOptions(plan: PairLoadPlan, nickname: string): PairJoinOptions {
@@ -31,6 +32,10 @@ export class PairTally {
   roundsFinished = 0;
   rematches = 0;
   readonly refusals: Record<string, number> = {};
+
+  counts(): PlayCounts {
+    return { correct: this.correct, judged: this.judged, roundsFinished: this.roundsFinished, rematches: this.rematches, refusals: this.refusals };
+  }
 }
 
 export class LoadPlayer {
@@ -43,6 +48,7 @@ export class LoadPlayer {
   private reactionMs = 0;
   private idleMs = 0;
   private readyRound = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   readonly room: Room;
   private readonly meter: LoadMeter;
@@ -65,32 +71,49 @@ export class LoadPlayer {
     });
     room.onStateChange(() => {
       if (this.view.phase === 'finished' && !this.leaving) onFinished();
+      this.wake();
     });
+    this.wake();
   }
 
   private get view(): PairRoomView {
     return this.room.state as PairRoomView;
   }
 
-  beat(now: number): void {
-    if (this.busy || this.leaving) return;
+  /** Looks at the state now (a patch came, a reply came, or the timer for the next card ran). */
+  private wake(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = performance.now();
+    const next = this.look(now);
+    if (next !== null) this.timer = setTimeout(() => this.wake(), next - now);
+  }
+
+  /** Plays what is due; returns when the next card falls due, or null to wait for the server. */
+  private look(now: number): number | null {
+    if (this.busy || this.leaving) return null;
     const view = this.view;
     if (view.phase === 'between') {
       this.playingSince = -Infinity;
       if (this.readyRound !== view.round) this.ready(view.round);
-      return;
+      return null;
     }
-    if (view.phase !== 'playing' || view.roundStatus !== 'playing') return;
+    if (view.phase !== 'playing' || view.roundStatus !== 'playing') return null;
     if (this.playingSince === -Infinity) this.playingSince = now;
     const role = view.players.get(this.room.sessionId)?.role;
     const hint = role ? view.endpoints.get(role)?.hintCards[0] : undefined;
     if (hint) {
       this.hintSeenAt ??= now;
-      if (now >= this.hintSeenAt + this.reactionMs && now >= this.lastPlayAt + this.policy.minGapMs) this.play(hint, now);
-      return;
+      const due = Math.max(this.hintSeenAt + this.reactionMs, this.lastPlayAt + this.policy.minGapMs);
+      if (now < due) return due;
+      this.play(hint, now);
+      return null;
     }
     this.hintSeenAt = null;
-    if (now >= Math.max(this.lastPlayAt, this.playingSince) + this.idleMs) this.play(this.guess(), now);
+    const due = Math.max(this.lastPlayAt, this.playingSince) + this.idleMs;
+    if (now < due) return due;
+    this.play(this.guess(), now);
+    return null;
   }
 
   private play(card: Card, now: number): void {
@@ -109,6 +132,7 @@ export class LoadPlayer {
       .finally(() => {
         this.busy = false;
         this.redraw();
+        this.wake();
       });
   }
 
@@ -119,7 +143,10 @@ export class LoadPlayer {
     if (this.meter.counts(t0)) this.tally.roundsFinished++;
     this.room.request(CLIENT_MSG.ready, {}, { timeout: REQUEST_TIMEOUT_MS })
       .catch((error: unknown) => this.refusedOrFailed('ready', t0, error))
-      .finally(() => (this.busy = false));
+      .finally(() => {
+        this.busy = false;
+        this.wake();
+      });
   }
 
   /** A protocol refusal is an answer (a round ending under a card is a race, not a fault); anything else is an error. */
@@ -210,11 +237,12 @@ export interface RunningPairs {
   readonly stop: () => Promise<void>;
 }
 
-/** Connects every pair, then keeps them playing until `stop`. */
-export async function startPairs(plan: PairLoadPlan, meter: LoadMeter, tally: PairTally): Promise<RunningPairs> {
+/** Connects this process's pairs, then keeps them playing until `stop`. */
+export async function startPairs(plan: Sharded<PairLoadPlan>, meter: LoadMeter, tally: PairTally): Promise<RunningPairs> {
   const client = new Client(plan.url);
   const pairs = await inBatches(plan.pairs, plan.connectConcurrency, async (i) => {
-    const pair = new LoadPair(client, plan, i, meter, tally);
+    // Numbered across every load generator, so no two pairs share a seed or a nickname.
+    const pair = new LoadPair(client, plan, plan.shard.firstIndex + i, meter, tally);
     try {
       await pair.open();
     } catch (error) {
@@ -222,14 +250,9 @@ export async function startPairs(plan: PairLoadPlan, meter: LoadMeter, tally: Pa
     }
     return pair;
   });
-  const beat = setInterval(() => {
-    const now = performance.now();
-    for (const pair of pairs) for (const player of pair.players) player.beat(now);
-  }, BEAT_MS);
   return {
     connections: () => pairs.reduce((n, p) => n + p.players.length, 0),
     stop: async () => {
-      clearInterval(beat);
       await inBatches(pairs.length, plan.connectConcurrency * 4, (i) => pairs[i]!.leave());
     },
   };

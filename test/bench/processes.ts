@@ -135,5 +135,7 @@ export function forkLoadGenerator(loadgenNodeArgs: string[] = []): ChildProcess 
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: loadgenNodeArgs,
+    // V8's serialization carries the latency samples as a Float64Array, not as JSON text.
+    serialization: 'advanced',
   }));
 }

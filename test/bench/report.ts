@@ -64,7 +64,10 @@ function row(cells: readonly (string | number)[], widths: readonly number[]): st
 }
 
 export function table(report: BenchReport): string {
-  const head = ['pairs', 'clients', 'p50', 'p95', 'p99', 'floor p99', 'ratio', 'judged/s', 'srv CPU', 'RSS/room', 'loadgen CPU', 'trouble', 'meets'];
+  const head = [
+    'pairs', 'clients', 'p50', 'p95', 'p99', 'floor p99', 'ratio', 'judged/s', 'srv CPU', 'RSS/room',
+    'loadgens', 'loadgen CPU', 'loadgen lag', 'trouble', 'meets',
+  ];
   const widths = head.map((h) => Math.max(h.length, 7));
   const lines = [row(head, widths)];
   for (const l of report.levels) {
@@ -72,7 +75,7 @@ export function table(report: BenchReport): string {
     lines.push(row([
       l.pairs, l.game.connections, ms(l.game.latency.p50), ms(l.game.latency.p95), ms(l.game.latency.p99), ms(l.floor.latency.p99),
       `${l.ratioP99}×`, l.game.repliesPerSecond, `${l.server.cpuPercent}%`, kb(l.server.memoryPerRoomBytes),
-      `${l.game.loadgen.cpuPercent}%`, t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
+      l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
   }
   for (const l of report.levels) {
@@ -93,6 +96,7 @@ export function table(report: BenchReport): string {
   return [
     `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
     'card → verdict latency in ms; ratio = our p99 / bare ws echo p99 at the same connections and rate',
+    'loadgens: load generator processes sharing the clients; loadgen CPU and lag (event-loop delay p99): the busiest of them',
     '',
     ...lines,
     '',
@@ -115,6 +119,7 @@ function classroomLine(c: ClassroomFigures): string {
     + `p50 ${ms(c.latency.p50)} / p95 ${ms(c.latency.p95)} / p99 ${ms(c.latency.p99)} ms, ${c.repliesPerSecond} judged/s, `
     + `plain-pairs p99 ${ref ? `${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : '–'}, ratio ${c.ratioP99 ?? '–'}× `
     + `(target ≤ ${TARGETS.classroomRatio}×), trouble ${trouble} — meets: ${yes(c.meetsTarget)}`
+    + (c.loadgen ? `\n  classroom: ${c.loadgens} load generators, the busiest at ${c.loadgen.cpuPercent}% CPU, event-loop delay p99 ${ms(c.loadgen.eventLoopDelayP99Ms)} ms` : '')
     + [...c.misses, ...c.caveats].map((m) => `\n  classroom: ${m}`).join('');
 }
 

@@ -27,7 +27,9 @@ async function ramp(options: BenchOptions): Promise<LevelResult[]> {
     console.log(`level ${pairs} pairs (${pairs * 2} clients)…`);
     const level = await runLevel(pairs, options);
     levels.push(level);
+    const gen = level.game.loadgen;
     console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${level.server.cpuPercent}%`
+      + `, ${level.loadgens} load generator(s), busiest ${gen.cpuPercent}% CPU / lag p99 ${gen.eventLoopDelayP99Ms} ms`
       + (level.meetsTarget ? '' : ` — misses: ${level.misses.join('; ')}`)
       + (level.caveats.length > 0 ? ` — ${level.caveats.join('; ')}` : ''));
     if (!level.meetsTarget && options.stopAtFirstMiss) break;
@@ -73,6 +75,7 @@ async function measureClassroom(options: BenchOptions, levels: readonly LevelRes
   const classroom = await runClassroom(options, measured);
   console.log(classroom.latency
     ? `  p99 ${classroom.latency.p99} ms, reference p99 ${classroom.plainPairsReference?.p99Ms ?? '–'} ms, ratio ${classroom.ratioP99 ?? '–'}×`
+    + `, ${classroom.loadgens} load generator(s), busiest ${classroom.loadgen?.cpuPercent}% CPU / lag p99 ${classroom.loadgen?.eventLoopDelayP99Ms} ms`
     + (classroom.misses.length > 0 ? ` — misses: ${classroom.misses.join('; ')}` : '')
     + (classroom.caveats.length > 0 ? ` — ${classroom.caveats.join('; ')}` : '')
     : `  failed: ${classroom.reason}`);
