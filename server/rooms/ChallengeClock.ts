@@ -5,14 +5,14 @@
  * for a pair room.
  */
 import type { Clock } from '@colyseus/core';
-import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
+import type { BotConfig } from '../../shared/bots/bot.ts';
 import { challengeRound } from '../../shared/challenge/plan.ts';
 import { challengeStep, startChallenge, type ChallengeEvent, type ChallengeSeats, type ChallengeState } from '../../shared/challenge/run.ts';
 import { tallyMoves } from '../../shared/challenge/tally.ts';
 import { peerOf, type Card, type Role } from '../../shared/match/cards.ts';
-import { nextWakeAt } from '../../shared/match/engine.ts';
 import type { Difficulty, Speed, Timing } from '../../shared/match/settings.ts';
 import type { MatchInput } from '../../shared/match/types.ts';
+import { MatchAhead } from './matchAhead.ts';
 import { clearRound, projectMatch } from './projection.ts';
 import { PlayerState } from './schema/PairRoomState.ts';
 import type { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
@@ -45,6 +45,7 @@ export interface ChallengeStart {
 export class ChallengeClock {
   private readonly parts: ChallengeClockParts;
   private challenge: ChallengeState | null = null;
+  private readonly ahead = new MatchAhead();
   private lastNow = -Infinity;
 
   constructor(parts: ChallengeClockParts) {
@@ -83,7 +84,7 @@ export class ChallengeClock {
     const c = this.challenge;
     if (!c || c.finished) return;
     const now = this.now();
-    const wake = nextWakeAt(c.round);
+    const wake = this.ahead.wakeAt(c.round);
     if ((wake !== null && wake <= now) || now >= c.endsAt) this.apply({ kind: 'tick', now });
     this.botsPlay(now);
   }
@@ -114,7 +115,7 @@ export class ChallengeClock {
     for (const seat of this.parts.seats.values()) {
       const c = this.challenge;
       if (!seat.isBot || !c || c.finished) continue;
-      const decision = botDecision(c.round, this.roleOf(seat), this.parts.bot);
+      const decision = this.ahead.botMove(c.round, this.roleOf(seat), this.parts.bot);
       if (decision && decision.at <= now && now <= c.endsAt) this.apply({ ...decision.input, now });
     }
   }

@@ -4,12 +4,13 @@
  * every result into the synchronised state. The room decides who sits where; this decides when.
  */
 import type { Clock, Delayed } from '@colyseus/core';
-import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
+import type { BotConfig } from '../../shared/bots/bot.ts';
 import type { Card, Role } from '../../shared/match/cards.ts';
-import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
+import { createMatch, step } from '../../shared/match/engine.ts';
 import type { MatchSettings } from '../../shared/match/settings.ts';
 import type { MatchEvent, MatchInput, MatchState, StepResult } from '../../shared/match/types.ts';
 import { seedFrom } from '../../shared/random.ts';
+import { MatchAhead } from './matchAhead.ts';
 import { clearRound, projectMatch } from './projection.ts';
 import { scenarioOf, type Playlist } from './playlist.ts';
 import { PlayerState, type PairRoomState } from './schema/PairRoomState.ts';
@@ -39,6 +40,7 @@ export class RoundClock {
   /** When the current pause began on the room clock, and how long earlier pauses lasted. */
   private pausedAt: number | null = null;
   private pausedFor = 0;
+  private readonly ahead = new MatchAhead();
 
   constructor(parts: RoundClockParts) {
     this.parts = parts;
@@ -102,7 +104,7 @@ export class RoundClock {
   tick(): void {
     if (!this.match || this.parts.view.phase !== 'playing' || this.paused) return;
     const now = this.now();
-    const wake = nextWakeAt(this.match);
+    const wake = this.ahead.wakeAt(this.match);
     if (wake !== null && wake <= now) this.apply({ kind: 'tick', now });
     this.botsPlay(now);
   }
@@ -135,7 +137,7 @@ export class RoundClock {
     const { seats, bot, view } = this.parts;
     for (const seat of seats.values()) {
       if (!seat.isBot || !this.match || view.phase !== 'playing') continue;
-      const decision = botDecision(this.match, roleIn(seat, view.round), bot);
+      const decision = this.ahead.botMove(this.match, roleIn(seat, view.round), bot);
       if (decision && decision.at <= now) this.apply({ ...decision.input, now });
     }
   }

@@ -1,0 +1,39 @@
+/**
+ * What a match has coming without anyone playing: its next due time, and each bot's next card.
+ * The engine never changes a match in place, so both are worked out once per match rather than
+ * on every tick: asking the engine builds a list of everything pending, and at 20 ticks a
+ * second in every room that was most of what a busy server allocated.
+ */
+import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
+import type { Role } from '../../shared/match/cards.ts';
+import { nextWakeAt } from '../../shared/match/engine.ts';
+import type { MatchState } from '../../shared/match/types.ts';
+
+type BotMove = ReturnType<typeof botDecision>;
+
+export class MatchAhead {
+  private of: MatchState | null = null;
+  private wake: number | null = null;
+  /** Filled in as bots ask (most rooms have none); null is an answer too: the bot waits. */
+  private bots: { [R in Role]?: BotMove } = {};
+
+  /** When something is next due in `match` (a delivery, a timer, the end of time); null for nothing. */
+  wakeAt(match: MatchState): number | null {
+    this.follow(match);
+    return this.wake;
+  }
+
+  /** The card a bot playing `role` plays next in `match`, and when; null while it waits. */
+  botMove(match: MatchState, role: Role, bot: BotConfig): BotMove {
+    this.follow(match);
+    if (this.bots[role] === undefined) this.bots[role] = botDecision(match, role, bot);
+    return this.bots[role];
+  }
+
+  private follow(match: MatchState): void {
+    if (this.of === match) return;
+    this.of = match;
+    this.wake = nextWakeAt(match);
+    this.bots = {};
+  }
+}
