@@ -8,7 +8,7 @@ import { expectationFor } from '../../shared/match/expect.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
 import { normalizeFlags } from '../../shared/tcp/segment.ts';
-import type { ArraySchema } from '@colyseus/schema';
+import { MapSchema, type ArraySchema } from '@colyseus/schema';
 import {
   EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
 } from './schema/PairRoomState.ts';
@@ -32,12 +32,12 @@ function segmentFields(w: WireSegment) {
 }
 
 function moveState(m: MoveRecord): MoveState {
-  const move = new MoveState({
+  const params = Object.entries(m.params);
+  return new MoveState({
     at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points,
     expected: m.expected.join(','), skill: m.skill, state: m.state, segmentId: orNone(m.segmentId),
+    ...(params.length > 0 ? { params: new MapSchema<number>(Object.fromEntries(params)) } : {}),
   });
-  for (const [k, v] of Object.entries(m.params)) move.params.set(k, v);
-  return move;
 }
 
 function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {

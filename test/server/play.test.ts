@@ -3,7 +3,8 @@ import { Callbacks } from '@colyseus/sdk';
 import type { TcpState } from '../../shared/tcp/states.ts';
 import { SERVER_MSG, type MoveJudgedPayload } from '../../shared/protocol.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { bootGame, testConfig, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { toRoomView } from '../../client/net/roomView.ts';
+import { bootGame, create, joinByCode, testConfig, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 const stores = openStores(':memory:');
@@ -19,6 +20,21 @@ function recordStates(room: PairRoom): Record<string, TcpState[]> {
 }
 
 describe('a pair room', () => {
+  it('sends a move\'s text values only when its text has some, and the client reads both the same way', async () => {
+    const a = await create(colyseus, { nickname: 'Ada', mode: 'private', difficulty: 'numbers', playlist: ['handshake'] });
+    const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
+    await until(a, (s) => s.phase === 'playing');
+    const iss = a.state.endpoints.get('client')!.iss;
+    expect((await play(a, { card: 'SYN', seq: iss + 7 })).move.verdict).toBe('wrongNumbers');
+    expect((await play(a, { card: 'SYN', seq: iss })).move.verdict).toBe('correct');
+    const seen = await until(b, (s) => s.moves.length === 2);
+    const [wrong, right] = toRoomView(seen).moves;
+    expect([wrong!.why, Object.fromEntries(wrong!.params)]).toEqual(['mistake.wrongSeq', { expected: iss }]);
+    expect(right!.params.size).toBe(0);
+    // On the wire, the correct move carries no map at all: an empty one cost a room about 1 KB a move.
+    expect(seen.moves[1]!.params).toBeUndefined();
+  });
+
   it('lets two players open and close a connection, and both see every state change in order', async () => {
     const { a, b } = await pairUp(colyseus, ['handshake', 'client-close']);
     const seenByA = recordStates(a);

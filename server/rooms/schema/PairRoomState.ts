@@ -73,7 +73,10 @@ export const MoveState = schema({
   skill: t.string<Skill>(),
   state: t.string<TcpState>(),
   segmentId: t.number(),
-  params: t.map('number'),
+  // Absent when empty, as it is for almost every move: an empty map costs a room about 1 KB
+  // per move, kept for the whole round. Clients read it through toRoomView, which makes it
+  // an empty Map again, so the view they use is unchanged.
+  params: t.map('number').optional(),
 }, 'MoveState');
 export type MoveState = SchemaType<typeof MoveState>;
 
