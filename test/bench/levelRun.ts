@@ -5,6 +5,8 @@
  */
 import { runLoad } from './loadRun.ts';
 import { ONE_CARD_A_SECOND, type LoadPlan, type LoadResult } from './loadPlan.ts';
+import { MEMORY_PROBE_NODE_ARGS } from './memoryReading.ts';
+import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
 import { startEchoFloor, startGameServer, stopProcess, type ServerProcess } from './processes.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
@@ -22,6 +24,12 @@ export interface ServerFigures {
   readonly rssPeakBytes: number;
   /** (RSS with every room open − idle RSS) / rooms. */
   readonly memoryPerRoomBytes: number;
+  /**
+   * What the rooms keep after a full collection, from the memory probe (memoryProbe.ts); null
+   * for a server without it. RSS also counts the young generation, which grows with the rate
+   * of allocation rather than with rooms, and garbage not yet collected.
+   */
+  readonly heap: HeapFigures | null;
   readonly errorLines: number;
   /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
   readonly machineCpuPercent: number;
@@ -67,10 +75,13 @@ const log = (text: string) => console.log(`  ${text}`);
 
 /**
  * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
- * the window and its memory at the window's end.
+ * the window and its memory at the window's end; `probed`: the server runs the memory probe.
  */
-export async function measure(server: ServerProcess, plan: LoadPlan, rooms: number, loadgens: number) {
+export async function measure(server: ServerProcess, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
+  // RSS first: the probe's collection would shrink it.
   const rssIdle = rssBytes(server.pid);
+  const heap = probed ? new HeapReadings(server.child) : null;
+  await heap?.readIdle();
   const cpu = new CpuWindow(server.pid);
   const rss = new RssSampler(server.pid);
   let cpuPercent = NaN;
@@ -87,14 +98,15 @@ export async function measure(server: ServerProcess, plan: LoadPlan, rooms: numb
     onEnd: () => {
       cpuPercent = cpu.percent();
       rssLoaded = rssBytes(server.pid);
+      heap?.windowEnded();
       const seconds = (performance.now() - machineStart.at) / 1000;
       machineCpuPercent = Math.round(((machineBusySeconds() - machineStart.busy) / seconds) * 1000) / 10;
     },
   }).finally(() => rss.stop());
   const figures: ServerFigures = {
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss.peak,
-    memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, errorLines: server.output.errorLines,
-    machineCpuPercent,
+    memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
+    errorLines: server.output.errorLines, machineCpuPercent,
   };
   return { result, server: figures };
 }
@@ -115,14 +127,14 @@ function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>
 
 export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
   const window = { warmupMs: options.warmupMs, measureMs: options.measureMs };
-  const game = await startGameServer({}, serverNodeArgs);
+  const game = await startGameServer({}, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
   let gameRun;
   try {
     await sleep(SETTLE_MS);
     gameRun = await measure(game, {
       kind: 'pairs', url: `http://127.0.0.1:${game.port}`, pairs, mode: options.mode, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
-    }, pairs, options.loadgens);
+    }, pairs, options.loadgens, true);
   } finally {
     await stopProcess(game.child, 10_000);
   }

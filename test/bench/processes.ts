@@ -85,16 +85,17 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 
 /**
  * The game server exactly as `node server/index.ts` starts it, with its own configuration
- * from the environment; `nodeArgs` is for profiling (`--cpu-prof`).
+ * from the environment; `nodeArgs` is for profiling (`--cpu-prof`) or the memory probe, which
+ * also needs `ipc` (an IPC channel to this process; see memoryProbe.ts).
  */
-export async function startGameServer(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startGameServer(env: Record<string, string>, nodeArgs: readonly string[] = [], ipc = false): Promise<ServerProcess> {
   const port = await freePort();
   // A database of its own, so thousands of bench rounds never land in data/tango.sqlite.
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-bench-data-'));
   const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   }));
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const output = new OutputTail(child);
