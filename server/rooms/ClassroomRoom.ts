@@ -41,6 +41,13 @@ export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & { readonly 
 
 /** How often the leaderboard is re-ranked into the state at most. */
 const LEADERBOARD_EVERY_MS = 1000;
+/**
+ * How often the class's state goes out. Every patch is one write per screen (up to 200
+ * students), and while pairs finish a round each one changes the class; nothing here is a
+ * race (commands are answered at once, seats are messages), so a quarter of a second is quick
+ * enough for a lobby and spares the server's pair rooms a burst of writes 20 times a second.
+ */
+const PATCH_EVERY_MS = 250;
 
 /** A teacher command: nothing to say when it worked, the reason when it did not. */
 type Command = () => ErrorCode | undefined | Promise<ErrorCode | undefined>;
@@ -154,6 +161,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     if (!created.success) throw refusal('badOptions');
     this.config = server;
     this.stores = stores;
+    // Assigned, not declared as a field: the setter is what moves the room's patch timer.
+    this.patchRate = PATCH_EVERY_MS;
     // A class's code is never reused: its report is found by it, long after the room is gone.
     this.roomId = await claimRoomCode(this.presence, undefined, (code) => !stores.classes.exists(code));
     await this.setPrivate(true);

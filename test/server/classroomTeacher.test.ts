@@ -68,6 +68,20 @@ describe('teacher powers', () => {
 });
 
 describe('joining a class', () => {
+  it('reaches every screen at most four times a second, however fast students arrive', async () => {
+    const teacher = await createClass(colyseus);
+    const patches: number[] = [];
+    teacher.room.onStateChange(() => void patches.push(performance.now()));
+    // Students arrive faster than patches go out: each arrival changes the class.
+    const started = performance.now();
+    let joined = 0;
+    while (performance.now() - started < 1000 && joined < 150) await joinClass(teacher.code, `S${joined++}`);
+    await untilState(teacher.room, (s) => s.students.size === joined);
+    const gaps = patches.slice(1).map((t, i) => t - patches[i]!);
+    expect(patches.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...gaps)).toBeGreaterThan(150);
+  });
+
   it('is refused with classLocked when the class is locked, but its own students come back', async () => {
     const teacher = await createClass(colyseus);
     const amy = await joinClass(teacher.code, 'Amy');
