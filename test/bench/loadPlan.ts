@@ -157,11 +157,7 @@ export interface LoadgenFigures extends LoadgenHealth {
 }
 
 /** One process's raw figures; the parent merges every process's into one LoadResult (loadMerge.ts). */
-export interface ShardResult {
-  readonly kind: LoadPlan['kind'];
-  readonly connections: number;
-  readonly connectMs: number;
-  readonly measuredMs: number;
+export interface ShardResult extends Pick<LoadResult, 'kind' | 'connections' | 'connectMs' | 'measuredMs' | 'trouble'> {
   /** Every latency of the window in ms, so percentiles are taken over all processes' samples together. */
   readonly latencies: Float64Array;
   readonly replies: number;
@@ -170,7 +166,6 @@ export interface ShardResult {
   readonly plays?: PlayCounts;
   /** Classroom only. */
   readonly classroom?: ClassTallyCounts;
-  readonly trouble: ClientTrouble;
   readonly loadgen: LoadgenHealth;
 }
 
