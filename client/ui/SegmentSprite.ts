@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { SegmentView } from '../../shared/protocol.ts';
+import { compactNumbers } from './segmentNumbers.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 
@@ -23,7 +24,7 @@ export class SegmentSprite extends Phaser.GameObjects.Container {
     const arrow = segment.from === 'client' ? '→' : '←';
     const label = segment.from === 'client' ? `${segment.card} ${arrow}` : `${arrow} ${segment.card}`;
     this.caption = scene.add.text(0, -1, label, textStyle(14, { bold: true, mono: true, colour: COLOURS.background })).setOrigin(0.5);
-    this.numbers = scene.add.text(0, 17, `${segment.seq}/${segment.ack}`, textStyle(11, { mono: true, colour: COLOURS.dim })).setOrigin(0.5, 0);
+    this.numbers = scene.add.text(0, 17, compactNumbers(segment), textStyle(11, { mono: true, colour: COLOURS.dim })).setOrigin(0.5, 0);
     this.add([this.shape, this.caption, this.numbers]);
     scene.add.existing(this);
     this.redraw();
@@ -42,7 +43,7 @@ export class SegmentSprite extends Phaser.GameObjects.Container {
   setHeld(held: boolean, heldLabel: string): void {
     if (held === this.held) return;
     this.held = held;
-    this.numbers.setText(held ? `⏸ ${heldLabel}` : `${this.segment.seq}/${this.segment.ack}`);
+    this.numbers.setText(held ? `⏸ ${heldLabel}` : compactNumbers(this.segment));
   }
 
   /** Shows the loss where it happened, then goes; `done` runs when it has gone. */

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/match/cards.ts';
 import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
+import { carriesAck, compactNumbers } from './segmentNumbers.ts';
 
 /** Where things go in a ladder diagram of `width` × `height` CSS px; pure, so it is cheap to test. */
 export interface LadderBox {
@@ -39,9 +40,8 @@ const HEADER = 26;
 const LINE = 13; // smallest vertical gap between two state labels on one side
 
 function label(segment: SegmentView, compact: boolean): string {
-  const hasAck = segment.flags.includes('ACK') || segment.card.includes('ACK');
-  if (compact) return `${segment.card} ${segment.seq}${hasAck ? `/${segment.ack}` : ''}`;
-  return `${segment.card} seq=${segment.seq}${hasAck ? ` ack=${segment.ack}` : ''}${segment.len > 0 ? ` len=${segment.len}` : ''}`;
+  if (compact) return `${segment.card} ${compactNumbers(segment)}`;
+  return `${segment.card} seq=${segment.seq}${carriesAck(segment) ? ` ack=${segment.ack}` : ''}${segment.len > 0 ? ` len=${segment.len}` : ''}`;
 }
 
 function lastEventAt(view: PairRoomView): number {
