@@ -25,7 +25,8 @@ export function createGameServer(config: Config, stores: Stores) {
     rooms: {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
-      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode']),
+      // A quick match pairs players who chose the same difficulty and speed (the room is made with the first one's).
+      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed']),
       [ROOM.challenge]: defineRoom(ChallengeRoom, { server: config.challenge, stores }),
       [ROOM.classroom]: defineRoom(ClassroomRoom, { server: config.classroom, stores }),
     },

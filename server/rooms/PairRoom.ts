@@ -6,7 +6,7 @@
  */
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { makeSettings, type MatchSettings } from '../../shared/match/settings.ts';
+import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
@@ -51,7 +51,10 @@ function parseJoinOptions(options: unknown): PairJoinOptions {
   throw new ServerError(ColyseusError.AUTH_FAILED, code);
 }
 
-export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: PairRoomMode }; client: PairClient }> {
+/** What matchmaking filters a room by (app.ts `filterBy`): a quick match pairs like with like. */
+type PairMetadata = { mode: PairRoomMode; difficulty: Difficulty; speed: Speed };
+
+export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadata; client: PairClient }> {
   override state = new PairRoomState();
   override maxClients = 2;
 
@@ -166,7 +169,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: { mode: Pai
     this.settings = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
     this.playlist = makePlaylist(joined);
     this.roomId = await claimRoomCode(this.presence);
-    this.metadata = { mode: joined.mode };
+    this.metadata = { mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed };
     if (joined.mode === 'private' || joined.mode === 'class') await this.setPrivate(true);
     if (joined.mode === 'solo') this.maxClients = 1;
     // Room for a student coming back after a reload while their old connection is still held.

@@ -37,6 +37,16 @@ describe('matchmaking', () => {
     expect([...state.players.values()].map((p) => [p.nickname, p.isBot])).toEqual([['Ada', false], ['Bo', false]]);
   });
 
+  it('pairs quick-match players only with someone who chose the same difficulty and speed', async () => {
+    const expert = await join(colyseus, { nickname: 'Ada', mode: 'quick', difficulty: 'expert', speed: 'fast' });
+    const flags = await join(colyseus, { nickname: 'Bo', mode: 'quick', difficulty: 'flags', speed: 'fast' });
+    const slow = await join(colyseus, { nickname: 'Cy', mode: 'quick', difficulty: 'expert', speed: 'slow' });
+    expect(new Set([expert.roomId, flags.roomId, slow.roomId]).size).toBe(3);
+    const match = await join(colyseus, { nickname: 'Di', mode: 'quick', difficulty: 'expert', speed: 'fast' });
+    expect(match.roomId).toBe(expert.roomId);
+    expect((await until(match, (s) => s.phase === 'playing')).difficulty).toBe('expert');
+  });
+
   it('opens a private room under a short readable code that a friend joins, however they type it', async () => {
     const a = await create(colyseus, { nickname: 'Ada', mode: 'private' });
     expect(a.state.code).toBe(a.roomId);
