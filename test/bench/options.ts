@@ -57,7 +57,7 @@ const FULL: BenchOptions = {
 };
 
 const QUICK: BenchOptions = {
-  ...FULL, profile: 'quick', levels: [25], warmupMs: 2000, measureMs: 6000, startScreenRuns: 1, matchFramesMs: 3000,
+  ...FULL, profile: 'quick', levels: [25], warmupMs: 2000, measureMs: 6000, startScreenRuns: 1, matchFramesMs: 5000,
   // A class of 50 is compared with the 25 pairs already measured, so no reference level is run.
   classroomStudents: 50,
 };
