@@ -8,7 +8,7 @@ import type { LevelResult, ServerFigures } from './levelRun.ts';
 import { caveatsOf, measure } from './levelRun.ts';
 import { ONE_CARD_A_SECOND, type ClassroomTallyFigures, type ClientTrouble, type LoadgenFigures } from './loadPlan.ts';
 import type { BenchOptions } from './options.ts';
-import { startGameServer, stopProcess } from './processes.ts';
+import { gameTarget } from './benchTarget.ts';
 import type { LatencySummary } from './stats.ts';
 import { TARGETS } from './targets.ts';
 
@@ -51,11 +51,11 @@ function referenceOf(students: number, levels: readonly LevelResult[]) {
 export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[]): Promise<ClassroomFigures> {
   const students = options.classroomStudents;
   const reference = referenceOf(students, levels);
-  const server = await startGameServer({});
+  const server = await gameTarget(options.server);
   try {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const { result, server: serverFigures } = await measure(server, {
-      kind: 'classroom', url: `http://127.0.0.1:${server.port}`, students, lossRate: options.lossRate,
+      kind: 'classroom', url: server.url, students, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
       warmupMs: options.warmupMs, measureMs: options.measureMs,
     }, students / 2, options.loadgens);
@@ -81,6 +81,6 @@ export async function runClassroom(options: BenchOptions, levels: readonly Level
       ratioP99: null, meetsTarget: false, misses: ['not measured'], caveats: [], target,
     };
   } finally {
-    await stopProcess(server.child, 10_000);
+    await server.stop();
   }
 }

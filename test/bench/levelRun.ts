@@ -8,7 +8,7 @@ import { ONE_CARD_A_SECOND, type LoadPlan, type LoadResult } from './loadPlan.ts
 import { MEMORY_PROBE_NODE_ARGS } from './memoryReading.ts';
 import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
-import { startEchoFloor, startGameServer, stopProcess, type ServerProcess } from './processes.ts';
+import { floorTarget, gameTarget, type BenchTarget } from './benchTarget.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
 import { TARGETS } from './targets.ts';
 
@@ -65,6 +65,7 @@ export function caveatsOf(game: LoadResult, server: ServerFigures): string[] {
     const which = processes > 1 ? `the busiest of ${processes} load generators` : 'load generator';
     caveats.push(`${which} near saturation (${cpuPercent}% CPU, event-loop delay p99 ${eventLoopDelayP99Ms} ms): latencies are an upper bound`);
   }
+  if (!Number.isFinite(server.cpuPercent)) caveats.push('the server ran on another machine: its CPU and memory were not read, only its latencies');
   const others = Math.round(server.machineCpuPercent - server.cpuPercent - totalCpuPercent);
   if (others >= OTHERS_BUSY_PERCENT) caveats.push(`other processes used ${others}% CPU during the window: the machine was shared`);
   return caveats;
@@ -77,36 +78,37 @@ const log = (text: string) => console.log(`  ${text}`);
  * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
  * the window and its memory at the window's end; `probed`: the server runs the memory probe.
  */
-export async function measure(server: ServerProcess, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
+export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
+  const server = target.local;
   // RSS first: the probe's collection would shrink it.
-  const rssIdle = rssBytes(server.pid);
-  const heap = probed ? new HeapReadings(server.child) : null;
+  const rssIdle = server ? rssBytes(server.pid) : NaN;
+  const heap = probed && server ? new HeapReadings(server.child) : null;
   await heap?.readIdle();
-  const cpu = new CpuWindow(server.pid);
-  const rss = new RssSampler(server.pid);
+  const cpu = server ? new CpuWindow(server.pid) : null;
+  const rss = server ? new RssSampler(server.pid) : null;
   let cpuPercent = NaN;
   let rssLoaded = NaN;
   let machineStart = { busy: 0, at: 0 };
   let machineCpuPercent = NaN;
-  rss.start();
+  rss?.start();
   const result = await runLoad(plan, loadgens, {
     onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
     onStart: () => {
-      cpu.start();
+      cpu?.start();
       machineStart = { busy: machineBusySeconds(), at: performance.now() };
     },
     onEnd: () => {
-      cpuPercent = cpu.percent();
-      rssLoaded = rssBytes(server.pid);
+      cpuPercent = cpu?.percent() ?? NaN;
+      rssLoaded = server ? rssBytes(server.pid) : NaN;
       heap?.windowEnded();
       const seconds = (performance.now() - machineStart.at) / 1000;
       machineCpuPercent = Math.round(((machineBusySeconds() - machineStart.busy) / seconds) * 1000) / 10;
     },
-  }).finally(() => rss.stop());
+  }).finally(() => rss?.stop());
   const figures: ServerFigures = {
-    cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss.peak,
+    cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
-    errorLines: server.output.errorLines, machineCpuPercent,
+    errorLines: server?.output.errorLines ?? 0, machineCpuPercent,
   };
   return { result, server: figures };
 }
@@ -127,30 +129,30 @@ function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>
 
 export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
   const window = { warmupMs: options.warmupMs, measureMs: options.measureMs };
-  const game = await startGameServer({}, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
+  const game = await gameTarget(options.server, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
   let gameRun;
   try {
     await sleep(SETTLE_MS);
     gameRun = await measure(game, {
-      kind: 'pairs', url: `http://127.0.0.1:${game.port}`, pairs, mode: options.mode, lossRate: options.lossRate,
+      kind: 'pairs', url: game.url, pairs, mode: options.mode, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
     }, pairs, options.loadgens, true);
   } finally {
-    await stopProcess(game.child, 10_000);
+    await game.stop();
   }
 
-  const echo = await startEchoFloor();
+  const echo = await floorTarget(options.floor);
   let floorRun;
   try {
     await sleep(SETTLE_MS);
     // As many load generators as made the game's load (fewer than asked at a level of fewer pairs), so the two compare.
     floorRun = await measure(echo, {
-      kind: 'echo', url: `ws://127.0.0.1:${echo.port}`, connections: Math.max(1, gameRun.result.connections),
+      kind: 'echo', url: echo.url, connections: Math.max(1, gameRun.result.connections),
       perConnectionPerSecond: gameRun.result.requestsPerConnectionPerSecond || 1, payloadBytes: ECHO_PAYLOAD_BYTES,
       connectConcurrency: options.connectConcurrency, seed: options.seed, ...window,
     }, 0, gameRun.result.loadgen.processes);
   } finally {
-    await stopProcess(echo.child);
+    await echo.stop();
   }
 
   const ratio = gameRun.result.latency.p99 / floorRun.result.latency.p99;

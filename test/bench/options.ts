@@ -9,6 +9,9 @@
  *   npm run bench -- --profile         record a server CPU profile (node --cpu-prof) at the top level
  *   npm run bench -- --no-client       skip the bundle and browser measurements
  *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
+ *   npm run bench -- --server=http://10.0.0.5:2567 --floor=ws://10.0.0.5:2600
+ *                                      load a game server and an echo floor already running on
+ *                                      another machine (`node test/bench/echoFloor.ts 2600 0.0.0.0`)
  */
 import { availableParallelism } from 'node:os';
 
@@ -34,6 +37,10 @@ export interface BenchOptions {
   readonly classroomStudents: number;
   /** Load generator processes that share each measurement's clients (game, floor and classroom alike). */
   readonly loadgens: number;
+  /** A game server on another machine (its CPU and memory are then not read); null: start one here. */
+  readonly server: string | null;
+  /** The echo floor next to that server; given with `server`, so that both are measured over the same network. */
+  readonly floor: string | null;
   readonly seed: number;
 }
 
@@ -53,7 +60,7 @@ const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
   mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true,
-  startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, seed: 7,
+  startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
 };
 
 const QUICK: BenchOptions = {
@@ -67,7 +74,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'loadgens'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
@@ -79,8 +86,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (mode !== 'private' && mode !== 'quick') throw new Error('--mode is private or quick');
   const loadgens = Number(flags.get('loadgens') ?? base.loadgens);
   if (!Number.isInteger(loadgens) || loadgens < 1 || loadgens > MAX_LOADGENS) throw new Error(`--loadgens takes 1 to ${MAX_LOADGENS} processes`);
+  const server = urlOption(flags.get('server'), ['http:', 'https:'], '--server');
+  const floor = urlOption(flags.get('floor'), ['ws:', 'wss:'], '--floor');
+  // A floor measured here against a server over there would compare a loopback with a network.
+  if ((server === null) !== (floor === null)) throw new Error('--server and --floor go together: the floor runs next to the server');
+  if (server !== null && flags.has('profile')) throw new Error('--profile reads a server started here; it cannot go with --server');
   return {
     ...base,
+    server,
+    floor,
     levels: [...levels].sort((a, b) => a - b),
     mode,
     loadgens,
@@ -88,4 +102,17 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     cpuProfile: flags.has('profile'),
     client: !flags.has('no-client'),
   };
+}
+
+/** A URL option with one of `protocols`, or null when absent. */
+function urlOption(value: string | undefined, protocols: readonly string[], name: string): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} takes a URL, e.g. ${protocols[0]}//10.0.0.5:2567`);
+  }
+  if (!protocols.includes(url.protocol)) throw new Error(`${name} takes a ${protocols.join(' or ')} URL`);
+  return value.replace(/\/$/, '');
 }

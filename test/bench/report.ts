@@ -56,7 +56,9 @@ export function memoryFigures(levels: readonly LevelResult[]): BenchReport['memo
   // What the rooms keep is the target's measure: RSS also grows with the young generation, whose
   // size follows the rate of allocation (the load), not the number of rooms. Without the probe,
   // RSS; with one level only, growth over idle (an overestimate: it carries start-up costs).
-  const perRoom = heap ?? top?.server.heap?.perRoomBytes ?? marginal ?? top?.server.memoryPerRoomBytes ?? null;
+  // A server on another machine is not read at all: then nothing is judged.
+  const perRoom = [heap, top?.server.heap?.perRoomBytes, marginal, top?.server.memoryPerRoomBytes]
+    .find((n): n is number => typeof n === 'number' && Number.isFinite(n)) ?? null;
   return {
     marginalPerRoomBytes: marginal, floorPerConnectionBytes: floor, marginalHeapPerRoomBytes: heap,
     meetsTarget: perRoom === null ? null : perRoom < TARGETS.memoryPerRoomBytes,
@@ -75,6 +77,8 @@ function floorGrowth(level: LevelResult): number {
 }
 
 const kb = (bytes: number | null | undefined): string => (bytes == null || !Number.isFinite(bytes) ? '–' : `${Math.round(bytes / 1024)} KB`);
+/** A server on another machine has no CPU figure here. */
+const percent = (n: number): string => (Number.isFinite(n) ? `${n}%` : '–');
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const yes = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'yes' : 'NO');
 
@@ -93,7 +97,7 @@ export function table(report: BenchReport): string {
     const t = l.game.trouble;
     lines.push(row([
       l.pairs, l.game.connections, ms(l.game.latency.p50), ms(l.game.latency.p95), ms(l.game.latency.p99), ms(l.floor.latency.p99),
-      `${l.ratioP99}×`, l.game.repliesPerSecond, `${l.server.cpuPercent}%`, kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
+      `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
       l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
   }

@@ -28,7 +28,7 @@ async function ramp(options: BenchOptions): Promise<LevelResult[]> {
     const level = await runLevel(pairs, options);
     levels.push(level);
     const gen = level.game.loadgen;
-    console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${level.server.cpuPercent}%`
+    console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${Number.isFinite(level.server.cpuPercent) ? `${level.server.cpuPercent}%` : 'not read (remote)'}`
       + `, ${level.loadgens} load generator(s), busiest ${gen.cpuPercent}% CPU / lag p99 ${gen.eventLoopDelayP99Ms} ms`
       + (level.meetsTarget ? '' : ` — misses: ${level.misses.join('; ')}`)
       + (level.caveats.length > 0 ? ` — ${level.caveats.join('; ')}` : ''));
