@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './options.ts';
+
+describe('the bench\'s options', () => {
+  it('start a server here unless one on another machine is named, with its floor', () => {
+    expect(parseOptions([])).toMatchObject({ server: null, floor: null, stopAtFirstMiss: false, loadgens: expect.any(Number) });
+    expect(parseOptions(['--server=http://10.0.0.5:2567/', '--floor=ws://10.0.0.5:2600'])).toMatchObject({
+      server: 'http://10.0.0.5:2567', floor: 'ws://10.0.0.5:2600',
+    });
+  });
+
+  it('refuse what would measure the wrong thing, saying why', () => {
+    expect(() => parseOptions(['--server=http://10.0.0.5:2567'])).toThrow(/go together/);
+    expect(() => parseOptions(['--floor=ws://10.0.0.5:2600'])).toThrow(/go together/);
+    expect(() => parseOptions(['--server=ws://10.0.0.5:2567', '--floor=ws://10.0.0.5:2600'])).toThrow(/http/);
+    expect(() => parseOptions(['--server=10.0.0.5', '--floor=ws://10.0.0.5:2600'])).toThrow(/takes a URL/);
+    expect(() => parseOptions(['--server=http://h:1', '--floor=ws://h:2', '--profile'])).toThrow(/profile/);
+    expect(() => parseOptions(['--loadgens=0'])).toThrow(/loadgens/);
+    expect(() => parseOptions(['--all'])).toThrow(/unknown option/);
+  });
+
+  it('keep --quick short: a class of 50 against its 25 pairs', () => {
+    expect(parseOptions(['--quick'])).toMatchObject({ profile: 'quick', levels: [25], classroomStudents: 50 });
+    expect(parseOptions(['--stop-early']).stopAtFirstMiss).toBe(true);
+  });
+});
