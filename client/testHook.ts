@@ -25,7 +25,11 @@ export interface TangoState {
   /** The leaderboard on screen: its lines' nicknames in order and the rank of the highlighted own line. */
   leaderboard: { loading: boolean; nicknames: string[]; you: number | null } | null;
   /** A class as its screen shows it (the teacher's console or a student's lobby). */
-  classroom: { phase: string; round: number; paused: boolean; locked: boolean; students: string[]; leaderboard: string[] } | null;
+  classroom: {
+    phase: string; round: number; paused: boolean; locked: boolean; students: string[]; leaderboard: string[];
+    /** The teacher's console: the names with a button on screen, in order (their targets are student.0, student.1…). */
+    roster?: string[];
+  } | null;
   /** The class report on screen: its students' nicknames in rank order. */
   classReport: { students: string[]; downloaded: string } | null;
 }

@@ -222,7 +222,7 @@ export const en = {
   'class.mistakesTitle': 'What the class got wrong most',
   'class.mistakeLine': '{count}× {skill}: {why}',
   'class.noMistakes': 'No mistakes this round.',
-  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · Tab moves · Enter presses',
+  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · PgUp/PgDn scroll the names · Tab moves · Enter presses',
 
   'class.settingsTitle': 'Class settings',
   'class.settingsNote': 'Changes apply from the next round.',

@@ -220,7 +220,7 @@ export const zhHans: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的错误',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '这回合没有错误。',
-  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · Tab 移动 · Enter 按下',
+  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · PgUp/PgDn 卷动名单 · Tab 移动 · Enter 按下',
 
   'class.settingsTitle': '课堂设置',
   'class.settingsNote': '更改从下一回合起生效。',

@@ -220,7 +220,7 @@ export const zhHant: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的錯誤',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '這回合沒有錯誤。',
-  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · Tab 移動 · Enter 按下',
+  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · PgUp/PgDn 捲動名單 · Tab 移動 · Enter 按下',
 
   'class.settingsTitle': '課堂設定',
   'class.settingsNote': '變更從下一回合起生效。',

@@ -81,10 +81,12 @@ export class TeacherConsole extends Screen {
     this.qr = new QrImage(this, `${serverUrl()}${classQrPath(code)}`, `${location.origin}${classJoinPath(code)}`);
     this.count = this.add.text(0, 0, '', textStyle(20, { bold: true }));
     this.panelTitle = this.add.text(0, 0, '', textStyle(20, { bold: true }));
-    this.roster = new RosterGrid(this, { away: t('class.away'), bot: t('class.bot'), more: (count) => t('class.more', { count }) }, (s) => {
+    this.roster = new RosterGrid(this, {
+      away: t('class.away'), bot: t('class.bot'), more: (above, below) => t('leaderboard.scroll', { above, below }),
+    }, (s) => {
       this.picked = s;
       this.refresh();
-    });
+    }, () => this.refresh());
     this.standings = new ClassStandingsTable(this, standingsLabels());
     this.mistakes = this.add.text(0, 0, '', textStyle(17));
     this.kick = new Button(this, '', () => void this.kickPicked());
@@ -106,6 +108,9 @@ export class TeacherConsole extends Screen {
     this.onKey('P', () => this.pause.press());
     this.onKey('E', () => this.endRound.press());
     this.onKey('L', () => this.lock.press());
+    // A class larger than the screen: every name can be reached, and picked, from the keyboard too.
+    this.onKey('PAGE_DOWN', () => this.roster.scroll(this.roster.page));
+    this.onKey('PAGE_UP', () => this.roster.scroll(-this.roster.page));
     const offView = this.session.events.on('view', (view) => this.show(view));
     const offClosed = this.session.events.on('closed', (code) => {
       this.status.setText(game(`error.${code}`));
@@ -216,6 +221,7 @@ export class TeacherConsole extends Screen {
     this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
+      roster: this.roster.visible ? this.roster.shownNames : [],
       leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
@@ -112,5 +113,45 @@ describe('a class in three browsers', () => {
     await phone.screenshot('class-student-ended');
 
     for (const { errors } of pages) expect(errors).toEqual([]);
+  });
+
+  it('a teacher with more students than the screen holds scrolls to the last name and removes that student', { timeout: 120_000 }, async () => {
+    const teacherPage = await openPage(browser, { width: 1280, height: 800 });
+    pages.push(teacherPage);
+    const teacher = new Player(teacherPage.page, 'mouse');
+    await teacher.page.goto(game.url);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    const code = (await teacher.page.inputValue('#class-link')).slice(-5);
+
+    // Ninety students join from SDK clients (no browsers needed for them); names sort as numbered.
+    const sdk = new Client(game.url);
+    const names = Array.from({ length: 90 }, (_, i) => `Student ${String(i + 1).padStart(2, '0')}`);
+    const students = await Promise.all(names.map((nickname) => sdk.joinById(code, { nickname })));
+    await untilClass(teacher.page, `c.students.length === 90`);
+    const last = names.at(-1)!;
+    const roster = async (): Promise<string[]> => (await teacher.page.evaluate(() => window.__tango.state.classroom?.roster ?? []));
+    expect((await roster()).length).toBeLessThan(90);
+    expect(await roster()).not.toContain(last);
+
+    // Page Down until the last name has a button; the first page's names have gone by then.
+    for (let i = 0; i < 20 && !(await roster()).includes(last); i++) await teacher.page.keyboard.press('PageDown');
+    const shown = await roster();
+    expect(shown).toContain(last);
+    expect(shown).not.toContain(names[0]);
+    await teacher.screenshot('class-teacher-roster-scrolled');
+    await teacher.click(`student.${shown.indexOf(last)}`);
+    await teacher.click('kick');
+    await untilClass(teacher.page, `c.students.length === 89 && !c.students.includes(${JSON.stringify(last)})`);
+
+    // And back to the top.
+    for (let i = 0; i < 20 && !(await roster()).includes(names[0]!); i++) await teacher.page.keyboard.press('PageUp');
+    expect(await roster()).toContain(names[0]);
+    // Not awaited: the removed student's room has already been closed by the server.
+    for (const room of students) void room.leave().catch(() => undefined);
+    expect(teacherPage.errors).toEqual([]);
   });
 });
