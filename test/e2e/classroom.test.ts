@@ -23,6 +23,17 @@ async function qrLoaded(page: Page): Promise<void> {
   }, null, WAIT);
 }
 
+/** The teacher creates a class from Start; returns the join link the console shows. */
+async function createClass(teacher: Player, url: string): Promise<string> {
+  await teacher.page.goto(url);
+  await teacher.waitForScene('Start');
+  await teacher.click('classroom');
+  await teacher.waitForScene('ClassJoin');
+  await teacher.click('create');
+  await teacher.waitForScene('TeacherConsole');
+  return teacher.page.inputValue('#class-link');
+}
+
 describe('a class in three browsers', () => {
   let game: LiveGame;
   let browser: Browser;
@@ -49,14 +60,7 @@ describe('a class in three browsers', () => {
     const phone = new Player(phonePage.page, 'mouse');
     const laptop = new Player(laptopPage.page, 'keyboard');
 
-    // The teacher creates the class from Start.
-    await teacher.page.goto(game.url);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
-    const link = await teacher.page.inputValue('#class-link');
+    const link = await createClass(teacher, game.url);
     expect(link).toMatch(/\/class\/[A-Z2-9]{5}$/);
     const code = link.slice(-5);
     expect(new URL(teacher.page.url()).pathname).toBe(`/teach/${code}`);
@@ -119,13 +123,7 @@ describe('a class in three browsers', () => {
     const teacherPage = await openPage(browser, { width: 1280, height: 800 });
     pages.push(teacherPage);
     const teacher = new Player(teacherPage.page, 'mouse');
-    await teacher.page.goto(game.url);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
-    const code = (await teacher.page.inputValue('#class-link')).slice(-5);
+    const code = (await createClass(teacher, game.url)).slice(-5);
 
     // Ninety students join from SDK clients (no browsers needed for them); names sort as numbered.
     const sdk = new Client(game.url);
