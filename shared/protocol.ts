@@ -41,6 +41,11 @@ export function typedRoomCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
 
+/** Whether a nickname, trimmed as every screen and the server trim it, has a length the server takes. */
+export function isNicknameLength(nickname: string): boolean {
+  return nickname.length >= LIMITS.nicknameMin && nickname.length <= LIMITS.nicknameMax;
+}
+
 /** Whether `code` (as typedRoomCode gives it) can be a room code at all. */
 export function isRoomCode(code: string): boolean {
   return code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));

@@ -77,6 +77,11 @@ export class ClassSession {
     return this.member.teacher;
   }
 
+  /** This browser's student id; '' for a teacher, whose screens have no row of their own. */
+  get studentId(): string {
+    return this.member.teacher ? '' : this.member.studentId;
+  }
+
   /** A teacher's command; null when it was done, else why not. */
   async command(type: TeacherCommand, payload?: object): Promise<ErrorCode | null> {
     try {

@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import type { ChallengeSeats } from '../../shared/challenge/run.ts';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
-import { CHALLENGE_KINDS, CHALLENGE_SEATS, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind } from '../../shared/protocol.ts';
+import { CHALLENGE_KINDS, CHALLENGE_SEATS, isNicknameLength, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind } from '../../shared/protocol.ts';
 import { loadChallengePreferences, saveChallengePreferences, savedChallengeOptions } from '../challengePreferences.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createChallenge, joinChallenge } from '../net/lobby.ts';
@@ -140,7 +140,7 @@ export class ChallengeSetup extends Screen {
     if (this.busy) return;
     this.remember();
     const nickname = this.nickname.value;
-    if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
+    if (!isNicknameLength(nickname)) return this.say(t('start.needNickname'));
     const code = typedRoomCode(this.code.value);
     if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
     this.busy = true;

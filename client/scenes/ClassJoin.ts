@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { classJoinPath, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
+import { classJoinPath, isNicknameLength, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createClass, joinClass, type ClassResult } from '../net/classroom.ts';
@@ -144,7 +144,7 @@ export class ClassJoin extends Screen {
     const code = typedRoomCode(this.code.value);
     const nickname = this.nickname.value;
     if (!isRoomCode(code)) return this.say(t('class.needCode'));
-    if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
+    if (!isNicknameLength(nickname)) return this.say(t('start.needNickname'));
     savePreferences({ ...loadPreferences(), nickname });
     this.busy = true;
     this.say(t('start.connecting'));

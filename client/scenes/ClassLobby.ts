@@ -77,7 +77,7 @@ export class ClassLobby extends Screen {
   }
 
   private show(view: ClassroomView): void {
-    const me = this.session.member.teacher ? '' : this.session.member.studentId;
+    const me = this.session.studentId;
     const student = view.students.get(me);
     this.message.setText(this.messageFor(view, Boolean(student?.pairCode)));
     this.status.setText(`${classStatus(view)}\n${t('class.here', { count: [...view.students.values()].filter((s) => s.connected).length })}`);

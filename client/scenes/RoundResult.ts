@@ -113,8 +113,7 @@ export class RoundResult extends SessionScreen {
   private classRank(): string {
     const cls = currentClass();
     if (cls?.view.phase === 'playing') return t('class.rankAfterRound');
-    const me = cls && !cls.member.teacher ? cls.member.studentId : '';
-    const row = cls?.view.leaderboard.find((r) => r.studentId === me);
+    const row = cls?.view.leaderboard.find((r) => r.studentId === cls.studentId);
     return row ? t('class.rankLine', { rank: row.rank, count: cls?.view.leaderboard.length ?? 0 }) : '';
   }
 

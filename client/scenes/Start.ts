@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { LOCALES, type Locale } from '../../shared/i18n/messages.ts';
 import { DIFFICULTIES, SPEEDS } from '../../shared/match/settings.ts';
-import { isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions } from '../../shared/protocol.ts';
+import { isNicknameLength, isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions } from '../../shared/protocol.ts';
 import { isScenarioId } from '../../shared/scenarios/scenario.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
@@ -150,7 +150,7 @@ export class Start extends Screen {
     if (this.busy) return;
     this.remember();
     const nickname = this.nickname.value;
-    if (nickname.length < LIMITS.nicknameMin || nickname.length > LIMITS.nicknameMax) return this.say(t('start.needNickname'));
+    if (!isNicknameLength(nickname)) return this.say(t('start.needNickname'));
     const code = typedRoomCode(this.code.value);
     if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
     const options: PairJoinOptions = { nickname, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, isRoomCode, typedRoomCode } from '../../shared/protocol.ts';
-import { roomCodeSchema } from '../../shared/validation.ts';
+import { CODE_ALPHABET, isNicknameLength, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
+import { nicknameSchema, roomCodeSchema } from '../../shared/validation.ts';
 
 describe('a room code as people type it', () => {
   it('ignores case, spaces and dashes, as read aloud or copied', () => {
@@ -18,6 +18,14 @@ describe('a room code as people type it', () => {
       const client = isRoomCode(typedRoomCode(typed)) ? typedRoomCode(typed) : null;
       const server = roomCodeSchema.safeParse(typed);
       expect(server.success ? server.data : null, typed).toBe(client);
+    }
+  });
+});
+
+describe('a nickname\'s length', () => {
+  it('is judged by the join screens as the server judges it', () => {
+    for (const nickname of ['', 'A', '小明', 'x'.repeat(LIMITS.nicknameMax), 'x'.repeat(LIMITS.nicknameMax + 1)]) {
+      expect(isNicknameLength(nickname), nickname).toBe(nicknameSchema.safeParse(nickname).success);
     }
   });
 });
