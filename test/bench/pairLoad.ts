@@ -49,6 +49,8 @@ export class LoadPlayer {
   private idleMs = 0;
   private readyRound = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the armed timer runs; null when none is armed. */
+  private dueAt: number | null = null;
 
   readonly room: Room;
   private readonly meter: LoadMeter;
@@ -82,11 +84,16 @@ export class LoadPlayer {
 
   /** Looks at the state now (a patch came, a reply came, or the timer for the next card ran). */
   private wake(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const now = performance.now();
     const next = this.look(now);
-    if (next !== null) this.timer = setTimeout(() => this.wake(), next - now);
+    // Most patches change nothing about the next card: the armed timer stands (2,000 clients, many patches a second).
+    if (next !== null && next === this.dueAt) return;
+    clearTimeout(this.timer);
+    this.dueAt = next;
+    this.timer = next === null ? undefined : setTimeout(() => {
+      this.dueAt = null;
+      this.wake();
+    }, next - now);
   }
 
   /** Plays what is due; returns when the next card falls due, or null to wait for the server. */
