@@ -60,42 +60,76 @@ export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings
   return refreshDeadlines(state, p.now);
 }
 
-/** Something due at a time; `order` breaks ties so that replays are identical. */
-interface Due {
-  readonly at: number;
-  readonly order: number;
-  readonly apply: (s: MatchState, emit: Emit) => MatchState;
-}
+/**
+ * The next thing due: a segment arriving or being lost, a timer, or the end of time. `order`
+ * breaks ties so that replays are identical.
+ */
+type Due =
+  | { readonly at: number; readonly order: number; readonly kind: 'wire'; readonly segment: WireSegment }
+  | { readonly at: number; readonly order: number; readonly kind: TimerKind; readonly role: Role }
+  | { readonly at: number; readonly order: number; readonly kind: 'end' };
 
-function dueEvents(state: MatchState): Due[] {
-  const due: Due[] = [];
+type TimerKind = (typeof TIMER_KINDS)[number];
+const TIMER_KINDS = ['rto', 'timeWait', 'deadline'] as const;
+
+/** Tie-break bases: segments by id (below 1e6), then each role's timers, then the end of time. */
+const ORDER = { rto: 1e6, timeWait: 2e6, deadline: 3e6, end: 4e6 } as const;
+
+/**
+ * The earliest of everything due in `state`. It runs several times per step in every room, so it
+ * keeps the best candidate in locals and builds one object, rather than a list of them.
+ */
+function earliestDue(state: MatchState): Due {
+  let at = state.endsAt;
+  let order: number = ORDER.end;
+  let segment: WireSegment | null = null;
+  let timer: TimerKind | null = null;
+  let timerRole: Role = 'client';
   for (const w of state.wire) {
-    const at = wireDueAt(w);
-    if (at !== null) due.push({ at, order: w.id, apply: (s, emit) => (w.willBeLost ? lose(s, w, at, emit) : deliver(s, w, at, emit)) });
+    const wAt = wireDueAt(w);
+    if (wAt === null || !before(wAt, w.id, at, order)) continue;
+    at = wAt;
+    order = w.id;
+    segment = w;
   }
-  ROLES.forEach((role, i) => {
+  for (let i = 0; i < ROLES.length; i++) {
+    const role = ROLES[i]!;
     const ep = state.endpoints[role];
-    // A segment the network holds back has not really left yet: its timer waits for it.
-    const holding = state.wire.some((w) => w.from === role && w.heldFor !== null && w.status === 'flying');
-    if (ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holding) {
-      const at = ep.rtoAt;
-      due.push({ at, order: 1e6 + i, apply: (s, emit) => fireRto(s, role, at, emit) });
+    const rtoAt = ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holdsBack(state, role) ? ep.rtoAt : null;
+    for (const kind of TIMER_KINDS) {
+      const tAt = kind === 'rto' ? rtoAt : kind === 'timeWait' ? ep.timeWaitAt : ep.deadlineAt;
+      if (tAt === null || !before(tAt, ORDER[kind] + i, at, order)) continue;
+      at = tAt;
+      order = ORDER[kind] + i;
+      segment = null;
+      timer = kind;
+      timerRole = role;
     }
-    if (ep.timeWaitAt !== null) {
-      const at = ep.timeWaitAt;
-      due.push({ at, order: 2e6 + i, apply: (s, emit) => endTimeWait(s, role, at, emit) });
-    }
-    if (ep.deadlineAt !== null) {
-      const at = ep.deadlineAt;
-      due.push({ at, order: 3e6 + i, apply: (s, emit) => missDeadline(s, role, at, emit) });
-    }
-  });
-  due.push({ at: state.endsAt, order: 4e6, apply: (s, emit) => finish(s, 'timeUp', s.endsAt, emit) });
-  return due;
+  }
+  if (segment) return { at, order, kind: 'wire', segment };
+  if (timer) return { at, order, kind: timer, role: timerRole };
+  return { at, order, kind: 'end' };
 }
 
-function earliest(due: Due[]): Due | undefined {
-  return due.reduce<Due | undefined>((best, d) => (!best || d.at < best.at || (d.at === best.at && d.order < best.order) ? d : best), undefined);
+function before(at: number, order: number, bestAt: number, bestOrder: number): boolean {
+  return at < bestAt || (at === bestAt && order < bestOrder);
+}
+
+/** A segment the network holds back has not really left yet: its sender's timer waits for it. */
+function holdsBack(state: MatchState, role: Role): boolean {
+  for (const w of state.wire) if (w.from === role && w.heldFor !== null && w.status === 'flying') return true;
+  return false;
+}
+
+/** Lets `due` happen in `s`. */
+function happen(s: MatchState, due: Due, emit: Emit): MatchState {
+  switch (due.kind) {
+    case 'wire': return due.segment.willBeLost ? lose(s, due.segment, due.at, emit) : deliver(s, due.segment, due.at, emit);
+    case 'rto': return fireRto(s, due.role, due.at, emit);
+    case 'timeWait': return endTimeWait(s, due.role, due.at, emit);
+    case 'deadline': return missDeadline(s, due.role, due.at, emit);
+    case 'end': return finish(s, 'timeUp', s.endsAt, emit);
+  }
 }
 
 function fireRto(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
@@ -154,8 +188,8 @@ function settle(s: MatchState, at: number, emit: Emit): MatchState {
 /** Plays out everything due up to `to`, each at its own time. */
 function advance(state: MatchState, to: number, emit: Emit): MatchState {
   let s = state;
-  for (let next = earliest(dueEvents(s)); s.status === 'playing' && next && next.at <= to; next = earliest(dueEvents(s))) {
-    s = settle(next.apply({ ...s, now: Math.max(s.now, next.at) }, emit), next.at, emit);
+  for (let next = earliestDue(s); s.status === 'playing' && next.at <= to; next = earliestDue(s)) {
+    s = settle(happen({ ...s, now: Math.max(s.now, next.at) }, next, emit), next.at, emit);
   }
   return s;
 }
@@ -178,5 +212,5 @@ export function step(state: MatchState, input: MatchInput): StepResult {
 /** The earliest time at which something is due, or null once the round is over. */
 export function nextWakeAt(state: MatchState): number | null {
   if (state.status !== 'playing') return null;
-  return earliest(dueEvents(state))?.at ?? null;
+  return earliestDue(state).at;
 }
