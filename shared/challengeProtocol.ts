@@ -32,6 +32,8 @@ export interface ChallengeJoinOptions {
   readonly difficulty?: Difficulty;
   readonly speed?: Speed;
   readonly locale?: Locale;
+  /** Send me every judged move as a `moveJudged` message, as in a pair room (`PairJoinOptions`). */
+  readonly moveJudged?: boolean;
 }
 
 /**

@@ -62,6 +62,11 @@ export interface PairJoinOptions {
   readonly playlist?: readonly ScenarioId[];
   readonly rounds?: number;
   readonly locale?: Locale;
+  /**
+   * Send me every judged move as a `moveJudged` message. Off by default: the moves are in the
+   * state too, and a client that reads them there should not cost the server a write per card.
+   */
+  readonly moveJudged?: boolean;
 }
 
 /** Client → server message names. */
@@ -78,7 +83,10 @@ export const SERVER_MSG = {
   error: 'error',
   /** Something the player should be told: a partner left, a bot took over. */
   notice: 'notice',
-  /** A verdict on any move in the room, sent at once rather than with the next patch. */
+  /**
+   * A verdict on any move in the room, sent at once rather than with the next patch, to clients
+   * that joined with `moveJudged: true`.
+   */
   moveJudged: 'moveJudged',
   /** The end of a timed challenge: the player's own result (`ChallengeResultPayload`). */
   challengeResult: 'challengeResult',
@@ -97,7 +105,10 @@ export interface PlayReply {
   readonly move: MoveRecord;
 }
 
-/** Payload of `moveJudged`: every judged move in the room (both roles, bots, missed deadlines). */
+/**
+ * Payload of `moveJudged`: every judged move in the room (both roles, bots, missed deadlines),
+ * for clients that asked for it; the player whose card it is gets it as the reply to `play`.
+ */
 export interface MoveJudgedPayload {
   readonly move: MoveRecord;
 }

@@ -39,6 +39,7 @@ export const pairJoinOptionsSchema = z
     playlist: z.array(z.enum(SCENARIO_IDS)).min(1).max(LIMITS.playlistMax).readonly().optional(),
     rounds: z.number().int().min(1).max(LIMITS.roundsMax).optional(),
     locale: z.enum(LOCALES).optional(),
+    moveJudged: z.boolean().optional(),
   })
   .readonly() satisfies z.ZodType<PairJoinOptions>;
 
@@ -77,6 +78,7 @@ export const challengeJoinOptionsSchema = z
     difficulty: z.enum(DIFFICULTIES).default('flags'),
     speed: z.enum(SPEEDS).default('normal'),
     locale: z.enum(LOCALES).optional(),
+    moveJudged: z.boolean().optional(),
   })
   .readonly() satisfies z.ZodType<ChallengeJoinOptions, unknown>;
 

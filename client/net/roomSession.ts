@@ -84,8 +84,6 @@ export class RoomSession implements Session {
     });
     room.onMessage(SERVER_MSG.notice, (payload: NoticePayload) => this.events.emit('notice', payload));
     room.onMessage(SERVER_MSG.error, (payload: ErrorPayload) => this.events.emit('error', payload.code));
-    // Verdicts also arrive with the next patch (in `moves`), which is what the screens draw.
-    room.onMessage(SERVER_MSG.moveJudged, () => undefined);
     room.onDrop(() => this.events.emit('dropped', undefined));
     room.onReconnect(() => {
       resumeToken.set(room.reconnectionToken);

@@ -21,7 +21,7 @@ import { settle } from './challengeSettlement.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
-import { newSeat } from './seats.ts';
+import { newSeat, notHearingMoves } from './seats.ts';
 
 /** How often an otherwise idle room still tells clients the time, for their clocks. */
 const CLOCK_SYNC_MS = 1000;
@@ -98,13 +98,17 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     return { move: judged.move };
   }
 
-  /** Every verdict goes out at once; the player who played gets theirs as the reply instead. */
+  /**
+   * Every verdict goes out at once to the clients that asked for it; the player who played gets
+   * theirs as the reply instead, and a message nobody wants is not even encoded.
+   */
   private forward(events: readonly ChallengeEvent[]): void {
     this.changed = true;
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
-      const own = this.playing !== null && e.move.role === this.playing.role;
-      this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, own && this.playing ? { except: this.playing.client } : {});
+      const replied = this.playing && e.move.role === this.playing.role ? this.playing.client : null;
+      const skip = notHearingMoves(this.clients, this.seats, replied);
+      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
     }
   }
 
@@ -161,11 +165,12 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     this.clock.setInterval(() => this.challenge.tick(), server.tickMs);
   }
 
-  override onJoin(client: ChallengeClient, options: unknown): void {
+  override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
     const { nickname, playerId } = client.auth ?? parseJoinOptions(options);
     // One person, one seat: the same browser in both seats would play (and count) twice.
     if ([...this.seats.values()].some((s) => s.playerId === playerId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'badPlayerId');
-    this.seats.set(client.sessionId, { ...newSeat(this.seats, client.sessionId, nickname, false), playerId });
+    const wantsMoves = options.moveJudged === true;
+    this.seats.set(client.sessionId, { ...newSeat(this.seats, client.sessionId, nickname, false), playerId, wantsMoves });
     if (this.state.seats === 'solo') {
       this.seats.set('bot', { ...newSeat(this.seats, 'bot', '', true), playerId: null });
     }

@@ -22,7 +22,7 @@ import { RateLimit, refuse, tell } from './refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { PairRoomState } from './schema/PairRoomState.ts';
-import { newSeat, roleIn, type Seat } from './seats.ts';
+import { newSeat, notHearingMoves, roleIn, type Seat } from './seats.ts';
 import { RoundClock } from './RoundClock.ts';
 
 /** How often an otherwise idle room still tells clients the time, for their clocks. */
@@ -94,7 +94,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     if (this.rounds.paused) return refuse(client, ctx, 'roundPaused');
     const role = roleIn(seat, this.state.round);
     if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
-    // The reply carries this verdict to the player; only the partner needs the broadcast.
+    // The reply carries this verdict to the player; only a partner who asked needs the message.
     this.playing = { client, role };
     const result = this.rounds.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
     this.playing = null;
@@ -220,7 +220,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   override onJoin(client: PairClient, options: PairJoinOptions): void {
     if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);
     const nickname = client.auth?.nickname ?? parseJoinOptions(options).nickname;
-    this.seats.set(client.sessionId, newSeat(this.seats, client.sessionId, nickname, false));
+    const seat = newSeat(this.seats, client.sessionId, nickname, false);
+    this.seats.set(client.sessionId, { ...seat, wantsMoves: options.moveJudged === true });
     this.showPlayers();
     if (this.seats.size === 2) {
       this.botTimer?.clear();
@@ -302,14 +303,18 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.stores.results.save(results);
   }
 
-  /** Every verdict goes out at once, not with the next patch, so both players see it together. */
+  /**
+   * Every verdict goes out at once, not with the next patch, to the clients that asked for it;
+   * the others read it from `moves`, and a message nobody wants is not even encoded.
+   */
   private forward(events: readonly MatchEvent[]): void {
     this.changed = true;
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
       this.classLink?.judged(e.move);
-      const own = this.playing && e.move.role === this.playing.role;
-      this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, own && this.playing ? { except: this.playing.client } : {});
+      const replied = this.playing && e.move.role === this.playing.role ? this.playing.client : null;
+      const skip = notHearingMoves(this.clients, this.seats, replied);
+      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
     }
   }
 }

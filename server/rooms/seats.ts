@@ -17,6 +17,8 @@ export interface Seat {
   /** Points of the rounds already played. */
   banked: number;
   ready: boolean;
+  /** The player joined with `moveJudged: true`; kept with the seat, so it outlasts a reconnection. */
+  readonly wantsMoves?: boolean;
 }
 
 /** Round 1 uses each seat's first role; every later round swaps. */
@@ -33,4 +35,14 @@ export function newSeat(seats: ReadonlyMap<string, Seat>, id: string, nickname: 
 
 export function seatPlaying(seats: ReadonlyMap<string, Seat>, role: Role, round: number): Seat | undefined {
   return [...seats.values()].find((s) => roleIn(s, round) === role);
+}
+
+/**
+ * The clients a `moveJudged` skips: those whose seat did not ask for it, and the player whose
+ * card it is (`replied`), who has the verdict as the reply to `play`.
+ */
+export function notHearingMoves<C extends { readonly sessionId: string }>(
+  clients: readonly C[], seats: ReadonlyMap<string, Seat>, replied: C | null,
+): C[] {
+  return clients.filter((c) => c === replied || !seats.get(c.sessionId)?.wantsMoves);
 }

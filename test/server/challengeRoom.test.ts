@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { challengeDay } from '../../shared/challenge/plan.ts';
+import { peerOf, type Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { bootGame, type TestServer } from './gameServer.ts';
+import { bootGame, hearMoves, type TestServer } from './gameServer.ts';
 import {
   challengeConfig, createChallenge, followHints, joinChallenge, me, newPlayerId, play, resultOf, until, type ChallengeRoom,
 } from './challengeClient.ts';
@@ -29,6 +30,15 @@ function raw(room: ChallengeRoom) {
     send: (room.send as (t: string, p?: unknown) => void).bind(room),
     request: (room.request as (t: string, p?: unknown) => Promise<unknown>).bind(room),
   };
+}
+
+/** Plays the hinted card if the player opens the round, until the bot has made a move of its own. */
+async function untilTheBotMoves(room: ChallengeRoom): Promise<void> {
+  const mine = me(room).role;
+  const botMoved = (s: ChallengeRoom['state']) => s.moves.some((m) => m.role !== mine);
+  const state = await until(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0);
+  if (!botMoved(state)) await play(room, { card: me(room).endpoint!.hintCards[0] as Card });
+  await until(room, botMoved);
 }
 
 /** Each round's scenario and the two ISNs, as a player sees them at the round's start. */
@@ -176,5 +186,20 @@ describe('a timed challenge room', () => {
     await expect(createChallenge(colyseus, { nickname: '', playerId: newPlayerId() }).catch(errorCodeOf)).resolves.toBe('badNickname');
     const bad = { nickname: 'Ada', playerId: newPlayerId(), kind: 'weekly' } as unknown as { nickname: string; playerId: string };
     await expect(createChallenge(colyseus, bad).catch(errorCodeOf)).resolves.toBe('badOptions');
+    const vague = { nickname: 'Ada', playerId: newPlayerId(), moveJudged: 'yes' } as unknown as { nickname: string; playerId: string };
+    await expect(createChallenge(colyseus, vague).catch(errorCodeOf)).resolves.toBe('badOptions');
+  });
+
+  it('sends the bot\'s judged moves as moveJudged only to a player who joined asking for them', async () => {
+    const asked = await createChallenge(colyseus, { nickname: 'Ada', playerId: newPlayerId(), kind: 'free', moveJudged: true });
+    const quiet = await createChallenge(colyseus, { nickname: 'Bo', playerId: newPlayerId(), kind: 'free' });
+    const heard = { asked: hearMoves(asked), quiet: hearMoves(quiet) };
+    const botRole = { asked: peerOf(me(asked).role), quiet: peerOf(me(quiet).role) };
+
+    // The message would come before the patch that carries the bot's move, so the patch is proof enough.
+    await Promise.all([untilTheBotMoves(asked), untilTheBotMoves(quiet)]);
+    expect(heard.asked.length).toBeGreaterThan(0);
+    expect(heard.asked.every((m) => m.role === botRole.asked)).toBe(true);
+    expect(heard.quiet).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { createGameServer, type GameServer } from '../../server/app.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
-import { CLIENT_MSG, SERVER_MSG, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
+import type { MoveRecord } from '../../shared/match/types.ts';
+import { CLIENT_MSG, SERVER_MSG, type MoveJudgedPayload, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
 import type { PairRoom as PairRoomOnServer } from '../../server/rooms/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 
@@ -79,9 +80,9 @@ export async function joinByCode(colyseus: TestServer, code: string, options: Pa
 }
 
 /** Two humans in a private room with this playlist; the creator is the client in round 1. */
-export async function pairUp(colyseus: TestServer, playlist: PairJoinOptions['playlist']) {
+export async function pairUp(colyseus: TestServer, playlist: PairJoinOptions['playlist'], partner: Pick<PairJoinOptions, 'moveJudged'> = {}) {
   const a = await create(colyseus, { nickname: 'Ada', mode: 'private', playlist });
-  const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
+  const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private', ...partner });
   await until(a, (s) => s.phase === 'playing');
   await until(b, (s) => s.phase === 'playing');
   return { a, b };
@@ -134,6 +135,13 @@ export function next<T>(room: PairRoom, type: string, test: (m: T) => boolean = 
       resolve(m);
     });
   });
+}
+
+/** Every `moveJudged` the server sends this client from now on, whatever the kind of room. */
+export function hearMoves(room: { onMessage(type: string, callback: (m: MoveJudgedPayload) => void): unknown }): MoveRecord[] {
+  const heard: MoveRecord[] = [];
+  room.onMessage(SERVER_MSG.moveJudged, (m) => heard.push(m.move));
+  return heard;
 }
 
 export function play(room: PairRoom, payload: PlayPayload): Promise<PlayReply> {

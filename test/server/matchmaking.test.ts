@@ -76,6 +76,9 @@ describe('matchmaking', () => {
     expect(await joinError(colyseus.sdk.joinOrCreate('pair', bad))).toBe('badOptions');
     const sneaky = { nickname: 'Ada', mode: 'quick', server: { quickMatchBotMs: 0 } } as unknown as { nickname: string; mode: 'quick' };
     expect(await joinError(colyseus.sdk.joinOrCreate('pair', sneaky))).toBe('badOptions');
+    const vague = { nickname: 'Ada', mode: 'quick', moveJudged: 'yes' } as unknown as { nickname: string; mode: 'quick' };
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', vague))).toBe('badOptions');
+    await expect(create(colyseus, { nickname: 'Ada', mode: 'private', moveJudged: true })).resolves.toBeDefined();
   });
 
   it('starts a solo game against a bot at once, and nobody else can join it', async () => {

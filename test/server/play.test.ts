@@ -4,7 +4,9 @@ import type { TcpState } from '../../shared/tcp/states.ts';
 import { SERVER_MSG, type MoveJudgedPayload } from '../../shared/protocol.ts';
 import { openStores } from '../../server/storage/stores.ts';
 import { toRoomView } from '../../client/net/roomView.ts';
-import { bootGame, create, joinByCode, testConfig, followHints, me, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import {
+  bootGame, create, joinByCode, testConfig, followHints, hearMoves, me, next, pairUp, play, until, type PairRoom, type TestServer,
+} from './gameServer.ts';
 
 let colyseus: TestServer;
 const stores = openStores(':memory:');
@@ -96,7 +98,7 @@ describe('a pair room', () => {
   });
 
   it('judges a wrong card as a mistake with its explanation, tells both players, and changes nothing', async () => {
-    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const { a, b } = await pairUp(colyseus, ['handshake'], { moveJudged: true });
     const before = { client: a.state.endpoints.get('client')!.state, segments: a.state.segments.length };
     const partnerHears = next<MoveJudgedPayload>(b, SERVER_MSG.moveJudged);
 
@@ -111,4 +113,25 @@ describe('a pair room', () => {
     expect(a.state.segments.length).toBe(before.segments);
     expect(a.state.endpoints.get('client')!.mistakes).toBe(1);
   });
+
+  it('sends moveJudged only to players who joined asking for it, and not for their own cards', async () => {
+    const a = await create(colyseus, { nickname: 'Ada', mode: 'private', playlist: ['handshake'], moveJudged: true });
+    const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
+    await until(b, (s) => s.phase === 'playing');
+    const heardBy = { a: hearMoves(a), b: hearMoves(b) };
+
+    // The message would come before the patch that carries the move, so the patch is proof enough.
+    const adas = await play(a, { card: 'FIN' });
+    await until(b, (s) => s.moves.length === 1);
+    await until(a, (s) => s.moves.length === 1);
+    expect(heardBy).toEqual({ a: [], b: [] });
+
+    const bos = await play(b, { card: 'FIN' });
+    await until(b, (s) => s.moves.length === 2);
+    await until(a, (s) => s.moves.length === 2);
+    expect(heardBy.a).toEqual([bos.move]);
+    expect(heardBy.b).toEqual([]);
+    expect(adas.move.verdict).toBe('wrongCard');
+  });
 });
+

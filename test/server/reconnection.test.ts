@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@colyseus/sdk';
-import { SERVER_MSG, type NoticePayload } from '../../shared/protocol.ts';
+import { SERVER_MSG, type MoveJudgedPayload, type NoticePayload } from '../../shared/protocol.ts';
 import { bootGame, followHints, freshClient, me, next, pairUp, play, rejoin, until, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
@@ -52,5 +52,18 @@ describe('a player who loses the connection', () => {
     await followHints(b);
     expect((await until(b, (s) => s.phase === 'finished')).roundStatus).toBe('won');
     await expect(freshClient().reconnect(a.reconnectionToken)).rejects.toThrow();
+  });
+
+  it('still gets every judged move after coming back, if it joined asking for them', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake'], { moveJudged: true });
+    const token = b.reconnectionToken;
+    dropConnection(b);
+    await until(a, (s) => s.players.get(b.sessionId)!.connected === false);
+
+    const back = await rejoin(token);
+    await until(a, (s) => s.players.get(back.sessionId)!.connected);
+    const heard = next<MoveJudgedPayload>(back, SERVER_MSG.moveJudged);
+    const reply = await play(a, { card: 'FIN' });
+    expect((await heard).move).toEqual(reply.move);
   });
 });
