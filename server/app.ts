@@ -4,7 +4,6 @@
  * @colyseus/testing; server/index.ts listens with it.
  */
 import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
 import { serveClassQr } from './http/classQr.ts';
@@ -12,6 +11,7 @@ import { serveClassReports } from './http/classReports.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveHealth } from './http/health.ts';
 import { serveLeaderboard } from './http/leaderboard.ts';
+import { PacedPingTransport } from './pacedPings.ts';
 import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { PairRoom } from './rooms/PairRoom.ts';
@@ -21,7 +21,7 @@ import type { Stores } from './storage/stores.ts';
 export function createGameServer(config: Config, stores: Stores) {
   return defineServer({
     // Larger frames close the connection (1009); every message of the protocol is tiny.
-    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    transport: new PacedPingTransport({ maxPayload: config.maxPayloadBytes }),
     rooms: {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
