@@ -5,7 +5,7 @@
  */
 import { runLoad } from './loadRun.ts';
 import { ONE_CARD_A_SECOND, type LoadPlan, type LoadResult } from './loadPlan.ts';
-import { MEMORY_PROBE_NODE_ARGS } from './memoryReading.ts';
+import { MEMORY_PROBE_NODE_ARGS, readStalls, type StallFigures } from './memoryReading.ts';
 import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
 import { floorTarget, gameTarget, type BenchTarget } from './benchTarget.ts';
@@ -30,6 +30,12 @@ export interface ServerFigures {
    * of allocation rather than with rooms, and garbage not yet collected.
    */
   readonly heap: HeapFigures | null;
+  /**
+   * The server's event-loop delay and GC pauses over the window, from the same probe
+   * (stallProbe.ts); null for a server without it, or if it failed. A latency tail that these
+   * match is the server stalling, not the network or the load generators.
+   */
+  readonly stalls: StallFigures | null;
   readonly errorLines: number;
   /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
   readonly machineCpuPercent: number;
@@ -76,7 +82,8 @@ const log = (text: string) => console.log(`  ${text}`);
 
 /**
  * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
- * the window and its memory at the window's end; `probed`: the server runs the memory probe.
+ * the window and its memory at the window's end; `probed`: the server runs the memory probe,
+ * which also watches it for stalls over the window.
  */
 export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
   const server = target.local;
@@ -90,12 +97,20 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   let rssLoaded = NaN;
   let machineStart = { busy: 0, at: 0 };
   let machineCpuPercent = NaN;
+  let stalls: Promise<StallFigures | null> = Promise.resolve(null);
   rss?.start();
   const result = await runLoad(plan, loadgens, {
     onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
     onStart: () => {
       cpu?.start();
       machineStart = { busy: machineBusySeconds(), at: performance.now() };
+      // Answered as the window closes; like the heap's, a failing probe costs only its own figures.
+      if (probed && server) {
+        stalls = readStalls(server.child, plan.measureMs).catch((error: unknown) => {
+          console.error(`  stall probe: ${(error as Error).message}`);
+          return null;
+        });
+      }
     },
     onEnd: () => {
       cpuPercent = cpu?.percent() ?? NaN;
@@ -108,6 +123,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   const figures: ServerFigures = {
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
+    stalls: await stalls,
     errorLines: server?.output.errorLines ?? 0, machineCpuPercent,
   };
   return { result, server: figures };

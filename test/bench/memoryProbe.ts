@@ -7,12 +7,14 @@
  * until the heap stops shrinking and answers with process.memoryUsage(), so what the rooms
  * hold can be told apart from heap slack and GC timing, which RSS counts; on request it also
  * writes a heap snapshot, or samples for a while where the server allocates (all of it, or only
- * what survives a scavenge). Without an IPC channel or --expose-gc it does nothing.
+ * what survives a scavenge), or watches it for a while for stalls (stallProbe.ts: event-loop
+ * delay and GC pauses). Without an IPC channel or --expose-gc it does nothing.
  */
 import { Session } from 'node:inspector/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { measureStalls, type StallFigures } from './stallProbe.ts';
 
 export type MemoryRequest = {
   readonly memoryProbe: 'read';
@@ -26,6 +28,10 @@ export type MemoryRequest = {
    * garbage that piles up between full collections and that RSS counts. Otherwise everything.
    */
   readonly promotedOnly: boolean;
+} | {
+  /** The server's event-loop delay and GC pauses over the next `ms`. */
+  readonly memoryProbe: 'stalls';
+  readonly ms: number;
 };
 
 /** Bytes allocated per second at one place in the code, from V8's sampling heap profiler. */
@@ -37,6 +43,11 @@ export interface AllocationSite {
 export interface AllocationProfile {
   readonly memoryProbe: 'allocations';
   readonly sites: readonly AllocationSite[];
+}
+
+export interface StallReading {
+  readonly memoryProbe: 'stalls';
+  readonly stalls: StallFigures;
 }
 
 /** A request the probe could not answer; the server carries on. */
@@ -130,13 +141,14 @@ async function allocations(request: Extract<MemoryRequest, { memoryProbe: 'alloc
 
 const gc = globalThis.gc;
 if (process.send && gc) {
-  const answer = (reply: Promise<MemoryUsageAfterGc | AllocationProfile>) => reply.then(
+  const answer = (reply: Promise<MemoryUsageAfterGc | AllocationProfile | StallReading>) => reply.then(
     (r) => process.send?.(r),
     (e: unknown) => process.send?.({ memoryProbe: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies ProbeFailure),
   );
   process.on('message', (message: MemoryRequest) => {
     if (message?.memoryProbe === 'read') void answer(read(gc, message));
     else if (message?.memoryProbe === 'allocations') void answer(allocations(message));
+    else if (message?.memoryProbe === 'stalls') void answer(measureStalls(message.ms).then((stalls) => ({ memoryProbe: 'stalls', stalls })));
   });
   // The channel must not keep the server alive once it shuts down.
   process.channel?.unref();

@@ -1,13 +1,14 @@
 /**
  * The bench's side of memoryProbe.ts: the node arguments that load the probe into the game
- * server, its two requests (a reading after a full collection, a sample of where the server
- * allocates), and what a reading says the rooms keep.
+ * server, its three requests (a reading after a full collection, a sample of where the server
+ * allocates, its stalls over a window), and what a reading says the rooms keep.
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { AllocationProfile, MemoryRequest, MemoryUsageAfterGc, ProbeFailure } from './memoryProbe.ts';
+import type { AllocationProfile, MemoryRequest, MemoryUsageAfterGc, ProbeFailure, StallReading } from './memoryProbe.ts';
+import type { StallFigures } from './stallProbe.ts';
 
-export type { AllocationProfile, MemoryUsageAfterGc };
+export type { AllocationProfile, MemoryUsageAfterGc, StallFigures };
 
 /** Start the game server with these, and with an IPC channel, to be able to read it. */
 export const MEMORY_PROBE_NODE_ARGS: readonly string[] = [
@@ -34,6 +35,11 @@ export function readMemory(server: ChildProcess, snapshotPath?: string): Promise
 /** Where the server allocates over the next `ms`: everything, or only what outlives a scavenge. */
 export function sampleAllocations(server: ChildProcess, ms: number, promotedOnly: boolean): Promise<AllocationProfile> {
   return ask<AllocationProfile>(server, { memoryProbe: 'allocations', ms, promotedOnly }, 'allocations', ms);
+}
+
+/** The server's event-loop delay and GC pauses over the next `ms`, answered when they are over. */
+export async function readStalls(server: ChildProcess, ms: number): Promise<StallFigures> {
+  return (await ask<StallReading>(server, { memoryProbe: 'stalls', ms }, 'stalls', ms)).stalls;
 }
 
 function ask<R extends { memoryProbe: string }>(server: ChildProcess, request: MemoryRequest, answer: R['memoryProbe'], extraMs = 0): Promise<R> {

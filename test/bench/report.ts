@@ -10,6 +10,7 @@ import type { ClassroomFigures } from './classroomRun.ts';
 import type { LevelResult } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
+import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -82,6 +83,24 @@ const percent = (n: number): string => (Number.isFinite(n) ? `${n}%` : '–');
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const yes = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'yes' : 'NO');
 
+/** "1 scavenge", "14 scavenges". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** "14 scavenges (max 9.1 ms)", "0 mark-compacts": the longest pause only where there was one. */
+const pauses = (k: GcKindFigures, noun: string, total = false): string => (k.count === 0 ? counted(0, noun)
+  : `${counted(k.count, noun)} (max ${ms(k.maxMs)} ms${total ? `, ${ms(k.totalMs)} ms in all` : ''})`);
+
+/**
+ * One level's server stalls, in a line under the table; the whole figures are in the JSON.
+ * Scavenges are many and short, so their sum says what they cost; the other kinds are rare.
+ */
+export function stallLine(pairs: number, stalls: StallFigures): string {
+  const { loopDelay: d, gc } = stalls;
+  return `server stalls at ${pairs} pairs: event-loop delay p99 ${ms(d.p99Ms)} / p99.9 ${ms(d.p999Ms)} / max ${ms(d.maxMs)} ms; `
+    + `GC ${pauses(gc.minor, 'scavenge', true)}, ${pauses(gc.major, 'mark-compact')}`
+    + (gc.other.count > 0 ? `, ${pauses(gc.other, 'other pause')}` : '');
+}
+
 function row(cells: readonly (string | number)[], widths: readonly number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
 }
@@ -100,6 +119,9 @@ export function table(report: BenchReport): string {
       `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
       l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
+  }
+  for (const l of report.levels) {
+    if (l.server.stalls) lines.push(`  ${stallLine(l.pairs, l.server.stalls)}`);
   }
   for (const l of report.levels) {
     for (const note of [...l.misses, ...l.caveats]) lines.push(`  ${l.pairs} pairs: ${note}`);
@@ -121,6 +143,7 @@ export function table(report: BenchReport): string {
     'card → verdict latency in ms; ratio = our p99 / bare ws echo p99 at the same connections and rate',
     'loadgens: load generator processes sharing the clients; loadgen CPU and lag (event-loop delay p99): the busiest of them',
     'RSS/room: RSS growth over idle per room; heap/room: the same for old space + external after a full GC (memory probe)',
+    `server stalls over the window (memory probe): event-loop delay by a ${LOOP_RESOLUTION_MS} ms timer, which it includes; GC pauses by kind`,
     '',
     ...lines,
     '',
