@@ -85,10 +85,12 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
+  // The engine's own list says which changed: the view's is read only for those (each read of
+  // a synchronised list goes through a proxy, and this runs on every step of every room).
+  const projected = view.segments.length;
   match.wire.forEach((w, i) => {
-    const existing = view.segments[i];
-    if (!existing) view.segments.push(new SegmentState(segmentFields(w)));
-    else if (before?.wire[i] !== w) Object.assign(existing, segmentFields(w));
+    if (i >= projected) view.segments.push(new SegmentState(segmentFields(w)));
+    else if (before?.wire[i] !== w) Object.assign(view.segments[i]!, segmentFields(w));
   });
   for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
   for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(new StateLogState(match.stateLog[i]!));
