@@ -9,6 +9,7 @@ import { caveatsOf, measure } from './levelRun.ts';
 import { ONE_CARD_A_SECOND, type ClassroomTallyFigures, type ClientTrouble, type LoadgenFigures } from './loadPlan.ts';
 import type { BenchOptions } from './options.ts';
 import { gameTarget } from './benchTarget.ts';
+import { MEMORY_PROBE_NODE_ARGS } from './memoryReading.ts';
 import type { LatencySummary } from './stats.ts';
 import { TARGETS } from './targets.ts';
 
@@ -51,14 +52,15 @@ function referenceOf(students: number, levels: readonly LevelResult[]) {
 export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[]): Promise<ClassroomFigures> {
   const students = options.classroomStudents;
   const reference = referenceOf(students, levels);
-  const server = await gameTarget(options.server);
+  // With the probe, as the plain-pairs levels it is compared with: the same server, and its stalls to read.
+  const server = await gameTarget(options.server, MEMORY_PROBE_NODE_ARGS, true);
   try {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const { result, server: serverFigures } = await measure(server, {
       kind: 'classroom', url: server.url, students, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
       warmupMs: options.warmupMs, measureMs: options.measureMs,
-    }, students / 2, options.loadgens);
+    }, students / 2, options.loadgens, true);
     const ratio = reference ? Math.round((result.latency.p99 / reference.p99Ms) * 100) / 100 : null;
     const t = result.trouble;
     const misses: string[] = [];

@@ -43,12 +43,12 @@ describe('the server\'s stalls over a window', () => {
       loopDelay: { resolutionMs: 2, p50Ms: 2.06, p99Ms: 4.1, p999Ms: 12, maxMs: 27 },
       gc: { minor: { count: 14, totalMs: 96, maxMs: 9.1 }, major: { count: 1, totalMs: 6.4, maxMs: 6.4 }, other: { count: 0, totalMs: 0, maxMs: 0 } },
     };
-    expect(stallLine(500, stalls)).toBe('server stalls at 500 pairs: event-loop delay p99 4.1 / p99.9 12.0 / max 27.0 ms; '
+    expect(stallLine('at 500 pairs', stalls)).toBe('server stalls at 500 pairs: event-loop delay p99 4.1 / p99.9 12.0 / max 27.0 ms; '
       + 'GC 14 scavenges (max 9.1 ms, 96.0 ms in all), 1 mark-compact (max 6.4 ms)');
     const other = { count: 1, totalMs: 0.4, maxMs: 0.4 };
-    expect(stallLine(50, { ...stalls, gc: { ...stalls.gc, minor: { count: 1, totalMs: 3, maxMs: 3 }, other } }))
+    expect(stallLine('at 50 pairs', { ...stalls, gc: { ...stalls.gc, minor: { count: 1, totalMs: 3, maxMs: 3 }, other } }))
       .toMatch(/GC 1 scavenge \(max 3\.0 ms, 3\.0 ms in all\), 1 mark-compact \(max 6\.4 ms\), 1 other pause \(max 0\.4 ms\)$/);
     const none = { count: 0, totalMs: 0, maxMs: 0 };
-    expect(stallLine(25, { ...stalls, gc: { minor: none, major: none, other: none } })).toMatch(/; GC 0 scavenges, 0 mark-compacts$/);
+    expect(stallLine('in the class of 50', { ...stalls, gc: { minor: none, major: none, other: none } })).toMatch(/; GC 0 scavenges, 0 mark-compacts$/);
   });
 });
