@@ -45,6 +45,7 @@ export function pacePings(connections: () => Iterable<Pingable>, intervalMs: num
   }, intervalMs / beats);
 }
 
+/** Colyseus's WebSocket transport, every option as it was, with the pings paced by `pacePings`. */
 export class PacedPingTransport extends WebSocketTransport {
   protected override autoTerminateUnresponsiveClients(pingInterval: number, pingMaxRetries: number): void {
     // The transport sets `pingCount` on every connection it accepts and clears it on each pong.
