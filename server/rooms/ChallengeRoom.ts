@@ -106,8 +106,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     this.changed = true;
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
-      const replied = this.playing && e.move.role === this.playing.role ? this.playing.client : null;
-      const skip = notHearingMoves(this.clients, this.seats, replied);
+      const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
       if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
     }
   }

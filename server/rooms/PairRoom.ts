@@ -312,8 +312,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
       this.classLink?.judged(e.move);
-      const replied = this.playing && e.move.role === this.playing.role ? this.playing.client : null;
-      const skip = notHearingMoves(this.clients, this.seats, replied);
+      const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
       if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
     }
   }

@@ -38,11 +38,13 @@ export function seatPlaying(seats: ReadonlyMap<string, Seat>, role: Role, round:
 }
 
 /**
- * The clients a `moveJudged` skips: those whose seat did not ask for it, and the player whose
- * card it is (`replied`), who has the verdict as the reply to `play`.
+ * The clients a `moveJudged` about a move of `role` skips: those whose seat did not ask for it,
+ * and the player of that role whose card is being judged (`playing`), who has the verdict as
+ * the reply to `play`.
  */
 export function notHearingMoves<C extends { readonly sessionId: string }>(
-  clients: readonly C[], seats: ReadonlyMap<string, Seat>, replied: C | null,
+  clients: readonly C[], seats: ReadonlyMap<string, Seat>, role: Role, playing: { readonly client: C; readonly role: Role } | null,
 ): C[] {
+  const replied = playing?.role === role ? playing.client : null;
   return clients.filter((c) => c === replied || !seats.get(c.sessionId)?.wantsMoves);
 }
