@@ -106,8 +106,12 @@ export class RosterGrid extends Phaser.GameObjects.Container {
     return `${s.nickname}${tag}`;
   }
 
+  private get narrow(): boolean {
+    return this.boxWidth < 520;
+  }
+
   private get cellHeight(): number {
-    return this.boxWidth < 520 ? 44 : 48;
+    return this.narrow ? 44 : 48;
   }
 
   private lastFirstRow(): number {
@@ -117,22 +121,21 @@ export class RosterGrid extends Phaser.GameObjects.Container {
   private rebuild(): void {
     for (const b of this.buttons) b.destroy();
     this.buttons = [];
-    const narrow = this.boxWidth < 520;
+    const narrow = this.narrow;
     const cellHeight = this.cellHeight;
-    const gap = GAP;
     const columns = Math.max(1, Math.floor(this.boxWidth / (narrow ? 150 : 210)));
-    const cellWidth = (this.boxWidth - gap * (columns - 1)) / columns;
+    const cellWidth = (this.boxWidth - GAP * (columns - 1)) / columns;
     this.columns = columns;
     // The last line of the box says what is scrolled away.
-    this.rows = Math.max(1, Math.floor((this.boxHeight - 24) / (cellHeight + gap)));
+    this.rows = Math.max(1, Math.floor((this.boxHeight - 24) / (cellHeight + GAP)));
     this.firstRow = Math.min(this.firstRow, this.lastFirstRow());
     const first = this.firstRow * columns;
     const shown = this.students.slice(first, first + this.rows * columns);
     this.shown = shown;
     shown.forEach((s, i) => {
       const button = new Button(this.scene, this.label(s), () => this.pick(s), { fontSize: narrow ? 15 : 18 });
-      button.resize(cellWidth, cellHeight).setPosition((i % columns) * (cellWidth + gap) + cellWidth / 2,
-        Math.floor(i / columns) * (cellHeight + gap) + cellHeight / 2);
+      button.resize(cellWidth, cellHeight).setPosition((i % columns) * (cellWidth + GAP) + cellWidth / 2,
+        Math.floor(i / columns) * (cellHeight + GAP) + cellHeight / 2);
       button.setSelected(s.id === this.picked);
       if (!s.connected) button.setAlpha(0.7);
       this.add(button);
@@ -140,7 +143,7 @@ export class RosterGrid extends Phaser.GameObjects.Container {
     });
     const below = this.students.length - first - shown.length;
     const lastRow = Math.ceil(shown.length / columns);
-    this.moreText.setText(first > 0 || below > 0 ? this.labels.more(first, below) : '').setPosition(0, lastRow * (cellHeight + gap));
+    this.moreText.setText(first > 0 || below > 0 ? this.labels.more(first, below) : '').setPosition(0, lastRow * (cellHeight + GAP));
   }
 
   private pick(student: StudentView): void {
