@@ -17,7 +17,10 @@ export interface PairRoomConfig {
   readonly reconnectSeconds: number;
   /** The next round starts by itself after this long, even if someone is not ready. */
   readonly betweenRoundsMs: number;
-  /** How often the room advances the match clock. */
+  /**
+   * How often a room runs its clock's timers and sends what joins and leaves changed. Cards,
+   * deliveries and round timers do not wait for it: they go out at once (see rooms/alarm.ts).
+   */
   readonly tickMs: number;
   /** Sustained messages per second a player may send, and the burst above it. */
   readonly messagesPerSecond: number;
@@ -95,7 +98,7 @@ const envSchema = z.object({
   QUICK_MATCH_BOT_MS: int(0, 600_000).default(5000),
   RECONNECT_SECONDS: int(1, 3600).default(30),
   BETWEEN_ROUNDS_MS: int(1000, 3_600_000).default(60_000),
-  TICK_MS: int(10, 1000).default(50),
+  TICK_MS: int(10, 1000).default(250),
   MESSAGES_PER_SECOND: int(1, 1000).default(8),
   MESSAGE_BURST: int(1, 10_000).default(16),
   DISCONNECT_ABOVE_PER_SECOND: int(10, 100_000).default(2000),

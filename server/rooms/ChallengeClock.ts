@@ -12,6 +12,7 @@ import { tallyMoves } from '../../shared/challenge/tally.ts';
 import { peerOf, type Card, type Role } from '../../shared/match/cards.ts';
 import type { Difficulty, Speed, Timing } from '../../shared/match/settings.ts';
 import type { MatchInput } from '../../shared/match/types.ts';
+import type { Alarm } from './alarm.ts';
 import { MatchAhead } from './matchAhead.ts';
 import { clearRound, projectMatch } from './projection.ts';
 import { PlayerState } from './schema/PairRoomState.ts';
@@ -28,6 +29,8 @@ export interface ChallengeClockParts {
   readonly seats: ReadonlyMap<string, ChallengeSeat>;
   readonly bot: BotConfig;
   readonly clock: Clock;
+  /** Set for the challenge's next due time; the room's ringing it is what moves the challenge on. */
+  readonly alarm: Pick<Alarm, 'set'>;
   readonly onEvents: (events: readonly ChallengeEvent[]) => void;
   /** The time is up: the final state, with every point counted. */
   readonly onFinish: (challenge: ChallengeState) => void;
@@ -87,6 +90,7 @@ export class ChallengeClock {
     const wake = this.ahead.wakeAt(c.round);
     if ((wake !== null && wake <= now) || now >= c.endsAt) this.apply({ kind: 'tick', now });
     this.botsPlay(now);
+    this.rearm();
   }
 
   /** A card from a seated person; null when no challenge is running. */
@@ -109,6 +113,17 @@ export class ChallengeClock {
       if (existing) Object.assign(existing, fields);
       else view.players.set(seat.id, new PlayerState(fields));
     }
+    // A seat just handed to a bot may have a card to play.
+    this.rearm();
+  }
+
+  /** Sets the alarm for the next due time: a delivery, a timer, a bot's card, the end of the time. */
+  private rearm(): void {
+    const c = this.challenge;
+    if (!c || c.finished) return this.parts.alarm.set(null);
+    const botRoles = [...this.parts.seats.values()].filter((s) => s.isBot).map((s) => this.roleOf(s));
+    const due = this.ahead.dueAt(c.round, botRoles, this.parts.bot);
+    this.parts.alarm.set(Math.min(due ?? Infinity, c.endsAt));
   }
 
   private botsPlay(now: number): void {

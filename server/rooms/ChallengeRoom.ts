@@ -16,6 +16,7 @@ import {
 import { challengeJoinOptionsSchema, playPayloadSchema } from '../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../config.ts';
 import type { Stores } from '../storage/stores.ts';
+import { roomAlarm } from './alarm.ts';
 import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
 import { settle } from './challengeSettlement.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
@@ -69,6 +70,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
   /** A bot played a person's seat at some point: the run is not a fair score. */
   private assisted = false;
   private changed = true;
+  private readonly alarm = roomAlarm(this, () => this.challenge.tick());
 
   // ---- message handlers ------------------------------------------------------------------------
 
@@ -77,11 +79,14 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
       this.onPlay(client, payload, ctx)),
     // Anything else, a made-up `score` or `submitScore` included: an error back, and nothing changes.
     _: (client: ChallengeClient) => {
+      this.clock.tick();
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
   };
 
   private onPlay(client: ChallengeClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
+    // The clock moves on its own only every tickMs; a card is judged at the time it came.
+    this.clock.tick();
     if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
     const seat = this.seats.get(client.sessionId);
     if (!seat) return refuse(client, ctx, 'notSeated');
@@ -95,6 +100,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     // Time passed up to the card first, so the card's verdict is the last of this role's.
     const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
     if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, 'challengeOver');
+    // The partner sees the card now, not at the next tick.
+    this.broadcastPatch();
     return { move: judged.move };
   }
 
@@ -156,12 +163,13 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
       code: this.roomId, kind: joined.kind, seats: joined.seats, day, difficulty: joined.difficulty, speed: joined.speed,
     });
     this.challenge = new ChallengeClock({
-      view: this.state, seats: this.seats, bot: server.bot, clock: this.clock,
+      view: this.state, seats: this.seats, bot: server.bot, clock: this.clock, alarm: this.alarm,
       onEvents: (events) => this.forward(events), onFinish: (challenge) => this.finish(challenge),
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
-    this.clock.setInterval(() => this.challenge.tick(), server.tickMs);
+    // The alarm moves the challenge on and patches at once; this tick sends what joins and leaves changed.
+    this.patchRate = server.tickMs;
   }
 
   override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
@@ -216,6 +224,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
   }
 
   override async onDispose(): Promise<void> {
+    this.alarm.cancel();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
   }
 

@@ -17,6 +17,7 @@ import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '..
 import type { PairRoomConfig } from '../config.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 import type { Stores } from '../storage/stores.ts';
+import { roomAlarm } from './alarm.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
@@ -70,6 +71,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   private readonly seats = new Map<string, Seat>();
   private limit!: RateLimit;
   private botTimer: Delayed | undefined;
+  private readonly alarm = roomAlarm(this, () => this.rounds.tick());
   /** Set when this room is one pair of a class's round. */
   private classLink: ClassLink | undefined;
 
@@ -80,6 +82,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       this.onReady(client, ctx)),
     // Unknown types: an error back, not Colyseus's default of closing the connection.
     _: (client: PairClient) => {
+      this.clock.tick();
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
   };
@@ -87,6 +90,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   // ---- messages ------------------------------------------------------------------------------
 
   private onPlay(client: PairClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
+    // The clock moves on its own only every tickMs; a card is judged at the time it came.
+    this.clock.tick();
     if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
     const seat = this.seats.get(client.sessionId);
     if (!seat) return refuse(client, ctx, 'notSeated');
@@ -100,10 +105,13 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.playing = null;
     const judged = result?.events.find((e) => e.type === 'moveJudged');
     if (!judged) return refuse(client, ctx, 'roundNotRunning');
+    // The partner sees the card now, not at the next tick.
+    this.broadcastPatch();
     return { move: judged.move };
   }
 
   private onReady(client: PairClient, ctx: MessageContext): object | undefined {
+    this.clock.tick();
     if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
     const seat = this.seats.get(client.sessionId);
     if (!seat) return refuse(client, ctx, 'notSeated');
@@ -111,6 +119,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     seat.ready = true;
     this.showPlayers();
     if ([...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
+    // The partner sees who is ready, or both see the next round begin, now rather than at the next tick.
+    this.broadcastPatch();
     return {};
   }
 
@@ -182,12 +192,14 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
-      clock: this.clock, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
+      clock: this.clock, alarm: this.alarm, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
-    this.clock.setInterval(() => this.rounds.tick(), server.tickMs);
+    // The alarm moves the round on and patches at once; this tick runs the clock's own timers
+    // (between rounds, a bot filling in) and sends what joins and leaves changed.
+    this.patchRate = server.tickMs;
     if (joined.mode === 'solo') this.seatBot();
     if (classroom) await this.joinClass(classroom);
   }
@@ -267,6 +279,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override async onDispose(): Promise<void> {
+    this.alarm.cancel();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
   }
 

@@ -10,6 +10,7 @@ import { createMatch, step } from '../../shared/match/engine.ts';
 import type { MatchSettings } from '../../shared/match/settings.ts';
 import type { MatchEvent, MatchInput, MatchState, StepResult } from '../../shared/match/types.ts';
 import { seedFrom } from '../../shared/random.ts';
+import type { Alarm } from './alarm.ts';
 import { MatchAhead } from './matchAhead.ts';
 import { clearRound, projectMatch } from './projection.ts';
 import { scenarioOf, type Playlist } from './playlist.ts';
@@ -25,6 +26,8 @@ export interface RoundClockParts {
   readonly seed: number;
   readonly betweenRoundsMs: number;
   readonly clock: Clock;
+  /** Set for the round's next due time; the room's ringing it is what moves the round on. */
+  readonly alarm: Pick<Alarm, 'set'>;
   readonly onEvents: (events: readonly MatchEvent[]) => void;
   /** A round has ended: its final state, with every seat's score still unbanked. */
   readonly onRoundEnd: (match: MatchState, round: number) => void;
@@ -64,6 +67,7 @@ export class RoundClock {
   pause(): void {
     if (this.pausedAt === null) this.pausedAt = this.parts.clock.currentTime;
     this.parts.view.paused = true;
+    this.parts.alarm.set(null);
   }
 
   resume(): void {
@@ -71,6 +75,7 @@ export class RoundClock {
     this.pausedFor += this.parts.clock.currentTime - this.pausedAt;
     this.pausedAt = null;
     this.parts.view.paused = false;
+    this.rearm();
   }
 
   /** Ends the running round now, as if its time were up (the teacher ended it early). */
@@ -107,6 +112,7 @@ export class RoundClock {
     const wake = this.ahead.wakeAt(this.match);
     if (wake !== null && wake <= now) this.apply({ kind: 'tick', now });
     this.botsPlay(now);
+    this.rearm();
   }
 
   /** A card from a seated player; null when no round is running. */
@@ -131,6 +137,18 @@ export class RoundClock {
       if (existing) Object.assign(existing, fields);
       else view.players.set(seat.id, new PlayerState(fields));
     }
+    // A seat just handed to a bot may have a card to play.
+    this.rearm();
+  }
+
+  /** Sets the alarm for the round's next due time: a delivery, a timer, the end, a bot's card. */
+  private rearm(): void {
+    const { view, seats, bot, alarm } = this.parts;
+    if (!this.match || view.phase !== 'playing' || this.paused) return alarm.set(null);
+    const botRoles = [...seats.values()].filter((s) => s.isBot).map((s) => roleIn(s, view.round));
+    const due = this.ahead.dueAt(this.match, botRoles, bot);
+    // Match time stands still while paused, so it runs behind the room clock by every pause.
+    alarm.set(due === null ? null : due + this.pausedFor);
   }
 
   private botsPlay(now: number): void {

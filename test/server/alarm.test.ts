@@ -1,0 +1,74 @@
+import type { Room } from '@colyseus/core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Alarm, roomAlarm } from '../../server/rooms/alarm.ts';
+import type { Card } from '../../shared/match/cards.ts';
+import { challengeConfig, createChallenge, me, newPlayerId, play as playInChallenge, until as untilChallenge } from './challengeClient.ts';
+import { bootGame, pairUp, play, testConfig, until, type TestServer } from './gameServer.ts';
+
+describe('an alarm', () => {
+  beforeEach(() => { vi.useFakeTimers({ now: 0 }); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('rings once at the time it was last set for, and not at all once set to null', () => {
+    const rang: number[] = [];
+    const alarm = new Alarm(() => rang.push(Date.now()));
+    alarm.set(500);
+    alarm.set(200);
+    vi.advanceTimersByTime(1000);
+    expect(rang).toEqual([200]);
+    alarm.set(1300);
+    alarm.set(null);
+    vi.advanceTimersByTime(1000);
+    expect(rang).toEqual([200]);
+  });
+
+  it('rings a time already past on the next turn, never within the call that set it', () => {
+    const ring = vi.fn();
+    new Alarm(ring).set(-50);
+    expect(ring).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(ring).toHaveBeenCalledOnce();
+  });
+
+  it('hands a failure while ringing to the room, which stays up', () => {
+    const onUncaughtException = vi.fn();
+    const room = { clock: { tick: vi.fn() }, broadcastPatch: vi.fn(), onUncaughtException } as unknown as Room;
+    roomAlarm(room, () => { throw new Error('bug'); }).set(10);
+    vi.advanceTimersByTime(10);
+    expect(onUncaughtException).toHaveBeenCalledWith(expect.objectContaining({ message: 'bug' }), 'setTimeout');
+  });
+});
+
+describe('rooms that tick only once a second', () => {
+  let colyseus: TestServer;
+  // The network takes 60 ms (FAST), far less than a tick: only the alarm can deliver on time.
+  beforeAll(async () => {
+    colyseus = await bootGame({ ...challengeConfig({ tickMs: 1000, durationMs: 3000 }), pair: testConfig({ tickMs: 1000 }).pair });
+  });
+  afterAll(async () => { await colyseus.shutdown(); });
+  beforeEach(async () => { await colyseus.cleanup(); });
+
+  it('shows a card to both players at once and lands it when the network says, not at the next tick', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const sent = performance.now();
+    await play(a, { card: 'SYN' });
+    // The player's own view has the card by the time the verdict comes: the patch went first.
+    expect(a.state.segments.length).toBe(1);
+    await until(b, (s) => s.segments.length === 1, 300);
+    const landed = await until(b, (s) => s.segments[0]?.status === 'delivered', 600);
+    expect(landed.segments[0]!.arriveAt - landed.segments[0]!.sentAt).toBe(60);
+    expect(performance.now() - sent).toBeLessThan(600);
+  });
+
+  it('lets a challenge\'s bot answer in its reaction time, ticks or not', async () => {
+    const room = await createChallenge(colyseus, { nickname: 'Ada', playerId: newPlayerId(), kind: 'free' });
+    const mine = () => me(room).role;
+    const botMoved = (s: typeof room.state) => s.moves.some((m) => m.role !== mine());
+    const state = await untilChallenge(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0, 2000);
+    const asked = performance.now();
+    if (!botMoved(state)) await playInChallenge(room, { card: me(room).endpoint!.hintCards[0] as Card });
+    // 60 ms of network and 30 of reaction (SHORT): well inside a tick, so only the alarm is this quick.
+    await untilChallenge(room, botMoved, 600);
+    expect(performance.now() - asked).toBeLessThan(600);
+  });
+});
