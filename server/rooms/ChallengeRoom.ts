@@ -17,6 +17,7 @@ import { challengeJoinOptionsSchema, playPayloadSchema } from '../../shared/vali
 import type { ChallengeRoomConfig } from '../config.ts';
 import type { Stores } from '../storage/stores.ts';
 import { roomAlarm } from './alarm.ts';
+import { oneWriteForThisMessage } from './oneWrite.ts';
 import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
 import { settle } from './challengeSettlement.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
@@ -100,7 +101,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     // Time passed up to the card first, so the card's verdict is the last of this role's.
     const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
     if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, 'challengeOver');
-    // The partner sees the card now, not at the next tick.
+    // The partner sees the card now, not at the next tick; the player gets it with the verdict.
+    oneWriteForThisMessage(client);
     this.broadcastPatch();
     return { move: judged.move };
   }

@@ -18,6 +18,7 @@ import type { PairRoomConfig } from '../config.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 import type { Stores } from '../storage/stores.ts';
 import { roomAlarm } from './alarm.ts';
+import { oneWriteForThisMessage } from './oneWrite.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
@@ -105,7 +106,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.playing = null;
     const judged = result?.events.find((e) => e.type === 'moveJudged');
     if (!judged) return refuse(client, ctx, 'roundNotRunning');
-    // The partner sees the card now, not at the next tick.
+    // The partner sees the card now, not at the next tick; the player gets it with the verdict.
+    oneWriteForThisMessage(client);
     this.broadcastPatch();
     return { move: judged.move };
   }

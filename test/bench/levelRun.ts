@@ -36,6 +36,11 @@ export interface ServerFigures {
    * match is the server stalling, not the network or the load generators.
    */
   readonly stalls: StallFigures | null;
+  /**
+   * The share of the window (%) that the server's JavaScript thread was ready to run but waited
+   * for a core: what the load generators on the same cores cost it. NaN when not read.
+   */
+  readonly cpuWaitPercent: number;
   readonly errorLines: number;
   /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
   readonly machineCpuPercent: number;
@@ -94,6 +99,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   const cpu = server ? new CpuWindow(server.pid) : null;
   const rss = server ? new RssSampler(server.pid) : null;
   let cpuPercent = NaN;
+  let cpuWaitPercent = NaN;
   let rssLoaded = NaN;
   let machineStart = { busy: 0, at: 0 };
   let machineCpuPercent = NaN;
@@ -114,6 +120,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
     },
     onEnd: () => {
       cpuPercent = cpu?.percent() ?? NaN;
+      cpuWaitPercent = cpu?.waitPercent() ?? NaN;
       rssLoaded = server ? rssBytes(server.pid) : NaN;
       heap?.windowEnded();
       const seconds = (performance.now() - machineStart.at) / 1000;
@@ -123,7 +130,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   const figures: ServerFigures = {
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
-    stalls: await stalls,
+    stalls: await stalls, cpuWaitPercent,
     errorLines: server?.output.errorLines ?? 0, machineCpuPercent,
   };
   return { result, server: figures };

@@ -94,11 +94,12 @@ const pauses = (k: GcKindFigures, noun: string, total = false): string => (k.cou
  * One level's server stalls, in a line under the table; the whole figures are in the JSON.
  * Scavenges are many and short, so their sum says what they cost; the other kinds are rare.
  */
-export function stallLine(where: string, stalls: StallFigures): string {
+export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = NaN): string {
   const { loopDelay: d, gc } = stalls;
   return `server stalls ${where}: event-loop delay p99 ${ms(d.p99Ms)} / p99.9 ${ms(d.p999Ms)} / max ${ms(d.maxMs)} ms; `
     + `GC ${pauses(gc.minor, 'scavenge', true)}, ${pauses(gc.major, 'mark-compact')}`
-    + (gc.other.count > 0 ? `, ${pauses(gc.other, 'other pause')}` : '');
+    + (gc.other.count > 0 ? `, ${pauses(gc.other, 'other pause')}` : '')
+    + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
 }
 
 function row(cells: readonly (string | number)[], widths: readonly number[]): string {
@@ -121,7 +122,7 @@ export function table(report: BenchReport): string {
     ], widths));
   }
   for (const l of report.levels) {
-    if (l.server.stalls) lines.push(`  ${stallLine(`at ${l.pairs} pairs`, l.server.stalls)}`);
+    if (l.server.stalls) lines.push(`  ${stallLine(`at ${l.pairs} pairs`, l.server.stalls, l.server.cpuWaitPercent)}`);
   }
   for (const l of report.levels) {
     for (const note of [...l.misses, ...l.caveats]) lines.push(`  ${l.pairs} pairs: ${note}`);
@@ -169,7 +170,7 @@ function classroomLine(c: ClassroomFigures): string {
     + `plain-pairs p99 ${ref ? `${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : '–'}, ratio ${c.ratioP99 ?? '–'}× `
     + `(target ≤ ${TARGETS.classroomRatio}×), trouble ${trouble} — meets: ${yes(c.meetsTarget)}`
     + (c.loadgen ? `\n  classroom: ${c.loadgens} load generators, the busiest at ${c.loadgen.cpuPercent}% CPU, event-loop delay p99 ${ms(c.loadgen.eventLoopDelayP99Ms)} ms` : '')
-    + (c.server?.stalls ? `\n  ${stallLine(`in the class of ${c.students}`, c.server.stalls)}` : '')
+    + (c.server?.stalls ? `\n  ${stallLine(`in the class of ${c.students}`, c.server.stalls, c.server.cpuWaitPercent)}` : '')
     + [...c.misses, ...c.caveats].map((m) => `\n  classroom: ${m}`).join('');
 }
 

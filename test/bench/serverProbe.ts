@@ -19,6 +19,20 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * Seconds the process's main thread (the JavaScript one) has spent ready to run but waiting for
+ * a core, from /proc/<pid>/schedstat (its second field, in ns); NaN where the kernel keeps no
+ * such figures. On a machine the load generators share, this is time the server lost to them.
+ */
+export function runQueueSeconds(pid: number): number {
+  try {
+    const waitedNs = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+    return waitedNs / 1e9;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident set size in bytes (VmRSS). */
 export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -31,6 +45,7 @@ export function rssBytes(pid: number): number {
 export class CpuWindow {
   private readonly pid: number;
   private startCpu = 0;
+  private startWait = 0;
   private startWall = 0;
 
   constructor(pid: number) {
@@ -39,6 +54,7 @@ export class CpuWindow {
 
   start(): void {
     this.startCpu = cpuSeconds(this.pid);
+    this.startWait = runQueueSeconds(this.pid);
     this.startWall = performance.now();
   }
 
@@ -46,6 +62,13 @@ export class CpuWindow {
     const cpu = cpuSeconds(this.pid) - this.startCpu;
     const wall = (performance.now() - this.startWall) / 1000;
     return wall > 0 ? Math.round((cpu / wall) * 1000) / 10 : NaN;
+  }
+
+  /** The share of the window, in %, that the main thread waited for a core (see runQueueSeconds). */
+  waitPercent(): number {
+    const waited = runQueueSeconds(this.pid) - this.startWait;
+    const wall = (performance.now() - this.startWall) / 1000;
+    return wall > 0 ? Math.round((waited / wall) * 1000) / 10 : NaN;
   }
 }
 

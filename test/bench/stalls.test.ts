@@ -5,6 +5,7 @@
 import { constants, createHistogram } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { stallLine } from './report.ts';
+import { runQueueSeconds } from './serverProbe.ts';
 import { loopDelayFigures, summarizeGc, type StallFigures } from './stallProbe.ts';
 
 const { NODE_PERFORMANCE_GC_MINOR: MINOR, NODE_PERFORMANCE_GC_MAJOR: MAJOR } = constants;
@@ -50,5 +51,14 @@ describe('the server\'s stalls over a window', () => {
       .toMatch(/GC 1 scavenge \(max 3\.0 ms, 3\.0 ms in all\), 1 mark-compact \(max 6\.4 ms\), 1 other pause \(max 0\.4 ms\)$/);
     const none = { count: 0, totalMs: 0, maxMs: 0 };
     expect(stallLine('in the class of 50', { ...stalls, gc: { minor: none, major: none, other: none } })).toMatch(/; GC 0 scavenges, 0 mark-compacts$/);
+    // Time the server's thread waited for a core, when the kernel told it.
+    expect(stallLine('at 1000 pairs', stalls, 9.5)).toMatch(/\(max 6\.4 ms\); waited for a core 9\.5% of the window$/);
+  });
+
+  it('read from the kernel how long a process waited for a core', () => {
+    const waited = runQueueSeconds(process.pid);
+    expect(waited).toBeGreaterThanOrEqual(0);
+    expect(runQueueSeconds(process.pid)).toBeGreaterThanOrEqual(waited);
+    expect(runQueueSeconds(2 ** 30)).toBeNaN();
   });
 });
