@@ -1,8 +1,8 @@
 /**
  * One timer per room, set for the next thing its round has due. A room's Colyseus clock moves
- * only when the room ticks it, and ticking every room 20 times a second to find, most of the
- * time, that nothing is due was a tenth of a busy server's work; an alarm rings when a segment
- * lands, a timer runs out or a bot's card is ready, and not otherwise.
+ * only when the room ticks it, and ticking every room 20 times a second, mostly to find that
+ * nothing was due, cost a busy server about a third of its CPU (45–49 % → 29–42 % of a core at
+ * 500 pairs); an alarm rings when a segment lands, a timer runs out or a bot's card is ready.
  */
 import { TimedEventException, type Room } from '@colyseus/core';
 
