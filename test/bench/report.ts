@@ -148,7 +148,7 @@ export function table(report: BenchReport): string {
     '',
     ...lines,
     '',
-    `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.floorRatio}× floor, no client trouble: ${report.largestPassingPairs ?? 'none'} pairs (target ${TARGETS.pairs})`,
+    `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.floorRatio}× floor, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
     `memory per pair room, kept after a full GC (old space + external): ${kb(m.marginalHeapPerRoomBytes ?? report.levels.at(-1)?.server.heap?.perRoomBytes)}`
       + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
       + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
