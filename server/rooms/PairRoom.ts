@@ -287,7 +287,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   override onBeforePatch(): void {
     // The time rides on patches that carry a change, plus one now and then for the clients'
-    // clocks; stamping every patch would make an idle room send 20 patches a second. It is the
+    // clocks; stamping every patch would make an idle room send a patch at every tick. It is the
     // match clock, which stands still while a class is paused, as the round's times do.
     const now = this.rounds.now();
     if (this.changed || now - this.state.serverTime >= CLOCK_SYNC_MS) {

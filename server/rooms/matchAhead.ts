@@ -1,8 +1,9 @@
 /**
  * What a match has coming without anyone playing: its next due time, and each bot's next card.
  * The engine never changes a match in place, so both are worked out once per match rather than
- * on every tick: asking the engine builds a list of everything pending, and at 20 ticks a
- * second in every room that was most of what a busy server allocated.
+ * each time the room asks (to play its bots and to set its alarm, several times a step): asking
+ * the engine built a list of everything pending, and when rooms ticked 20 times a second that
+ * was most of what a busy server allocated.
  */
 import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
 import type { Role } from '../../shared/match/cards.ts';
