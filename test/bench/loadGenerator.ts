@@ -95,3 +95,5 @@ process.on('message', (command: LoadCommand) => {
 });
 // Nobody would read the result, and the other load generators are being stopped too.
 process.once('disconnect', () => process.exit(4));
+// Stopped by the parent: leave through exit, which writes a profile asked for with LOADGEN_NODE_ARGS.
+process.once('SIGTERM', () => process.exit(0));

@@ -139,8 +139,11 @@ export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<
  */
 const LOADGEN_NICE = 19;
 
-/** The load generator (loadGenerator.ts), talking to this process over IPC; `loadgenNodeArgs` is for profiling it. */
-export function forkLoadGenerator(loadgenNodeArgs: string[] = []): ChildProcess {
+/**
+ * The load generator (loadGenerator.ts), talking to this process over IPC. `LOADGEN_NODE_ARGS`
+ * (space-separated) is for profiling it, e.g. `--cpu-prof --cpu-prof-dir=/tmp/gen`.
+ */
+export function forkLoadGenerator(loadgenNodeArgs = (process.env.LOADGEN_NODE_ARGS ?? '').split(' ').filter(Boolean)): ChildProcess {
   const child = track(fork(fileURLToPath(new URL('./loadGenerator.ts', import.meta.url)), [], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
