@@ -1,5 +1,6 @@
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../shared/match/settings.ts';
-import { PAIR_MODES, type PairMode } from '../shared/protocol.ts';
+import { LIMITS, PAIR_MODES, type PairMode } from '../shared/protocol.ts';
+import { DEFAULT_PLAYLIST, isScenarioId, type ScenarioId } from '../shared/scenarios/scenario.ts';
 
 /** What the Start screen remembers between visits (the language is kept by i18n/text.ts). */
 export interface Preferences {
@@ -7,13 +8,21 @@ export interface Preferences {
   mode: PairMode;
   difficulty: Difficulty;
   speed: Speed;
+  /** The playlist of a private or solo match, in order. */
+  scenarios: readonly ScenarioId[];
 }
 
 const KEY = 'tango.preferences';
-const DEFAULTS: Preferences = { nickname: '', mode: 'quick', difficulty: 'flags', speed: 'normal' };
+const DEFAULTS: Preferences = { nickname: '', mode: 'quick', difficulty: 'flags', speed: 'normal', scenarios: DEFAULT_PLAYLIST };
 
 function pick<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** A saved playlist, cleaned: known scenarios, each once, no more than a room takes; none is the default. */
+function playlist(value: unknown): readonly ScenarioId[] {
+  const known = Array.isArray(value) ? [...new Set(value.filter(isScenarioId))].slice(0, LIMITS.playlistMax) : [];
+  return known.length > 0 ? known : DEFAULTS.scenarios;
 }
 
 export function loadPreferences(): Preferences {
@@ -28,6 +37,7 @@ export function loadPreferences(): Preferences {
     mode: pick(PAIR_MODES, saved.mode, DEFAULTS.mode),
     difficulty: pick(DIFFICULTIES, saved.difficulty, DEFAULTS.difficulty),
     speed: pick(SPEEDS, saved.speed, DEFAULTS.speed),
+    scenarios: playlist(saved.scenarios),
   };
 }
 

@@ -103,6 +103,13 @@ export const en = {
   'resume.title': 'Resuming your game…',
 
   'start.challenge': 'Timed challenge',
+  'start.scenarios': 'Scenarios',
+  'scenarios.title': 'Choose scenarios',
+  'scenarios.note': 'Tap them in the order you want to play them. Each is one round, and the two of you swap roles every round.',
+  'scenarios.all': 'All {count}',
+  'scenarios.clear': 'Clear',
+  'scenarios.basics': 'The basics',
+  'scenarios.done': 'Done',
 
   'challenge.title': 'Timed challenge',
   'challenge.intro': 'As many right moves as you can before the clock runs out. Roles swap every round.',
@@ -234,7 +241,7 @@ export const en = {
   'class.seconds': '{seconds} s',
   'class.save': 'Save',
   'class.cancel': 'Cancel',
-  'class.needScenario': 'Pick at least one scenario.',
+  'scenarios.needOne': 'Pick at least one scenario.',
 
   'class.lobbyTitle': 'Class {code}',
   'class.you': 'You are {nickname}',

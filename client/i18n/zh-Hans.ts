@@ -101,6 +101,13 @@ export const zhHans: UiCatalogue = {
   'resume.title': '正在恢复你的游戏…',
 
   'start.challenge': '限时挑战',
+  'start.scenarios': '情境',
+  'scenarios.title': '选择情境',
+  'scenarios.note': '按想玩的顺序点选。每个情境一回合，每回合双方交换角色。',
+  'scenarios.all': '全部 {count} 个',
+  'scenarios.clear': '清除',
+  'scenarios.basics': '基础',
+  'scenarios.done': '完成',
 
   'challenge.title': '限时挑战',
   'challenge.intro': '在时间用完前做出尽可能多的正确动作。每一回合交换角色。',
@@ -232,7 +239,7 @@ export const zhHans: UiCatalogue = {
   'class.seconds': '{seconds} 秒',
   'class.save': '保存',
   'class.cancel': '取消',
-  'class.needScenario': '请至少选一个情境。',
+  'scenarios.needOne': '请至少选一个情境。',
 
   'class.lobbyTitle': '课堂 {code}',
   'class.you': '你是 {nickname}',

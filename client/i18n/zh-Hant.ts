@@ -101,6 +101,13 @@ export const zhHant: UiCatalogue = {
   'resume.title': '正在恢復你的遊戲…',
 
   'start.challenge': '限時挑戰',
+  'start.scenarios': '情境',
+  'scenarios.title': '選擇情境',
+  'scenarios.note': '依想玩的順序點選。每個情境一回合，每回合雙方交換角色。',
+  'scenarios.all': '全部 {count} 個',
+  'scenarios.clear': '清除',
+  'scenarios.basics': '基礎',
+  'scenarios.done': '完成',
 
   'challenge.title': '限時挑戰',
   'challenge.intro': '在時間用完前做出越多正確的動作越好。每一回合交換角色。',
@@ -232,7 +239,7 @@ export const zhHant: UiCatalogue = {
   'class.seconds': '{seconds} 秒',
   'class.save': '儲存',
   'class.cancel': '取消',
-  'class.needScenario': '請至少選一個情境。',
+  'scenarios.needOne': '請至少選一個情境。',
 
   'class.lobbyTitle': '課堂 {code}',
   'class.you': '你是 {nickname}',

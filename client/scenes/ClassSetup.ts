@@ -1,12 +1,12 @@
 import type Phaser from 'phaser';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
 import { TEACHER_MSG, type ClassSettings } from '../../shared/protocol.ts';
-import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 import { game, t } from '../i18n/text.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { ScenarioGrid } from '../ui/ScenarioGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
@@ -26,8 +26,7 @@ export class ClassSetup extends Screen {
   private title!: Phaser.GameObjects.Text;
   private note!: Phaser.GameObjects.Text;
   private playlistTitle!: Phaser.GameObjects.Text;
-  private scenarios!: Button[];
-  private chosen: ScenarioId[] = [];
+  private scenarios!: ScenarioGrid;
   private rounds!: ChoiceRow<(typeof ROUNDS)[number]>;
   private difficulty!: ChoiceRow<Difficulty>;
   private speed!: ChoiceRow<Speed>;
@@ -47,11 +46,10 @@ export class ClassSetup extends Screen {
 
   create(): void {
     const s = this.session.view.settings;
-    this.chosen = [...s.playlist];
     this.title = this.add.text(0, 0, t('class.settingsTitle'), textStyle(26, { bold: true }));
     this.note = this.add.text(0, 0, t('class.settingsNote'), textStyle(14, { colour: COLOURS.dim }));
     this.playlistTitle = this.add.text(0, 0, t('class.playlist'), textStyle(14, { bold: true, colour: COLOURS.dim }));
-    this.scenarios = SCENARIO_IDS.map((id) => new Button(this, '', () => this.toggle(id), { fontSize: 14 }));
+    this.scenarios = new ScenarioGrid(this, s.playlist);
     this.rounds = new ChoiceRow(this, t('class.rounds'), ROUNDS, (r) => r, nearest(ROUNDS, s.rounds), () => '', () => undefined);
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), s.difficulty, (d) => t(`difficulty.${d}Help`), () => undefined);
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (v) => t(`speed.${v}`), s.speed, () => '', () => undefined);
@@ -61,10 +59,9 @@ export class ClassSetup extends Screen {
     this.save = new Button(this, t('class.save'), () => void this.submit(), { primary: true, fontSize: 20 });
     this.cancel = new Button(this, t('class.cancel'), () => this.back());
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
-    new FocusOrder(this).setItems([...this.scenarios, ...this.rounds.buttons, ...this.difficulty.buttons, ...this.speed.buttons,
+    new FocusOrder(this).setItems([...this.scenarios.buttons, ...this.rounds.buttons, ...this.difficulty.buttons, ...this.speed.buttons,
       ...this.loss.buttons, ...this.length.buttons, this.save, this.cancel]);
     this.onKey('ESC', () => this.back());
-    this.labelScenarios();
     this.startLayout();
   }
 
@@ -80,11 +77,7 @@ export class ClassSetup extends Screen {
     y += this.note.height + 6;
     this.playlistTitle.setPosition(x, y);
     y += 22;
-    const perRow = width >= 900 ? 4 : width >= 520 ? 3 : 2;
-    const gap = 6;
-    const sw = (column - gap * (perRow - 1)) / perRow;
-    this.scenarios.forEach((b, i) => b.resize(sw, bh).setPosition(x + (i % perRow) * (sw + gap) + sw / 2, y + Math.floor(i / perRow) * (bh + gap) + bh / 2));
-    y += Math.ceil(this.scenarios.length / perRow) * (bh + gap) + 4;
+    y += this.scenarios.layout(x, y, column, width >= 900 ? 4 : width >= 520 ? 3 : 2, bh) + 10;
     const rows = [this.rounds, this.difficulty, this.speed, this.loss, this.length];
     if (width >= 900) {
       const half = (column - 16) / 2;
@@ -103,24 +96,10 @@ export class ClassSetup extends Screen {
     this.publishTargets({ save: this.save, cancel: this.cancel });
   }
 
-  /** A chosen scenario shows its place in the playlist: "2 · Four-way close". */
-  private labelScenarios(): void {
-    SCENARIO_IDS.forEach((id, i) => {
-      const at = this.chosen.indexOf(id);
-      const title = game(`scenario.${id}.title`);
-      this.scenarios[i]?.setSelected(at >= 0).setLabel(at >= 0 ? `${at + 1} · ${title}` : title);
-    });
-  }
-
-  private toggle(id: ScenarioId): void {
-    this.chosen = this.chosen.includes(id) ? this.chosen.filter((c) => c !== id) : [...this.chosen, id];
-    this.labelScenarios();
-  }
-
   private async submit(): Promise<void> {
-    if (this.chosen.length === 0) return void this.status.setText(t('class.needScenario'));
+    if (this.scenarios.chosen.length === 0) return void this.status.setText(t('scenarios.needOne'));
     const settings: ClassSettings = {
-      playlist: this.chosen, rounds: Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
+      playlist: this.scenarios.chosen, rounds: Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
       lossRate: Number(this.loss.value), roundSeconds: Number(this.length.value),
     };
     const refused = await this.session.command(TEACHER_MSG.settings, settings);

@@ -26,17 +26,35 @@ export abstract class Screen extends Phaser.Scene {
 
   /** Call at the end of `create`, once the objects exist. */
   protected startLayout(): void {
-    const relayout = (): void => {
-      this.zoom = uiScale();
-      this.cameras.main.setOrigin(0, 0).setZoom(DPR * this.zoom);
-      this.layout(this.viewWidth, this.viewHeight);
-      publish({ width: Math.round(this.viewWidth * this.zoom), height: Math.round(this.viewHeight * this.zoom) });
-    };
+    const relayout = (): void => this.relayout();
     relayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, relayout);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, relayout));
     if (!this.overlay) publish({ ready: true, scene: this.scene.key });
   }
+
+  /** Lays the screen out afresh for the viewport, as on a resize (content that changed height included). */
+  protected relayout(): void {
+    this.zoom = uiScale();
+    this.cameras.main.setOrigin(0, 0).setZoom(DPR * this.zoom);
+    this.layout(this.viewWidth, this.viewHeight);
+    publish({ width: Math.round(this.viewWidth * this.zoom), height: Math.round(this.viewHeight * this.zoom) });
+  }
+
+  /**
+   * Call at the end of `layout` with how far down the content went: on a screen too short for
+   * it (a 360 × 640 phone) the camera zooms out just enough to show all of it, and lays out again.
+   */
+  protected fitHeight(bottom: number): void {
+    if (this.fitting || bottom <= this.viewHeight + 1) return;
+    this.fitting = true;
+    this.zoom *= this.viewHeight / bottom;
+    this.cameras.main.setZoom(DPR * this.zoom);
+    this.layout(this.viewWidth, this.viewHeight);
+    this.fitting = false;
+  }
+
+  private fitting = false;
 
   /** Publishes where the named objects are on the page, for tests that click (call after layout). */
   protected publishTargets(objects: Record<string, Phaser.GameObjects.Container>): void {

@@ -11,7 +11,7 @@ import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -45,6 +45,8 @@ export class Start extends Screen {
   private join!: Button;
   private difficulty!: ChoiceRow<Preferences['difficulty']>;
   private speed!: ChoiceRow<Preferences['speed']>;
+  /** The playlist of a private or solo match; a quick match plays the default one. */
+  private scenarios!: Button;
   private play!: Button;
   /** The way into the timed challenge, which has its own screen of choices. */
   private challenge!: Button;
@@ -79,6 +81,10 @@ export class Start extends Screen {
     this.join = new Button(this, t('start.join'), () => this.submit('join'));
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), this.prefs.difficulty, (d) => t(`difficulty.${d}Help`), () => this.remember());
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (s) => t(`speed.${s}`), this.prefs.speed, () => '', () => this.remember());
+    this.scenarios = new Button(this, this.scenariosLabel(), () => {
+      this.remember();
+      this.scene.start('ScenarioPicker');
+    }, { fontSize: 16 });
     this.play = new Button(this, '', () => this.submit(), { primary: true, fontSize: 20 });
     this.challenge = new Button(this, `◷ ${t('start.challenge')}`, () => {
       this.remember();
@@ -91,7 +97,7 @@ export class Start extends Screen {
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.play, this.challenge, this.classroom]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom]);
     this.refresh();
     this.startLayout();
     // Typing can start at once; the nickname is what everyone needs first.
@@ -102,46 +108,56 @@ export class Start extends Screen {
     const column = Math.min(560, width - 24);
     const x = (width - column) / 2;
     const compact = height < 800;
-    const gap = compact ? 10 : 18;
-    let y = compact ? 12 : Math.max(24, (height - 760) / 2);
+    // A small phone: no tagline and fingertip-sized buttons, then whatever still overflows is zoomed to fit.
+    const tight = height < 720;
+    const gap = tight ? 6 : compact ? 10 : 18;
+    const bh = tight ? MIN_TOUCH : 48;
+    let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 760) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
     y += this.title.height + 2;
-    this.tagline.setWordWrapWidth(column, true).setPosition(x, y);
-    y += this.tagline.height + gap;
-    y += this.language.setPosition(x, y).layout(column) + gap;
+    this.tagline.setVisible(!tight).setWordWrapWidth(column, true).setPosition(x, y);
+    if (!tight) y += this.tagline.height + gap;
+    y += this.language.setPosition(x, y).layout(column, bh) + gap;
     this.nicknameLabel.setPosition(x, y);
-    this.nickname.setBox(x, y + 22, column, 48);
-    y += 70 + gap;
-    y += this.mode.setPosition(x, y).layout(column) + 4;
+    this.nickname.setBox(x, y + 22, column, bh);
+    y += 22 + bh + gap;
+    y += this.mode.setPosition(x, y).layout(column, bh) + 4;
     const joinWidth = Math.max(96, column * 0.3);
-    this.code.setBox(x, y, column - joinWidth - 8, 48);
-    this.join.resize(joinWidth, 48).setPosition(x + column - joinWidth / 2, y + 24);
-    if (this.code.visible) y += 48 + gap;
-    y += this.difficulty.setPosition(x, y).layout(column) + gap;
-    y += this.speed.setPosition(x, y).layout(column) + gap;
+    this.code.setBox(x, y, column - joinWidth - 8, bh);
+    this.join.resize(joinWidth, bh).setPosition(x + column - joinWidth / 2, y + bh / 2);
+    if (this.code.visible) y += bh + gap;
+    y += this.difficulty.setPosition(x, y).layout(column, bh) + gap;
+    y += this.speed.setPosition(x, y).layout(column, bh) + gap;
+    this.scenarios.resize(column, bh).setPosition(x + column / 2, y + bh / 2);
+    if (this.scenarios.visible) y += bh + gap;
     this.play.resize(column, 54).setPosition(x + column / 2, y + 27);
+    y += 54 + gap;
     const half = (column - 8) / 2;
-    this.challenge.resize(half, 48).setPosition(x + half / 2, y + 54 + gap + 24);
-    this.classroom.resize(half, 48).setPosition(x + column - half / 2, y + 54 + gap + 24);
-    this.status.setWordWrapWidth(column, true).setPosition(x, y + 54 + gap + 48 + 6);
+    this.challenge.resize(half, bh).setPosition(x + half / 2, y + bh / 2);
+    this.classroom.resize(half, bh).setPosition(x + column - half / 2, y + bh / 2);
+    y += bh + 6;
+    this.status.setWordWrapWidth(column, true).setPosition(x, y);
     const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
-      challenge: this.challenge, classroom: this.classroom });
+      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom });
+    // A status line of two lines ("The game server cannot be reached…") stays on screen too.
+    this.fitHeight(y + 44);
   }
 
   private refresh(): void {
     const isPrivate = this.mode.value === 'private';
     this.code.setVisible(isPrivate);
     this.join.setVisible(isPrivate);
+    this.scenarios.setVisible(this.mode.value !== 'quick');
     this.play.setLabel(isPrivate ? t('start.create') : t('start.play'));
     this.remember();
-    if (this.title) this.layout(this.viewWidth, this.viewHeight);
+    if (this.title) this.relayout();
   }
 
   private remember(): void {
-    this.prefs = { nickname: this.nickname.value, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value };
+    this.prefs = { ...this.prefs, nickname: this.nickname.value, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value };
     savePreferences(this.prefs);
   }
 
@@ -154,7 +170,7 @@ export class Start extends Screen {
     const code = typedRoomCode(this.code.value);
     if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
     const options: PairJoinOptions = { nickname, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value,
-      locale: locale(), ...playlistFromAddress() };
+      locale: locale(), ...(this.mode.value === 'quick' ? {} : { playlist: this.prefs.scenarios }), ...playlistFromAddress() };
     this.busy = true;
     this.say(t('start.connecting'));
     const result: JoinResult = action === 'join' ? await joinByCode(code, options) : await openRoom(options);
@@ -164,6 +180,13 @@ export class Start extends Screen {
     }
     if (invitedCode()) history.replaceState(null, '', '/');
     this.scene.start(screenFor(result.session.view), { session: result.session });
+  }
+
+  /** "Scenarios: Lost SYN +2": the first of the playlist, and how many follow it. */
+  private scenariosLabel(): string {
+    const [first, ...more] = this.prefs.scenarios;
+    const title = first ? game(`scenario.${first}.title`) : '';
+    return `${t('start.scenarios')}: ${title}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
   }
 
   private say(text: string): void {

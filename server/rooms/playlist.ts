@@ -1,8 +1,5 @@
 /** Which scenario each round of a match plays. */
-import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
-
-/** Without a playlist a match is the first rounds of the catalogue, in teaching order. */
-const DEFAULT_ROUNDS = 4;
+import { DEFAULT_PLAYLIST, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 
 export interface Playlist {
   readonly scenarios: readonly ScenarioId[];
@@ -10,7 +7,7 @@ export interface Playlist {
 }
 
 export function makePlaylist(p: { playlist?: readonly ScenarioId[]; rounds?: number }): Playlist {
-  const scenarios = p.playlist && p.playlist.length > 0 ? p.playlist : SCENARIO_IDS.slice(0, DEFAULT_ROUNDS);
+  const scenarios = p.playlist && p.playlist.length > 0 ? p.playlist : DEFAULT_PLAYLIST;
   return { scenarios, rounds: p.rounds ?? scenarios.length };
 }
 

@@ -1,10 +1,10 @@
 import type { ClassSettings } from '../classroomProtocol.ts';
 import { makeSettings } from '../match/settings.ts';
-import { SCENARIO_IDS } from '../scenarios/scenario.ts';
+import { DEFAULT_PLAYLIST } from '../scenarios/scenario.ts';
 
-/** A new class: the first four scenarios of the catalogue (handshake and both closes, then a whole connection), once each. */
+/** A new class: the default playlist (handshake and both closes, then a whole connection), once each. */
 export const DEFAULT_CLASS_SETTINGS: ClassSettings = {
-  playlist: SCENARIO_IDS.slice(0, 4), rounds: 4, difficulty: 'flags', speed: 'normal', lossRate: 0, roundSeconds: 0,
+  playlist: DEFAULT_PLAYLIST, rounds: DEFAULT_PLAYLIST.length, difficulty: 'flags', speed: 'normal', lossRate: 0, roundSeconds: 0,
 };
 
 /** The settings after the teacher changed some of them. */

@@ -42,6 +42,9 @@ export const SCENARIO_IDS = [
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+/** The scenarios of a match that names none: the handshake, both closes and a whole connection. */
+export const DEFAULT_PLAYLIST: readonly ScenarioId[] = SCENARIO_IDS.slice(0, 4);
+
 /** A round of the game, as data (DESIGN.md §4). */
 export interface Scenario {
   readonly id: ScenarioId;

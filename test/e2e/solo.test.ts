@@ -96,4 +96,58 @@ describe('solo against the bot', () => {
     expect(end).toEqual({ status: 'won', states: ['CLOSED', 'CLOSED'] });
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
+
+  it('lets a learner on a small phone pick the scenarios of a solo match, and remembers them', async () => {
+    const size = { width: 360, height: 640 };
+    const watched = await openPage(browser, size);
+    const player = new Player(watched.page, 'mouse');
+    await player.page.goto(game.url);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Night owl');
+    await player.click('mode.private');
+    // The Start screen fits a small phone whole, with the room code row showing.
+    const targets = await player.page.evaluate(() => window.__tango.targets);
+    for (const name of ['play', 'scenarios', 'challenge', 'classroom', 'join']) {
+      expect(targets[name]!.y, name).toBeLessThan(size.height - 20);
+    }
+    await player.click('mode.solo');
+    await player.click('scenarios');
+    await player.waitForScene('ScenarioPicker');
+
+    // Nothing chosen is refused on the spot; the screen stays.
+    await player.click('clear');
+    await player.click('done');
+    await player.page.waitForTimeout(300);
+    expect((await player.state()).scene).toBe('ScenarioPicker');
+
+    await player.click('scenario.lost-last-ack');
+    await player.click('scenario.simultaneous-open');
+    await player.screenshot('scenario-picker-phone');
+    await player.click('done');
+    await player.waitForScene('Start');
+
+    // Kept across a visit: the next page load plays the same two, in the order they were tapped.
+    await player.page.reload();
+    await player.waitForScene('Start');
+    await player.click('play');
+    await player.waitForScene('Match');
+    const view = await player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds }));
+    expect(view).toEqual({ scenario: 'lost-last-ack', rounds: 2 });
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
+  it('forgets a damaged saved playlist rather than sending it', async () => {
+    const watched = await openPage(browser);
+    const player = new Player(watched.page, 'keyboard');
+    await player.page.goto(game.url);
+    await player.page.evaluate(() => localStorage.setItem('tango.preferences',
+      JSON.stringify({ nickname: 'Ada', mode: 'solo', scenarios: ['no-such-scenario', 'lost-syn', 'lost-syn', 42] })));
+    await player.page.reload();
+    await player.waitForScene('Start');
+    await player.click('play');
+    await player.waitForScene('Match');
+    const view = await player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds }));
+    expect(view).toEqual({ scenario: 'lost-syn', rounds: 1 });
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
 });
