@@ -75,7 +75,8 @@ export class RoundResult extends SessionScreen {
       this.publishTargets({ next: this.next, home: this.home });
       return;
     }
-    const ladderHeight = Math.max(220, (height - top) * 0.5);
+    // The ladder takes what the score, the explanations and the buttons leave: it is what a learner studies.
+    const ladderHeight = Math.max(220, height - top - (60 + this.mistakes.height + 12) - (buttonHeight + m));
     this.ladder.setPosition(m, top).resize(width - 2 * m, ladderHeight);
     this.score.setPosition(m, top + ladderHeight + 8);
     this.mistakes.setWordWrapWidth(width - 2 * m, true).setPosition(m, top + ladderHeight + 60);
@@ -102,7 +103,9 @@ export class RoundResult extends SessionScreen {
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
     const wrong = v.moves.filter((m) => m.verdict !== 'correct');
+    const mistakesHeight = this.mistakes.height;
     this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
+    if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
     this.next.setVisible(!finished).setEnabled(!this.readied);
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));

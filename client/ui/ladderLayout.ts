@@ -38,6 +38,8 @@ export interface LadderGeometry {
 
 const HEADER = 26;
 const LINE = 13; // smallest vertical gap between two state labels on one side
+/** Smallest vertical gap between two moments something happens, so labels of nearby segments do not overlap. */
+const EVENT_GAP = 13;
 
 function label(segment: SegmentView, compact: boolean): string {
   if (compact) return `${segment.card} ${compactNumbers(segment)}`;
@@ -52,6 +54,56 @@ function lastEventAt(view: PairRoomView): number {
   return last;
 }
 
+/** The moments that carry a label: segments sent and arriving, state changes, judged moves. */
+function eventTimes(view: PairRoomView): number[] {
+  const times: number[] = [];
+  for (const s of view.segments) times.push(s.sentAt, s.arriveAt >= 0 ? s.arriveAt : s.sentAt + view.latencyMs);
+  for (const s of view.stateLog) times.push(s.at);
+  for (const m of view.moves) times.push(m.at);
+  return times;
+}
+
+/**
+ * The time axis, from `start` at `top` down to `start + span` at `bottom`: proportional to time
+ * at `scale` px/ms, except that two moments with something to show are at least EVENT_GAP
+ * apart (a DATA and its ACK a few hundred ms apart on a phone). When that makes the ladder
+ * too long, the empty stretches (a TIME-WAIT) shrink first. Order is kept, so arrows that
+ * cross still cross.
+ */
+function timeAxis(events: readonly number[], start: number, span: number, top: number, bottom: number, scale: number): (t: number) => number {
+  const end = start + span;
+  const knots = [...new Set([start, ...events.filter((t) => t > start && t < end), end])].sort((a, b) => a - b);
+  const natural = knots.map((t, i) => (i === 0 ? 0 : (t - knots[i - 1]!) * scale));
+  const floor = knots.map((_, i) => (i === 0 || i === knots.length - 1 ? 0 : EVENT_GAP));
+  const room = bottom - top;
+  const length = (f: number): number => natural.reduce((sum, n, i) => sum + Math.max(floor[i]!, n * f), 0);
+  // The largest share of the natural gaps that still fits (by bisection: the length grows with it).
+  let share = 1;
+  if (length(1) > room) {
+    let fits = 0;
+    let over = 1;
+    for (let i = 0; i < 30; i++) {
+      const mid = (fits + over) / 2;
+      if (length(mid) > room) over = mid;
+      else fits = mid;
+    }
+    share = fits;
+  }
+  const floors = length(0);
+  const gaps = natural.map((n, i) => (floors > room ? floor[i]! * (room / floors) : Math.max(floor[i]!, n * share)));
+  const ys: number[] = [];
+  gaps.forEach((gap, i) => ys.push(i === 0 ? top : ys[i - 1]! + gap));
+  const tail = share * scale;
+  return (t: number): number => {
+    if (t <= start) return top;
+    if (t >= end) return ys[ys.length - 1]! + (t - end) * tail;
+    let hi = 1;
+    while (knots[hi]! < t) hi++;
+    const lo = hi - 1;
+    return ys[lo]! + ((t - knots[lo]!) / (knots[hi]! - knots[lo]!)) * (ys[hi]! - ys[lo]!);
+  };
+}
+
 export function layoutLadder(view: PairRoomView, box: LadderBox): LadderGeometry {
   const margin = Math.min(110, Math.max(88, box.width * 0.22));
   const left = margin;
@@ -63,7 +115,7 @@ export function layoutLadder(view: PairRoomView, box: LadderBox): LadderGeometry
   const span = box.live ? Math.ceil((end - start + 1500) / 5000) * 5000 : Math.max(1000, end - start + 400);
   // Arrows look like a textbook's at up to 0.06 px/ms; longer rounds are squeezed to fit.
   const scale = Math.min(0.06, (bottom - top) / span);
-  const y = (t: number): number => top + Math.max(0, t - start) * scale;
+  const y = timeAxis(eventTimes(view), start, span, top, bottom, scale);
   const compact = right - left < 230;
 
   const arrows = view.segments.map((segment): Arrow => {

@@ -82,7 +82,7 @@ export const en = {
   'mistake.wrongSeq': 'Wrong sequence number: this segment must start at seq = {expected}.',
   'mistake.wrongAck': 'Wrong acknowledgment number: ack must be the next byte you expect, {expected}.',
   'mistake.numbersMissing': 'In this difficulty you set seq and ack yourself.',
-  'mistake.tooSlow': 'Too slow: the deadline for this move passed.',
+  'mistake.tooSlow': 'The deadline for this move passed before a card was played.',
 
   // Errors the server sends back; nothing changed.
   'error.invalidPayload': 'The server could not read that message.',

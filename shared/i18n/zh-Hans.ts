@@ -80,7 +80,7 @@ export const zhHans: Catalogue = {
   'mistake.wrongSeq': '序号错误：这个报文段的 seq 必须从 {expected} 开始。',
   'mistake.wrongAck': '确认号错误：ack 必须是你期望的下一个字节，即 {expected}。',
   'mistake.numbersMissing': '在这个难度下，seq 和 ack 需要你自己填写。',
-  'mistake.tooSlow': '太慢了：这一步的时限已经过了。',
+  'mistake.tooSlow': '这一步的时限在出牌之前就过了。',
 
   // 服务器返回的错误；状态没有任何改变。
   'error.invalidPayload': '服务器无法读取这条消息。',

@@ -80,7 +80,7 @@ export const zhHant: Catalogue = {
   'mistake.wrongSeq': '序號錯誤：這個封包的 seq 必須從 {expected} 開始。',
   'mistake.wrongAck': '確認號錯誤：ack 必須是你期待的下一個位元組，也就是 {expected}。',
   'mistake.numbersMissing': '在這個難度下，seq 和 ack 要由你自己填寫。',
-  'mistake.tooSlow': '太慢了：這一步的時限已經過了。',
+  'mistake.tooSlow': '這一步的時限在出牌之前就過了。',
 
   // 伺服器回傳的錯誤；狀態沒有任何改變。
   'error.invalidPayload': '伺服器無法讀取這則訊息。',

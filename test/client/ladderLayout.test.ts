@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/match/cards.ts';
+import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
+import { layoutLadder } from '../../client/ui/ladderLayout.ts';
+
+const LATENCY = 800;
+
+function segment(id: number, from: Role, sentAt: number): SegmentView {
+  return {
+    id, from, card: from === 'client' ? 'DATA' : 'ACK', seq: 1000 + id, ack: 5000 + id, len: from === 'client' ? 10 : 0,
+    flags: 'ACK', sentAt, arriveAt: sentAt + LATENCY, status: 'delivered', old: false, why: '',
+  };
+}
+
+/**
+ * A finished round whose segments leave at `sends` (ms after the start), alternately from each
+ * side, and whose last state change (TIME-WAIT running out) comes at `closedAt`.
+ */
+function round(sends: readonly number[], closedAt = 0): PairRoomView {
+  return {
+    code: 'ABCDE', mode: 'solo', phase: 'between', difficulty: 'flags', speed: 'normal', lossRate: 0, round: 1, rounds: 1,
+    scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY,
+    paused: false, players: new Map(), endpoints: new Map(),
+    segments: sends.map((at, i) => segment(i + 1, i % 2 === 0 ? 'client' : 'server', at)),
+    moves: [], stateLog: [{ at: 0, role: 'client', state: 'ESTABLISHED' }, { at: 0, role: 'server', state: 'ESTABLISHED' },
+      { at: closedAt, role: 'client', state: 'CLOSED' }],
+  };
+}
+
+const ended = (view: PairRoomView): number => Math.max(...view.segments.map((s) => s.arriveAt), ...view.stateLog.map((s) => s.at));
+
+describe('the ladder diagram\'s layout', () => {
+  it('keeps the labels of segments sent close together apart, in the order they were sent', () => {
+    // A whole connection: handshake, ten segments 300 ms apart, the close, then 2 MSL of nothing.
+    // In proportion to time the burst would be 5 px a segment on a phone's result screen.
+    const burst = Array.from({ length: 10 }, (_, i) => 8000 + i * 300);
+    const view = round([500, 1300, 2100, ...burst, 20_000, 21_000], 30_000);
+    const ladder = layoutLadder(view, { width: 340, height: 500, now: ended(view), live: false });
+    const middles = ladder.arrows.map((a) => (a.y1 + a.y2) / 2);
+    for (let i = 1; i < middles.length; i++) expect(middles[i]! - middles[i - 1]!).toBeGreaterThanOrEqual(13 - 1e-9);
+    for (const a of ladder.arrows) {
+      expect(a.y2).toBeGreaterThan(a.y1);
+      expect(a.y2).toBeLessThanOrEqual(ladder.bottom);
+    }
+  });
+
+  it('squeezes a round longer than the box into it, order kept', () => {
+    const view = round(Array.from({ length: 60 }, (_, i) => 500 + i * 200));
+    const ladder = layoutLadder(view, { width: 340, height: 240, now: ended(view), live: false });
+    const starts = ladder.arrows.map((a) => a.y1);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
+    expect(Math.max(...ladder.arrows.map((a) => a.y2))).toBeLessThanOrEqual(ladder.bottom + 1e-9);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(ladder.top);
+  });
+
+  it('stays in proportion to time where nothing crowds', () => {
+    const view = round([1000, 4000]);
+    const ladder = layoutLadder(view, { width: 1000, height: 760, now: ended(view), live: false });
+    const [first, second] = ladder.arrows;
+    // 0.06 px per ms, as a textbook draws it: 3 s apart is 180 px.
+    expect(second!.y1 - first!.y1).toBeCloseTo(180, 6);
+    expect(first!.y2 - first!.y1).toBeCloseTo(LATENCY * 0.06, 6);
+  });
+});
