@@ -94,6 +94,7 @@ export class ClassSetup extends Screen {
     this.cancel.resize(half, 52).setPosition(x + half + 8 + half / 2, y + 26);
     this.status.setWordWrapWidth(column, true).setPosition(x, y + 60);
     this.publishTargets({ save: this.save, cancel: this.cancel });
+    this.fitHeight(y + 60 + 24);
   }
 
   private async submit(): Promise<void> {
