@@ -97,6 +97,15 @@ describe('solo against the bot', () => {
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
+  /** Loads the page afresh and plays from the Start screen as saved; the match's first scenario and its rounds. */
+  async function playAfterReload(player: Player): Promise<{ scenario: string; rounds: number }> {
+    await player.page.reload();
+    await player.waitForScene('Start');
+    await player.click('play');
+    await player.waitForScene('Match');
+    return player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds }));
+  }
+
   it('lets a learner on a small phone pick the scenarios of a solo match, and remembers them', async () => {
     const size = { width: 360, height: 640 };
     const watched = await openPage(browser, size);
@@ -127,12 +136,7 @@ describe('solo against the bot', () => {
     await player.waitForScene('Start');
 
     // Kept across a visit: the next page load plays the same two, in the order they were tapped.
-    await player.page.reload();
-    await player.waitForScene('Start');
-    await player.click('play');
-    await player.waitForScene('Match');
-    const view = await player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds }));
-    expect(view).toEqual({ scenario: 'lost-last-ack', rounds: 2 });
+    expect(await playAfterReload(player)).toEqual({ scenario: 'lost-last-ack', rounds: 2 });
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
@@ -142,12 +146,7 @@ describe('solo against the bot', () => {
     await player.page.goto(game.url);
     await player.page.evaluate(() => localStorage.setItem('tango.preferences',
       JSON.stringify({ nickname: 'Ada', mode: 'solo', scenarios: ['no-such-scenario', 'lost-syn', 'lost-syn', 42] })));
-    await player.page.reload();
-    await player.waitForScene('Start');
-    await player.click('play');
-    await player.waitForScene('Match');
-    const view = await player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds }));
-    expect(view).toEqual({ scenario: 'lost-syn', rounds: 1 });
+    expect(await playAfterReload(player)).toEqual({ scenario: 'lost-syn', rounds: 1 });
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 });
