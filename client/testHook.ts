@@ -30,6 +30,8 @@ export interface TangoState {
     /** The teacher's console: the names with a button on screen, in order (their targets are student.0, student.1…). */
     roster?: string[];
   } | null;
+  /** The scenario picker: the playlist as chosen so far, and the scenarios marked ✓ (played without a mistake). */
+  scenarios: { chosen: string[]; mastered: string[] } | null;
   /** The class report on screen: its students' nicknames in rank order. */
   classReport: { students: string[]; downloaded: string } | null;
 }
@@ -51,7 +53,7 @@ declare global {
 export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
-    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, classReport: null,
+    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
   },
   view: null,
   targets: {},

@@ -8,6 +8,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { publish } from '../testHook.ts';
 import { currentClass } from '../net/classroom.ts';
+import { recordRound } from '../progress.ts';
 import { SessionScreen } from './SessionScreen.ts';
 
 /** The line of the result that explains one wrong move. */
@@ -102,6 +103,7 @@ export class RoundResult extends SessionScreen {
     const me = v.players.get(this.session.sessionId);
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
+    recordRound(v, this.session.sessionId);
     const wrong = v.moves.filter((m) => m.verdict !== 'correct');
     const mistakesHeight = this.mistakes.height;
     this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);

@@ -2,6 +2,8 @@ import type Phaser from 'phaser';
 import { DEFAULT_PLAYLIST, SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 import { game, t } from '../i18n/text.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
+import { loadProgress } from '../progress.ts';
+import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { ScenarioGrid } from '../ui/ScenarioGrid.ts';
@@ -24,6 +26,7 @@ export class ScenarioPicker extends Screen {
   private basics!: Button;
   private clear!: Button;
   private status!: Phaser.GameObjects.Text;
+  private mastered: ReadonlySet<ScenarioId> = new Set();
 
   constructor() {
     super('ScenarioPicker');
@@ -31,12 +34,15 @@ export class ScenarioPicker extends Screen {
 
   create(): void {
     const chosen = loadPreferences().scenarios;
+    const mastered = (this.mastered = loadProgress());
     this.title = this.add.text(0, 0, t('scenarios.title'), textStyle(26, { bold: true }));
-    this.note = this.add.text(0, 0, t('scenarios.note'), textStyle(14, { colour: COLOURS.dim }));
+    this.note = this.add.text(0, 0, `${t('scenarios.note')}${mastered.size > 0 ? ` ${t('scenarios.masteredNote')}` : ''}`,
+      textStyle(14, { colour: COLOURS.dim }));
     this.grid = new ScenarioGrid(this, chosen, (id) => {
       this.describe(id);
       this.status.setText('');
-    });
+      this.publishChoice();
+    }, mastered);
     this.about = this.add.text(0, 0, '', textStyle(15));
     this.done = new Button(this, t('scenarios.done'), () => this.submit(), { primary: true, fontSize: 20 });
     this.all = new Button(this, t('scenarios.all', { count: SCENARIO_IDS.length }), () => this.choose(SCENARIO_IDS));
@@ -47,6 +53,7 @@ export class ScenarioPicker extends Screen {
     this.onKey('ESC', () => this.scene.start('Start'));
     this.startLayout();
     this.describe(chosen[0]);
+    this.publishChoice();
   }
 
   protected layout(width: number, height: number): void {
@@ -90,6 +97,11 @@ export class ScenarioPicker extends Screen {
   private choose(playlist: readonly ScenarioId[]): void {
     this.grid.set(playlist);
     this.status.setText('');
+    this.publishChoice();
+  }
+
+  private publishChoice(): void {
+    publish({ scenarios: { chosen: [...this.grid.chosen], mastered: [...this.mastered] } });
   }
 
   private submit(): void {

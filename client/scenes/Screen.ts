@@ -15,6 +15,8 @@ export abstract class Screen extends Phaser.Scene {
 
   /** Layout px per CSS px: 1 up to a laptop, more on a projector. */
   protected zoom = 1;
+  /** `fitHeight` is laying the screen out again: it does not zoom twice. */
+  private fitting = false;
 
   protected get viewWidth(): number {
     return this.scale.gameSize.width / DPR / this.zoom;
@@ -53,8 +55,6 @@ export abstract class Screen extends Phaser.Scene {
     this.layout(this.viewWidth, this.viewHeight);
     this.fitting = false;
   }
-
-  private fitting = false;
 
   /** Publishes where the named objects are on the page, for tests that click (call after layout). */
   protected publishTargets(objects: Record<string, Phaser.GameObjects.Container>): void {

@@ -6,13 +6,17 @@ import { Button } from './Button.ts';
 /**
  * The catalogue as a grid of buttons, one per scenario, to choose a playlist: a tap adds a
  * scenario at the end or takes it out, and a chosen one shows its place ("2 · Lost SYN").
+ * Scenarios in `mastered` carry a ✓.
  */
 export class ScenarioGrid {
   readonly buttons: readonly Button[];
   private order: ScenarioId[];
+  private readonly mastered: ReadonlySet<ScenarioId>;
 
-  constructor(scene: Phaser.Scene, chosen: readonly ScenarioId[], onToggle: (id: ScenarioId) => void = () => undefined) {
+  constructor(scene: Phaser.Scene, chosen: readonly ScenarioId[], onToggle: (id: ScenarioId) => void = () => undefined,
+    mastered: ReadonlySet<ScenarioId> = new Set()) {
     this.order = [...chosen];
+    this.mastered = mastered;
     this.buttons = SCENARIO_IDS.map((id) => new Button(scene, '', () => {
       this.toggle(id);
       onToggle(id);
@@ -46,7 +50,7 @@ export class ScenarioGrid {
   private relabel(): void {
     SCENARIO_IDS.forEach((id, i) => {
       const at = this.order.indexOf(id);
-      const title = game(`scenario.${id}.title`);
+      const title = `${game(`scenario.${id}.title`)}${this.mastered.has(id) ? ' ✓' : ''}`;
       this.buttons[i]?.setSelected(at >= 0).setLabel(at >= 0 ? `${at + 1} · ${title}` : title);
     });
   }

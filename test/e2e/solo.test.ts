@@ -131,12 +131,22 @@ describe('solo against the bot', () => {
 
     await player.click('scenario.lost-last-ack');
     await player.click('scenario.simultaneous-open');
-    await player.screenshot('scenario-picker-phone');
+    expect((await player.state()).scenarios).toEqual({ chosen: ['lost-last-ack', 'simultaneous-open'], mastered: [] });
     await player.click('done');
     await player.waitForScene('Start');
 
     // Kept across a visit: the next page load plays the same two, in the order they were tapped.
     expect(await playAfterReload(player)).toEqual({ scenario: 'lost-last-ack', rounds: 2 });
+
+    // A round won without a mistake is marked ✓ in the picker from then on.
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    await player.click('home');
+    await player.waitForScene('Start');
+    await player.click('scenarios');
+    await player.waitForScene('ScenarioPicker');
+    expect((await player.state()).scenarios?.mastered).toEqual(['lost-last-ack']);
+    await player.screenshot('scenario-picker-phone');
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
