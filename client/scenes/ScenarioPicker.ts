@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import { DEFAULT_PLAYLIST, SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
+import { forgetAddressPlaylist, playlistFromAddress } from '../addressPlaylist.ts';
 import { game, t } from '../i18n/text.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
 import { loadProgress } from '../progress.ts';
@@ -33,7 +34,7 @@ export class ScenarioPicker extends Screen {
   }
 
   create(): void {
-    const chosen = loadPreferences().scenarios;
+    const chosen = playlistFromAddress().playlist ?? loadPreferences().scenarios;
     const mastered = (this.mastered = loadProgress());
     this.title = this.add.text(0, 0, t('scenarios.title'), textStyle(26, { bold: true }));
     this.note = this.add.text(0, 0, `${t('scenarios.note')}${mastered.size > 0 ? ` ${t('scenarios.masteredNote')}` : ''}`,
@@ -108,6 +109,7 @@ export class ScenarioPicker extends Screen {
     const scenarios = this.grid.chosen;
     if (scenarios.length === 0) return void this.status.setText(t('scenarios.needOne'));
     savePreferences({ ...loadPreferences(), scenarios });
+    forgetAddressPlaylist();
     this.scene.start('Start');
   }
 }

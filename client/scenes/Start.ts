@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { LOCALES, type Locale } from '../../shared/i18n/messages.ts';
 import { DIFFICULTIES, SPEEDS } from '../../shared/match/settings.ts';
 import { isNicknameLength, isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions } from '../../shared/protocol.ts';
-import { isScenarioId } from '../../shared/scenarios/scenario.ts';
+import { playlistFromAddress } from '../addressPlaylist.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
@@ -15,21 +15,9 @@ import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
-const query = new URLSearchParams(location.search);
-
-/** Scenarios and rounds from the address (`?scenarios=handshake,client-close&rounds=2`), for teachers and tests. */
-function playlistFromAddress(): Pick<PairJoinOptions, 'playlist' | 'rounds'> {
-  const playlist = (query.get('scenarios') ?? '').split(',').filter(isScenarioId);
-  const rounds = Number(query.get('rounds'));
-  return {
-    ...(playlist.length > 0 ? { playlist } : {}),
-    ...(Number.isInteger(rounds) && rounds > 0 ? { rounds: Math.min(rounds, LIMITS.roundsMax) } : {}),
-  };
-}
-
 /** The code of an invite link: /join/CODE (or ?room=CODE). */
 export function invitedCode(): string | null {
-  return /^\/join\/([A-Za-z0-9]+)\/?$/.exec(location.pathname)?.[1]?.toUpperCase() ?? query.get('room');
+  return /^\/join\/([A-Za-z0-9]+)\/?$/.exec(location.pathname)?.[1]?.toUpperCase() ?? new URLSearchParams(location.search).get('room');
 }
 
 /** The first screen: nickname, language, how to play, difficulty and speed. */
@@ -182,9 +170,9 @@ export class Start extends Screen {
     this.scene.start(screenFor(result.session.view), { session: result.session });
   }
 
-  /** "Scenarios: Lost SYN +2": the first of the playlist, and how many follow it. */
+  /** "Scenarios: Lost SYN +2": the first of the playlist that will be played, and how many follow it. */
   private scenariosLabel(): string {
-    const [first, ...more] = this.prefs.scenarios;
+    const [first, ...more] = playlistFromAddress().playlist ?? this.prefs.scenarios;
     const title = first ? game(`scenario.${first}.title`) : '';
     return `${t('start.scenarios')}: ${title}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
   }

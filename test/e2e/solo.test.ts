@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/translate.ts';
 import { isMessageKey } from '../../shared/i18n/translate.ts';
 import { CARDS } from '../../shared/match/cards.ts';
@@ -24,9 +24,21 @@ describe('solo against the bot', () => {
     await game?.stop();
   });
 
+  // Each test's page closes after it, so finished games do not keep drawing while the next test plays.
+  const opened: WatchedPage[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((w) => w.context.close()));
+  });
+
+  async function newPage(size?: { width: number; height: number }): Promise<WatchedPage> {
+    const watched = await openPage(browser, size);
+    opened.push(watched);
+    return watched;
+  }
+
   /** Opens the game with a playlist and starts a solo match from the Start screen. */
   async function startSolo(scenario: string, hands: Hands, size?: { width: number; height: number }): Promise<{ player: Player; watched: WatchedPage }> {
-    const watched = await openPage(browser, size);
+    const watched = await newPage(size);
     const player = new Player(watched.page, hands);
     await player.page.goto(`${game.url}/?scenarios=${scenario}&rounds=1`);
     await player.waitForScene('Start');
@@ -108,7 +120,7 @@ describe('solo against the bot', () => {
 
   it('lets a learner on a small phone pick the scenarios of a solo match, and remembers them', async () => {
     const size = { width: 360, height: 640 };
-    const watched = await openPage(browser, size);
+    const watched = await newPage(size);
     const player = new Player(watched.page, 'mouse');
     await player.page.goto(game.url);
     await player.waitForScene('Start');
@@ -150,8 +162,26 @@ describe('solo against the bot', () => {
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
+  it('starts the picker from a homework link\'s scenarios, and the player\'s own choice then replaces the link\'s', async () => {
+    const watched = await newPage();
+    const player = new Player(watched.page, 'mouse');
+    await player.page.goto(`${game.url}/?scenarios=lost-syn&rounds=1`);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Homework');
+    await player.click('mode.solo');
+    await player.click('scenarios');
+    await player.waitForScene('ScenarioPicker');
+    expect((await player.state()).scenarios?.chosen).toEqual(['lost-syn']);
+    await player.click('scenario.handshake');
+    await player.click('done');
+    await player.waitForScene('Start');
+    expect(new URL(player.page.url()).search).toBe('');
+    expect(await playAfterReload(player)).toEqual({ scenario: 'lost-syn', rounds: 2 });
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
   it('forgets a damaged saved playlist rather than sending it', async () => {
-    const watched = await openPage(browser);
+    const watched = await newPage();
     const player = new Player(watched.page, 'keyboard');
     await player.page.goto(game.url);
     await player.page.evaluate(() => localStorage.setItem('tango.preferences',
