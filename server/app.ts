@@ -6,7 +6,7 @@
 import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { ROOM } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
-import { serveClassQr } from './http/classQr.ts';
+import { serveClassQr, serveRoomQr } from './http/joinQr.ts';
 import { serveClassReports } from './http/classReports.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveHealth } from './http/health.ts';
@@ -35,6 +35,7 @@ export function createGameServer(config: Config, stores: Stores) {
       serveLeaderboard(app, stores.challenges);
       serveClassReports(app, stores);
       serveClassQr(app, stores.classes, config.classroom.publicUrl);
+      serveRoomQr(app, config.classroom.publicUrl);
       serveClient(app, config.clientDir);
     },
     greet: false,

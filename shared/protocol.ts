@@ -41,6 +41,17 @@ export function typedRoomCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
 
+/** The web client's pages a partner's invite link opens: a private pair room's, a pair challenge's. */
+export const INVITE_PATHS = { pair: '/join/', challenge: '/challenge/' } as const;
+
+/** The path of the invite link to room `code`, a pair room or a pair challenge. */
+export function invitePath(room: keyof typeof INVITE_PATHS, code: string): string {
+  return `${INVITE_PATHS[room]}${code}`;
+}
+
+/** `GET /api/rooms/:code/qr.svg`: an open pair or challenge room's invite link as a QR code. */
+export const roomQrPath = (code: string): string => `/api/rooms/${code}/qr.svg`;
+
 /** Whether a nickname, trimmed as every screen and the server trim it, has a length the server takes. */
 export function isNicknameLength(nickname: string): boolean {
   return nickname.length >= LIMITS.nicknameMin && nickname.length <= LIMITS.nicknameMax;

@@ -78,7 +78,7 @@ export class TeacherConsole extends Screen {
     this.joinAt = this.add.text(0, 0, t('class.joinAt'), textStyle(15, { colour: COLOURS.dim }));
     this.link = new CopyField(this, 'class-link', { copy: t('waiting.copy'), copied: t('waiting.copied') });
     this.link.setText(`${location.origin}${classJoinPath(code)}`);
-    this.qr = new QrImage(this, `${serverUrl()}${classQrPath(code)}`, `${location.origin}${classJoinPath(code)}`);
+    this.qr = new QrImage(this, 'class-qr', `${serverUrl()}${classQrPath(code)}`, `${location.origin}${classJoinPath(code)}`);
     this.count = this.add.text(0, 0, '', textStyle(20, { bold: true }));
     this.panelTitle = this.add.text(0, 0, '', textStyle(20, { bold: true }));
     this.roster = new RosterGrid(this, {

@@ -1,15 +1,17 @@
 import Phaser from 'phaser';
-import type { PairRoomView } from '../../shared/protocol.ts';
+import { invitePath, roomQrPath, type PairRoomView } from '../../shared/protocol.ts';
 import { t } from '../i18n/text.ts';
 import { isChallengeView } from '../net/challengeView.ts';
+import { serverUrl } from '../net/lobby.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { QrImage } from '../ui/QrImage.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { SessionScreen } from './SessionScreen.ts';
 
-/** A private room before the partner comes: the code, large, a link to send, and who is in. */
+/** A private room before the partner comes: the code, large, a link to send, its QR code, and who is in. */
 export class Waiting extends SessionScreen {
   private heading!: Phaser.GameObjects.Text;
   private codeLabel!: Phaser.GameObjects.Text;
@@ -17,6 +19,8 @@ export class Waiting extends SessionScreen {
   private inviteLabel!: Phaser.GameObjects.Text;
   private link!: TextField;
   private copy!: Button;
+  /** For a partner beside the player: scanning is quicker than typing a link on a phone. */
+  private qr: QrImage | undefined;
   private players!: Phaser.GameObjects.Text;
   private leave!: Button;
 
@@ -25,6 +29,7 @@ export class Waiting extends SessionScreen {
   }
 
   create(): void {
+    this.qr = undefined;
     this.heading = this.add.text(0, 0, t('waiting.title'), textStyle(26, { bold: true }));
     this.codeLabel = this.add.text(0, 0, t('waiting.code'), textStyle(15, { colour: COLOURS.dim }));
     this.code = this.add.text(0, 0, '', textStyle(72, { bold: true, mono: true, colour: COLOURS.hint })).setLetterSpacing(8);
@@ -53,22 +58,30 @@ export class Waiting extends SessionScreen {
     const copyWidth = Math.min(180, column * 0.38);
     this.link.setBox(x, y + 24, column - copyWidth - 8, 48);
     this.copy.resize(copyWidth, 48).setPosition(x + column - copyWidth / 2, y + 48);
-    y += 24 + 48 + 28;
-    this.players.setWordWrapWidth(column, true).setPosition(x, y);
-    this.leave.resize(Math.min(200, column), 48).setPosition(x + Math.min(200, column) / 2, Math.min(height - 40, y + 170));
+    y += 24 + 48 + 16;
+    // The QR code beside the list of players where there is room, above it on a phone.
+    const qrSize = Math.min(180, column * 0.45);
+    const beside = column >= 480;
+    this.qr?.setBox(beside ? x + column - qrSize : x, y, qrSize);
+    if (this.qr && !beside) y += qrSize + 12;
+    this.players.setWordWrapWidth(beside ? column - qrSize - 16 : column, true).setPosition(x, y);
+    y += Math.max(this.players.height, beside && this.qr ? qrSize : 0) + 20;
+    this.leave.resize(Math.min(200, column), 48).setPosition(x + Math.min(200, column) / 2, y + 24);
+    this.fitHeight(y + 56);
   }
 
   protected showView(view: PairRoomView): void {
     this.code.setText(view.code);
     // A pair challenge has its own link: the partner joins it with a player id, not a pair room's options.
-    this.link.field.value = `${location.origin}/${isChallengeView(view) ? 'challenge' : 'join'}/${view.code}`;
+    this.link.field.value = `${location.origin}${invitePath(isChallengeView(view) ? 'challenge' : 'pair', view.code)}`;
+    if (!this.qr && view.code) this.qr = new QrImage(this, 'invite-qr', `${serverUrl()}${roomQrPath(view.code)}`, this.link.field.value);
     const names = [...view.players.values()].map((p) => {
       const tags = [p.sessionId === this.session.sessionId ? t('match.you') : '', p.isBot ? t('waiting.bot') : ''].filter(Boolean);
       return `• ${p.nickname}${tags.length ? ` (${tags.join(', ')})` : ''}`;
     });
     const alone = view.players.size < 2 ? `\n${t('waiting.empty')}` : '';
     this.players.setText(`${t('waiting.players')}\n${names.join('\n')}${alone}`);
-    this.layout(this.viewWidth, this.viewHeight);
+    this.relayout();
   }
 
   private async copyLink(): Promise<void> {

@@ -7,11 +7,12 @@ import Phaser from 'phaser';
 export class QrImage extends Phaser.GameObjects.DOMElement {
   readonly image: HTMLImageElement;
 
-  constructor(scene: Phaser.Scene, src: string, alt: string) {
+  /** `id` names the <img> for tests and styles ('class-qr', 'invite-qr'). */
+  constructor(scene: Phaser.Scene, id: string, src: string, alt: string) {
     const image = document.createElement('img');
     super(scene, 0, 0, image);
     this.image = image;
-    image.id = 'class-qr';
+    image.id = id;
     image.alt = alt;
     image.src = src;
     image.style.cssText = 'position:absolute;left:0;top:0;background:#ffffff;border-radius:8px;image-rendering:pixelated;';
