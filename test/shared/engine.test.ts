@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
-import { makeSettings } from '../../shared/match/settings.ts';
+import { makeSettings, SPEEDS, timingFor } from '../../shared/match/settings.ts';
 import { SCORING } from '../../shared/match/scoring.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
 import type { MatchEvent, MatchInput, MatchState, MoveRecord } from '../../shared/match/types.ts';
@@ -31,6 +31,30 @@ describe('the match engine', () => {
     expect(state.wire[0]).toMatchObject({ card: 'SYN', sentAt: 500, arriveAt: 500 + state.settings.timing.latencyMs });
     expect(judged(events)[0]).toMatchObject({ verdict: 'correct', why: 'why.activeOpen', skill: 'open' });
     expect(state.scores.client.points).toBeGreaterThan(SCORING.base);
+  });
+
+  it('gives a person two seconds to answer a segment before its sender\'s timer fires', () => {
+    // Speed normal: the SYN takes a one-way latency, the server's player 2 s, the SYN+ACK the way back.
+    const s0 = start('handshake');
+    const { latencyMs } = s0.settings.timing;
+    const answeredAt = latencyMs + 2000;
+    const { state, events } = run(s0,
+      { kind: 'play', now: 0, role: 'client', card: 'SYN' },
+      { kind: 'tick', now: latencyMs },
+      { kind: 'play', now: answeredAt, role: 'server', card: 'SYN+ACK' },
+      { kind: 'tick', now: answeredAt + latencyMs });
+    expect(events.filter((e) => e.type === 'rtoFired')).toEqual([]);
+    expect(state.endpoints.client.tcb.state).toBe('ESTABLISHED');
+  });
+
+  it('times every speed for people: an answer fits before the RTO, and a resent FIN inside TIME-WAIT', () => {
+    for (const speed of SPEEDS) {
+      const { latencyMs, rtoMs, mslMs } = timingFor('flags', speed);
+      // Time to answer a segment before its sender's timer fires: more than the server's bots take (1.2 s).
+      expect(rtoMs - 2 * latencyMs, speed).toBeGreaterThan(1200);
+      // A lost last ACK: the FIN's timer, two seconds to resend it, the way there, still in TIME-WAIT.
+      expect(2 * mslMs, speed).toBeGreaterThan(rtoMs + 2000 + 2 * latencyMs);
+    }
   });
 
   it('does not send a wrong card, charges for it and says why in terms of the state', () => {
