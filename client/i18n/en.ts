@@ -107,6 +107,7 @@ export const en = {
   'scenarios.title': 'Choose scenarios',
   'scenarios.note': 'Tap them in the order you want to play them. Each is one round, and the two of you swap roles every round.',
   'scenarios.masteredNote': 'A ✓ marks one you have played through without a mistake on this device.',
+  'scenarios.about': '{title}: {goal}',
   'scenarios.all': 'All {count}',
   'scenarios.clear': 'Clear',
   'scenarios.basics': 'The basics',

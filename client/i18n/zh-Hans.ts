@@ -105,6 +105,7 @@ export const zhHans: UiCatalogue = {
   'scenarios.title': '选择情境',
   'scenarios.note': '按想玩的顺序点选。每个情境一回合，每回合双方交换角色。',
   'scenarios.masteredNote': '✓ 表示你在这台设备上已经零失误玩过的情境。',
+  'scenarios.about': '{title}：{goal}',
   'scenarios.all': '全部 {count} 个',
   'scenarios.clear': '清除',
   'scenarios.basics': '基础',

@@ -105,6 +105,7 @@ export const zhHant: UiCatalogue = {
   'scenarios.title': '選擇情境',
   'scenarios.note': '依想玩的順序點選。每個情境一回合，每回合雙方交換角色。',
   'scenarios.masteredNote': '✓ 表示你在這台裝置上已經零失誤玩過的情境。',
+  'scenarios.about': '{title}：{goal}',
   'scenarios.all': '全部 {count} 個',
   'scenarios.clear': '清除',
   'scenarios.basics': '基礎',

@@ -90,7 +90,7 @@ export class ScenarioPicker extends Screen {
   }
 
   private describe(id: ScenarioId | undefined): void {
-    this.about.setText(id ? `${game(`scenario.${id}.title`)}: ${game(`scenario.${id}.goal`)}` : '');
+    this.about.setText(id ? t('scenarios.about', { title: game(`scenario.${id}.title`), goal: game(`scenario.${id}.goal`) }) : '');
     // A longer text than the room kept for it pushes the buttons down.
     this.relayout();
   }
