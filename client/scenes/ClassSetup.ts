@@ -6,7 +6,7 @@ import type { ClassSession } from '../net/classSession.ts';
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
-import { ScenarioGrid } from '../ui/ScenarioGrid.ts';
+import { aboutScenario, ScenarioGrid } from '../ui/ScenarioGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
@@ -27,6 +27,8 @@ export class ClassSetup extends Screen {
   private note!: Phaser.GameObjects.Text;
   private playlistTitle!: Phaser.GameObjects.Text;
   private scenarios!: ScenarioGrid;
+  /** What the scenario tapped last is about, as in the players' picker. */
+  private about!: Phaser.GameObjects.Text;
   private rounds!: ChoiceRow<(typeof ROUNDS)[number]>;
   private difficulty!: ChoiceRow<Difficulty>;
   private speed!: ChoiceRow<Speed>;
@@ -49,7 +51,11 @@ export class ClassSetup extends Screen {
     this.title = this.add.text(0, 0, t('class.settingsTitle'), textStyle(26, { bold: true }));
     this.note = this.add.text(0, 0, t('class.settingsNote'), textStyle(14, { colour: COLOURS.dim }));
     this.playlistTitle = this.add.text(0, 0, t('class.playlist'), textStyle(14, { bold: true, colour: COLOURS.dim }));
-    this.scenarios = new ScenarioGrid(this, s.playlist);
+    this.scenarios = new ScenarioGrid(this, s.playlist, (id) => {
+      this.about.setText(aboutScenario(id));
+      this.relayout();
+    });
+    this.about = this.add.text(0, 0, '', textStyle(14));
     this.rounds = new ChoiceRow(this, t('class.rounds'), ROUNDS, (r) => r, nearest(ROUNDS, s.rounds), () => '', () => undefined);
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), s.difficulty, (d) => t(`difficulty.${d}Help`), () => undefined);
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (v) => t(`speed.${v}`), s.speed, () => '', () => undefined);
@@ -77,7 +83,10 @@ export class ClassSetup extends Screen {
     y += this.note.height + 6;
     this.playlistTitle.setPosition(x, y);
     y += 22;
-    y += this.scenarios.layout(x, y, column, width >= 900 ? 4 : width >= 520 ? 3 : 2, bh) + 10;
+    y += this.scenarios.layout(x, y, column, width >= 900 ? 4 : width >= 520 ? 3 : 2, bh) + 6;
+    this.about.setWordWrapWidth(column, true).setPosition(x, y);
+    if (this.about.text) y += this.about.height + 6;
+    y += 4;
     const rows = [this.rounds, this.difficulty, this.speed, this.loss, this.length];
     if (width >= 900) {
       const half = (column - 16) / 2;

@@ -1,13 +1,13 @@
 import type Phaser from 'phaser';
 import { DEFAULT_PLAYLIST, SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 import { forgetAddressPlaylist, playlistFromAddress } from '../addressPlaylist.ts';
-import { game, t } from '../i18n/text.ts';
+import { t } from '../i18n/text.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
 import { loadProgress } from '../progress.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
-import { ScenarioGrid } from '../ui/ScenarioGrid.ts';
+import { aboutScenario, ScenarioGrid } from '../ui/ScenarioGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
@@ -90,7 +90,7 @@ export class ScenarioPicker extends Screen {
   }
 
   private describe(id: ScenarioId | undefined): void {
-    this.about.setText(id ? t('scenarios.about', { title: game(`scenario.${id}.title`), goal: game(`scenario.${id}.goal`) }) : '');
+    this.about.setText(id ? aboutScenario(id) : '');
     // A longer text than the room kept for it pushes the buttons down.
     this.relayout();
   }

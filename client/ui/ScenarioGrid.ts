@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
-import { game } from '../i18n/text.ts';
+import { game, t } from '../i18n/text.ts';
 import { Button } from './Button.ts';
 
 /**
@@ -54,4 +54,9 @@ export class ScenarioGrid {
       this.buttons[i]?.setSelected(at >= 0).setLabel(at >= 0 ? `${at + 1} · ${title}` : title);
     });
   }
+}
+
+/** What a scenario is about, for the line under a grid: "Lost SYN: the first SYN is lost…". */
+export function aboutScenario(id: ScenarioId): string {
+  return t('scenarios.about', { title: game(`scenario.${id}.title`), goal: game(`scenario.${id}.goal`) });
 }
