@@ -29,6 +29,8 @@ export interface TangoState {
     phase: string; round: number; paused: boolean; locked: boolean; students: string[]; leaderboard: string[];
     /** The teacher's console: the names with a button on screen, in order (their targets are student.0, student.1…). */
     roster?: string[];
+    /** The teacher's console: the class's playlist and number of rounds as the server holds them. */
+    settings?: { playlist: string[]; rounds: number };
   } | null;
   /** The scenario picker: the playlist as chosen so far, and the scenarios marked ✓ (played without a mistake). */
   scenarios: { chosen: string[]; mastered: string[] } | null;

@@ -237,6 +237,7 @@ export const en = {
   'class.settingsNote': 'Changes apply from the next round.',
   'class.playlist': 'Scenarios (in order)',
   'class.rounds': 'Rounds',
+  'class.roundsOnce': 'Each once',
   'class.loss': 'Random loss',
   'class.roundLength': 'Round length',
   'class.scenarioTime': 'Scenario\'s',

@@ -235,6 +235,7 @@ export const zhHans: UiCatalogue = {
   'class.settingsNote': '更改从下一回合起生效。',
   'class.playlist': '情境（按顺序）',
   'class.rounds': '回合数',
+  'class.roundsOnce': '各一次',
   'class.loss': '随机丢失',
   'class.roundLength': '回合时间',
   'class.scenarioTime': '按情境',

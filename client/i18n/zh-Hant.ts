@@ -235,6 +235,7 @@ export const zhHant: UiCatalogue = {
   'class.settingsNote': '變更從下一回合起生效。',
   'class.playlist': '情境（依序）',
   'class.rounds': '回合數',
+  'class.roundsOnce': '各一次',
   'class.loss': '隨機遺失',
   'class.roundLength': '回合時間',
   'class.scenarioTime': '依情境',

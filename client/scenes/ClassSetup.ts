@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
 import { TEACHER_MSG, type ClassSettings } from '../../shared/protocol.ts';
+import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
 import { game, t } from '../i18n/text.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { Button } from '../ui/Button.ts';
@@ -13,7 +14,9 @@ import { Screen } from './Screen.ts';
 
 const LOSS_RATES = ['0', '0.05', '0.1', '0.2'] as const;
 const ROUND_SECONDS = ['0', '60', '120', '180', '300'] as const;
-const ROUNDS = ['1', '2', '3', '4', '6', '8', '10'] as const;
+/** 'once': as many rounds as scenarios chosen, each played once, whatever their number. */
+const ROUNDS = ['once', '1', '2', '3', '4', '6', '8', '10'] as const;
+const ROUND_COUNTS = ROUNDS.filter((r) => r !== 'once');
 
 /** The nearest offered value, so a class made elsewhere still shows a choice. */
 function nearest<T extends string>(values: readonly T[], value: number): T {
@@ -56,7 +59,9 @@ export class ClassSetup extends Screen {
       this.relayout();
     });
     this.about = this.add.text(0, 0, '', textStyle(14));
-    this.rounds = new ChoiceRow(this, t('class.rounds'), ROUNDS, (r) => r, nearest(ROUNDS, s.rounds), () => '', () => undefined);
+    const once = s.rounds === s.playlist.length;
+    this.rounds = new ChoiceRow(this, t('class.rounds'), ROUNDS, (r) => (r === 'once' ? t('class.roundsOnce') : r),
+      once ? 'once' : nearest(ROUND_COUNTS, s.rounds), () => '', () => undefined);
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), s.difficulty, (d) => t(`difficulty.${d}Help`), () => undefined);
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (v) => t(`speed.${v}`), s.speed, () => '', () => undefined);
     this.loss = new ChoiceRow(this, t('class.loss'), LOSS_RATES, (l) => `${Math.round(Number(l) * 100)} %`, nearest(LOSS_RATES, s.lossRate), () => '', () => undefined);
@@ -102,14 +107,17 @@ export class ClassSetup extends Screen {
     this.save.resize(half, 52).setPosition(x + half / 2, y + 26);
     this.cancel.resize(half, 52).setPosition(x + half + 8 + half / 2, y + 26);
     this.status.setWordWrapWidth(column, true).setPosition(x, y + 60);
-    this.publishTargets({ save: this.save, cancel: this.cancel });
+    this.publishTargets({ save: this.save, cancel: this.cancel,
+      ...Object.fromEntries(SCENARIO_IDS.map((id, i) => [`scenario.${id}`, this.scenarios.buttons[i]!])),
+      ...Object.fromEntries(ROUNDS.map((r, i) => [`rounds.${r}`, this.rounds.buttons[i]!])) });
     this.fitHeight(y + 60 + 24);
   }
 
   private async submit(): Promise<void> {
     if (this.scenarios.chosen.length === 0) return void this.status.setText(t('scenarios.needOne'));
     const settings: ClassSettings = {
-      playlist: this.scenarios.chosen, rounds: Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
+      playlist: this.scenarios.chosen,
+      rounds: this.rounds.value === 'once' ? this.scenarios.chosen.length : Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
       lossRate: Number(this.loss.value), roundSeconds: Number(this.length.value),
     };
     const refused = await this.session.command(TEACHER_MSG.settings, settings);

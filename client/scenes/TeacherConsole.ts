@@ -221,7 +221,7 @@ export class TeacherConsole extends Screen {
     this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
-      roster: this.roster.visible ? this.roster.shownNames : [],
+      roster: this.roster.visible ? this.roster.shownNames : [], settings: { playlist: [...v.settings.playlist], rounds: v.settings.rounds },
       leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
   }
 

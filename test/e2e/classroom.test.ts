@@ -119,6 +119,32 @@ describe('a class in three browsers', () => {
     for (const { errors } of pages) expect(errors).toEqual([]);
   });
 
+  it('a teacher adds a scenario and the class plays each once, or sets a number of rounds', { timeout: 120_000 }, async () => {
+    const teacherPage = await openPage(browser, { width: 1024, height: 768 });
+    pages.push(teacherPage);
+    const teacher = new Player(teacherPage.page, 'mouse');
+    await createClass(teacher, game.url);
+    const settings = () => teacher.page.evaluate(() => window.__tango.state.classroom?.settings);
+    expect(await settings()).toEqual({ playlist: ['handshake', 'client-close', 'server-close', 'whole-life'], rounds: 4 });
+
+    // "Each once" follows the playlist: five scenarios are five rounds, not the four there were.
+    await teacher.click('settings');
+    await teacher.waitForScene('ClassSetup');
+    await teacher.click('scenario.lost-last-ack');
+    await teacher.click('save');
+    await teacher.waitForScene('TeacherConsole');
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.settings?.rounds === 5);
+    expect((await settings())?.playlist).toEqual(['handshake', 'client-close', 'server-close', 'whole-life', 'lost-last-ack']);
+
+    await teacher.click('settings');
+    await teacher.waitForScene('ClassSetup');
+    await teacher.click('rounds.2');
+    await teacher.click('save');
+    await teacher.waitForScene('TeacherConsole');
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.settings?.rounds === 2);
+    expect(teacherPage.errors).toEqual([]);
+  });
+
   it('a teacher with more students than the screen holds scrolls to the last name and removes that student', { timeout: 120_000 }, async () => {
     const teacherPage = await openPage(browser, { width: 1280, height: 800 });
     pages.push(teacherPage);
