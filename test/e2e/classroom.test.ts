@@ -127,21 +127,19 @@ describe('a class in three browsers', () => {
     const settings = () => teacher.page.evaluate(() => window.__tango.state.classroom?.settings);
     expect(await settings()).toEqual({ playlist: ['handshake', 'client-close', 'server-close', 'whole-life'], rounds: 4 });
 
+    /** Opens the settings, presses `targets` in turn, saves, and waits for the class to have `rounds`. */
+    const change = async (targets: string[], rounds: number): Promise<void> => {
+      await teacher.click('settings');
+      await teacher.waitForScene('ClassSetup');
+      for (const target of targets) await teacher.click(target);
+      await teacher.click('save');
+      await teacher.waitForScene('TeacherConsole');
+      await teacher.page.waitForFunction((n) => window.__tango.state.classroom?.settings?.rounds === n, rounds);
+    };
     // "Each once" follows the playlist: five scenarios are five rounds, not the four there were.
-    await teacher.click('settings');
-    await teacher.waitForScene('ClassSetup');
-    await teacher.click('scenario.lost-last-ack');
-    await teacher.click('save');
-    await teacher.waitForScene('TeacherConsole');
-    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.settings?.rounds === 5);
+    await change(['scenario.lost-last-ack'], 5);
     expect((await settings())?.playlist).toEqual(['handshake', 'client-close', 'server-close', 'whole-life', 'lost-last-ack']);
-
-    await teacher.click('settings');
-    await teacher.waitForScene('ClassSetup');
-    await teacher.click('rounds.2');
-    await teacher.click('save');
-    await teacher.waitForScene('TeacherConsole');
-    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.settings?.rounds === 2);
+    await change(['rounds.2'], 2);
     expect(teacherPage.errors).toEqual([]);
   });
 
