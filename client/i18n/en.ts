@@ -82,6 +82,7 @@ export const en = {
   'result.timeUp': 'Time is up',
   'result.matchOver': 'Match over',
   'result.next': 'Next round',
+  'result.playAgain': 'Play again',
   'result.again': 'New game',
   'result.waitingPartner': 'Waiting for {nickname}…',
   'result.ready': 'ready',

@@ -80,6 +80,7 @@ export const zhHans: UiCatalogue = {
   'result.timeUp': '时间到',
   'result.matchOver': '比赛结束',
   'result.next': '下一回合',
+  'result.playAgain': '再玩一次',
   'result.again': '新游戏',
   'result.waitingPartner': '等待 {nickname}…',
   'result.ready': '已就绪',

@@ -80,6 +80,7 @@ export const zhHant: UiCatalogue = {
   'result.timeUp': '時間到',
   'result.matchOver': '比賽結束',
   'result.next': '下一回合',
+  'result.playAgain': '再玩一次',
   'result.again': '新遊戲',
   'result.waitingPartner': '等待 {nickname}…',
   'result.ready': '已就緒',

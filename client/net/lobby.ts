@@ -32,9 +32,18 @@ async function enter<S extends RoomSession = RoomSession>(join: () => Promise<Ro
   }
 }
 
+/** The options of the last solo match this page opened, for "Play again". */
+let lastSolo: PairJoinOptions | null = null;
+
 /** Quick match, solo against a bot, or a new private room. */
 export function openRoom(options: PairJoinOptions): Promise<JoinResult> {
+  if (options.mode === 'solo') lastSolo = options;
   return enter(() => (options.mode === 'quick' ? client.joinOrCreate(ROOM.pair, options) : client.create(ROOM.pair, options)));
+}
+
+/** How this page last opened a solo match, for "Play again"; null when it opened none (e.g. after a reload). */
+export function lastSoloOptions(): PairJoinOptions | null {
+  return lastSolo;
 }
 
 /** A friend's private room: its code is its room id. */

@@ -8,8 +8,9 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { publish } from '../testHook.ts';
 import { currentClass } from '../net/classroom.ts';
+import { lastSoloOptions, openRoom } from '../net/lobby.ts';
 import { recordRound } from '../progress.ts';
-import { SessionScreen } from './SessionScreen.ts';
+import { screenFor, SessionScreen } from './SessionScreen.ts';
 
 /** The line of the result that explains one wrong move. */
 function mistakeLine(move: MoveView): string {
@@ -29,6 +30,8 @@ export class RoundResult extends SessionScreen {
   private home!: Button;
   private view!: PairRoomView;
   private readied = false;
+  /** Play again was pressed: this room is being left for a new one. */
+  private leaving = false;
 
   constructor() {
     super('RoundResult');
@@ -42,7 +45,10 @@ export class RoundResult extends SessionScreen {
     this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
     this.score = this.add.text(0, 0, '', textStyle(17, { bold: true }));
     this.mistakes = this.add.text(0, 0, '', textStyle(15, { wrap: 400 }));
-    this.next = new Button(this, t('result.next'), () => this.ready(), { primary: true, fontSize: 20 });
+    this.leaving = false;
+    // Between rounds it readies the next one; after a solo match it starts another like it.
+    this.next = new Button(this, t('result.next'), () => (this.view.phase === 'finished' ? void this.playAgain() : this.ready()),
+      { primary: true, fontSize: 20 });
     // A class's round ends in the class's lobby, where the next round's seat comes.
     const inClass = this.view.mode === 'class' && currentClass() !== null;
     this.home = inClass
@@ -52,7 +58,7 @@ export class RoundResult extends SessionScreen {
     // The class rank comes when every pair has finished, which may be after this screen opened.
     const offClass = inClass ? currentClass()?.events.on('view', () => this.showView(this.session.view)) : undefined;
     if (offClass) this.events.once(Phaser.Scenes.Events.SHUTDOWN, offClass);
-    this.onKey('ENTER', () => (this.view.phase === 'finished' ? this.home.press() : this.ready()));
+    this.onKey('ENTER', () => (this.view.phase !== 'finished' ? this.ready() : this.canPlayAgain() ? this.next.press() : this.home.press()));
     this.startLayout();
     this.follow();
   }
@@ -109,7 +115,8 @@ export class RoundResult extends SessionScreen {
     this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
-    this.next.setVisible(!finished).setEnabled(!this.readied);
+    this.next.setVisible(!finished || this.canPlayAgain()).setEnabled(finished ? !this.leaving : !this.readied);
+    if (finished) this.next.setLabel(t('result.playAgain'));
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));
     publish({ explanation: wrong.map(mistakeLine).join('\n') });
   }
@@ -120,6 +127,22 @@ export class RoundResult extends SessionScreen {
     if (cls?.view.phase === 'playing') return t('class.rankAfterRound');
     const row = cls?.view.leaderboard.find((r) => r.studentId === cls.studentId);
     return row ? t('class.rankLine', { rank: row.rank, count: cls?.view.leaderboard.length ?? 0 }) : '';
+  }
+
+  /** A solo match this page opened can be played again at once, with the same choices. */
+  private canPlayAgain(): boolean {
+    return this.view.mode === 'solo' && lastSoloOptions() !== null;
+  }
+
+  private async playAgain(): Promise<void> {
+    const options = lastSoloOptions();
+    if (!options || this.leaving) return;
+    this.leaving = true;
+    this.next.setEnabled(false);
+    await this.session.leave();
+    const result = await openRoom(options);
+    if (!result.ok) return void this.scene.start('Start');
+    this.scene.start(screenFor(result.session.view), { session: result.session });
   }
 
   private ready(): void {

@@ -180,6 +180,28 @@ describe('solo against the bot', () => {
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
+  it('plays a finished solo match again with the same choices, in a new room', async () => {
+    const watched = await newPage({ width: 390, height: 844 });
+    const player = new Player(watched.page, 'keyboard');
+    await player.page.goto(`${game.url}/?scenarios=lost-syn&rounds=1`);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Again');
+    await player.click('mode.solo');
+    await player.click('speed.fast');
+    await player.click('play');
+    await player.waitForScene('Match');
+    const first = await player.page.evaluate(() => window.__tango.view!.code);
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    await player.page.waitForFunction(() => window.__tango.view?.phase === 'finished');
+    // Enter on the end of a solo match plays it again rather than going back to the start.
+    await player.page.keyboard.press('Enter');
+    await player.page.waitForFunction((code) => window.__tango.state.scene === 'Match' && window.__tango.view?.code !== code, first);
+    const again = await player.page.evaluate(() => ({ scenario: window.__tango.view!.scenarioId, rounds: window.__tango.view!.rounds, speed: window.__tango.view!.speed }));
+    expect(again).toEqual({ scenario: 'lost-syn', rounds: 1, speed: 'fast' });
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
   it('forgets a damaged saved playlist rather than sending it', async () => {
     const watched = await newPage();
     const player = new Player(watched.page, 'keyboard');
