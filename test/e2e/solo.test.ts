@@ -181,15 +181,7 @@ describe('solo against the bot', () => {
   }, ROUND_MS);
 
   it('plays a finished solo match again with the same choices, in a new room', async () => {
-    const watched = await newPage({ width: 390, height: 844 });
-    const player = new Player(watched.page, 'keyboard');
-    await player.page.goto(`${game.url}/?scenarios=lost-syn&rounds=1`);
-    await player.waitForScene('Start');
-    await player.page.keyboard.type('Again');
-    await player.click('mode.solo');
-    await player.click('speed.fast');
-    await player.click('play');
-    await player.waitForScene('Match');
+    const { player, watched } = await startSolo('lost-syn', 'keyboard', { width: 390, height: 844 });
     const first = await player.page.evaluate(() => window.__tango.view!.code);
     await player.playRound();
     await player.waitForScene('RoundResult');
