@@ -59,16 +59,18 @@ export class CpuWindow {
   }
 
   percent(): number {
-    const cpu = cpuSeconds(this.pid) - this.startCpu;
-    const wall = (performance.now() - this.startWall) / 1000;
-    return wall > 0 ? Math.round((cpu / wall) * 1000) / 10 : NaN;
+    return this.shareOfWindow(cpuSeconds(this.pid) - this.startCpu);
   }
 
   /** The share of the window, in %, that the main thread waited for a core (see runQueueSeconds). */
   waitPercent(): number {
-    const waited = runQueueSeconds(this.pid) - this.startWait;
+    return this.shareOfWindow(runQueueSeconds(this.pid) - this.startWait);
+  }
+
+  /** `seconds` as a % of the wall time since `start`, to one decimal. */
+  private shareOfWindow(seconds: number): number {
     const wall = (performance.now() - this.startWall) / 1000;
-    return wall > 0 ? Math.round((waited / wall) * 1000) / 10 : NaN;
+    return wall > 0 ? Math.round((seconds / wall) * 1000) / 10 : NaN;
   }
 }
 
