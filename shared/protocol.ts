@@ -49,6 +49,13 @@ export function invitePath(room: keyof typeof INVITE_PATHS, code: string): strin
   return `${INVITE_PATHS[room]}${code}`;
 }
 
+/** The room code in an invite link's path (`/join/ab3k7` → `AB3K7`); null when `pathname` is not one. */
+export function inviteCodeIn(pathname: string, room: keyof typeof INVITE_PATHS): string | null {
+  const prefix = INVITE_PATHS[room];
+  const code = pathname.startsWith(prefix) ? pathname.slice(prefix.length).replace(/\/$/, '') : '';
+  return /^[A-Za-z0-9]+$/.test(code) ? code.toUpperCase() : null;
+}
+
 /** `GET /api/rooms/:code/qr.svg`: an open pair or challenge room's invite link as a QR code. */
 export const roomQrPath = (code: string): string => `/api/rooms/${code}/qr.svg`;
 

@@ -1,7 +1,9 @@
 import type Phaser from 'phaser';
 import type { ChallengeSeats } from '../../shared/challenge/run.ts';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
-import { CHALLENGE_KINDS, CHALLENGE_SEATS, isNicknameLength, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind } from '../../shared/protocol.ts';
+import {
+  CHALLENGE_KINDS, CHALLENGE_SEATS, inviteCodeIn, isNicknameLength, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind,
+} from '../../shared/protocol.ts';
 import { loadChallengePreferences, saveChallengePreferences, savedChallengeOptions } from '../challengePreferences.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createChallenge, joinChallenge } from '../net/lobby.ts';
@@ -19,7 +21,7 @@ import { screenFor } from './SessionScreen.ts';
 
 /** The code of a pair challenge's invite link: /challenge/CODE. */
 export function challengeInviteCode(): string | null {
-  return /^\/challenge\/([A-Za-z0-9]+)\/?$/.exec(location.pathname)?.[1]?.toUpperCase() ?? null;
+  return inviteCodeIn(location.pathname, 'challenge');
 }
 
 /** The timed challenge's own start: daily or free, solo or with a partner, difficulty and speed. */

@@ -1,7 +1,9 @@
 import Phaser from 'phaser';
 import { LOCALES, type Locale } from '../../shared/i18n/messages.ts';
 import { DIFFICULTIES, SPEEDS } from '../../shared/match/settings.ts';
-import { isNicknameLength, isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions } from '../../shared/protocol.ts';
+import {
+  inviteCodeIn, isNicknameLength, isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions,
+} from '../../shared/protocol.ts';
 import { playlistFromAddress } from '../addressPlaylist.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
@@ -17,7 +19,7 @@ import { screenFor } from './SessionScreen.ts';
 
 /** The code of an invite link: /join/CODE (or ?room=CODE). */
 export function invitedCode(): string | null {
-  return /^\/join\/([A-Za-z0-9]+)\/?$/.exec(location.pathname)?.[1]?.toUpperCase() ?? new URLSearchParams(location.search).get('room');
+  return inviteCodeIn(location.pathname, 'pair') ?? new URLSearchParams(location.search).get('room');
 }
 
 /** The first screen: nickname, language, how to play, difficulty and speed. */

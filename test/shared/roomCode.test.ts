@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, isNicknameLength, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
+import { CODE_ALPHABET, invitePath, inviteCodeIn, isNicknameLength, isRoomCode, LIMITS, typedRoomCode } from '../../shared/protocol.ts';
 import { nicknameSchema, roomCodeSchema } from '../../shared/validation.ts';
 
 describe('a room code as people type it', () => {
@@ -26,6 +26,17 @@ describe('a nickname\'s length', () => {
   it('is judged by the join screens as the server judges it', () => {
     for (const nickname of ['', 'A', '小明', 'x'.repeat(LIMITS.nicknameMax), 'x'.repeat(LIMITS.nicknameMax + 1)]) {
       expect(isNicknameLength(nickname), nickname).toBe(nicknameSchema.safeParse(nickname).success);
+    }
+  });
+});
+
+describe('the room code in an invite link', () => {
+  it('is read from its own kind of link, a trailing slash and lower case allowed, and from nothing else', () => {
+    expect(inviteCodeIn(invitePath('pair', 'AB3K7'), 'pair')).toBe('AB3K7');
+    expect(inviteCodeIn('/join/ab3k7/', 'pair')).toBe('AB3K7');
+    expect(inviteCodeIn(invitePath('challenge', 'AB3K7'), 'challenge')).toBe('AB3K7');
+    for (const path of ['/challenge/AB3K7', '/join/', '/join', '/join/AB3K7/x', '/join/AB-K7', '/', '/xjoin/AB3K7']) {
+      expect(inviteCodeIn(path, 'pair'), path).toBeNull();
     }
   });
 });
