@@ -24,6 +24,9 @@ export function recordRound(view: PairRoomView, sessionId: string): void {
   const scenario = view.scenarioId;
   if (!role || !scenario || view.roundStatus !== 'won') return;
   if (view.moves.some((m) => m.role === role && m.verdict !== 'correct')) return;
-  const done = new Set(loadProgress()).add(scenario);
+  // The result screen calls this on every patch it shows; only a new mark is written.
+  const done = new Set(loadProgress());
+  if (done.has(scenario)) return;
+  done.add(scenario);
   localStorage.setItem(KEY, JSON.stringify(SCENARIO_IDS.filter((id) => done.has(id))));
 }
