@@ -4,12 +4,25 @@
  * state, and the report routes. Re-exported by protocol.ts, so clients import everything from
  * there; documented in server/PROTOCOL.md.
  */
-import type { SeatReservation } from '@colyseus/sdk';
 import type { Role } from './match/cards.ts';
 import type { Difficulty, Speed } from './match/settings.ts';
 import type { Skill } from './match/types.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
+
+/**
+ * A seat reservation as Colyseus's matchmaker hands it out, passed to the SDK untouched. Written
+ * out here, the shape it has on the wire, because shared/ imports no framework.
+ */
+export interface SeatReservation {
+  readonly name: string;
+  readonly sessionId: string;
+  readonly roomId: string;
+  readonly publicAddress?: string;
+  readonly processId?: string;
+  readonly reconnectionToken?: string;
+  readonly devMode?: boolean;
+}
 
 /** Limits of a class, shared by the teacher's forms and the server's validation. */
 export const CLASS_LIMITS = {

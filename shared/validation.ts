@@ -108,10 +108,11 @@ const classSettingsShape = {
   roundSeconds: z.union([z.literal(0), z.number().int().min(CLASS_LIMITS.roundSecondsMin).max(CLASS_LIMITS.roundSecondsMax)]),
 };
 
-export const classSettingsSchema = z.strictObject(classSettingsShape).readonly() satisfies z.ZodType<ClassSettings>;
+/** A class's whole settings: checked against ClassSettings at compile time. */
+const classSettingsObject = z.strictObject(classSettingsShape) satisfies z.ZodType<ClassSettings>;
 
 /** What the teacher changes: any of the settings, the rest stay as they are. */
-export const classSettingsPatchSchema = z.strictObject(classSettingsShape).partial().readonly() satisfies z.ZodType<Partial<ClassSettings>>;
+export const classSettingsPatchSchema = classSettingsObject.partial().readonly() satisfies z.ZodType<Partial<ClassSettings>>;
 
 /** The teacher's secret and a student's token: random base64url, never typed by people. */
 export const classSecretSchema = z.string().min(CLASS_LIMITS.secretMin).max(CLASS_LIMITS.secretMax).regex(/^[A-Za-z0-9_-]+$/);

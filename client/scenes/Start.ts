@@ -64,10 +64,10 @@ export class Start extends Screen {
     });
     this.nicknameLabel = this.add.text(0, 0, t('start.nickname'), textStyle(14, { bold: true, colour: COLOURS.dim }));
     this.nickname = new TextField(this, { id: 'nickname', placeholder: t('start.nicknamePlaceholder'), maxLength: LIMITS.nicknameMax,
-      value: this.prefs.nickname, onEnter: () => this.submit(), onTab: (back) => this.focus.move(back ? -1 : 1) });
+      value: this.prefs.nickname, onEnter: () => void this.submit(), onTab: (back) => this.focus.move(back ? -1 : 1) });
     this.mode = new ChoiceRow(this, t('start.mode'), PAIR_MODES, (m) => t(`start.${m}`), this.prefs.mode, (m) => t(`start.${m}Help`), () => this.refresh());
     this.code = new TextField(this, { id: 'room-code', placeholder: t('start.codePlaceholder'), maxLength: LIMITS.roomCodeLength,
-      value: invited ?? '', upperCase: true, onEnter: () => this.submit('join'), onTab: (back) => this.focus.move(back ? -1 : 1) });
+      value: invited ?? '', upperCase: true, onEnter: () => void this.submit('join'), onTab: (back) => this.focus.move(back ? -1 : 1) });
     this.join = new Button(this, t('start.join'), () => this.submit('join'));
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), this.prefs.difficulty, (d) => t(`difficulty.${d}Help`), () => this.remember());
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (s) => t(`speed.${s}`), this.prefs.speed, () => '', () => this.remember());

@@ -33,10 +33,6 @@ export function newSeat(seats: ReadonlyMap<string, Seat>, id: string, nickname: 
   return { id, nickname, isBot, connected: true, firstRole, banked: 0, ready: isBot };
 }
 
-export function seatPlaying(seats: ReadonlyMap<string, Seat>, role: Role, round: number): Seat | undefined {
-  return [...seats.values()].find((s) => roleIn(s, round) === role);
-}
-
 /**
  * The clients a `moveJudged` about a move of `role` skips: those whose seat did not ask for it,
  * and the player of that role whose card is being judged (`playing`), who has the verdict as

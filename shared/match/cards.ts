@@ -13,11 +13,6 @@ export function peerOf(role: Role): Role {
 export const CARDS = ['SYN', 'SYN+ACK', 'ACK', 'FIN', 'FIN+ACK', 'RST', 'DATA'] as const;
 export type Card = (typeof CARDS)[number];
 
-/** True when `s` names a card. */
-export function isCard(s: unknown): s is Card {
-  return typeof s === 'string' && (CARDS as readonly string[]).includes(s);
-}
-
 /** Which send of the TCP machine a card is. FIN and FIN+ACK are one segment on the wire. */
 export const CARD_SEND: Readonly<Record<Card, SendEvent>> = {
   SYN: 'sendSyn',

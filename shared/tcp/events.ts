@@ -29,8 +29,3 @@ export const TCP_EVENTS: readonly TcpEvent[] = [...CALL_EVENTS, ...SEND_EVENTS, 
 export function isReceiveEvent(e: TcpEvent): e is ReceiveEvent {
   return (RECEIVE_EVENTS as readonly string[]).includes(e);
 }
-
-/** True for events that put a segment on the wire. */
-export function isSendEvent(e: TcpEvent): e is SendEvent {
-  return (SEND_EVENTS as readonly string[]).includes(e);
-}

@@ -10,11 +10,6 @@ export interface Segment {
   readonly len: number;
 }
 
-/** True when `s` is a known flag name. */
-export function isFlag(s: unknown): s is Flag {
-  return typeof s === 'string' && (FLAGS as readonly string[]).includes(s);
-}
-
 /** Whether the segment carries `flag`. */
 export function has(seg: Pick<Segment, 'flags'>, flag: Flag): boolean {
   return seg.flags.includes(flag);
@@ -28,12 +23,4 @@ export function segLen(seg: Segment): number {
 /** Flags in a fixed order, so two spellings of one segment compare equal. */
 export function normalizeFlags(flags: readonly Flag[]): Flag[] {
   return FLAGS.filter((f) => flags.includes(f));
-}
-
-/** A short, wire-like description such as "SYN,ACK seq=300 ack=101". */
-export function describeSegment(seg: Segment): string {
-  const parts = [normalizeFlags(seg.flags).join(','), `seq=${seg.seq}`];
-  if (has(seg, 'ACK')) parts.push(`ack=${seg.ack}`);
-  if (seg.len > 0) parts.push(`len=${seg.len}`);
-  return parts.join(' ');
 }

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/messages.ts';
-import { TCP_EVENTS, type TcpEvent, type ReceiveEvent, RECEIVE_EVENTS } from './events.ts';
+import { TCP_EVENTS, type TcpEvent, RECEIVE_EVENTS } from './events.ts';
 import { TCP_STATES, type TcpState } from './states.ts';
 
 /** What a correct endpoint owes in answer to an arrival. */
@@ -197,12 +197,4 @@ export function lookup(state: TcpState, event: TcpEvent, passiveOpen = true): Ou
   const outcome = TRANSITIONS[state][event];
   if (outcome.ok && outcome.ifActiveOpen && !passiveOpen) return { ok: true, ...outcome.ifActiveOpen };
   return outcome;
-}
-
-/** Receive events a state acts on (not merely discards); used to draw the state diagram. */
-export function arrivalsHandled(state: TcpState): ReceiveEvent[] {
-  return RECEIVE_EVENTS.filter((e) => {
-    const o = TRANSITIONS[state][e];
-    return o.ok && !o.discard;
-  });
 }
