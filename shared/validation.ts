@@ -21,13 +21,21 @@ import {
 /** Sequence numbers are 32-bit unsigned (RFC 9293 §3.4). */
 const seqNumber = z.number().int().min(0).max(0xffff_ffff);
 
+/**
+ * Characters a name must not carry: controls break the projector's layout and the CSV report;
+ * format characters (bidi overrides and isolates, zero-width spaces, word joiners) reverse or hide
+ * a name on a roster, except the zero-width joiner inside emoji sequences; Hangul fillers are
+ * blank letters.
+ */
+const INVISIBLE = /[\p{Cc}\u115F\u1160\u3164\uFFA0]|(?!\u200D)\p{Cf}/u;
+/** At least one character a person sees: a letter, digit, mark, punctuation or symbol. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 export const nicknameSchema = z
   .string()
-  .trim()
-  .min(LIMITS.nicknameMin)
-  .max(LIMITS.nicknameMax)
-  // Control characters would break the projector's layout and the CSV report.
-  .regex(/^[^\p{Cc}]*$/u);
+  // One spelling of each letter (composed), so two names that look the same are the same.
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(z.string().min(LIMITS.nicknameMin).max(LIMITS.nicknameMax).refine((s) => !INVISIBLE.test(s) && VISIBLE.test(s)));
 
 export const pairJoinOptionsSchema = z
   .strictObject({

@@ -92,7 +92,7 @@ export const en = {
   'error.roundNotRunning': 'No round is running right now.',
   'error.notSeated': 'You do not have a seat in this room.',
   'error.roomNotFound': 'No room has that code. Check the code and try again.',
-  'error.badNickname': 'A nickname needs 1 to 20 characters.',
+  'error.badNickname': 'A nickname needs 1 to 20 characters that can be seen, without invisible or direction-changing ones.',
   'error.badOptions': 'These game settings are not valid.',
   'error.roundOver': 'The round is over.',
   'error.timeWentBack': 'The clock went backwards.',

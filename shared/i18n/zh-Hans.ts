@@ -90,7 +90,7 @@ export const zhHans: Catalogue = {
   'error.roundNotRunning': '当前没有正在进行的回合。',
   'error.notSeated': '你在这个房间里没有座位。',
   'error.roomNotFound': '没有使用这个房间码的房间。请检查房间码后重试。',
-  'error.badNickname': '昵称需要 1 到 20 个字符。',
+  'error.badNickname': '昵称需要 1 到 20 个看得见的字符，不能含隐形或改变文字方向的字符。',
   'error.badOptions': '这些游戏设置无效。',
   'error.roundOver': '本回合已经结束。',
   'error.timeWentBack': '时钟倒退了。',

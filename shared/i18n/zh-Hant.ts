@@ -90,7 +90,7 @@ export const zhHant: Catalogue = {
   'error.roundNotRunning': '目前沒有進行中的回合。',
   'error.notSeated': '你在這個房間裡沒有座位。',
   'error.roomNotFound': '沒有使用這個代碼的房間。請檢查代碼後再試一次。',
-  'error.badNickname': '暱稱需要 1 到 20 個字元。',
+  'error.badNickname': '暱稱需要 1 到 20 個看得見的字元，不能含隱形或改變文字方向的字元。',
   'error.badOptions': '這些遊戲設定無效。',
   'error.roundOver': '這個回合已經結束。',
   'error.timeWentBack': '時鐘倒退了。',

@@ -127,7 +127,7 @@ describe('the rounds of a class', () => {
     const long = 'x'.repeat(20);
     expect((await joinClass(teacher.code, long)).welcome.nickname).toBe(long);
     expect((await joinClass(teacher.code, long)).welcome.nickname).toBe(`${'x'.repeat(18)} 2`);
-    for (const bad of ['', '   ', 'y'.repeat(21)]) {
+    for (const bad of ['', '   ', 'y'.repeat(21), 'Amy\u202E', '\u200B', 'A\u2066B']) {
       await expect(joinClass(teacher.code, bad)).rejects.toMatchObject({ message: 'badNickname' });
     }
   });

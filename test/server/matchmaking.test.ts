@@ -72,6 +72,9 @@ describe('matchmaking', () => {
   it('refuses a bad nickname or bad settings with a code the client can show', async () => {
     expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: '', mode: 'quick' }))).toBe('badNickname');
     expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: 'x'.repeat(21), mode: 'quick' }))).toBe('badNickname');
+    // A right-to-left override would show "Ann" reversed on the partner's screen; a filler shows nothing.
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: 'nnA\u202E', mode: 'quick' }))).toBe('badNickname');
+    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: '\u3164', mode: 'quick' }))).toBe('badNickname');
     const bad = { nickname: 'Ada', mode: 'quick', difficulty: 'godlike' } as unknown as { nickname: string; mode: 'quick' };
     expect(await joinError(colyseus.sdk.joinOrCreate('pair', bad))).toBe('badOptions');
     const sneaky = { nickname: 'Ada', mode: 'quick', server: { quickMatchBotMs: 0 } } as unknown as { nickname: string; mode: 'quick' };

@@ -30,6 +30,28 @@ describe('a nickname\'s length', () => {
   });
 });
 
+describe('a nickname on a roster', () => {
+  it('is taken with letters of any script, emoji and their joiners', () => {
+    for (const name of ['Ann', '小明', '王 小明', 'José', '👩‍💻 Kim', 'A.B-C_1']) expect(nicknameSchema.safeParse(name).success, name).toBe(true);
+  });
+
+  it('is refused when it would read reversed, hide letters or show nothing', () => {
+    const refused = [
+      'abc\u202Edcba', // right-to-left override: "abcabcd" shown reversed
+      'ab\u2066cd\u2069', 'x\u200Fy', // isolates and marks that change direction
+      'a\u200Bb', '\u2060Ann', 'An\uFEFFn', // zero-width space, word joiner, BOM inside a name
+      '\u3164', '\u115F\u1160', 'ㅤA', // Hangul fillers, alone or beside a letter
+      '\u200D', '\u200D\u200D', ' \u00A0 ', // nothing a person sees
+      'a\u0007b', // a control character
+    ];
+    for (const name of refused) expect(nicknameSchema.safeParse(name).success, JSON.stringify(name)).toBe(false);
+  });
+
+  it('is stored composed, so two spellings of one name are one name', () => {
+    expect(nicknameSchema.parse('Jose\u0301')).toBe('José');
+  });
+});
+
 describe('the room code in an invite link', () => {
   it('is read from its own kind of link, a trailing slash and lower case allowed, and from nothing else', () => {
     expect(inviteCodeIn(invitePath('pair', 'AB3K7'), 'pair')).toBe('AB3K7');
