@@ -10,6 +10,8 @@ import { serveClassQr, serveRoomQr } from './http/joinQr.ts';
 import { serveClassReports } from './http/classReports.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveHealth } from './http/health.ts';
+import { capRequestBodies } from './http/requestBodies.ts';
+import { secureHeaders } from './http/securityHeaders.ts';
 import { serveLeaderboard } from './http/leaderboard.ts';
 import { PacedPingTransport } from './pacedPings.ts';
 import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
@@ -31,6 +33,7 @@ export function createGameServer(config: Config, stores: Stores) {
       [ROOM.classroom]: defineRoom(ClassroomRoom, { server: config.classroom, stores }),
     },
     express: (app) => {
+      secureHeaders(app);
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
       serveLeaderboard(app, stores.challenges);
       serveClassReports(app, stores);
@@ -45,3 +48,11 @@ export function createGameServer(config: Config, stores: Stores) {
 }
 
 export type GameServer = ReturnType<typeof createGameServer>;
+
+/** Listens on `port`, then caps request bodies (the cap must wrap Colyseus's own listener, added on listen). */
+export async function listenGameServer(server: GameServer, config: Config, port: number, host?: string): Promise<void> {
+  await server.listen(port, host);
+  const http = server.transport.server;
+  if (!http) throw new Error('the transport has no HTTP server to cap');
+  capRequestBodies(http, config.maxRequestBytes);
+}

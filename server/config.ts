@@ -78,6 +78,8 @@ export interface Config {
   readonly databaseFile: string;
   /** Largest WebSocket frame accepted; larger ones close the connection (code 1009). */
   readonly maxPayloadBytes: number;
+  /** Largest HTTP request body accepted (matchmaking's join options); larger ones get 413. */
+  readonly maxRequestBytes: number;
   readonly pair: PairRoomConfig;
   readonly challenge: ChallengeRoomConfig;
   readonly classroom: ClassroomConfig;
@@ -95,6 +97,7 @@ const envSchema = z.object({
   CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   MAX_PAYLOAD_BYTES: int(256, 1024 * 1024).default(4096),
+  MAX_REQUEST_BYTES: int(1024, 1024 * 1024).default(16 * 1024),
   QUICK_MATCH_BOT_MS: int(0, 600_000).default(5000),
   RECONNECT_SECONDS: int(1, 3600).default(30),
   BETWEEN_ROUNDS_MS: int(1000, 3_600_000).default(60_000),
@@ -132,6 +135,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     clientDir: e.CLIENT_DIR,
     databaseFile: join(e.DATA_DIR, 'tango.sqlite'),
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
     pair: {
       quickMatchBotMs: e.QUICK_MATCH_BOT_MS,
       reconnectSeconds: e.RECONNECT_SECONDS,

@@ -1,6 +1,6 @@
 /** Starts TCP Tango: reads the configuration, listens, and shuts down cleanly on a signal. */
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createGameServer } from './app.ts';
+import { createGameServer, listenGameServer } from './app.ts';
 import { openStores } from './storage/stores.ts';
 
 function configOrExit(): Config {
@@ -18,7 +18,7 @@ const stores = openStores(config.databaseFile);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
 server.onShutdown(() => stores.db.close());
-await server.listen(config.port, config.host);
+await listenGameServer(server, config, config.port, config.host);
 console.log(`TCP Tango on http://localhost:${config.port}`);
 
 // Rooms are locked and their players disconnected with code 4001 (server shutdown) before the

@@ -5,7 +5,7 @@
  */
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
-import { createGameServer, type GameServer } from '../../server/app.ts';
+import { createGameServer, listenGameServer, type GameServer } from '../../server/app.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
@@ -39,7 +39,7 @@ export type TestServer = ColyseusTestServer<GameServer>;
 export async function bootGame(config: Config = testConfig(), stores: Stores = openStores(':memory:')): Promise<TestServer> {
   // boot() listens on its own fixed port when handed a Server, so the server listens here first.
   const server = createGameServer(config, stores);
-  await server.listen(TEST_PORT);
+  await listenGameServer(server, config, TEST_PORT);
   return new ColyseusTestServer(server) as TestServer;
 }
 
