@@ -32,7 +32,7 @@ export const en = {
   'difficulty.flags': 'Flags',
   'difficulty.flagsHelp': 'Pick the right card.',
   'difficulty.numbers': 'Numbers',
-  'difficulty.numbersHelp': 'Also set seq and ack.',
+  'difficulty.numbersHelp': 'Also set each segment\'s seq and ack.',
   'difficulty.expert': 'Expert',
   'difficulty.expertHelp': 'Numbers, short deadlines, random loss, no hints.',
   'speed.slow': 'Slow',

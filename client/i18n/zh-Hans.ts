@@ -29,10 +29,10 @@ export const zhHans: UiCatalogue = {
 
   'difficulty.flags': '标志位',
   'difficulty.flagsHelp': '选出正确的卡牌。',
-  'difficulty.numbers': '序号',
-  'difficulty.numbersHelp': '还要填写 seq 和 ack。',
+  'difficulty.numbers': '序号与确认号',
+  'difficulty.numbersHelp': '还要填写每个报文段的 seq（序号）和 ack（确认号）。',
   'difficulty.expert': '专家',
-  'difficulty.expertHelp': '填序号、时限更短、随机丢包、没有提示。',
+  'difficulty.expertHelp': '填 seq 和 ack、时限更短、随机丢包、没有提示。',
   'speed.slow': '慢',
   'speed.normal': '正常',
   'speed.fast': '快',

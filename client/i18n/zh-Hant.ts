@@ -3,7 +3,7 @@ import type { UiCatalogue } from './en.ts';
 /** Traditional Chinese texts of the client's screens (Taiwan usage). */
 export const zhHant: UiCatalogue = {
   'app.title': 'TCP 探戈',
-  'app.tagline': '扮演一個 TCP 端點：一個封包一個封包地建立與關閉連線。',
+  'app.tagline': '扮演一個 TCP 端點：一個區段接一個區段地建立與關閉連線。',
 
   'start.nickname': '暱稱',
   'start.nicknamePlaceholder': '你的名字',
@@ -29,10 +29,10 @@ export const zhHant: UiCatalogue = {
 
   'difficulty.flags': '旗標',
   'difficulty.flagsHelp': '選出正確的卡牌。',
-  'difficulty.numbers': '序號',
-  'difficulty.numbersHelp': '還要填入 seq 與 ack。',
+  'difficulty.numbers': '序號與確認號',
+  'difficulty.numbersHelp': '還要填入每個區段的 seq（序號）與 ack（確認號）。',
   'difficulty.expert': '專家',
-  'difficulty.expertHelp': '填序號、期限更短、隨機遺失、沒有提示。',
+  'difficulty.expertHelp': '填 seq 與 ack、期限更短、隨機遺失、沒有提示。',
   'speed.slow': '慢',
   'speed.normal': '一般',
   'speed.fast': '快',
