@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
-import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { collapseLines, judgedMove, mistakeLine, mistakesByOwner, type JudgedMove } from '../../shared/i18n/moveText.ts';
+import type { PairRoomView } from '../../shared/protocol.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { Ladder } from '../ui/Ladder.ts';
@@ -12,11 +13,22 @@ import { lastSoloOptions, openRoom } from '../net/lobby.ts';
 import { recordRound } from '../progress.ts';
 import { screenFor, SessionScreen } from './SessionScreen.ts';
 
-/** The line of the result that explains one wrong move. */
-function mistakeLine(move: MoveView): string {
-  const params = Object.fromEntries(move.params);
-  const what = move.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : move.card;
-  return `✗ ${t(`role.${move.role}`)} · ${move.state} · ${what}: ${game(move.why, { ...params, expected: params.expected ?? move.expected })}`;
+/**
+ * What went wrong in the round: the player's own mistakes first, then their partner's (a bot's
+ * too) under a heading that says whose they are; identical lines once, with a count.
+ */
+function mistakeText(view: PairRoomView, sessionId: string): string {
+  const me = view.players.get(sessionId);
+  const { own, partner } = mistakesByOwner(view.moves.map(judgedMove), me?.role ?? null);
+  const lines = (moves: readonly JudgedMove[], withRole: boolean): string[] =>
+    collapseLines(moves.map((m) => mistakeLine(m, locale(), withRole ? `${t(`role.${m.role}`)} · ${m.state}` : m.state)), locale());
+  const text = [t('result.mistakes'), ...(own.length ? lines(own, !me) : [`✓ ${t('result.noMistakes')}`])];
+  if (partner.length) {
+    const other = [...view.players.values()].find((p) => p.sessionId !== sessionId && p.role === partner[0]!.role);
+    const name = other?.nickname ? `${other.nickname}${other.isBot ? ` (${t('waiting.bot')})` : ''}` : t('waiting.bot');
+    text.push(t('result.partnerMistakes', { name, role: t(`role.${partner[0]!.role}`) }), ...lines(partner, false));
+  }
+  return text.join('\n');
 }
 
 /** After a round: the whole ladder with every move marked, what went wrong and why, the score. */
@@ -110,15 +122,15 @@ export class RoundResult extends SessionScreen {
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
     recordRound(v, this.session.sessionId);
-    const wrong = v.moves.filter((m) => m.verdict !== 'correct');
     const mistakesHeight = this.mistakes.height;
-    this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
+    const explained = mistakeText(v, this.session.sessionId);
+    this.mistakes.setText(explained);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
     this.next.setVisible(!finished || this.canPlayAgain()).setEnabled(finished ? !this.leaving : !this.readied);
     if (finished) this.next.setLabel(t('result.playAgain'));
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));
-    publish({ explanation: wrong.map(mistakeLine).join('\n') });
+    publish({ explanation: explained });
   }
 
   /** A student's place in the class, once every pair has finished the round. */
