@@ -97,7 +97,7 @@ export const en = {
   'mistake.seqAfterData': 'Wrong sequence number: seq = {from} + {len} = {expected}, because your last data took one sequence number per byte.',
 
   // Why a card does not fit: said after what the state means ({card} was played, {expected} was right).
-  'wrong.synOnConnection': 'A SYN asks to open a connection, and this one has already been opened.',
+  'wrong.synOnConnection': 'A SYN asks to open a connection, and this one is already open or being opened.',
   'wrong.synNotWanted': 'A SYN opens a connection, and your application has not asked for one.',
   'wrong.synAckAfterHandshake': 'A SYN+ACK belongs to the handshake, and the handshake is over.',
   'wrong.synAckWithoutSyn': 'A SYN+ACK answers a SYN that arrived, and no SYN has arrived here.',

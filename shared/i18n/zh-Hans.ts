@@ -95,7 +95,7 @@ export const zhHans: Catalogue = {
   'mistake.seqAfterData': '序号错误：seq = {from} + {len} = {expected}，因为你上一段数据每个字节占用一个序号。',
 
   // 这张牌为什么不合适：接在状态的说明之后（{card} 是打出的牌，{expected} 是正确的牌）。
-  'wrong.synOnConnection': 'SYN 是请求打开连接，而这个连接已经打开了。',
+  'wrong.synOnConnection': 'SYN 是请求打开连接，而这个连接已经打开或正在打开。',
   'wrong.synNotWanted': 'SYN 会打开一个连接，但你的应用程序并没有要求。',
   'wrong.synAckAfterHandshake': 'SYN+ACK 属于握手，而握手已经结束了。',
   'wrong.synAckWithoutSyn': 'SYN+ACK 是回应收到的 SYN，而这里没有收到任何 SYN。',

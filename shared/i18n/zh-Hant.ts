@@ -95,7 +95,7 @@ export const zhHant: Catalogue = {
   'mistake.seqAfterData': '序號錯誤：seq = {from} + {len} = {expected}，因為你上一段資料每個位元組佔用一個序號。',
 
   // 這張牌為什麼不合適：接在狀態的說明之後（{card} 是打出的牌，{expected} 是正確的牌）。
-  'wrong.synOnConnection': 'SYN 是請求開啟連線，而這個連線已經開啟了。',
+  'wrong.synOnConnection': 'SYN 是請求開啟連線，而這個連線已經開啟或正在開啟。',
   'wrong.synNotWanted': 'SYN 會開啟一個連線，但你的應用程式並沒有要求。',
   'wrong.synAckAfterHandshake': 'SYN+ACK 屬於握手，而握手已經結束了。',
   'wrong.synAckWithoutSyn': 'SYN+ACK 是回應收到的 SYN，而這裡沒有收到任何 SYN。',
