@@ -88,7 +88,7 @@ export const en = {
   'result.ready': 'ready',
   'result.mistakes': 'What went wrong',
   'result.noMistakes': 'No mistakes. Well played!',
-  'result.partnerMistakes': 'Not yours: {name} ({role}), your partner, went wrong here:',
+  'result.partnerMistakes': 'Not yours: {name}, your partner, went wrong here as {role}:',
   'result.roundPoints': 'This round: {points} points',
   'result.total': 'Match total: {total}',
   'result.keysHelp': 'Enter: next round',

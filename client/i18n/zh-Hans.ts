@@ -86,7 +86,7 @@ export const zhHans: UiCatalogue = {
   'result.ready': '已就绪',
   'result.mistakes': '哪里出错了',
   'result.noMistakes': '没有错误，打得好！',
-  'result.partnerMistakes': '不是你的：你的搭档 {name}（{role}）在这里出错：',
+  'result.partnerMistakes': '不是你的错误：你的搭档 {name} 扮演{role}时出错：',
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比赛总分：{total}',
   'result.keysHelp': 'Enter：下一回合',

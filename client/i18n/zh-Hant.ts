@@ -86,7 +86,7 @@ export const zhHant: UiCatalogue = {
   'result.ready': '已就緒',
   'result.mistakes': '哪裡出錯了',
   'result.noMistakes': '沒有錯誤，打得好！',
-  'result.partnerMistakes': '不是你的：你的夥伴 {name}（{role}）在這裡出錯：',
+  'result.partnerMistakes': '不是你的錯誤：你的夥伴 {name} 扮演{role}時出錯：',
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比賽總分：{total}',
   'result.keysHelp': 'Enter：下一回合',

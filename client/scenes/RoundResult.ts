@@ -1,5 +1,4 @@
 import Phaser from 'phaser';
-import { collapseLines, judgedMove, mistakeLine, mistakesByOwner, type JudgedMove } from '../../shared/i18n/moveText.ts';
 import type { PairRoomView } from '../../shared/protocol.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { Button } from '../ui/Button.ts';
@@ -11,25 +10,8 @@ import { publish } from '../testHook.ts';
 import { currentClass } from '../net/classroom.ts';
 import { lastSoloOptions, openRoom } from '../net/lobby.ts';
 import { recordRound } from '../progress.ts';
+import { roundMistakesText } from './roundResultTexts.ts';
 import { screenFor, SessionScreen } from './SessionScreen.ts';
-
-/**
- * What went wrong in the round: the player's own mistakes first, then their partner's (a bot's
- * too) under a heading that says whose they are; identical lines once, with a count.
- */
-function mistakeText(view: PairRoomView, sessionId: string): string {
-  const me = view.players.get(sessionId);
-  const { own, partner } = mistakesByOwner(view.moves.map(judgedMove), me?.role ?? null);
-  const lines = (moves: readonly JudgedMove[], withRole: boolean): string[] =>
-    collapseLines(moves.map((m) => mistakeLine(m, locale(), withRole ? `${t(`role.${m.role}`)} · ${m.state}` : m.state)), locale());
-  const text = [t('result.mistakes'), ...(own.length ? lines(own, !me) : [`✓ ${t('result.noMistakes')}`])];
-  if (partner.length) {
-    const other = [...view.players.values()].find((p) => p.sessionId !== sessionId && p.role === partner[0]!.role);
-    const name = other?.nickname ? `${other.nickname}${other.isBot ? ` (${t('waiting.bot')})` : ''}` : t('waiting.bot');
-    text.push(t('result.partnerMistakes', { name, role: t(`role.${partner[0]!.role}`) }), ...lines(partner, false));
-  }
-  return text.join('\n');
-}
 
 /** After a round: the whole ladder with every move marked, what went wrong and why, the score. */
 export class RoundResult extends SessionScreen {
@@ -123,7 +105,7 @@ export class RoundResult extends SessionScreen {
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
     recordRound(v, this.session.sessionId);
     const mistakesHeight = this.mistakes.height;
-    const explained = mistakeText(v, this.session.sessionId);
+    const explained = roundMistakesText(v, this.session.sessionId, { t, locale: locale() });
     this.mistakes.setText(explained);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
