@@ -78,6 +78,10 @@ export interface ChallengeMistake {
   readonly why: MessageKey;
   readonly params: Readonly<Record<string, number>>;
   readonly skill: MoveRecord['skill'];
+  /** The player's state when the move was judged; a wrong card's explanation starts from it. */
+  readonly state: MoveRecord['state'];
+  /** Whether the person this result is sent to made it (false: their partner, in a pair). */
+  readonly mine: boolean;
 }
 
 /**

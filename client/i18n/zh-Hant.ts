@@ -3,7 +3,7 @@ import type { UiCatalogue } from './en.ts';
 /** Traditional Chinese texts of the client's screens (Taiwan usage). */
 export const zhHant: UiCatalogue = {
   'app.title': 'TCP 探戈',
-  'app.tagline': '扮演一個 TCP 端點：一個封包一個封包地建立與關閉連線。',
+  'app.tagline': '扮演一個 TCP 端點：一個區段接一個區段地建立與關閉連線。',
 
   'start.nickname': '暱稱',
   'start.nicknamePlaceholder': '你的名字',
@@ -29,10 +29,10 @@ export const zhHant: UiCatalogue = {
 
   'difficulty.flags': '旗標',
   'difficulty.flagsHelp': '選出正確的卡牌。',
-  'difficulty.numbers': '序號',
-  'difficulty.numbersHelp': '還要填入 seq 與 ack。',
+  'difficulty.numbers': '序號與確認號',
+  'difficulty.numbersHelp': '還要填入每個區段的 seq（序號）與 ack（確認號）。',
   'difficulty.expert': '專家',
-  'difficulty.expertHelp': '填序號、期限更短、隨機遺失、沒有提示。',
+  'difficulty.expertHelp': '填 seq 與 ack、期限更短、隨機遺失、沒有提示。',
   'speed.slow': '慢',
   'speed.normal': '一般',
   'speed.fast': '快',
@@ -86,6 +86,7 @@ export const zhHant: UiCatalogue = {
   'result.ready': '已就緒',
   'result.mistakes': '哪裡出錯了',
   'result.noMistakes': '沒有錯誤，打得好！',
+  'result.partnerMistakes': '不是你的錯誤：你的夥伴 {name} 扮演{role}時出錯：',
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比賽總分：{total}',
   'result.keysHelp': 'Enter：下一回合',
@@ -147,6 +148,7 @@ export const zhHant: UiCatalogue = {
   'challenge.mistakes': '哪裡出錯了（{count}）',
   'challenge.mistakeRound': '第 {round} 回合',
   'challenge.more': '…還有 {count} 個',
+  'challenge.partnerMistakes': '不是你的：你的夥伴的錯誤',
   'challenge.share': '分享你的成績',
   'challenge.copy': '複製',
   'challenge.copied': '已複製！',

@@ -3,7 +3,8 @@ import type { Card, Role } from '../../shared/match/cards.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
 import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
 import type { PairRoomView, PlayPayload } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import { hook, publish } from '../testHook.ts';
 import { Explanation } from '../ui/Explanation.ts';
 import { Hand } from '../ui/Hand.ts';
@@ -16,6 +17,11 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { explanationFor, type Said } from './explanationFor.ts';
 import { SessionScreen } from './SessionScreen.ts';
+
+/** A server's refusal in words; a pause is marked as the pause notice is. */
+function refusalText(code: string): string {
+  return code === 'roundPaused' ? `‖ ${game('error.roundPaused')}` : game(`error.${code}`);
+}
 
 const KEY_NAMES = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN'] as const;
 const SAID_MS = 8000;
@@ -71,7 +77,7 @@ export class Match extends SessionScreen {
     });
     // Notices (a partner left, a bot took over) and refusals are told where explanations go.
     const offNotice = this.session.events.on('notice', (n) => this.tell('info', game(`notice.${n.code}`, { nickname: n.nickname ?? '' })));
-    const offError = this.session.events.on('error', (code) => this.tell('mistake', game(`error.${code}`)));
+    const offError = this.session.events.on('error', (code) => this.tell('info', refusalText(code)));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offNotice(); offError(); });
     this.startLayout();
     this.follow();
@@ -154,7 +160,8 @@ export class Match extends SessionScreen {
     this.sending = false;
     if (!this.scene.isActive()) return;
     if (outcome.ok) this.judged(outcome.move);
-    else this.say('mistake', game(`error.${outcome.code}`));
+    // A refusal (the round is paused, over, …) changed nothing and cost nothing: not a mistake's red.
+    else this.say('info', refusalText(outcome.code));
     this.showView(this.session.view);
   }
 
@@ -166,8 +173,7 @@ export class Match extends SessionScreen {
       this.ack.field.value = '';
       return;
     }
-    const expected = move.params.expected ?? move.expected.join(' / ');
-    this.say('mistake', `${t('match.mistake', { card: move.card ?? '' })} — ${game(move.why, { ...move.params, expected })}`);
+    this.say('mistake', `${t('match.mistake', { card: movePlayed(move, locale()) })} — ${explainMove(move, locale())}`);
   }
 
   private say(tone: Said['tone'], text: string): void {

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
-import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import type { PairRoomView } from '../../shared/protocol.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { Ladder } from '../ui/Ladder.ts';
@@ -10,14 +10,8 @@ import { publish } from '../testHook.ts';
 import { currentClass } from '../net/classroom.ts';
 import { lastSoloOptions, openRoom } from '../net/lobby.ts';
 import { recordRound } from '../progress.ts';
+import { roundMistakesText } from './roundResultTexts.ts';
 import { screenFor, SessionScreen } from './SessionScreen.ts';
-
-/** The line of the result that explains one wrong move. */
-function mistakeLine(move: MoveView): string {
-  const params = Object.fromEntries(move.params);
-  const what = move.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : move.card;
-  return `✗ ${t(`role.${move.role}`)} · ${move.state} · ${what}: ${game(move.why, { ...params, expected: params.expected ?? move.expected })}`;
-}
 
 /** After a round: the whole ladder with every move marked, what went wrong and why, the score. */
 export class RoundResult extends SessionScreen {
@@ -110,15 +104,15 @@ export class RoundResult extends SessionScreen {
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);
     recordRound(v, this.session.sessionId);
-    const wrong = v.moves.filter((m) => m.verdict !== 'correct');
     const mistakesHeight = this.mistakes.height;
-    this.mistakes.setText(`${t('result.mistakes')}\n${wrong.length ? wrong.map(mistakeLine).join('\n') : `✓ ${t('result.noMistakes')}`}`);
+    const explained = roundMistakesText(v, this.session.sessionId, { t, locale: locale() });
+    this.mistakes.setText(explained);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
     this.next.setVisible(!finished || this.canPlayAgain()).setEnabled(finished ? !this.leaving : !this.readied);
     if (finished) this.next.setLabel(t('result.playAgain'));
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));
-    publish({ explanation: wrong.map(mistakeLine).join('\n') });
+    publish({ explanation: explained });
   }
 
   /** A student's place in the class, once every pair has finished the round. */

@@ -1,21 +1,25 @@
 import type { ChallengeMistake, ChallengeResultPayload } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { collapseLines, mistakeLine as formatMistake } from '../../shared/i18n/moveText.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import type { Stat } from '../ui/StatTiles.ts';
 import { ROLE_MARK } from '../ui/theme.ts';
 
 /** The texts of the challenge's end screen, in the player's language. */
 
-/** One wrong move of the run, explained. */
+/** One wrong move of the run, explained: its round, scenario and role, then the shared formatter's line. */
 export function mistakeLine(m: ChallengeMistake): string {
-  const what = m.verdict === 'missedDeadline' ? `◷ ${t('match.missed')}` : (m.card ?? '');
-  const why = game(m.why, { ...m.params, expected: m.params.expected ?? m.expected.join(' / ') });
-  return `✗ ${t('challenge.mistakeRound', { round: m.roundIndex + 1 })} · ${game(`scenario.${m.scenarioId}.title`)} · `
-    + `${ROLE_MARK[m.role]} ${t(`role.${m.role}`)} · ${what} — ${why}`;
+  const label = `${t('challenge.mistakeRound', { round: m.roundIndex + 1 })} · ${game(`scenario.${m.scenarioId}.title`)} · ${ROLE_MARK[m.role]} ${t(`role.${m.role}`)}`;
+  return formatMistake(m, locale(), label);
 }
 
-/** Every mistake listed (the server sends the first 50), and how many more there were. */
+/**
+ * Every mistake listed (the server sends the first 50), identical ones once with a count, the
+ * player's own first and a pair partner's under their own heading; then how many more there were.
+ */
 export function mistakeLines(r: ChallengeResultPayload): string[] {
-  const lines = r.mistakes.map(mistakeLine);
+  const collapse = (ms: readonly ChallengeMistake[]): string[] => collapseLines(ms.map(mistakeLine), locale());
+  const partner = r.mistakes.filter((m) => !m.mine);
+  const lines = [...collapse(r.mistakes.filter((m) => m.mine)), ...(partner.length ? [t('challenge.partnerMistakes'), ...collapse(partner)] : [])];
   if (r.mistakeCount > r.mistakes.length) lines.push(t('challenge.more', { count: r.mistakeCount - r.mistakes.length }));
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { ClassroomView, MistakeView } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { explainMistakeKind } from '../../shared/i18n/moveText.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import type { StandingsLabels } from '../ui/ClassStandingsTable.ts';
 
 /** The class's phase in one line, for the console's header. */
@@ -23,8 +24,8 @@ export function classStatus(view: ClassroomView): string {
 /** The class's most common mistakes, one line each: how often, the kind of move, why. */
 export function mistakeLines(mistakes: readonly MistakeView[]): string[] {
   if (mistakes.length === 0) return [`✓ ${t('class.noMistakes')}`];
-  // `{expected}` differs per move, so it is said generically rather than with one move's cards.
-  return mistakes.map((m) => `✗ ${t('class.mistakeLine', { count: m.count, skill: game(`skill.${m.skill}`), why: game(m.why, { expected: '…' }) })}`);
+  // The numbers and cards differ per move, so they are said generically rather than with one move's.
+  return mistakes.map((m) => `✗ ${t('class.mistakeLine', { count: m.count, skill: game(`skill.${m.skill}`), why: explainMistakeKind(m.why, locale()) })}`);
 }
 
 export function standingsLabels(): StandingsLabels {

@@ -8,6 +8,8 @@ export type Tone = 'hint' | 'mistake' | 'right' | 'info';
 const GLYPH: Readonly<Record<Tone, string>> = { hint: '★', mistake: '✗', right: '✓', info: 'ℹ' };
 const COLOUR: Readonly<Record<Tone, number>> = { hint: COLOURS.hint, mistake: COLOURS.wrong, right: COLOURS.right, info: COLOURS.dim };
 
+const MIN_FONT = 11;
+
 /** A panel with one explanation: a hint, why a move was wrong, or what just happened. */
 export class Explanation extends Phaser.GameObjects.Container {
   private readonly frame: Phaser.GameObjects.Graphics;
@@ -16,6 +18,7 @@ export class Explanation extends Phaser.GameObjects.Container {
   private boxWidth = 300;
   private boxHeight = 60;
   private tone: Tone = 'info';
+  private fontSize = 16;
 
   constructor(scene: Phaser.Scene) {
     super(scene, 0, 0);
@@ -29,19 +32,33 @@ export class Explanation extends Phaser.GameObjects.Container {
   resize(width: number, height: number): this {
     this.boxWidth = width;
     this.boxHeight = height;
-    const size = width < 420 ? 14 : height > 80 ? 18 : 16;
-    this.message.setFontSize(size).setWordWrapWidth(width - 48, true);
+    this.fontSize = width < 420 ? 14 : height > 80 ? 18 : 16;
+    this.message.setWordWrapWidth(width - 48, true);
+    this.fit();
     this.redraw();
     return this;
   }
 
+  /**
+   * An explanation says what the state means and why the card does not fit it: on a phone that
+   * can be longer than the panel, so the text steps down in size until it fits (not below 11 px).
+   */
+  private fit(): void {
+    let size = this.fontSize;
+    this.message.setFontSize(size);
+    while (this.message.height > this.boxHeight - 12 && size > MIN_FONT) this.message.setFontSize(--size);
+  }
+
   say(tone: Tone, text: string): void {
     const changed = tone !== this.tone || text !== this.message.text;
+    // The scene says the same thing on every patch; measuring and fitting it again is wasted work.
+    if (!changed) return;
     this.tone = tone;
     this.glyph.setText(text ? GLYPH[tone] : '').setColor(`#${COLOUR[tone].toString(16).padStart(6, '0')}`);
     this.message.setText(text);
+    this.fit();
     this.redraw();
-    if (changed && tone === 'mistake') this.scene.tweens.add({ targets: this, x: { from: this.x - 6, to: this.x }, duration: 240, ease: 'Bounce' });
+    if (tone === 'mistake') this.scene.tweens.add({ targets: this, x: { from: this.x - 6, to: this.x }, duration: 240, ease: 'Bounce' });
   }
 
   get text(): string {

@@ -4,6 +4,7 @@
  * and LibreOffice (Chinese nicknames included) and no cell can be a formula.
  */
 import { translate } from '../../shared/i18n/translate.ts';
+import { explainMistakeKind } from '../../shared/i18n/moveText.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
 import { SKILLS } from '../../shared/match/types.ts';
 import type { ClassReport } from '../../shared/protocol.ts';
@@ -28,7 +29,7 @@ export function classReportCsv(report: ClassReport, locale: Locale): string {
         return line ? percent(line.accuracy) : '';
       }),
       // The explanation's placeholders (an expected number) differ from move to move: elided.
-      top ? `${t(`skill.${top.skill}`)}: ${t(top.why).replace(/\{\w+\}/g, '…')} (×${top.count})` : '',
+      top ? `${t(`skill.${top.skill}`)}: ${explainMistakeKind(top.why, locale)} (×${top.count})` : '',
     ];
   });
   return toCsv(header, rows);

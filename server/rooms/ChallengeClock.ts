@@ -6,10 +6,10 @@
  */
 import type { Clock } from '@colyseus/core';
 import type { BotConfig } from '../../shared/bots/bot.ts';
-import { challengeRound } from '../../shared/challenge/plan.ts';
+import { seatRoleIn } from '../../shared/challenge/plan.ts';
 import { challengeStep, startChallenge, type ChallengeEvent, type ChallengeSeats, type ChallengeState } from '../../shared/challenge/run.ts';
 import { tallyMoves } from '../../shared/challenge/tally.ts';
-import { peerOf, type Card, type Role } from '../../shared/match/cards.ts';
+import type { Card, Role } from '../../shared/match/cards.ts';
 import type { Difficulty, Speed, Timing } from '../../shared/match/settings.ts';
 import type { MatchInput } from '../../shared/match/types.ts';
 import type { Alarm } from './alarm.ts';
@@ -78,8 +78,7 @@ export class ChallengeClock {
    */
   roleOf(seat: Seat): Role {
     const c = this.challenge;
-    const planned = c ? challengeRound(c.seed, c.index).role : 'client';
-    return seat.firstRole === 'client' ? planned : peerOf(planned);
+    return c ? seatRoleIn(c.seed, c.index, seat.firstRole) : seat.firstRole;
   }
 
   /** Time passes: whatever is due happens (the end of the time included), then the bot plays. */

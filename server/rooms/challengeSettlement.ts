@@ -4,7 +4,9 @@
  * of the judged moves; a client has no say in it.
  */
 import type { ChallengeState } from '../../shared/challenge/run.ts';
+import { seatRoleIn } from '../../shared/challenge/plan.ts';
 import { tallyMoves } from '../../shared/challenge/tally.ts';
+import type { Role } from '../../shared/match/cards.ts';
 import {
   LEADERBOARD, type ChallengeKind, type ChallengeMistake, type ChallengeResultPayload, type ChallengeStanding,
 } from '../../shared/protocol.ts';
@@ -13,6 +15,8 @@ import type { BoardScope, ChallengeEntryStore } from '../storage/challengeEntrie
 export interface Finisher {
   readonly playerId: string;
   readonly nickname: string;
+  /** The role the person's seat started with; with the plan it gives their role in every round. */
+  readonly firstRole: Role;
 }
 
 export interface ChallengeRun {
@@ -46,7 +50,8 @@ export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finis
   const scope = boardOf(run);
   const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' ? [] : [{
     roundIndex: m.roundIndex, scenarioId: m.scenarioId, at: m.at, role: m.role, card: m.card, expected: m.expected,
-    verdict: m.verdict, why: m.why, params: m.params, skill: m.skill,
+    verdict: m.verdict, why: m.why, params: m.params, skill: m.skill, state: m.state,
+    mine: seatRoleIn(c.seed, m.roundIndex, who.firstRole) === m.role,
   }]));
   return {
     kind: run.kind, day: run.day, difficulty: c.difficulty, seats: c.seats, points: c.points,

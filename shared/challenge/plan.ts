@@ -1,4 +1,4 @@
-import type { Role } from '../match/cards.ts';
+import { peerOf, type Role } from '../match/cards.ts';
 import { seedFrom } from '../random.ts';
 import type { ScenarioId } from '../scenarios/scenario.ts';
 
@@ -41,6 +41,12 @@ export function challengeRound(seed: number, index: number): ChallengeRound {
     lossRate: Math.min(CHALLENGE.maxLoss, level * CHALLENGE.lossPerLevel),
     seed: seedFrom(`${seed}:round:${index}`),
   };
+}
+
+/** The role a seat plays in round `index`: the plan's role for the seat that started as client, the other end for the other seat. */
+export function seatRoleIn(seed: number, index: number, firstRole: Role): Role {
+  const planned = challengeRound(seed, index).role;
+  return firstRole === 'client' ? planned : peerOf(planned);
 }
 
 /** The day of a daily challenge, as YYYY-MM-DD in UTC, so everyone on earth shares one seed a day. */

@@ -2,15 +2,16 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { correctSegment, send, type Tcb } from '../tcp/endpoint.ts';
 import { has, segLen, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
-import { lookup } from '../tcp/table.ts';
 import type { AgendaItem } from '../scenarios/scenario.ts';
 import { CARD_SEND, DATA_LEN, type Card } from './cards.ts';
 import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
 import { expectationOf } from './expect.ts';
+import { ackReason, seqReason } from './numbersReason.ts';
 import { transmit } from './network.ts';
 import { correctPoints, SCORING, scoreCorrect, scorePenalty } from './scoring.ts';
 import { playsNumbers } from './settings.ts';
 import type { EndpointState, Expectation, MatchState, MoveRecord, PlayInput } from './types.ts';
+import { wrongCardReason } from './wrongCard.ts';
 
 /** Whether playing `card` carries out the application's next wish. */
 function fulfils(item: AgendaItem | undefined, card: Card): boolean {
@@ -27,13 +28,9 @@ function answers(owed: EndpointState['owed'], card: Card): boolean {
   return owed.reply === card;
 }
 
-/** Why a card that was not expected is wrong, in terms of the player's state. */
+/** Why a card that was not expected is wrong, by the player's state and what it received. */
 function whyWrong(ep: EndpointState, exp: Expectation | null, card: Card): MessageKey {
-  if (exp) return exp.hint;
-  const refused = lookup(ep.tcb.state, CARD_SEND[card], ep.tcb.passive);
-  if (!refused.ok) return refused.why;
-  if (ep.unackedCard === card || (ep.unackedCard === 'FIN' && card === 'FIN+ACK')) return 'mistake.waitForRto';
-  return 'hint.wait';
+  return wrongCardReason(ep, exp, card);
 }
 
 /** An RST answers a segment without ACK with RST+ACK (RFC 9293 §3.10.7.1). */
@@ -68,8 +65,15 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
     if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise('wrongNumbers', 'mistake.numbersMissing');
-    if (input.seq !== correct.seq) return penalise('wrongNumbers', 'mistake.wrongSeq', { expected: correct.seq });
-    if (has(correct, 'ACK') && input.ack !== correct.ack) return penalise('wrongNumbers', 'mistake.wrongAck', { expected: correct.ack });
+    // The explanation shows the sum that gives the right number (DESIGN.md §3).
+    if (input.seq !== correct.seq) {
+      const r = seqReason(ep.tcb, card, correct, input.seq);
+      return penalise('wrongNumbers', r.why, r.params);
+    }
+    if (has(correct, 'ACK') && input.ack !== correct.ack) {
+      const r = ackReason(ep.tcb, correct, input.ack);
+      return penalise('wrongNumbers', r.why, r.params);
+    }
   }
 
   const sent = send(ep.tcb, CARD_SEND[card], { seq: correct.seq, ack: correct.ack, len: correct.len, rstWithAck: rstWithAck(ep.tcb) });

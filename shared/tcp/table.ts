@@ -95,7 +95,7 @@ const ROWS: Record<TcpState, Row> = {
     rcvSynAck: go('ESTABLISHED', 'why.simultaneousOpenDone'),
     rcvRst: go('LISTEN', 'why.resetToListen', { ifActiveOpen: go('CLOSED', 'why.reset') }),
     // §3.10.7.4, fourth check: a new SYN sends a passive connection back to LISTEN.
-    rcvSyn: go('LISTEN', 'why.resetToListen', { ifActiveOpen: drop('SYN-RECEIVED', 'why.challengeAck', 'ACK') }),
+    rcvSyn: go('LISTEN', 'why.newSynToListen', { ifActiveOpen: drop('SYN-RECEIVED', 'why.challengeAck', 'ACK') }),
     rcvOld: drop('SYN-RECEIVED', 'why.duplicateSyn', 'SYN+ACK'),
     rcvBadAck: drop('SYN-RECEIVED', 'why.synReceivedBadAck', 'RST'),
   },
@@ -159,8 +159,11 @@ const ROWS: Record<TcpState, Row> = {
   },
 };
 
-/** Why each state refuses the calls and sends it does not list. */
-const REFUSALS: Record<TcpState, MessageKey> = {
+/**
+ * Why each state refuses the calls and sends it does not list: what the state means, said by
+ * state and segment received, never by role; a wrong move's explanation starts with it.
+ */
+export const REFUSALS: Readonly<Record<TcpState, MessageKey>> = {
   CLOSED: 'refuse.closed',
   LISTEN: 'refuse.listen',
   'SYN-SENT': 'refuse.synSent',

@@ -152,9 +152,15 @@ describe('a timed challenge room', () => {
     expect(a.state.humanRoles.toArray().sort()).toEqual(['client', 'server']);
     expect(me(a).role).not.toBe(me(b).role);
     const results = [resultOf(a), resultOf(b)];
+    // The server's player plays a wrong card first: the result says whose mistake it was.
+    const server = me(a).role === 'server' ? a : b;
+    expect((await play(server, { card: 'FIN' })).move.verdict).toBe('wrongCard');
 
     await Promise.all([followHints(a), followHints(b)]);
     const [ra, rb] = await Promise.all(results);
+    const [rs, rc] = server === a ? [ra!, rb!] : [rb!, ra!];
+    expect(rs.mistakes[0]).toMatchObject({ role: 'server', card: 'FIN', state: 'LISTEN', why: 'wrong.finBeforeEstablished', mine: true });
+    expect(rc.mistakes[0]).toMatchObject({ role: 'server', card: 'FIN', mine: false });
     expect(ra!.points).toBe(rb!.points);
     expect(ra!.points).toBeGreaterThan(0);
     expect(ra).toMatchObject({ seats: 'pair', standing: 'ranked', board: 'all' });

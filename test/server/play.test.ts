@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Callbacks } from '@colyseus/sdk';
+import { explainMove, judgedMove } from '../../shared/i18n/moveText.ts';
 import type { TcpState } from '../../shared/tcp/states.ts';
 import { SERVER_MSG, type MoveJudgedPayload } from '../../shared/protocol.ts';
 import { openStores } from '../../server/storage/stores.ts';
@@ -27,11 +28,15 @@ describe('a pair room', () => {
     const b = await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
     await until(a, (s) => s.phase === 'playing');
     const iss = a.state.endpoints.get('client')!.iss;
-    expect((await play(a, { card: 'SYN', seq: iss + 7 })).move.verdict).toBe('wrongNumbers');
+    const reply = await play(a, { card: 'SYN', seq: iss + 7 });
+    expect(reply.move.verdict).toBe('wrongNumbers');
     expect((await play(a, { card: 'SYN', seq: iss })).move.verdict).toBe('correct');
     const seen = await until(b, (s) => s.moves.length === 2);
     const [wrong, right] = toRoomView(seen).moves;
-    expect([wrong!.why, Object.fromEntries(wrong!.params)]).toEqual(['mistake.wrongSeq', { expected: iss }]);
+    expect([wrong!.why, Object.fromEntries(wrong!.params)]).toEqual(['mistake.seqIsIss', { expected: iss, given: iss + 7 }]);
+    // The reply's shape and the synchronised state's shape read as the same words.
+    expect(explainMove(judgedMove(wrong!), 'en')).toBe(explainMove(reply.move, 'en'));
+    expect(explainMove(reply.move, 'en')).toContain(`seq = ${iss}`);
     expect(right!.params.size).toBe(0);
     // On the wire, the correct move carries no map at all: an empty one cost a room about 1 KB a move.
     expect(seen.moves[1]!.params).toBeUndefined();
@@ -105,7 +110,8 @@ describe('a pair room', () => {
     const reply = await play(a, { card: 'FIN' });
 
     expect(reply.move.verdict).toBe('wrongCard');
-    expect(reply.move.why).toMatch(/^(refuse|mistake|hint)\./);
+    // FIN in CLOSED: the machine refuses it, and the reason is about that card there.
+    expect(reply.move).toMatchObject({ why: 'wrong.finBeforeEstablished', state: 'CLOSED' });
     expect((await partnerHears).move).toEqual(reply.move);
     await until(a, (s) => s.moves.length === 1);
     expect(a.state.moves[0]!.verdict).toBe('wrongCard');

@@ -57,19 +57,19 @@ describe('the match engine', () => {
     }
   });
 
-  it('does not send a wrong card, charges for it and says why in terms of the state', () => {
+  it('does not send a wrong card, charges for it and says why that card does not fit the state', () => {
     const s1 = run(start('handshake'), { kind: 'play', now: 100, role: 'client', card: 'SYN' }).state;
     const { state, events } = run(s1, { kind: 'play', now: 200, role: 'client', card: 'ACK' });
     const [move] = judged(events);
-    expect(move).toMatchObject({ verdict: 'wrongCard', why: 'refuse.synSent', points: SCORING.wrongCard, state: 'SYN-SENT' });
+    expect(move).toMatchObject({ verdict: 'wrongCard', why: 'wrong.ackBeforeSyn', points: SCORING.wrongCard, state: 'SYN-SENT' });
     expect(state.wire).toHaveLength(1);
     expect(state.endpoints.client.tcb).toEqual(s1.endpoints.client.tcb);
     expect(state.scores.client.streak).toBe(0);
   });
 
-  it('explains what is expected when the card is legal but not the move', () => {
+  it('explains what a legal card would wrongly do when it is not the move, not what to do instead', () => {
     const { events } = run(start('client-close'), { kind: 'play', now: 100, role: 'client', card: 'DATA' });
-    expect(judged(events)[0]).toMatchObject({ verdict: 'wrongCard', why: 'hint.close', expected: ['FIN', 'FIN+ACK'] });
+    expect(judged(events)[0]).toMatchObject({ verdict: 'wrongCard', why: 'wrong.noMoreData', expected: ['FIN', 'FIN+ACK'] });
   });
 
   it('refuses a retransmission before the timer fires', () => {
@@ -91,16 +91,18 @@ describe('the match engine', () => {
     expect(again.state.wire[1]?.segment.seq).toBe(state.wire[0]?.segment.seq);
   });
 
-  it('checks seq and ack in the Numbers difficulty and names the right number', () => {
+  it('checks seq and ack in the Numbers difficulty and gives the sum behind the right number', () => {
     const s = start('handshake', 'numbers');
     const isn = s.endpoints.client.tcb.iss;
     const wrongSeq = run(s, { kind: 'play', now: 10, role: 'client', card: 'SYN', seq: isn + 1 });
-    expect(judged(wrongSeq.events)[0]).toMatchObject({ verdict: 'wrongNumbers', why: 'mistake.wrongSeq', params: { expected: isn } });
+    expect(judged(wrongSeq.events)[0]).toMatchObject({ verdict: 'wrongNumbers', why: 'mistake.seqIsIss', params: { expected: isn, given: isn + 1 } });
     const latency = s.settings.timing.latencyMs;
     const s2 = run(s, { kind: 'play', now: 10, role: 'client', card: 'SYN', seq: isn }, { kind: 'tick', now: 10 + latency }).state;
     const srvIsn = s2.endpoints.server.tcb.iss;
     const wrongAck = run(s2, { kind: 'play', now: 20 + latency, role: 'server', card: 'SYN+ACK', seq: srvIsn, ack: isn });
-    expect(judged(wrongAck.events)[0]).toMatchObject({ verdict: 'wrongNumbers', why: 'mistake.wrongAck', params: { expected: isn + 1 } });
+    expect(judged(wrongAck.events)[0]).toMatchObject({
+      verdict: 'wrongNumbers', why: 'mistake.ackAfterSyn', params: { expected: isn + 1, from: isn, len: 1, given: isn },
+    });
     expect(wrongAck.state.wire).toHaveLength(1);
   });
 
