@@ -16,15 +16,25 @@ import { ScenarioPicker } from './scenes/ScenarioPicker.ts';
 import { Start } from './scenes/Start.ts';
 import { TeacherConsole } from './scenes/TeacherConsole.ts';
 import { Waiting } from './scenes/Waiting.ts';
-import { hook } from './testHook.ts';
+import { loadRendererChoice } from './preferences.ts';
+import { chooseRenderer } from './rendererChoice.ts';
+import { hook, publish } from './testHook.ts';
 import { COLOURS } from './ui/theme.ts';
+import { probeWebgl } from './webglProbe.ts';
 import { locale, setLocale } from './i18n/text.ts';
 
 setLocale(locale());
 
+// Phaser fixes its renderer when the game is made, so it is chosen here (see rendererChoice.ts).
+const renderer = chooseRenderer({
+  address: new URLSearchParams(location.search).get('renderer'),
+  remembered: loadRendererChoice(),
+  probe: probeWebgl,
+});
+publish({ renderer });
+
 const game = new Phaser.Game({
-  // WebGL, with `?renderer=canvas` as a way out on machines whose WebGL misbehaves.
-  type: new URLSearchParams(location.search).get('renderer') === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+  type: renderer.renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
   parent: 'game',
   backgroundColor: COLOURS.background,
   // Sized in device pixels; each scene zooms its camera by DPR and lays out in CSS px.

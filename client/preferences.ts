@@ -1,6 +1,7 @@
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../shared/match/settings.ts';
 import { LIMITS, PAIR_MODES, type PairMode } from '../shared/protocol.ts';
 import { DEFAULT_PLAYLIST, isScenarioId, type ScenarioId } from '../shared/scenarios/scenario.ts';
+import { rendererNamed, type RendererName } from './rendererChoice.ts';
 
 /** What the Start screen remembers between visits (the language is kept by i18n/text.ts). */
 export interface Preferences {
@@ -43,4 +44,18 @@ export function loadPreferences(): Preferences {
 
 export function savePreferences(preferences: Preferences): void {
   localStorage.setItem(KEY, JSON.stringify(preferences));
+}
+
+/*
+ * The renderer the player chose when told the game ran slowly. Kept apart from the Start screen's
+ * preferences, which are saved whole and would otherwise write back an older choice.
+ */
+const RENDERER_KEY = 'tango.renderer';
+
+export function loadRendererChoice(): RendererName | null {
+  return rendererNamed(localStorage.getItem(RENDERER_KEY));
+}
+
+export function saveRendererChoice(renderer: RendererName): void {
+  localStorage.setItem(RENDERER_KEY, renderer);
 }

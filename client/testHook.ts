@@ -1,5 +1,7 @@
 import type Phaser from 'phaser';
 import type { PairRoomView } from '../shared/protocol.ts';
+import type { FrameVerdict } from './frameCheck.ts';
+import type { RendererDecision } from './rendererChoice.ts';
 
 /**
  * What browser tests read instead of pixels: scenes publish discrete facts here when they change,
@@ -36,6 +38,12 @@ export interface TangoState {
   scenarios: { chosen: string[]; mastered: string[] } | null;
   /** The class report on screen: its students' nicknames in rank order. */
   classReport: { students: string[]; downloaded: string } | null;
+  /** The renderer the game draws with and why (rendererChoice.ts); set before the game is made. */
+  renderer: RendererDecision | null;
+  /** The check of a match's first seconds (frameCheck.ts): null until a match starts, never again once judged. */
+  frames: FrameVerdict | null;
+  /** The slow-game notice's text while it is on screen, '' otherwise. */
+  rendererNotice: string;
 }
 
 export interface TangoHook {
@@ -56,6 +64,7 @@ export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
     lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
+    renderer: null, frames: null, rendererNotice: '',
   },
   view: null,
   targets: {},

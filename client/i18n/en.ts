@@ -103,6 +103,10 @@ export const en = {
   'lost.home': 'Back to start',
 
   'resume.title': 'Resuming your game…',
+  'renderer.slow': 'The game runs slowly on this computer (about {fps} frames a second). Switching reloads the page; your match goes on.',
+  'renderer.useCanvas': 'Switch to Canvas',
+  'renderer.useWebgl': 'Switch to WebGL',
+  'renderer.keep': 'Keep as is',
 
   'start.challenge': 'Timed challenge',
   'start.scenarios': 'Scenarios',

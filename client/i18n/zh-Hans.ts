@@ -101,6 +101,10 @@ export const zhHans: UiCatalogue = {
   'lost.home': '回到开始界面',
 
   'resume.title': '正在恢复你的游戏…',
+  'renderer.slow': '游戏在这台电脑上运行得很慢（每秒约 {fps} 帧）。切换会重新加载页面，你的对局会继续。',
+  'renderer.useCanvas': '改用 Canvas',
+  'renderer.useWebgl': '改用 WebGL',
+  'renderer.keep': '保持不变',
 
   'start.challenge': '限时挑战',
   'start.scenarios': '情境',

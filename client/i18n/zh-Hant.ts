@@ -101,6 +101,10 @@ export const zhHant: UiCatalogue = {
   'lost.home': '回到開始畫面',
 
   'resume.title': '正在恢復你的遊戲…',
+  'renderer.slow': '遊戲在這台電腦上執行得很慢（每秒約 {fps} 格畫面）。切換會重新載入頁面，你的對局會繼續。',
+  'renderer.useCanvas': '改用 Canvas',
+  'renderer.useWebgl': '改用 WebGL',
+  'renderer.keep': '維持不變',
 
   'start.challenge': '限時挑戰',
   'start.scenarios': '情境',

@@ -5,6 +5,7 @@ import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
 import type { PairRoomView, PlayPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { game, locale, t } from '../i18n/text.ts';
+import { watchForSlowFrames } from '../slowFrameWatch.ts';
 import { hook, publish } from '../testHook.ts';
 import { Explanation } from '../ui/Explanation.ts';
 import { Hand } from '../ui/Hand.ts';
@@ -81,6 +82,7 @@ export class Match extends SessionScreen {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offNotice(); offError(); });
     this.startLayout();
     this.follow();
+    watchForSlowFrames(this);
   }
 
   private tell(tone: Said['tone'], text: string): void {

@@ -1,8 +1,9 @@
 /**
  * The client in headless Chromium against a real game server on 127.0.0.1: how long from
  * navigation until the start screen accepts input, and frame times during a solo match with
- * segments in flight. Reads the game's test hook (window.__tango, client/testHook.ts) and
- * plays by keyboard, as a person would.
+ * segments in flight, with the renderer the game chooses by itself and with each one forced.
+ * Reads the game's test hook (window.__tango, client/testHook.ts) and plays by keyboard, as a
+ * person would.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,8 +27,10 @@ declare global {
 
 /** Frame times with one renderer: the idle start screen, then a match. */
 export interface RendererFrames {
-  /** What Phaser chose (WebGL on headless Chromium is SwiftShader, i.e. the CPU, with --disable-gpu). */
+  /** The renderer Phaser made (WebGL on headless Chromium is SwiftShader, i.e. the CPU, with --disable-gpu). */
   readonly renderer: string;
+  /** Why the game chose it (client/rendererChoice.ts): 'address' when forced, 'softwareWebgl'… when by itself. */
+  readonly reason: string;
   readonly idleStartScreen: LatencySummary;
   readonly match: { readonly all: LatencySummary; readonly withSegmentsInFlight: LatencySummary; readonly over50ms: number };
   /** Verdicts the page received while frames were recorded, to show the match was being played. */
@@ -42,8 +45,8 @@ export type BrowserFigures =
     readonly startScreenMs: readonly number[];
     readonly startScreenMedianMs: number;
     readonly domContentLoadedMs: number;
-    /** The default renderer (what players get) and the Canvas one (`?renderer=canvas`). */
-    readonly frames: { readonly default: RendererFrames; readonly canvas: RendererFrames };
+    /** The renderer the game chooses by itself (what players get), and each one forced with `?renderer=`. */
+    readonly frames: { readonly default: RendererFrames; readonly webgl: RendererFrames; readonly canvas: RendererFrames };
   }
   | { readonly status: 'skipped' | 'failed'; readonly reason: string };
 
@@ -159,7 +162,10 @@ async function matchFrames(browser: Browser, url: string, durationMs: number) {
       const r = window.__benchFrames!;
       r.stop = true;
       const game = window.__tango.game as { renderer?: { type?: number } } | undefined;
-      return { dt: r.dt.slice(1), flying: r.flying.slice(1), renderer: game?.renderer?.type, verdicts: window.__tango.state.verdicts.length };
+      return {
+        dt: r.dt.slice(1), flying: r.flying.slice(1), renderer: game?.renderer?.type, reason: window.__tango.state.renderer?.reason ?? 'unknown',
+        verdicts: window.__tango.state.verdicts.length,
+      };
     });
     return { ...rec, errors };
   } finally {
@@ -175,6 +181,7 @@ async function framesWith(browser: Browser, url: string, framesMs: number): Prom
   const inFlight = match.dt.filter((_, i) => match.flying[i]! > 0);
   return {
     renderer: RENDERERS[match.renderer ?? 0] ?? `unknown (${match.renderer})`,
+    reason: match.reason,
     idleStartScreen: idle,
     match: { all: summarize(match.dt), withSegmentsInFlight: summarize(inFlight), over50ms: match.dt.filter((d) => d > 50).length },
     verdicts: match.verdicts,
@@ -198,6 +205,7 @@ export async function measureBrowser(clientDir: string, runs: number, framesMs: 
       domContentLoadedMs: Math.round(loads[0]!.dclMs),
       frames: {
         default: await framesWith(browser, url, framesMs),
+        webgl: await framesWith(browser, `${url}?renderer=webgl`, framesMs),
         canvas: await framesWith(browser, `${url}?renderer=canvas`, framesMs),
       },
     };

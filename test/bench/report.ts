@@ -132,12 +132,14 @@ export function table(report: BenchReport): string {
   const bundle = c.bundle.status === 'built'
     ? `ours ${kb(c.bundle.ours.gzipBytes)} gzip (${kb(c.bundle.ours.rawBytes)} raw), Phaser ${kb(c.bundle.phaser.gzipBytes)} gzip (${kb(c.bundle.phaser.rawBytes)} raw) — target ours < ${kb(TARGETS.ownGzipBytes)}: ${yes(c.bundle.ours.gzipBytes < TARGETS.ownGzipBytes)}`
     : c.bundle.status === 'skipped' ? 'skipped' : `client not built: ${c.bundle.reason.split('\n')[0]}`;
-  const frames = (f: RendererFrames): string => `${f.renderer} p95 ${ms(f.match.withSegmentsInFlight.p95)} ms `
+  const frames = (f: RendererFrames, how: string): string => `${how.padEnd(30)} ${f.renderer} p95 ${ms(f.match.withSegmentsInFlight.p95)} ms `
     + `(target < ${TARGETS.frameP95Ms}: ${yes(f.match.withSegmentsInFlight.p95 < TARGETS.frameP95Ms)}; idle start screen p95 ${ms(f.idleStartScreen.p95)} ms, ${f.verdicts} verdicts)`;
   const browser = c.browser.status === 'measured'
     ? `start screen ready ${c.browser.startScreenMedianMs} ms (target < ${TARGETS.startScreenMs}: ${yes(c.browser.startScreenMedianMs < TARGETS.startScreenMs)})\n`
-      + `  match frames with segments in flight: ${frames(c.browser.frames.default)}\n`
-      + `                                       ${frames(c.browser.frames.canvas)}`
+      + '  match frames with segments in flight:\n'
+      + `    ${frames(c.browser.frames.default, `by itself (${c.browser.frames.default.reason})`)}\n`
+      + `    ${frames(c.browser.frames.webgl, '?renderer=webgl')}\n`
+      + `    ${frames(c.browser.frames.canvas, '?renderer=canvas')}`
     : `${c.browser.status}: ${c.browser.reason}`;
   return [
     `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
