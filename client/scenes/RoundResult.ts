@@ -15,7 +15,7 @@ import { screenFor, SessionScreen } from './SessionScreen.ts';
 /** The line of the result that explains one wrong move. */
 function mistakeLine(move: MoveView): string {
   const params = Object.fromEntries(move.params);
-  const what = move.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : move.card;
+  const what = move.verdict === 'missedDeadline' ? `◷ ${t('match.missed')}` : move.card;
   return `✗ ${t(`role.${move.role}`)} · ${move.state} · ${what}: ${game(move.why, { ...params, expected: params.expected ?? move.expected })}`;
 }
 

@@ -134,7 +134,7 @@ export class Ladder extends Phaser.GameObjects.Container {
       add(client ? geo.left - 14 : geo.right + 14, y - 10, '✓', 14, COLOURS.right, 0.5);
       return;
     }
-    const what = move.verdict === 'missedDeadline' ? `⏱ ${this.labels.missed}` : move.card;
+    const what = move.verdict === 'missedDeadline' ? `◷ ${this.labels.missed}` : move.card;
     add(x, y, `✗ ${what}`, 12, COLOURS.wrong, originX);
   }
 }
