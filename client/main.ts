@@ -16,6 +16,7 @@ import { ScenarioPicker } from './scenes/ScenarioPicker.ts';
 import { Start } from './scenes/Start.ts';
 import { TeacherConsole } from './scenes/TeacherConsole.ts';
 import { Waiting } from './scenes/Waiting.ts';
+import { layoutFacts } from './layoutFacts.ts';
 import { hook } from './testHook.ts';
 import { COLOURS } from './ui/theme.ts';
 import { locale, setLocale } from './i18n/text.ts';
@@ -37,3 +38,4 @@ const game = new Phaser.Game({
 
 addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));
 hook.game = game;
+hook.layout = () => layoutFacts(game);
