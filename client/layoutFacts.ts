@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { DPR } from './pixelRatio.ts';
 import type { LayoutFact } from './testHook.ts';
 import { Button } from './ui/Button.ts';
+import { Card } from './ui/Card.ts';
 import { fitOf } from './ui/fitText.ts';
 
 /** Whether an object and every container around it is drawn. */
@@ -39,8 +40,9 @@ export function layoutFacts(game: Phaser.Game): LayoutFact[] {
       if (object instanceof Phaser.GameObjects.Text) {
         if (!object.text.trim()) continue;
         const fit = fitOf(object);
-        // A caption's box is its button's.
-        const box = object.parentContainer instanceof Button ? rect(object.parentContainer.worldBox()) : null;
+        // A caption's box is its button's or its card's.
+        const parent = object.parentContainer;
+        const box = parent instanceof Button || parent instanceof Card ? rect(parent.worldBox()) : null;
         facts.push({
           kind: 'text', scene: scene.scene.key, text: object.text, ...rect(object.getBounds()), box,
           cropped: object.isCropped,

@@ -197,7 +197,7 @@ export class Match extends SessionScreen {
     const you = player?.sessionId === this.session.sessionId;
     const name = player ? `${player.nickname || t('waiting.bot')}${player.isBot && player.nickname ? ` (${t('waiting.bot')})` : ''}` : '';
     return {
-      role: t(`role.${role}`), nickname: you ? `${name} (${t('match.you')})` : name, you,
+      role: t(`role.${role}`), nickname: name, you, youLabel: t('match.you'),
       rto: t('match.rto'), timeWait: t('match.timeWait'), deadline: t('match.deadline'), seconds: (s) => t('match.seconds', { seconds: s }),
       isn: (isn) => (you && playsNumbers(this.view.difficulty) ? t('match.isn', { isn }) : ''),
     };

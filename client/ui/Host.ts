@@ -8,9 +8,10 @@ import { Timer } from './Timer.ts';
 
 export interface HostLabels {
   role: string;
-  /** With "(you)" when it is this player's endpoint. */
   nickname: string;
+  /** This player's endpoint: its nickname is followed by "(you)" (`youLabel`), which is never cut. */
   you: boolean;
+  youLabel: string;
   rto: string;
   timeWait: string;
   deadline: string;
@@ -106,7 +107,8 @@ export class Host extends Phaser.GameObjects.Container {
     g.fillStyle(ROLE_COLOUR[this.role], 1).fillRoundedRect(0, 0, w, h, 12);
     g.fillStyle(COLOURS.panel, 1).fillRoundedRect(border, border, w - 2 * border, h - 2 * border, 10);
     fitText(this.title.setPosition(pad + 2, pad), `${this.role === 'client' ? '●' : '■'} ${this.labels.role}`, w - 2 * pad - 4, { size: 15 });
-    fitText(this.nickname.setPosition(pad + 2, pad + 20), this.labels.nickname, w - 2 * pad - 4, { size: 13, minSize: 11 });
+    fitText(this.nickname.setPosition(pad + 2, pad + 20), this.labels.nickname, w - 2 * pad - 4,
+      { size: 13, minSize: 11, suffix: this.labels.you ? ` (${this.labels.youLabel})` : '' });
     this.stateText.setPosition(pad + 2, pad + 40);
     this.fitState();
     this.isnText.setPosition(pad + 2, pad + 66);

@@ -46,7 +46,7 @@ export async function measureLayout(page: Page): Promise<Measured> {
   return { facts, viewport, faults };
 }
 
-/** The visible text that reads `text`, or undefined. */
+/** The visible text that contains `text`, or undefined. */
 export function textFact(measured: Measured, text: string): LayoutFact | undefined {
-  return measured.facts.find((f) => f.kind === 'text' && f.text === text);
+  return measured.facts.find((f) => f.kind === 'text' && f.text.includes(text));
 }
