@@ -48,6 +48,8 @@ export const en = {
   'waiting.empty': 'Nobody else yet…',
   'waiting.leave': 'Leave',
   'waiting.bot': 'bot',
+  'waiting.searching': 'Looking for a partner…',
+  'waiting.searchingHelp': 'Another player who chose a quick match with the same settings joins you; if nobody comes within a few seconds, a bot plays with you.',
 
   'role.client': 'Client',
   'role.server': 'Server',

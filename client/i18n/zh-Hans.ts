@@ -46,6 +46,8 @@ export const zhHans: UiCatalogue = {
   'waiting.empty': '还没有其他人…',
   'waiting.leave': '离开',
   'waiting.bot': '机器人',
+  'waiting.searching': '正在寻找搭档…',
+  'waiting.searchingHelp': '选了相同设置快速匹配的玩家会加入；几秒内没有人来，就由机器人陪你玩。',
 
   'role.client': '客户端',
   'role.server': '服务器',

@@ -46,6 +46,8 @@ export const zhHant: UiCatalogue = {
   'waiting.empty': '還沒有其他人…',
   'waiting.leave': '離開',
   'waiting.bot': '機器人',
+  'waiting.searching': '正在尋找夥伴…',
+  'waiting.searchingHelp': '選了相同設定快速配對的玩家會加入；幾秒內沒有人來，就由機器人陪你玩。',
 
   'role.client': '用戶端',
   'role.server': '伺服器',
