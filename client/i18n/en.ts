@@ -72,7 +72,7 @@ export const en = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': 'Keys 1–7 play a card',
-  'match.keysHelpNumbers': 'Keys 1–7 play · S edits seq/ack · Enter done',
+  'match.keysHelpNumbers': 'Keys 1–7 play · S types seq/ack · Enter sends the ★ card',
   'match.correct': 'Right: {card}',
   'match.mistake': 'Mistake: {card}',
   'match.missed': 'Too slow',

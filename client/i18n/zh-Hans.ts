@@ -70,7 +70,7 @@ export const zhHans: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌',
-  'match.keysHelpNumbers': '按 1–7 出牌 · S 编辑 seq/ack · Enter 完成',
+  'match.keysHelpNumbers': '按 1–7 出牌 · S 输入 seq/ack · Enter 发送 ★ 牌',
   'match.correct': '正确：{card}',
   'match.mistake': '错误：{card}',
   'match.missed': '太慢了',

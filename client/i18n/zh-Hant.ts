@@ -70,7 +70,7 @@ export const zhHant: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌',
-  'match.keysHelpNumbers': '按 1–7 出牌 · S 編輯 seq/ack · Enter 完成',
+  'match.keysHelpNumbers': '按 1–7 出牌 · S 輸入 seq/ack · Enter 送出 ★ 牌',
   'match.correct': '正確：{card}',
   'match.mistake': '錯誤：{card}',
   'match.missed': '太慢了',

@@ -54,7 +54,7 @@ export class Match extends SessionScreen {
     this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
     const numberField = (id: 'seq' | 'ack', next: () => void): TextField => new TextField(this, {
       id: `${id}-input`, placeholder: t(`match.${id}`), maxLength: 10, inputMode: 'numeric',
-      onEnter: () => this.blurFields(), onTab: next,
+      onEnter: () => this.sendFromFields(), onTab: next,
     });
     this.seq = numberField('seq', () => this.ack.field.focus());
     this.ack = numberField('ack', () => this.blurFields());
@@ -181,6 +181,19 @@ export class Match extends SessionScreen {
     const seq = read(this.seq);
     const ack = read(this.ack);
     return { ...(seq !== undefined ? { seq } : {}), ...(ack !== undefined ? { ack } : {}) };
+  }
+
+  /**
+   * Enter in a number field sends the one card marked for the player (★ or ↻) with the numbers
+   * typed; with no single marked card (Expert) it closes the fields, and 1–7 then sends.
+   */
+  private sendFromFields(): void {
+    this.blurFields();
+    const me = this.myRole();
+    const endpoint = me ? this.view.endpoints.get(me) : undefined;
+    const hints = showsHints(this.view.difficulty) ? (endpoint?.hintCards ?? []) : [];
+    const marked = endpoint?.mustRetransmit ? [endpoint.mustRetransmit] : hints;
+    if (marked.length === 1 && marked[0]) void this.play(marked[0]);
   }
 
   private blurFields(): void {
