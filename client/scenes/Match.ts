@@ -226,9 +226,11 @@ export class Match extends SessionScreen {
     const me = this.myRole();
     const endpoint = me ? view.endpoints.get(me) : undefined;
     const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
+    // A class's pair room plays one round of the class's: the class's count is the one that means something.
+    const [round, rounds] = view.classRounds > 0 ? [view.classRound, view.classRounds] : [view.round, view.rounds];
     return {
-      round: t('match.round', { round: view.round, rounds: view.rounds }),
-      roundShort: `${view.round}/${view.rounds}`,
+      round: t('match.round', { round, rounds }),
+      roundShort: `${round}/${rounds}`,
       title: view.scenarioId ? game(`scenario.${view.scenarioId}.title`) : '',
       goal: view.scenarioId ? game(`scenario.${view.scenarioId}.goal`) : '',
       timeLeft: t('match.timeLeft', { seconds }),
