@@ -90,7 +90,8 @@ export class Card extends Phaser.GameObjects.Container {
     this.keyBadge.setPosition(-w / 2 + 7, -h / 2 + 4);
     this.title.setPosition(0, 3);
     const badge = this.look.resend ? `↻ ${this.labels.resend}` : this.look.hint ? `★ ${this.labels.hint}` : '';
-    fitText(this.title, this.card, w - 8, { size: this.titleSize, minSize: 9 });
+    // Clear of the border (4 px when marked) on both sides, so SYN+ACK does not touch it.
+    fitText(this.title, this.card, w - 16, { size: this.titleSize, minSize: 9 });
     fitText(this.badge, badge, w - 8, { size: 12, minSize: 9 }).setPosition(0, h / 2 - 2);
     this.title.setY(badge ? -2 : 3);
   }

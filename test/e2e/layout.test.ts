@@ -110,7 +110,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(gap(textFact(failed, refused)!, joinButton)).toBeLessThan(48);
     // The refused join is the one resource that fails, by design (the server answers 522).
     expect(watched.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('a solo match in progress and its round result fit, with the longest nickname', async () => {
     const { player, watched } = await phone();
@@ -129,7 +129,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await player.page.waitForFunction(() => window.__tango.targets.next !== undefined, null, WAIT);
     await fits(player, 'round-result');
     expect(watched.errors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('the challenge result and the leaderboard fit', async () => {
     const { player, watched } = await phone();
@@ -153,7 +153,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await player.page.waitForFunction(() => window.__tango.state.leaderboard?.loading === false, null, WAIT);
     await fits(player, 'leaderboard');
     expect(watched.errors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('a student who joined a class sees a lobby that fits', async () => {
     if (!teacher) {
@@ -181,5 +181,5 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await console.page.waitForFunction(() => (window.__tango.state.classroom?.students.length ?? 0) > 0, null, WAIT);
     await fits(console, 'teacher-console');
     expect(watched.errors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });
