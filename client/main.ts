@@ -16,6 +16,7 @@ import { ScenarioPicker } from './scenes/ScenarioPicker.ts';
 import { Start } from './scenes/Start.ts';
 import { TeacherConsole } from './scenes/TeacherConsole.ts';
 import { Waiting } from './scenes/Waiting.ts';
+import { layoutFacts } from './layoutFacts.ts';
 import { loadRendererChoice } from './preferences.ts';
 import { chooseRenderer } from './rendererChoice.ts';
 import { hook, publish } from './testHook.ts';
@@ -47,3 +48,4 @@ const game = new Phaser.Game({
 
 addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));
 hook.game = game;
+hook.layout = () => layoutFacts(game);

@@ -46,12 +46,31 @@ export interface TangoState {
   rendererNotice: string;
 }
 
+/** One visible Text or Button of the running screens, in CSS px of the page (what `layout()` reports). */
+export interface LayoutFact {
+  kind: 'text' | 'button';
+  scene: string;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** A caption's button box, which it must stay inside; null for other texts. */
+  box: { x: number; y: number; width: number; height: number } | null;
+  /** Cut by a texture crop (setCrop), which is in texture px and so wrong at any pixel ratio but 1. */
+  cropped: boolean;
+  /** For a text fitted with fitText: the width it was given, its whole string, its width at rest (no animation). */
+  fit: { width: number; full: string; atRest: number } | null;
+}
+
 export interface TangoHook {
   state: TangoState;
   view: PairRoomView | null;
   /** Centres of the current screen's buttons and cards in CSS px of the page ('card.SYN', 'next'…), for tests that click. */
   targets: Record<string, { x: number; y: number }>;
   game?: Phaser.Game;
+  /** Walks the running screens' display lists (client/layoutFacts.ts) for tests that measure the layout. */
+  layout?: () => LayoutFact[];
 }
 
 declare global {

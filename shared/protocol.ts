@@ -287,6 +287,9 @@ export interface PairRoomView {
   readonly lossRate: number;
   readonly round: number; // 1-based
   readonly rounds: number;
+  /** A class's pair plays one round of the class's: which (1-based) and of how many; 0 outside a class. */
+  readonly classRound: number;
+  readonly classRounds: number;
   readonly scenarioId: ScenarioId | '';
   readonly roundStatus: RoundStatus;
   readonly serverTime: number;

@@ -48,6 +48,8 @@ export const en = {
   'waiting.empty': 'Nobody else yet…',
   'waiting.leave': 'Leave',
   'waiting.bot': 'bot',
+  'waiting.searching': 'Looking for a partner…',
+  'waiting.searchingHelp': 'Another player who chose a quick match with the same settings joins you; if nobody comes within a few seconds, a bot plays with you.',
 
   'role.client': 'Client',
   'role.server': 'Server',
@@ -70,7 +72,7 @@ export const en = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': 'Keys 1–7 play a card',
-  'match.keysHelpNumbers': 'Keys 1–7 play · S edits seq/ack · Enter done',
+  'match.keysHelpNumbers': 'Keys 1–7 play · S types seq/ack · Enter sends the ★ card',
   'match.correct': 'Right: {card}',
   'match.mistake': 'Mistake: {card}',
   'match.missed': 'Too slow',

@@ -46,6 +46,8 @@ export const zhHans: UiCatalogue = {
   'waiting.empty': '还没有其他人…',
   'waiting.leave': '离开',
   'waiting.bot': '机器人',
+  'waiting.searching': '正在寻找搭档…',
+  'waiting.searchingHelp': '选了相同设置快速匹配的玩家会加入；几秒内没有人来，就由机器人陪你玩。',
 
   'role.client': '客户端',
   'role.server': '服务器',
@@ -68,7 +70,7 @@ export const zhHans: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌',
-  'match.keysHelpNumbers': '按 1–7 出牌 · S 编辑 seq/ack · Enter 完成',
+  'match.keysHelpNumbers': '按 1–7 出牌 · S 输入 seq/ack · Enter 发送 ★ 牌',
   'match.correct': '正确：{card}',
   'match.mistake': '错误：{card}',
   'match.missed': '太慢了',

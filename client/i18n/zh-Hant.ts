@@ -46,6 +46,8 @@ export const zhHant: UiCatalogue = {
   'waiting.empty': '還沒有其他人…',
   'waiting.leave': '離開',
   'waiting.bot': '機器人',
+  'waiting.searching': '正在尋找夥伴…',
+  'waiting.searchingHelp': '選了相同設定快速配對的玩家會加入；幾秒內沒有人來，就由機器人陪你玩。',
 
   'role.client': '用戶端',
   'role.server': '伺服器',
@@ -68,7 +70,7 @@ export const zhHant: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌',
-  'match.keysHelpNumbers': '按 1–7 出牌 · S 編輯 seq/ack · Enter 完成',
+  'match.keysHelpNumbers': '按 1–7 出牌 · S 輸入 seq/ack · Enter 送出 ★ 牌',
   'match.correct': '正確：{card}',
   'match.mistake': '錯誤：{card}',
   'match.missed': '太慢了',

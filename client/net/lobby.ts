@@ -21,9 +21,33 @@ function sessionFor(room: Room): RoomSession {
   return room.name === ROOM.challenge ? new ChallengeSession(client, room) : new RoomSession(client, room);
 }
 
+/** Longer than a first state ever takes; only a safety net should the SDK deliver it before join resolves. */
+const FIRST_STATE_MS = 3000;
+
+/**
+ * Join resolves on the room's handshake, before its first full state: a screen chosen from that
+ * empty state is the wrong one (a quick match flashed "Round complete" before its waiting screen).
+ */
+function firstState(room: Room): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Removed after the SDK's loop over its handlers: removing inside it would skip the next one.
+      queueMicrotask(() => room.onStateChange.remove(done));
+      resolve();
+    };
+    const timer = setTimeout(done, FIRST_STATE_MS);
+    room.onStateChange(done);
+  });
+}
+
 async function enter<S extends RoomSession = RoomSession>(join: () => Promise<Room>): Promise<JoinResult<S>> {
   try {
     const room = await join();
+    await firstState(room);
     return { ok: true, session: sessionFor(room) as S };
   } catch (error) {
     // fetch rejects with a TypeError when there is no server at all.

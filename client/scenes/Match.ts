@@ -61,7 +61,7 @@ export class Match extends SessionScreen {
     this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
     const numberField = (id: 'seq' | 'ack', next: () => void): TextField => new TextField(this, {
       id: `${id}-input`, placeholder: t(`match.${id}`), maxLength: 10, inputMode: 'numeric',
-      onEnter: () => this.blurFields(), onTab: next,
+      onEnter: () => this.sendFromFields(), onTab: next,
     });
     this.seq = numberField('seq', () => this.ack.field.focus());
     this.ack = numberField('ack', () => this.blurFields());
@@ -191,6 +191,19 @@ export class Match extends SessionScreen {
     return { ...(seq !== undefined ? { seq } : {}), ...(ack !== undefined ? { ack } : {}) };
   }
 
+  /**
+   * Enter in a number field sends the one card marked for the player (★ or ↻) with the numbers
+   * typed; with no single marked card (Expert) it closes the fields, and 1–7 then sends.
+   */
+  private sendFromFields(): void {
+    this.blurFields();
+    const me = this.myRole();
+    const endpoint = me ? this.view.endpoints.get(me) : undefined;
+    const hints = showsHints(this.view.difficulty) ? (endpoint?.hintCards ?? []) : [];
+    const marked = endpoint?.mustRetransmit ? [endpoint.mustRetransmit] : hints;
+    if (marked.length === 1 && marked[0]) void this.play(marked[0]);
+  }
+
   private blurFields(): void {
     this.seq.field.blur();
     this.ack.field.blur();
@@ -205,7 +218,7 @@ export class Match extends SessionScreen {
     const you = player?.sessionId === this.session.sessionId;
     const name = player ? `${player.nickname || t('waiting.bot')}${player.isBot && player.nickname ? ` (${t('waiting.bot')})` : ''}` : '';
     return {
-      role: t(`role.${role}`), nickname: you ? `${name} (${t('match.you')})` : name, you,
+      role: t(`role.${role}`), nickname: name, you, youLabel: t('match.you'),
       rto: t('match.rto'), timeWait: t('match.timeWait'), deadline: t('match.deadline'), seconds: (s) => t('match.seconds', { seconds: s }),
       isn: (isn) => (you && playsNumbers(this.view.difficulty) ? t('match.isn', { isn }) : ''),
     };
@@ -221,9 +234,11 @@ export class Match extends SessionScreen {
     const me = this.myRole();
     const endpoint = me ? view.endpoints.get(me) : undefined;
     const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
+    // A class's pair room plays one round of the class's: the class's count is the one that means something.
+    const [round, rounds] = view.classRounds > 0 ? [view.classRound, view.classRounds] : [view.round, view.rounds];
     return {
-      round: t('match.round', { round: view.round, rounds: view.rounds }),
-      roundShort: `${view.round}/${view.rounds}`,
+      round: t('match.round', { round, rounds }),
+      roundShort: `${round}/${rounds}`,
       title: view.scenarioId ? game(`scenario.${view.scenarioId}.title`) : '',
       goal: view.scenarioId ? game(`scenario.${view.scenarioId}.goal`) : '',
       timeLeft: t('match.timeLeft', { seconds }),

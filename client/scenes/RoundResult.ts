@@ -99,7 +99,8 @@ export class RoundResult extends SessionScreen {
     const finished = v.phase === 'finished';
     const matchOver = finished && v.mode !== 'class';
     this.title.setText(matchOver ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won'));
-    this.scenario.setText(v.scenarioId ? `${t('match.round', { round: v.round, rounds: v.rounds })} · ${game(`scenario.${v.scenarioId}.title`)}` : '');
+    const [round, rounds] = v.classRounds > 0 ? [v.classRound, v.classRounds] : [v.round, v.rounds];
+    this.scenario.setText(v.scenarioId ? `${t('match.round', { round, rounds })} · ${game(`scenario.${v.scenarioId}.title`)}` : '');
     const me = v.players.get(this.session.sessionId);
     const points = me ? (v.endpoints.get(me.role)?.points ?? 0) : 0;
     this.score.setText(`${t('result.roundPoints', { points })}\n${v.mode === 'class' ? this.classRank() : t('result.total', { total: me?.total ?? 0 })}`);

@@ -17,6 +17,8 @@ export abstract class Screen extends Phaser.Scene {
   protected zoom = 1;
   /** `fitHeight` is laying the screen out again: it does not zoom twice. */
   private fitting = false;
+  /** How far down the last layout went, as it told `fitHeight`. */
+  private fittedBottom = 0;
 
   protected get viewWidth(): number {
     return this.scale.gameSize.width / DPR / this.zoom;
@@ -46,13 +48,29 @@ export abstract class Screen extends Phaser.Scene {
   /**
    * Call at the end of `layout` with how far down the content went: on a screen too short for
    * it (a 360 × 640 phone) the camera zooms out just enough to show all of it, and lays out again.
+   * Laid out again in a taller view, a screen may choose roomier spacing (a screen's `height`
+   * decides it), so the zoom is corrected until what is drawn fits.
    */
   protected fitHeight(bottom: number): void {
+    this.fittedBottom = bottom;
     if (this.fitting || bottom <= this.viewHeight + 1) return;
     this.fitting = true;
-    this.zoom *= this.viewHeight / bottom;
-    this.cameras.main.setZoom(DPR * this.zoom);
-    this.layout(this.viewWidth, this.viewHeight);
+    for (let pass = 0; pass < 4 && this.fittedBottom > this.viewHeight + 1; pass++) {
+      this.zoom *= this.viewHeight / this.fittedBottom;
+      this.cameras.main.setZoom(DPR * this.zoom);
+      this.layout(this.viewWidth, this.viewHeight);
+    }
+    // Still a little over: zoom out once more without laying out again, which can only shrink it.
+    if (this.fittedBottom > this.viewHeight + 1) {
+      const shrink = this.viewHeight / this.fittedBottom;
+      this.zoom *= shrink;
+      this.cameras.main.setZoom(DPR * this.zoom);
+      // The camera's origin is the top left: what was published for tests moves with the zoom.
+      for (const target of Object.values(hook.targets)) {
+        target.x *= shrink;
+        target.y *= shrink;
+      }
+    }
     this.fitting = false;
   }
 

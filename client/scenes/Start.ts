@@ -13,7 +13,7 @@ import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
+import { COLOURS, css, MIN_TOUCH } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -43,6 +43,8 @@ export class Start extends Screen {
   /** The way into a class: a student joins with the teacher's code, a teacher creates one. */
   private classroom!: Button;
   private status!: Phaser.GameObjects.Text;
+  /** The status line sits under what was pressed: Join (a code) or the main button (a nickname, a connection). */
+  private statusAfter: 'join' | 'play' = 'play';
   private focus!: FocusOrder;
   private busy = false;
 
@@ -55,6 +57,7 @@ export class Start extends Screen {
     const invited = invitedCode();
     if (invited) this.prefs.mode = 'private';
     this.busy = false;
+    this.statusAfter = 'play';
     this.title = this.add.text(0, 0, t('app.title'), textStyle(34, { bold: true }));
     this.tagline = this.add.text(0, 0, t('app.tagline'), textStyle(15, { colour: COLOURS.dim }));
     this.language = new ChoiceRow(this, t('start.language'), LOCALES, (l) => LOCALE_NAMES[l], locale(), () => '', (l) => {
@@ -116,24 +119,32 @@ export class Start extends Screen {
     this.code.setBox(x, y, column - joinWidth - 8, bh);
     this.join.resize(joinWidth, bh).setPosition(x + column - joinWidth / 2, y + bh / 2);
     if (this.code.visible) y += bh + gap;
+    const statusWidth = column;
+    this.status.setVisible(false);
+    // An answer to Join shows under the code it is about; anything else under the main button.
+    const placeStatus = (after: 'join' | 'play'): void => {
+      if (this.statusAfter !== after || !this.status.text) return;
+      this.status.setVisible(true).setWordWrapWidth(statusWidth, true).setPosition(x, y - gap + 4);
+      y += this.status.height + 4;
+    };
+    if (this.code.visible) placeStatus('join');
     y += this.difficulty.setPosition(x, y).layout(column, bh) + gap;
     y += this.speed.setPosition(x, y).layout(column, bh) + gap;
     this.scenarios.resize(column, bh).setPosition(x + column / 2, y + bh / 2);
     if (this.scenarios.visible) y += bh + gap;
     this.play.resize(column, 54).setPosition(x + column / 2, y + 27);
     y += 54 + gap;
+    placeStatus('play');
     const half = (column - 8) / 2;
     this.challenge.resize(half, bh).setPosition(x + half / 2, y + bh / 2);
     this.classroom.resize(half, bh).setPosition(x + column - half / 2, y + bh / 2);
-    y += bh + 6;
-    this.status.setWordWrapWidth(column, true).setPosition(x, y);
+    y += bh;
     const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
       scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom });
-    // A status line of two lines ("The game server cannot be reached…") stays on screen too.
-    this.fitHeight(y + 44);
+    this.fitHeight(y + 8);
   }
 
   private refresh(): void {
@@ -156,17 +167,25 @@ export class Start extends Screen {
     if (this.busy) return;
     this.remember();
     const nickname = this.nickname.value;
-    if (!isNicknameLength(nickname)) return this.say(t('start.needNickname'));
+    const after = action === 'join' ? 'join' : 'play';
+    if (!isNicknameLength(nickname)) {
+      // The reason shows beside what was pressed, and the field to fix takes the keyboard.
+      this.nickname.field.focus();
+      return this.say(t('start.needNickname'), after, true);
+    }
     const code = typedRoomCode(this.code.value);
-    if (action === 'join' && !isRoomCode(code)) return this.say(t('start.needCode'));
+    if (action === 'join' && !isRoomCode(code)) {
+      this.code.field.focus();
+      return this.say(t('start.needCode'), after, true);
+    }
     const options: PairJoinOptions = { nickname, mode: this.mode.value, difficulty: this.difficulty.value, speed: this.speed.value,
       locale: locale(), ...(this.mode.value === 'quick' ? {} : { playlist: this.prefs.scenarios }), ...playlistFromAddress() };
     this.busy = true;
-    this.say(t('start.connecting'));
+    this.say(t('start.connecting'), after);
     const result: JoinResult = action === 'join' ? await joinByCode(code, options) : await openRoom(options);
     this.busy = false;
     if (!result.ok) {
-      return this.say(result.failure === 'unreachable' ? t('start.unreachable') : game(`error.${result.failure}`));
+      return this.say(result.failure === 'unreachable' ? t('start.unreachable') : game(`error.${result.failure}`), after, true);
     }
     if (invitedCode()) history.replaceState(null, '', '/');
     this.scene.start(screenFor(result.session.view), { session: result.session });
@@ -179,7 +198,9 @@ export class Start extends Screen {
     return `${t('start.scenarios')}: ${title}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
   }
 
-  private say(text: string): void {
-    this.status.setText(text);
+  private say(text: string, after: 'join' | 'play', error = false): void {
+    this.statusAfter = after;
+    this.status.setText(error ? `✗ ${text}` : text).setColor(css(error ? COLOURS.wrong : COLOURS.hint));
+    this.relayout();
   }
 }

@@ -11,7 +11,10 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { SessionScreen } from './SessionScreen.ts';
 
-/** A private room before the partner comes: the code, large, a link to send, its QR code, and who is in. */
+/**
+ * A room before the partner comes. A private room shows its code, large, a link to send, its QR
+ * code, and who is in; a quick match has nothing to hand out and says it is looking for a partner.
+ */
 export class Waiting extends SessionScreen {
   private heading!: Phaser.GameObjects.Text;
   private codeLabel!: Phaser.GameObjects.Text;
@@ -23,6 +26,9 @@ export class Waiting extends SessionScreen {
   private qr: QrImage | undefined;
   private players!: Phaser.GameObjects.Text;
   private leave!: Button;
+  /** A quick match: no code, link or QR, only that a partner (or a bot) is on the way. */
+  private searching = false;
+  private searchingHelp!: Phaser.GameObjects.Text;
 
   constructor() {
     super('Waiting');
@@ -30,6 +36,8 @@ export class Waiting extends SessionScreen {
 
   create(): void {
     this.qr = undefined;
+    this.searching = this.session.view.mode === 'quick';
+    this.searchingHelp = this.add.text(0, 0, t('waiting.searchingHelp'), textStyle(16, { colour: COLOURS.dim })).setVisible(this.searching);
     this.heading = this.add.text(0, 0, t('waiting.title'), textStyle(26, { bold: true }));
     this.codeLabel = this.add.text(0, 0, t('waiting.code'), textStyle(15, { colour: COLOURS.dim }));
     this.code = this.add.text(0, 0, '', textStyle(72, { bold: true, mono: true, colour: COLOURS.hint })).setLetterSpacing(8);
@@ -49,8 +57,14 @@ export class Waiting extends SessionScreen {
     const column = Math.min(620, width - 32);
     const x = (width - column) / 2;
     let y = Math.max(16, height * 0.08);
-    this.heading.setWordWrapWidth(column, true).setPosition(x, y);
+    this.heading.setText(t(this.searching ? 'waiting.searching' : 'waiting.title')).setWordWrapWidth(column, true).setPosition(x, y);
     y += this.heading.height + 20;
+    for (const invite of [this.codeLabel, this.code, this.inviteLabel, this.link, this.copy]) invite.setVisible(!this.searching);
+    if (this.searching) {
+      this.searchingHelp.setWordWrapWidth(column, true).setPosition(x, y);
+      y += this.searchingHelp.height + 20;
+      return this.layoutPlayers(x, y, column, false);
+    }
     this.codeLabel.setPosition(x, y);
     this.code.setFontSize(Math.min(96, column / 4.2)).setPosition(x, y + 20);
     y += 24 + this.code.height + 16;
@@ -59,13 +73,19 @@ export class Waiting extends SessionScreen {
     this.link.setBox(x, y + 24, column - copyWidth - 8, 48);
     this.copy.resize(copyWidth, 48).setPosition(x + column - copyWidth / 2, y + 48);
     y += 24 + 48 + 16;
-    // The QR code beside the list of players where there is room, above it on a phone.
+    this.layoutPlayers(x, y, column, true);
+  }
+
+  /** Who is in, and Leave; with a private room's QR code beside the list where there is room, above it on a phone. */
+  private layoutPlayers(x: number, top: number, column: number, withQr: boolean): void {
+    let y = top;
+    const qr = withQr ? this.qr : undefined;
     const qrSize = Math.min(180, column * 0.45);
     const beside = column >= 480;
-    this.qr?.setBox(beside ? x + column - qrSize : x, y, qrSize);
-    if (this.qr && !beside) y += qrSize + 12;
-    this.players.setWordWrapWidth(beside ? column - qrSize - 16 : column, true).setPosition(x, y);
-    y += Math.max(this.players.height, beside && this.qr ? qrSize : 0) + 20;
+    qr?.setBox(beside ? x + column - qrSize : x, y, qrSize);
+    if (qr && !beside) y += qrSize + 12;
+    this.players.setWordWrapWidth(beside && qr ? column - qrSize - 16 : column, true).setPosition(x, y);
+    y += Math.max(this.players.height, beside && qr ? qrSize : 0) + 20;
     this.leave.resize(Math.min(200, column), 48).setPosition(x + Math.min(200, column) / 2, y + 24);
     this.fitHeight(y + 56);
   }
@@ -74,7 +94,7 @@ export class Waiting extends SessionScreen {
     this.code.setText(view.code);
     // A pair challenge has its own link: the partner joins it with a player id, not a pair room's options.
     this.link.field.value = `${location.origin}${invitePath(isChallengeView(view) ? 'challenge' : 'pair', view.code)}`;
-    if (!this.qr && view.code) this.qr = new QrImage(this, 'invite-qr', `${serverUrl()}${roomQrPath(view.code)}`, this.link.field.value);
+    if (!this.qr && view.code && !this.searching) this.qr = new QrImage(this, 'invite-qr', `${serverUrl()}${roomQrPath(view.code)}`, this.link.field.value);
     const names = [...view.players.values()].map((p) => {
       const tags = [p.sessionId === this.session.sessionId ? t('match.you') : '', p.isBot ? t('waiting.bot') : ''].filter(Boolean);
       return `• ${p.nickname}${tags.length ? ` (${tags.join(', ')})` : ''}`;

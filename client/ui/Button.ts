@@ -39,6 +39,19 @@ export class Button extends Phaser.GameObjects.Container {
     this.redraw();
   }
 
+  /** The caption without the ● of a chosen button. */
+  get label(): string {
+    return this.caption.text.replace(/^● /, '');
+  }
+
+  /** The button's box in world px (what a finger can press), for layout checks. */
+  worldBox(): Phaser.Geom.Rectangle {
+    const m = this.getWorldTransformMatrix();
+    const w = this.boxWidth * m.scaleX;
+    const h = this.boxHeight * m.scaleY;
+    return new Phaser.Geom.Rectangle(m.tx - w / 2, m.ty - h / 2, w, h);
+  }
+
   press(): void {
     if (this.enabled && this.visible) this.onPress();
   }

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { Card as CardName } from '../../shared/match/cards.ts';
+import { fitText } from './fitText.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS } from './theme.ts';
 
@@ -20,6 +21,7 @@ export class Card extends Phaser.GameObjects.Container {
   private cardWidth = 90;
   private cardHeight = 64;
   private hovered = false;
+  private titleSize = 20;
   readonly card: CardName;
   private readonly onPlay: (card: CardName) => void;
   private readonly labels: { hint: string; resend: string };
@@ -42,6 +44,14 @@ export class Card extends Phaser.GameObjects.Container {
     this.redraw();
   }
 
+  /** The card's box in world px, for layout checks. */
+  worldBox(): Phaser.Geom.Rectangle {
+    const m = this.getWorldTransformMatrix();
+    const w = this.cardWidth * m.scaleX;
+    const h = this.cardHeight * m.scaleY;
+    return new Phaser.Geom.Rectangle(m.tx - w / 2, m.ty - h / 2, w, h);
+  }
+
   play(): void {
     if (!this.look.enabled) return;
     // A short press-in so a tap is felt even before the server answers.
@@ -54,7 +64,7 @@ export class Card extends Phaser.GameObjects.Container {
     this.cardHeight = height;
     this.setSize(width, height);
     this.input?.hitArea.setTo(0, 0, width, height);
-    this.title.setFontSize(Math.round(Math.min(22, width / 4.6, height / 2.6)));
+    this.titleSize = Math.round(Math.min(22, width / 4.6, height / 2.6));
     this.redraw();
     return this;
   }
@@ -80,7 +90,9 @@ export class Card extends Phaser.GameObjects.Container {
     this.keyBadge.setPosition(-w / 2 + 7, -h / 2 + 4);
     this.title.setPosition(0, 3);
     const badge = this.look.resend ? `↻ ${this.labels.resend}` : this.look.hint ? `★ ${this.labels.hint}` : '';
-    this.badge.setText(badge).setPosition(0, h / 2 - 2);
+    // Clear of the border (4 px when marked) on both sides, so SYN+ACK does not touch it.
+    fitText(this.title, this.card, w - 16, { size: this.titleSize, minSize: 9 });
+    fitText(this.badge, badge, w - 8, { size: 12, minSize: 9 }).setPosition(0, h / 2 - 2);
     this.title.setY(badge ? -2 : 3);
   }
 }

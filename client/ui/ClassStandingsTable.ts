@@ -70,7 +70,7 @@ export class ClassStandingsTable extends TableBox {
         if (own) this.ownBand(x0, y, colWidth, rowHeight);
         else if (i % 2 === 1) g.fillStyle(COLOURS.panel, 1).fillRect(x0, y, colWidth, rowHeight);
         this.cell(x0 + 8, y, rowHeight, `${own ? '▶' : ''}${row.rank}`, { size, bold: true, colour: own ? COLOURS.text : dim });
-        this.cell(nameX, y, rowHeight, row.nickname, { size, bold: own || row.rank <= 3, crop: Math.max(40, pointsX - 70 - nameX) });
+        this.cell(nameX, y, rowHeight, row.nickname, { size, bold: own || row.rank <= 3, maxWidth: Math.max(40, pointsX - 70 - nameX) });
         this.cell(pointsX, y, rowHeight, String(row.points), { size, bold: true, right: true });
         this.cell(accuracyX, y, rowHeight, accuracyText(row, this.labels), { size, right: true, colour: own ? COLOURS.text : dim });
       });

@@ -1,15 +1,17 @@
 import Phaser from 'phaser';
 import type { Role } from '../../shared/match/cards.ts';
 import type { EndpointView } from '../../shared/protocol.ts';
+import { fitText } from './fitText.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 import { Timer } from './Timer.ts';
 
 export interface HostLabels {
   role: string;
-  /** With "(you)" when it is this player's endpoint. */
   nickname: string;
+  /** This player's endpoint: its nickname is followed by "(you)" (`youLabel`), which is never cut. */
   you: boolean;
+  youLabel: string;
   rto: string;
   timeWait: string;
   deadline: string;
@@ -57,9 +59,6 @@ export class Host extends Phaser.GameObjects.Container {
 
   setLabels(labels: HostLabels): void {
     this.labels = labels;
-    const mark = this.role === 'client' ? '●' : '■';
-    this.title.setText(`${mark} ${labels.role}`);
-    this.nickname.setText(labels.nickname);
     this.redraw();
   }
 
@@ -75,7 +74,6 @@ export class Host extends Phaser.GameObjects.Container {
     const state = endpoint?.state ?? '';
     if (state !== this.shownState) {
       this.shownState = state;
-      this.stateText.setText(state);
       this.fitState();
       // A state change is the lesson: make it noticeable.
       this.scene.tweens.add({ targets: this.stateText, scale: { from: 1.25, to: 1 }, duration: 300 });
@@ -95,11 +93,9 @@ export class Host extends Phaser.GameObjects.Container {
     }
   }
 
-  /** The longest state names (SYN-RECEIVED) must fit a phone's narrow host box: shrink to fit. */
+  /** The longest state names (SYN-RECEIVED, ESTABLISHED) must fit a phone's narrow host box: shrink to fit, never cut. */
   private fitState(): void {
-    const room = this.boxWidth - 20;
-    this.stateText.setFontSize(22);
-    if (this.stateText.width > room) this.stateText.setFontSize(Math.max(9, Math.floor((22 * room) / this.stateText.width)));
+    fitText(this.stateText, this.shownState, this.boxWidth - 20, { size: 22, minSize: 8 });
   }
 
   private redraw(): void {
@@ -110,8 +106,9 @@ export class Host extends Phaser.GameObjects.Container {
     const g = this.frame.clear();
     g.fillStyle(ROLE_COLOUR[this.role], 1).fillRoundedRect(0, 0, w, h, 12);
     g.fillStyle(COLOURS.panel, 1).fillRoundedRect(border, border, w - 2 * border, h - 2 * border, 10);
-    this.title.setPosition(pad + 2, pad);
-    this.nickname.setPosition(pad + 2, pad + 20).setCrop(0, 0, w - 2 * pad, 20);
+    fitText(this.title.setPosition(pad + 2, pad), `${this.role === 'client' ? '●' : '■'} ${this.labels.role}`, w - 2 * pad - 4, { size: 15 });
+    fitText(this.nickname.setPosition(pad + 2, pad + 20), this.labels.nickname, w - 2 * pad - 4,
+      { size: 13, minSize: 11, suffix: this.labels.you ? ` (${this.labels.youLabel})` : '' });
     this.stateText.setPosition(pad + 2, pad + 40);
     this.fitState();
     this.isnText.setPosition(pad + 2, pad + 66);

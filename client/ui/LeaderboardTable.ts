@@ -81,7 +81,7 @@ export class LeaderboardTable extends TableBox {
       if (own) this.ownBand(0, y, w, h);
       write(8, y, `${own ? '▶ ' : ''}${row.rank}`, { bold: true, colour: own ? COLOURS.text : COLOURS.dim });
       // A long nickname is cut at the points column rather than running into it.
-      write(nameX, y, own ? `${row.nickname} (${this.labels.you})` : row.nickname, { bold: own, crop: Math.max(20, pointsX - 70 - nameX) });
+      write(nameX, y, row.nickname, { bold: own, maxWidth: Math.max(20, pointsX - 70 - nameX), suffix: own ? ` (${this.labels.you})` : '' });
       write(pointsX, y, String(row.points), { bold: true, right: true });
       write(accuracyX, y, this.labels.percent(row.accuracy), { right: true, colour: own ? COLOURS.text : COLOURS.dim });
       if (streakX > 0) write(streakX, y, String(row.bestStreak), { right: true, colour: own ? COLOURS.text : COLOURS.dim });

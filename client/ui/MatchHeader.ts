@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { fitText } from './fitText.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS } from './theme.ts';
 
@@ -37,8 +38,6 @@ export class MatchHeader extends Phaser.GameObjects.Container {
     this.boxWidth = width;
     const narrow = width < 560;
     this.narrow = narrow;
-    this.score.setFontSize(narrow ? 13 : 15);
-    this.title.setFontSize(narrow ? 17 : 22);
     this.goal.setFontSize(narrow ? 12 : 15).setWordWrapWidth(narrow ? width : width - 220, true).setY(narrow ? 40 : 46);
     this.score.setX(width);
     return narrow ? 74 : 70;
@@ -46,10 +45,13 @@ export class MatchHeader extends Phaser.GameObjects.Container {
 
   show(facts: HeaderFacts): void {
     this.round.setText(this.narrow ? '' : facts.round);
-    this.title.setText(this.narrow ? `${facts.roundShort} · ${facts.title}` : facts.title);
     this.goal.setText(facts.goal);
     // A phone has no room for a column: the score takes the first line.
-    this.score.setText([facts.timeLeft, facts.points, facts.streak].join(this.narrow ? ' · ' : '\n'));
-    this.title.setCrop(0, 0, this.narrow ? this.boxWidth : this.boxWidth - this.score.width - 8, 40);
+    const score = [facts.timeLeft, facts.points, facts.streak];
+    if (this.narrow) fitText(this.score, score.join(' · '), this.boxWidth, { size: 13, minSize: 11 });
+    else this.score.setFontSize(15).setText(score.join('\n'));
+    // On a phone the score has a line of its own above the title; on a wide screen it is a column beside it.
+    fitText(this.title, this.narrow ? `${facts.roundShort} · ${facts.title}` : facts.title,
+      this.narrow ? this.boxWidth : this.boxWidth - this.score.width - 12, { size: this.narrow ? 17 : 22, minSize: this.narrow ? 13 : 16 });
   }
 }

@@ -43,7 +43,7 @@ export class SegmentSprite extends Phaser.GameObjects.Container {
   setHeld(held: boolean, heldLabel: string): void {
     if (held === this.held) return;
     this.held = held;
-    this.numbers.setText(held ? `⏸ ${heldLabel}` : compactNumbers(this.segment));
+    this.numbers.setText(held ? `‖ ${heldLabel}` : compactNumbers(this.segment));
   }
 
   /** Shows the loss where it happened, then goes; `done` runs when it has gone. */

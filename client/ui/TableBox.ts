@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { fitText } from './fitText.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS } from './theme.ts';
 
@@ -9,8 +10,10 @@ export interface CellStyle {
   readonly colour?: number;
   /** Right-aligned at x, in the monospaced face (numbers line up). */
   readonly right?: boolean;
-  /** Cut at this width, so that a long nickname does not run into the next column. */
-  readonly crop?: number;
+  /** At most this wide (shrunk a little, then cut with "…"), so that a long nickname does not run into the next column. */
+  readonly maxWidth?: number;
+  /** Written after a cut text and never cut itself (" (you)"). */
+  readonly suffix?: string;
 }
 
 /**
@@ -51,10 +54,10 @@ export abstract class TableBox extends Phaser.GameObjects.Container {
 
   /** Writes a cell centred vertically in the line of height `lineHeight` starting at `y`. */
   protected cell(x: number, y: number, lineHeight: number, s: string, style: CellStyle): Phaser.GameObjects.Text {
-    const text = this.scene.add.text(x, y + lineHeight / 2, s,
+    const text = this.scene.add.text(x, y + lineHeight / 2, s + (style.suffix ?? ''),
       textStyle(style.size, { bold: style.bold ?? false, colour: style.colour ?? COLOURS.text, mono: style.right ?? false }))
       .setOrigin(style.right ? 1 : 0, 0.5);
-    if (style.crop !== undefined) text.setCrop(0, 0, style.crop, lineHeight * 2);
+    if (style.maxWidth !== undefined) fitText(text, s, style.maxWidth, { suffix: style.suffix ?? '' });
     this.add(text);
     this.texts.push(text);
     return text;

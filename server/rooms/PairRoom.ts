@@ -209,6 +209,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   /** One pair of a class's round: only its two students may enter, and the class drives it. */
   private async joinClass(spec: ClassPairSpec): Promise<void> {
     for (const [id, seat] of classSeats(spec)) this.seats.set(id, seat);
+    // The header shows the class's round ("2/4"), not this room's single one.
+    this.state.classRound = spec.round;
+    this.state.classRounds = spec.settings.rounds;
     // A seat nobody takes is a bot's once the wait is over; its reservation should not outlive that.
     this.seatReservationTimeout = Math.max(1, Math.ceil(spec.seatWaitMs / 1000));
     // Nobody finds or joins it by code; the seats the class reserves still work.

@@ -29,8 +29,9 @@ export interface WatchedPage {
   readonly errors: string[];
 }
 
-export async function openPage(browser: Browser, size = { width: 1280, height: 800 }): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: size });
+/** `deviceScaleFactor` is the page's devicePixelRatio: 2 or 3 on a phone. */
+export async function openPage(browser: Browser, size = { width: 1280, height: 800 }, deviceScaleFactor = 1): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: size, deviceScaleFactor });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -27,6 +27,20 @@ async function twoSeated() {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+describe('a class\'s pair room', () => {
+  it('carries the class\'s round and number of rounds, not its own single round', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'], rounds: 3 });
+    const amy = await joinClass(teacher.code, 'Amy');
+    const bo = await joinClass(teacher.code, 'Bo');
+    await untilState(teacher.room, (s) => s.students.size === 2);
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const { pair } = (await Promise.all([takeSeat(amy), takeSeat(bo)]))[0];
+    const state = await untilState(pair, (s) => s.phase === 'playing');
+    expect([state.round, state.rounds]).toEqual([1, 1]);
+    expect([state.classRound, state.classRounds]).toEqual([1, 3]);
+  });
+});
+
 describe('the standings', () => {
   it('move live on the teacher\'s screens only; a student\'s stand still until every pair has finished', async () => {
     const { teacher, amy, bo, a, b } = await twoSeated();

@@ -96,6 +96,8 @@ export const PairRoomState = schema({
   lossRate: t.number().default(0),
   round: t.uint8().default(0),
   rounds: t.uint8().default(1),
+  classRound: t.uint8().default(0),
+  classRounds: t.uint8().default(0),
   scenarioId: t.string<ScenarioId | ''>().default(''),
   roundStatus: t.string<RoundStatus>().default('playing'),
   serverTime: t.number().default(0),

@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../client/i18n/en.ts';
+import { translate } from '../../shared/i18n/translate.ts';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { measureLayout, textFact, type Measured } from './layoutCheck.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player } from './player.ts';
+
+const WAIT = { timeout: 60_000, polling: 50 } as const;
+/** The longest nickname the game takes, so every place that shows one is tried at its widest. */
+const LONG_NAME = 'Maximiliana Wolfgang';
+
+/** The sizes students and teachers hold: two ordinary phones and a projector. */
+const SIZES = [
+  { name: '360x740@2', width: 360, height: 740, scale: 2 },
+  { name: '390x844@3', width: 390, height: 844, scale: 3 },
+  { name: '1920x1080@1', width: 1920, height: 1080, scale: 1 },
+] as const;
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** The gap between two rectangles in CSS px (0 when they touch or overlap). */
+function gap(a: Rect, b: Rect): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+let game: LiveGame;
+let browser: Browser;
+let teacher: WatchedPage | undefined;
+let classLink = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'tango-layout-e2e-'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  game = await startLiveGame({ DATA_DIR: dataDir, CHALLENGE_DURATION_MS: '10000' });
+});
+
+afterAll(async () => {
+  await teacher?.context.close();
+  await browser?.close();
+  await game?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.each(SIZES)('every screen fits and reads at $name', (size) => {
+  const opened: WatchedPage[] = [];
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((w) => w.context.close()));
+  });
+
+  async function phone(): Promise<{ player: Player; watched: WatchedPage }> {
+    const watched = await openPage(browser, { width: size.width, height: size.height }, size.scale);
+    opened.push(watched);
+    return { player: new Player(watched.page, 'mouse'), watched };
+  }
+
+  /** Measures the screen, keeps a screenshot of it, and expects no fault. */
+  async function fits(player: Player, shot: string): Promise<Measured> {
+    const measured = await measureLayout(player.page);
+    await player.screenshot(`layout-${size.name}-${shot}`);
+    expect(measured.faults, shot).toEqual([]);
+    return measured;
+  }
+
+  /** Waits until the text reads on screen, then measures. */
+  async function until(player: Player, text: string): Promise<Measured> {
+    await player.page.waitForFunction((s) => (window.__tango.layout?.() ?? []).some((f) => f.text.includes(s)), text, WAIT);
+    return measureLayout(player.page);
+  }
+
+  it('the Start screen shows every control in each mode, and an error next to what was pressed', async () => {
+    const { player, watched } = await phone();
+    await player.page.goto(game.url);
+    await player.waitForScene('Start');
+    for (const mode of ['quick', 'solo', 'private'] as const) {
+      await player.click(`mode.${mode}`);
+      const measured = await fits(player, `start-${mode}`);
+      // Every way on is on screen: the main action, the challenge and the classroom.
+      for (const label of [mode === 'private' ? en['start.create'] : en['start.play'], `◷ ${en['start.challenge']}`, `▦ ${en['class.open']}`]) {
+        expect(measured.facts.some((f) => f.kind === 'button' && f.text === label), label).toBe(true);
+      }
+    }
+
+    // Create without a nickname: the reason shows beside the button that was pressed.
+    await player.click('play');
+    const noName = await until(player, en['start.needNickname']);
+    await player.screenshot(`layout-${size.name}-start-no-nickname`);
+    expect(noName.faults).toEqual([]);
+    const create = noName.facts.find((f) => f.kind === 'button' && f.text === en['start.create'])!;
+    expect(gap(textFact(noName, en['start.needNickname'])!, create)).toBeLessThan(48);
+
+    // A code nobody has: the refusal shows beside Join, in the player's language.
+    await player.page.click('#nickname');
+    await player.page.keyboard.type(LONG_NAME);
+    await player.page.click('#room-code');
+    await player.page.keyboard.type('ZZZZZ');
+    await player.click('join');
+    const refused = translate('en', 'error.roomNotFound');
+    const failed = await until(player, refused);
+    await player.screenshot(`layout-${size.name}-start-failed-join`);
+    expect(failed.faults).toEqual([]);
+    const joinButton = failed.facts.find((f) => f.kind === 'button' && f.text === en['start.join'])!;
+    expect(gap(textFact(failed, refused)!, joinButton)).toBeLessThan(48);
+    // The refused join is the one resource that fails, by design (the server answers 522).
+    expect(watched.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  }, 240_000);
+
+  it('a solo match in progress and its round result fit, with the longest nickname', async () => {
+    const { player, watched } = await phone();
+    await player.page.goto(`${game.url}/?scenarios=handshake,client-close&rounds=2`);
+    await player.waitForScene('Start');
+    await player.page.click('#nickname');
+    await player.page.keyboard.type(LONG_NAME);
+    await player.click('mode.solo');
+    await player.click('speed.fast');
+    await player.click('play');
+    await player.waitForScene('Match');
+    expect(await player.nextHint()).not.toBeNull();
+    await fits(player, 'match');
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    await player.page.waitForFunction(() => window.__tango.targets.next !== undefined, null, WAIT);
+    await fits(player, 'round-result');
+    expect(watched.errors).toEqual([]);
+  }, 240_000);
+
+  it('the challenge result and the leaderboard fit', async () => {
+    const { player, watched } = await phone();
+    await player.page.goto(game.url);
+    await player.waitForScene('Start');
+    await player.page.click('#nickname');
+    await player.page.keyboard.type(LONG_NAME);
+    await player.click('challenge');
+    await player.waitForScene('ChallengeSetup');
+    await fits(player, 'challenge-setup');
+    await player.click('speed.fast');
+    await player.click('start');
+    await player.waitForScene('ChallengeMatch');
+    await fits(player, 'challenge-match');
+    // The challenge runs out by itself; the result waits for it.
+    await player.waitForScene('ChallengeResult');
+    await player.page.waitForFunction(() => window.__tango.state.challenge, null, WAIT);
+    await fits(player, 'challenge-result');
+    await player.click('leaderboard');
+    await player.waitForScene('Leaderboard');
+    await player.page.waitForFunction(() => window.__tango.state.leaderboard?.loading === false, null, WAIT);
+    await fits(player, 'leaderboard');
+    expect(watched.errors).toEqual([]);
+  }, 240_000);
+
+  it('a student who joined a class sees a lobby that fits', async () => {
+    if (!teacher) {
+      teacher = await openPage(browser, { width: 1920, height: 1080 }, 1);
+      const t = new Player(teacher.page, 'mouse');
+      await t.page.goto(game.url);
+      await t.waitForScene('Start');
+      await t.click('classroom');
+      await t.waitForScene('ClassJoin');
+      await t.click('create');
+      await t.waitForScene('TeacherConsole');
+      classLink = (await t.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, game.url);
+    }
+    const { player, watched } = await phone();
+    await player.page.goto(classLink);
+    await player.waitForScene('ClassJoin');
+    await fits(player, 'class-join');
+    await player.page.click('#class-nickname');
+    await player.page.keyboard.type(LONG_NAME);
+    await player.page.keyboard.press('Enter');
+    await player.waitForScene('ClassLobby');
+    await player.page.waitForFunction(() => window.__tango.state.classroom !== null, null, WAIT);
+    await fits(player, 'class-lobby');
+    const console = new Player(teacher.page, 'mouse');
+    await console.page.waitForFunction(() => (window.__tango.state.classroom?.students.length ?? 0) > 0, null, WAIT);
+    await fits(console, 'teacher-console');
+    expect(watched.errors).toEqual([]);
+  }, 240_000);
+});

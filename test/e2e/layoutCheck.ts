@@ -1,0 +1,52 @@
+/**
+ * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
+ * every visible text and button inside the viewport, no text cut by a texture crop, none wider
+ * than the room it was fitted to, every caption inside its button, every text field on screen.
+ */
+import type { Page } from 'playwright-core';
+import type { LayoutFact } from '../../client/testHook.ts';
+
+/** Half a CSS px: rounding of the canvas, not a fault a person could see. */
+const SLACK = 0.5;
+
+export interface Measured {
+  readonly facts: LayoutFact[];
+  readonly viewport: { width: number; height: number };
+  /** One line per fault, empty when the screen fits. */
+  readonly faults: string[];
+}
+
+/** Waits two frames (so a relayout has been drawn), then measures the current screen. */
+export async function measureLayout(page: Page): Promise<Measured> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const { facts, fields, viewport } = await page.evaluate(() => ({
+    facts: window.__tango.layout?.() ?? [],
+    fields: [...document.querySelectorAll('input')].filter((f) => f.offsetParent !== null && getComputedStyle(f).visibility !== 'hidden'
+      && getComputedStyle(f.parentElement ?? f).display !== 'none')
+      .map((f) => ({ id: f.id, ...JSON.parse(JSON.stringify(f.getBoundingClientRect())) as { x: number; y: number; width: number; height: number } })),
+    viewport: { width: innerWidth, height: innerHeight },
+  }));
+  const faults: string[] = [];
+  if (facts.length === 0) faults.push('the page reported no layout (no window.__tango.layout, or nothing on screen)');
+  const outside = (r: { x: number; y: number; width: number; height: number }, box: { x: number; y: number; width: number; height: number }): boolean =>
+    r.x < box.x - SLACK || r.y < box.y - SLACK || r.x + r.width > box.x + box.width + SLACK || r.y + r.height > box.y + box.height + SLACK;
+  const where = (r: { x: number; y: number; width: number; height: number }): string =>
+    `at ${Math.round(r.x)},${Math.round(r.y)} size ${Math.round(r.width)}×${Math.round(r.height)}`;
+  const screen = { x: 0, y: 0, ...viewport };
+  for (const f of facts) {
+    const name = `${f.scene}: ${f.kind} "${f.text.replace(/\n/g, '⏎')}"`;
+    if (f.cropped) faults.push(`${name} is cut by a texture crop`);
+    if (f.fit && f.fit.atRest > f.fit.width + SLACK) faults.push(`${name} is ${Math.round(f.fit.atRest)} px wide in a room of ${Math.round(f.fit.width)}`);
+    if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
+    if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
+  }
+  for (const field of fields) {
+    if (outside(field, screen)) faults.push(`text field #${field.id} is outside the viewport, ${where(field)}`);
+  }
+  return { facts, viewport, faults };
+}
+
+/** The visible text that contains `text`, or undefined. */
+export function textFact(measured: Measured, text: string): LayoutFact | undefined {
+  return measured.facts.find((f) => f.kind === 'text' && f.text.includes(text));
+}
