@@ -24,7 +24,8 @@ async function seatOf(player: Player): Promise<{ sessionId: string; role: string
 
 /** The refusal a Start or challenge screen shows: its code, and whether its text is on screen in English. */
 async function refusalShown(player: Player, code: string): Promise<void> {
-  await player.page.waitForFunction((c) => window.__tango?.state?.refusal === c, code, { timeout: 30_000, polling: 50 });
+  await player.page.waitForFunction((c) => window.__tango?.state?.refusal === c, code, { timeout: 30_000, polling: 50 })
+    .catch(async (e: unknown) => { throw new Error(`refusal ${await player.page.evaluate(() => window.__tango?.state?.refusal)} on ${await player.page.evaluate(() => window.__tango?.state?.scene)}, not ${code}: ${String(e)}`); });
   const text = translate('en', `error.${code}` as Parameters<typeof translate>[1], {});
   const shown = await player.page.evaluate(() => {
     const scene = window.__tango.game!.scene.getScenes(true)[0]!;
@@ -178,6 +179,40 @@ describe('a player who closes the page comes back to their seat', () => {
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }
+  });
+
+  it('a class student who closes the tab mid-round comes back by the class link into their pair room', { timeout: TEST_MS }, async () => {
+    const teacher = await newPlayer(await context(), `${game.url}/`);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    const link = (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, game.url);
+
+    const studentContext = await context();
+    const student = await newPlayer(studentContext, link);
+    await student.waitForScene('ClassJoin');
+    await student.page.click('#class-nickname');
+    await student.page.keyboard.type('Ada');
+    await student.page.keyboard.press('Enter');
+    await student.waitForScene('ClassLobby');
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, { timeout: 30_000 });
+    await teacher.page.keyboard.press('s');
+    await student.waitForScene('Match');
+    // The student plays their part of the round so far, as far as the bot lets them right away.
+    const hint = await student.nextHint();
+    await student.playAndWait(hint!.cards[0]!, hint!.moves);
+    const before = await seatOf(student);
+
+    await student.page.close();
+    const back = await newPlayer(studentContext, link);
+    await back.waitForScene('Match');
+    const after = await seatOf(back);
+    expect([after.role, after.round]).toEqual([before.role, before.round]);
+    expect(after.myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
+    const next = await back.nextHint();
+    if (next) expect(await back.playAndWait(next.cards[0]!, next.moves)).toBe('correct');
   });
 
   it('a seat held for a dropped player is refused to a stranger, and once the window has passed its player is told so', { timeout: TEST_MS }, async () => {
