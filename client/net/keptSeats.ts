@@ -34,8 +34,8 @@ export const EXPIRED_KEPT_MS = 10 * 60_000;
 /** What this browser can do about the seat in room `code`. */
 export type SeatLookup =
   | { readonly kind: 'resume'; readonly token: string }
-  /** Another page of this browser has the seat open now. */
-  | { readonly kind: 'otherTab' }
+  /** Another page of this browser said a moment ago (at `heldAt`) that it has the seat open. */
+  | { readonly kind: 'otherTab'; readonly heldAt: number }
   /** The window is over: the server no longer keeps the seat. */
   | { readonly kind: 'expired' }
   | { readonly kind: 'none' };
@@ -69,7 +69,7 @@ export function forgotten(seats: KeptSeats, code: string, token?: string): KeptS
 export function lookUp(seats: KeptSeats, code: string, now: number): SeatLookup {
   const seat = seats[code];
   if (!seat) return { kind: 'none' };
-  if (seat.heldAt > 0 && now - seat.heldAt < HOLD_FRESH_MS) return { kind: 'otherTab' };
+  if (seat.heldAt > 0 && now - seat.heldAt < HOLD_FRESH_MS) return { kind: 'otherTab', heldAt: seat.heldAt };
   if (now >= seat.until) return { kind: 'expired' };
   return { kind: 'resume', token: seat.token };
 }

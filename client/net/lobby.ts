@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions } from '../../shared/protocol.ts';
 import { ChallengeSession } from './challengeSession.ts';
+import { HOLD_RENEW_MS } from './keptSeats.ts';
 import { RoomSession } from './roomSession.ts';
 import { seatKeys } from './seatKeys.ts';
 
@@ -67,7 +68,16 @@ export function joinChallenge(code: string, options: Pick<ChallengeJoinOptions, 
  * why: open in another tab, or no longer kept (the window is over, or the room is gone).
  */
 export async function resumeSeat(code: string): Promise<JoinResult | null> {
-  const seat = seatKeys.lookUp(code);
+  let seat = seatKeys.lookUp(code);
+  if (seat.kind === 'otherTab') {
+    // A page that has the seat open renews its claim every few seconds; a page that closed
+    // without letting go (a crash, a browser closed before its last write) never does again.
+    const { heldAt } = seat;
+    await new Promise((resolve) => setTimeout(resolve, HOLD_RENEW_MS * 1.5));
+    if (seatKeys.renewedSince(code, heldAt)) return { ok: false, failure: 'seatInOtherTab' };
+    seatKeys.release(code);
+    seat = seatKeys.lookUp(code);
+  }
   if (seat.kind === 'none') return null;
   if (seat.kind === 'otherTab') return { ok: false, failure: 'seatInOtherTab' };
   if (seat.kind === 'expired') {

@@ -35,6 +35,15 @@ export const seatKeys = {
   lookUp(code: string): SeatLookup {
     return lookUp(read(), code, Date.now());
   },
+  /** Whether the page that has the seat open renewed its claim since `heldAt`; false when it did not (it is gone). */
+  renewedSince(code: string, heldAt: number): boolean {
+    return (read()[code]?.heldAt ?? 0) > heldAt;
+  },
+  /** That page's last claim is taken as its last word: the seat is nobody's now. */
+  release(code: string): void {
+    const token = read()[code]?.token;
+    if (token) write(letGo(read(), code, token, Date.now()));
+  },
   /** The token kept for `code`, whoever holds it. */
   tokenOf(code: string): string | null {
     return read()[code]?.token ?? null;
