@@ -22,6 +22,8 @@ export interface TangoState {
   /** Verdicts this player received, in order: 'correct', 'wrongCard'… */
   verdicts: string[];
   connection: 'none' | 'open' | 'dropped' | 'lost';
+  /** Why the player was last refused a room or a seat, as a code ('seatExpired', 'roomFull', 'unreachable'…); '' when not. */
+  refusal: string;
   /** The timed challenge's end screen: the result as shown, null until it has come. */
   challenge: { points: number; accuracy: number; bestStreak: number; standing: string; rank: number; share: string; mistakes: string[] } | null;
   /** The leaderboard on screen: its lines' nicknames in order and the rank of the highlighted own line. */
@@ -82,7 +84,7 @@ declare global {
 export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
-    lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
+    lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
     renderer: null, frames: null, rendererNotice: '',
   },
   view: null,

@@ -17,10 +17,12 @@ import { PacedPingTransport } from './pacedPings.ts';
 import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { PairRoom } from './rooms/PairRoom.ts';
+import { explainRefusedJoins } from './rooms/seatListing.ts';
 import type { Stores } from './storage/stores.ts';
 
 /** The server for `config`, keeping what it must remember in `stores`. */
 export function createGameServer(config: Config, stores: Stores) {
+  explainRefusedJoins();
   return defineServer({
     // Larger frames close the connection (1009); every message of the protocol is tiny.
     transport: new PacedPingTransport({ maxPayload: config.maxPayloadBytes }),

@@ -140,6 +140,11 @@ export const ERROR_CODES = [
   'roundNotRunning',
   'notSeated',
   'roomNotFound',
+  // a room that exists but whose seat cannot be taken (PROTOCOL.md, "Coming back to a seat")
+  'roomFull',
+  'seatHeld',
+  'seatExpired',
+  'seatInOtherTab',
   'badNickname',
   'badOptions',
   'badPlayerId',
@@ -168,12 +173,14 @@ export interface ErrorPayload {
 
 /** Colyseus's matchmaking status when `joinById` names no room that can be joined. */
 export const MATCHMAKE_ROOM_NOT_FOUND = 522;
+/** Colyseus's matchmaking status when a reconnection token is no longer (or never was) valid. */
+export const MATCHMAKE_EXPIRED = 524;
 
 /**
  * The error code behind anything the SDK rejects with: a refused request (`reason.code`), a
  * payload that failed validation or a message type with no handler (Colyseus's own error
- * replies), or a refused join (`MatchMakeError`: our code in its message, or 522 for a code
- * that names no open room).
+ * replies), or a refused join (`MatchMakeError`: our code in its message, 522 for a code
+ * that names no open room, 524 for a reconnection token the room no longer takes).
  */
 export function errorCodeOf(error: unknown): ErrorCode {
   const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; reason?: { code?: unknown } };
@@ -181,6 +188,7 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (e.name === 'rejected' && known(e.reason?.code)) return e.reason.code;
   if (known(e.message)) return e.message;
   if (e.code === MATCHMAKE_ROOM_NOT_FOUND) return 'roomNotFound';
+  if (e.code === MATCHMAKE_EXPIRED) return 'seatExpired';
   if (e.name === 'no_handler') return 'unknownMessage';
   return 'invalidPayload';
 }
@@ -296,6 +304,8 @@ export interface PairRoomView {
   readonly roundStartedAt: number;
   readonly roundEndsAt: number;
   readonly latencyMs: number;
+  /** How long a dropped player's seat is kept for them to come back (RECONNECT_SECONDS). */
+  readonly seatKeptSeconds: number;
   /** The teacher paused the class: the round's clock stands still and cards are refused. */
   readonly paused: boolean;
   readonly players: ReadonlyMap<string, PlayerView>;

@@ -4,7 +4,6 @@ import {
   type TEACHER_MSG,
 } from '../../shared/protocol.ts';
 import { Listeners } from './listeners.ts';
-import { resumeToken } from './resumeToken.ts';
 import { RoomSession } from './roomSession.ts';
 import { toClassView } from './classView.ts';
 
@@ -98,9 +97,8 @@ export class ClassSession {
     await this.leavePair();
     try {
       const room = await this.client.consumeSeatReservation(seat.reservation);
-      this.pair = new RoomSession(this.client, room);
       // A reload comes back through the class (which hands the same seat again), not the pair room.
-      resumeToken.clear();
+      this.pair = new RoomSession(this.client, room, { keep: false });
       return this.pair;
     } catch {
       return null;

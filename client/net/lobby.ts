@@ -1,8 +1,9 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions } from '../../shared/protocol.ts';
 import { ChallengeSession } from './challengeSession.ts';
-import { resumeToken } from './resumeToken.ts';
+import { HOLD_RENEW_MS } from './keptSeats.ts';
 import { RoomSession } from './roomSession.ts';
+import { seatKeys } from './seatKeys.ts';
 
 /** Why entering a room failed: a protocol error code, or no server to talk to. */
 export type JoinFailure = ErrorCode | 'unreachable';
@@ -85,12 +86,46 @@ export function joinChallenge(code: string, options: Pick<ChallengeJoinOptions, 
   return enter(() => client.joinById(code, options));
 }
 
-/** Takes back the seat of this tab after a reload; null when there is nothing to resume. */
-export async function resume(): Promise<RoomSession | null> {
-  const token = resumeToken.get();
-  if (!token) return null;
-  const result = await enter(() => client.reconnect(token));
-  if (result.ok) return result.session;
-  resumeToken.clear();
-  return null;
+/**
+ * Takes back this browser's seat in room `code` (after a reload, a closed tab or a closed
+ * browser); null when this browser has no seat there. A seat that cannot be taken back says
+ * why: open in another tab, or no longer kept (the window is over, or the room is gone).
+ */
+export async function resumeSeat(code: string): Promise<JoinResult | null> {
+  let seat = seatKeys.lookUp(code);
+  if (seat.kind === 'otherTab') {
+    // A page that has the seat open renews its claim every few seconds; a page that closed
+    // without letting go (a crash, a browser closed before its last write) never does again.
+    const { heldAt } = seat;
+    await new Promise((resolve) => setTimeout(resolve, HOLD_RENEW_MS * 1.5));
+    if (seatKeys.renewedSince(code, heldAt)) return { ok: false, failure: 'seatInOtherTab' };
+    seatKeys.release(code);
+    seat = seatKeys.lookUp(code);
+  }
+  if (seat.kind === 'none') return null;
+  if (seat.kind === 'otherTab') return { ok: false, failure: 'seatInOtherTab' };
+  if (seat.kind === 'expired') {
+    seatKeys.forget(code);
+    return { ok: false, failure: 'seatExpired' };
+  }
+  seatKeys.claim(code);
+  const result = await enter(() => client.reconnect(seat.token));
+  if (result.ok) return result;
+  if (result.failure === 'unreachable') {
+    seatKeys.letGo(code, seat.token);
+    return result;
+  }
+  // 522 (the room is gone) or 524 (the room no longer takes the token): the seat is not kept.
+  seatKeys.forget(code, seat.token);
+  return { ok: false, failure: 'seatExpired' };
+}
+
+/** The room of the seat this browser most recently had open, if one is remembered. */
+export function keptSeatCode(): string | null {
+  return seatKeys.latest();
+}
+
+/** Whether this browser can take its seat in `code` back now (for a "Resuming…" line). */
+export function canResume(code: string): boolean {
+  return seatKeys.lookUp(code).kind === 'resume';
 }

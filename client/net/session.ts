@@ -14,8 +14,12 @@ export interface SessionEvents {
   /** The connection dropped; it is being re-established. */
   dropped: undefined;
   reconnected: undefined;
-  /** The seat could not be taken back; the game cannot go on in this room. */
-  lost: undefined;
+  /**
+   * The seat could not be taken back; the game cannot go on in this room. Why, when it is known:
+   * `seatInOtherTab` (another tab of this browser took it), `seatExpired`; null when the server
+   * could not be reached.
+   */
+  lost: ErrorCode | null;
 }
 
 /**

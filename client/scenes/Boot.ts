@@ -1,15 +1,21 @@
 import type Phaser from 'phaser';
-import { resume } from '../net/lobby.ts';
-import { resumeToken } from '../net/resumeToken.ts';
+import { canResume, keptSeatCode, resumeSeat } from '../net/lobby.ts';
 import { t } from '../i18n/text.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { challengeInviteCode } from './ChallengeSetup.ts';
 import { openClassFromAddress } from './classAddress.ts';
+import type { RefusalData } from './refusalText.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
+import { invitedCode } from './Start.ts';
 
-/** First screen: waits for fonts, then takes back this tab's seat after a reload, or starts fresh. */
+/**
+ * First screen: waits for fonts, then takes back this browser's seat (after a reload, a closed
+ * tab or a closed browser), or starts fresh. An invite link names the room; the site's own
+ * address goes straight back to the seat most recently open, as a reload does: a player who
+ * lost the page by mistake has seconds to spare, and a button would cost them some.
+ */
 export class Boot extends Screen {
   private message!: Phaser.GameObjects.Text;
 
@@ -18,7 +24,8 @@ export class Boot extends Screen {
   }
 
   create(): void {
-    this.message = this.add.text(0, 0, resumeToken.get() ? t('resume.title') : '', textStyle(20, { colour: COLOURS.dim })).setOrigin(0.5);
+    const code = this.roomToResume();
+    this.message = this.add.text(0, 0, code && canResume(code) ? t('resume.title') : '', textStyle(20, { colour: COLOURS.dim })).setOrigin(0.5);
     this.startLayout();
     void this.begin();
   }
@@ -27,14 +34,26 @@ export class Boot extends Screen {
     this.message.setPosition(width / 2, height / 2);
   }
 
+  /** The room whose seat to take back: the invite link's, or else the one most recently open here. */
+  private roomToResume(): string | null {
+    return invitedCode() ?? challengeInviteCode() ?? keptSeatCode();
+  }
+
   private async begin(): Promise<void> {
     // Text is rasterised when created, so system fonts must be ready first (CJK glyphs otherwise box).
     await document.fonts.ready;
     // A class's address (a student's join link, a teacher's console) opens the class.
     if (await openClassFromAddress(this)) return;
-    const session = await resume();
-    if (session) this.scene.start(screenFor(session.view), { session });
+    const code = this.roomToResume();
+    const resumed = code ? await resumeSeat(code) : null;
+    if (resumed?.ok) {
+      // Back in the room from a link, the address is the site's again, as after a join by link.
+      if (invitedCode() ?? challengeInviteCode()) history.replaceState(null, '', '/');
+      this.scene.start(screenFor(resumed.session.view), { session: resumed.session });
+      return;
+    }
+    const data: RefusalData = resumed ? { refusal: resumed.failure } : {};
     // A partner's pair-challenge link (/challenge/CODE) opens the challenge screen with the code.
-    else this.scene.start(challengeInviteCode() ? 'ChallengeSetup' : 'Start');
+    this.scene.start(challengeInviteCode() ? 'ChallengeSetup' : 'Start', data);
   }
 }

@@ -5,8 +5,8 @@ import {
   CHALLENGE_KINDS, CHALLENGE_SEATS, inviteCodeIn, isNicknameLength, isRoomCode, LIMITS, typedRoomCode, type ChallengeKind,
 } from '../../shared/protocol.ts';
 import { loadChallengePreferences, saveChallengePreferences, savedChallengeOptions } from '../challengePreferences.ts';
-import { game, locale, t } from '../i18n/text.ts';
-import { createChallenge, joinChallenge } from '../net/lobby.ts';
+import { locale, t } from '../i18n/text.ts';
+import { createChallenge, joinChallenge, type JoinFailure } from '../net/lobby.ts';
 import { playerId } from '../playerId.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
 import { Button } from '../ui/Button.ts';
@@ -15,7 +15,9 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
+import { publish } from '../testHook.ts';
 import type { LeaderboardData } from './Leaderboard.ts';
+import { refusalText, type RefusalData } from './refusalText.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -48,7 +50,7 @@ export class ChallengeSetup extends Screen {
     super('ChallengeSetup');
   }
 
-  create(): void {
+  create(data: RefusalData = {}): void {
     const prefs = loadPreferences();
     const saved = loadChallengePreferences();
     const invited = challengeInviteCode();
@@ -81,6 +83,9 @@ export class ChallengeSetup extends Screen {
     if (!this.nickname.value) this.nickname.field.focus();
     else if (invited) this.focus.focus(this.join);
     else this.focus.focus(this.start);
+    // Why the seat this browser had could not be taken back (Boot): said at once.
+    publish({ refusal: data.refusal ?? '' });
+    if (data.refusal) this.refuse(data.refusal);
   }
 
   protected layout(width: number, height: number): void {
@@ -151,7 +156,7 @@ export class ChallengeSetup extends Screen {
       ? await joinChallenge(code, { nickname, playerId: playerId(), locale: locale() })
       : await createChallenge(savedChallengeOptions());
     this.busy = false;
-    if (!joined.ok) return this.say(joined.failure === 'unreachable' ? t('start.unreachable') : game(`error.${joined.failure}`));
+    if (!joined.ok) return this.refuse(joined.failure);
     if (challengeInviteCode()) history.replaceState(null, '', '/');
     this.scene.start(screenFor(joined.session.view), { session: joined.session });
   }
@@ -167,5 +172,11 @@ export class ChallengeSetup extends Screen {
 
   private say(text: string): void {
     this.status.setText(text);
+  }
+
+  private refuse(failure: JoinFailure): void {
+    publish({ refusal: failure });
+    this.say(refusalText(failure));
+    this.relayout();
   }
 }

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import { t } from '../i18n/text.ts';
+import type { ErrorCode } from '../../shared/protocol.ts';
+import { game, t } from '../i18n/text.ts';
 import type { Session } from '../net/session.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
@@ -35,7 +36,7 @@ export class ConnectionLost extends Screen {
     this.retry = new Button(this, t('lost.retry'), () => void this.tryAgain(), { primary: true }).setVisible(false);
     this.home = new Button(this, t('lost.home'), () => void this.session.leave().then(() => this.backToStart())).setVisible(false);
     new FocusOrder(this).setItems([this.retry, this.home]);
-    const offLost = this.session.events.on('lost', () => this.failed());
+    const offLost = this.session.events.on('lost', (reason) => this.failed(reason));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, offLost);
     this.startLayout();
     this.scene.bringToTop();
@@ -56,9 +57,11 @@ export class ConnectionLost extends Screen {
     this.home.resize(w, 52).setPosition(width / 2, height * 0.6 + 64);
   }
 
-  private failed(): void {
-    this.message.setText(t('lost.failed'));
-    this.retry.setVisible(true);
+  /** The seat could not be taken back: why, when known, and what the player can still do. */
+  private failed(reason: ErrorCode | null = null): void {
+    this.message.setText(reason ? `${t('lost.failed')}\n${game(`error.${reason}`)}` : t('lost.failed'));
+    // Another tab has the seat, or it is no longer kept: trying again here cannot get it back.
+    this.retry.setVisible(reason === null);
     this.home.setVisible(true);
   }
 

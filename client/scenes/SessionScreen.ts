@@ -46,7 +46,7 @@ export abstract class SessionScreen extends Screen {
         publish({ connection: 'open' });
         this.scene.stop('ConnectionLost');
       }),
-      events.on('lost', () => publish({ connection: 'lost' })),
+      events.on('lost', (reason) => publish({ connection: 'lost', refusal: reason ?? 'unreachable' })),
     ];
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => off.forEach((remove) => remove()));
     publish({ sessionId: this.session.sessionId, connection: 'open' });

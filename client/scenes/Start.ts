@@ -6,7 +6,7 @@ import {
 } from '../../shared/protocol.ts';
 import { playlistFromAddress } from '../addressPlaylist.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
-import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
+import { joinByCode, openRoom, type JoinFailure, type JoinResult } from '../net/lobby.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
@@ -14,6 +14,8 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, css, MIN_TOUCH } from '../ui/theme.ts';
+import { publish } from '../testHook.ts';
+import { refusalText, type RefusalData } from './refusalText.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -52,7 +54,7 @@ export class Start extends Screen {
     super('Start');
   }
 
-  create(): void {
+  create(data: RefusalData = {}): void {
     this.prefs = loadPreferences();
     const invited = invitedCode();
     if (invited) this.prefs.mode = 'private';
@@ -93,6 +95,9 @@ export class Start extends Screen {
       ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom]);
     this.refresh();
     this.startLayout();
+    // Why the seat this browser had could not be taken back (Boot): said at once, and kept until the next try.
+    publish({ refusal: data.refusal ?? '' });
+    if (data.refusal) this.refuse(data.refusal);
     // Typing can start at once; the nickname is what everyone needs first.
     if (!this.nickname.value) this.nickname.field.focus();
   }
@@ -184,9 +189,7 @@ export class Start extends Screen {
     this.say(t('start.connecting'), after);
     const result: JoinResult = action === 'join' ? await joinByCode(code, options) : await openRoom(options);
     this.busy = false;
-    if (!result.ok) {
-      return this.say(result.failure === 'unreachable' ? t('start.unreachable') : game(`error.${result.failure}`), after, true);
-    }
+    if (!result.ok) return this.refuse(result.failure, after);
     if (invitedCode()) history.replaceState(null, '', '/');
     this.scene.start(screenFor(result.session.view), { session: result.session });
   }
@@ -202,5 +205,11 @@ export class Start extends Screen {
     this.statusAfter = after;
     this.status.setText(error ? `✗ ${text}` : text).setColor(css(error ? COLOURS.wrong : COLOURS.hint));
     this.relayout();
+  }
+
+  /** A refused join, or a seat that could not be taken back: said as an error under what was pressed. */
+  private refuse(failure: JoinFailure, after: 'join' | 'play' = 'play'): void {
+    publish({ refusal: failure });
+    this.say(refusalText(failure), after, true);
   }
 }

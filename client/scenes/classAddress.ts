@@ -2,7 +2,6 @@ import type Phaser from 'phaser';
 import { classKeys } from '../classKeys.ts';
 import { game } from '../i18n/text.ts';
 import { joinClass, teachAgain } from '../net/classroom.ts';
-import { resumeToken } from '../net/resumeToken.ts';
 import { loadPreferences } from '../preferences.ts';
 import { classLinkCode, teachingCode } from './ClassJoin.ts';
 import type { ClassReportData } from './ClassReport.ts';
@@ -31,8 +30,6 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   }
   const code = classLinkCode();
   if (!code) return false;
-  // The seat of a class's pair room is handed out again by the class, not resumed on its own.
-  resumeToken.clear();
   const nickname = loadPreferences().nickname;
   if (classKeys.studentToken(code) && nickname) {
     const result = await joinClass(code, nickname);

@@ -19,6 +19,7 @@ import type { Stores } from '../storage/stores.ts';
 import { roomAlarm } from './alarm.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
 import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
+import { seatHeld, type SeatListing } from './seatListing.ts';
 import { settle } from './challengeSettlement.ts';
 import { RateLimit, refuse, tell } from './refusals.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
@@ -52,7 +53,7 @@ function parseJoinOptions(options: unknown): JoinOptions {
   throw new ServerError(ColyseusError.AUTH_FAILED, code);
 }
 
-export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: ChallengeClient }> {
+export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: SeatListing; client: ChallengeClient }> {
   // ---- state -----------------------------------------------------------------------------------
 
   override state = new ChallengeRoomState();
@@ -163,7 +164,9 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     this.maxClients = joined.seats === 'pair' ? 2 : 1;
     Object.assign(this.state, {
       code: this.roomId, kind: joined.kind, seats: joined.seats, day, difficulty: joined.difficulty, speed: joined.speed,
+      seatKeptSeconds: server.reconnectSeconds,
     });
+    this.metadata = { partnerRoom: joined.seats === 'pair', seatHeld: false };
     this.challenge = new ChallengeClock({
       view: this.state, seats: this.seats, bot: server.bot, clock: this.clock, alarm: this.alarm,
       onEvents: (events) => this.forward(events), onFinish: (challenge) => this.finish(challenge),
@@ -183,8 +186,19 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     if (this.state.seats === 'solo') {
       this.seats.set('bot', { ...newSeat(this.seats, 'bot', '', true), playerId: null });
     }
+    this.showPlayers();
+    if (this.seats.size === 2) {
+      // Both seats are taken for the whole challenge: a seat a bot plays later is not a vacancy.
+      void this.lock();
+      this.start();
+    }
+  }
+
+  private showPlayers(): void {
     this.challenge.showPlayers();
-    if (this.seats.size === 2) this.start();
+    // A join by code refused while a seat waits for its player says so (seatListing.ts).
+    const held = seatHeld(this.seats.values());
+    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
   }
 
   override onDrop(client: ChallengeClient, code?: number): void {
@@ -192,7 +206,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     // A server shutting down disposes the room; there is nothing to come back to.
     if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
     seat.connected = false;
-    this.challenge.showPlayers();
+    this.showPlayers();
     this.notify('partnerLeft', seat, { except: client });
     // The clock does not stop for a reload: the challenge is against time.
     this.allowReconnection(client, this.config.reconnectSeconds);
@@ -202,7 +216,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     seat.connected = true;
-    this.challenge.showPlayers();
+    this.showPlayers();
     this.notify('partnerBack', seat, { except: client });
     const result = this.results.get(seat.id);
     if (result) client.send(SERVER_MSG.challengeResult, result);
@@ -213,7 +227,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     if (!seat || this.state.finished) return;
     if (!this.challenge.running) {
       this.seats.delete(seat.id);
-      this.challenge.showPlayers();
+      this.showPlayers();
       return;
     }
     // A solo challenge left before the end is abandoned: the room empties and nothing is stored.
@@ -221,7 +235,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; client: Cha
     seat.isBot = true;
     seat.connected = true;
     this.assisted = true;
-    this.challenge.showPlayers();
+    this.showPlayers();
     this.notify('botTookOver', seat);
   }
 

@@ -25,6 +25,7 @@ import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { PairRoomState } from './schema/PairRoomState.ts';
 import { newSeat, notHearingMoves, roleIn, type Seat } from './seats.ts';
+import { seatHeld, type SeatListing } from './seatListing.ts';
 import { RoundClock } from './RoundClock.ts';
 
 /** How often an otherwise idle room still tells clients the time, for their clocks. */
@@ -54,7 +55,7 @@ function parseJoinOptions(options: unknown): PairJoinOptions {
 }
 
 /** What matchmaking filters a room by (app.ts `filterBy`): a quick match pairs like with like. */
-type PairMetadata = { mode: PairRoomMode; difficulty: Difficulty; speed: Speed };
+type PairMetadata = { mode: PairRoomMode; difficulty: Difficulty; speed: Speed } & SeatListing;
 
 export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadata; client: PairClient }> {
   override state = new PairRoomState();
@@ -152,6 +153,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   private showPlayers(): void {
     this.rounds.showPlayers(this.seats);
+    // A join by code refused while a seat waits for its player says so (seatListing.ts).
+    const held = seatHeld(this.seats.values());
+    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
   }
 
   private fillWithBotIfAlone = (): void => {
@@ -181,7 +185,10 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.settings = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
     this.playlist = makePlaylist(joined);
     this.roomId = await claimRoomCode(this.presence);
-    this.metadata = { mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed };
+    this.metadata = {
+      mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
+      partnerRoom: joined.mode === 'private' || joined.mode === 'quick', seatHeld: false,
+    };
     if (joined.mode === 'private' || joined.mode === 'class') await this.setPrivate(true);
     if (joined.mode === 'solo') this.maxClients = 1;
     // Room for a student coming back after a reload while their old connection is still held.
@@ -189,7 +196,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
     Object.assign(this.state, {
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
-      lossRate: this.settings.lossRate, rounds: this.playlist.rounds,
+      lossRate: this.settings.lossRate, rounds: this.playlist.rounds, seatKeptSeconds: server.reconnectSeconds,
     });
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
@@ -242,6 +249,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.showPlayers();
     if (this.seats.size === 2) {
       this.botTimer?.clear();
+      // The seats are taken for the whole match: a seat a bot plays later is not a vacancy.
+      void this.lock();
       this.rounds.startNext();
     } else if (this.state.mode === 'quick') {
       this.botTimer = this.clock.setTimeout(this.fillWithBotIfAlone, this.config.quickMatchBotMs);

@@ -62,11 +62,11 @@ describe('matchmaking', () => {
     expect(me(b).role).toBe('server');
   });
 
-  it('answers a wrong or full room code with roomNotFound', async () => {
+  it('answers a wrong room code with roomNotFound and a full room\'s with roomFull', async () => {
     expect(await joinError(colyseus.sdk.joinById('ZZZZ9', { nickname: 'Bo', mode: 'private' }))).toBe('roomNotFound');
     const a = await create(colyseus, { nickname: 'Ada', mode: 'private' });
     await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
-    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomNotFound');
+    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomFull');
   });
 
   it('refuses a bad nickname or bad settings with a code the client can show', async () => {

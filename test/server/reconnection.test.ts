@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@colyseus/sdk';
-import { SERVER_MSG, type MoveJudgedPayload, type NoticePayload } from '../../shared/protocol.ts';
-import { bootGame, followHints, freshClient, me, next, pairUp, play, rejoin, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type NoticePayload } from '../../shared/protocol.ts';
+import { createChallenge, joinChallenge, newPlayerId, until as untilChallenge } from './challengeClient.ts';
+import {
+  bootGame, create, followHints, freshClient, me, next, pairUp, play, rejoin, until, type PairRoom, type TestServer,
+} from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); }); // seats are kept for 2 s here
@@ -9,7 +12,7 @@ afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
 /** The network goes away under the player, as when a laptop closes or a page reloads. */
-function dropConnection(room: PairRoom): void {
+function dropConnection(room: Pick<PairRoom, 'reconnection' | 'connection'>): void {
   room.reconnection.enabled = false;
   room.connection.close(CloseCode.MAY_TRY_RECONNECT);
 }
@@ -51,7 +54,7 @@ describe('a player who loses the connection', () => {
 
     await followHints(b);
     expect((await until(b, (s) => s.phase === 'finished')).roundStatus).toBe('won');
-    await expect(freshClient().reconnect(a.reconnectionToken)).rejects.toThrow();
+    expect(await freshClient().reconnect(a.reconnectionToken).catch(errorCodeOf)).toBe('seatExpired');
   });
 
   it('still gets every judged move after coming back, if it joined asking for them', async () => {
@@ -65,5 +68,60 @@ describe('a player who loses the connection', () => {
     const heard = next<MoveJudgedPayload>(back, SERVER_MSG.moveJudged);
     const reply = await play(a, { card: 'FIN' });
     expect((await heard).move).toEqual(reply.move);
+  });
+});
+
+/** The refusal a join by code gets, as the client shows it. */
+function refusal(joining: Promise<unknown>): Promise<string> {
+  return joining.then(() => 'joined', errorCodeOf);
+}
+
+describe('a seat that cannot be taken', () => {
+  it('tells a newcomer by code that a seat is held for a dropped player, then that the room is full once a bot has it', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const code = a.roomId;
+    const stranger = { nickname: 'Cy', mode: 'private' } as const;
+    expect(await refusal(freshClient().joinById(code, stranger))).toBe('roomFull');
+
+    dropConnection(a);
+    await until(b, (s) => s.players.get(a.sessionId)!.connected === false);
+    expect(await refusal(freshClient().joinById(code, stranger))).toBe('seatHeld');
+
+    // The window (2 s here) passes: a bot plays the seat, and nobody may take it from the bot.
+    await until(b, (s) => s.players.get(a.sessionId)!.isBot, 10_000);
+    expect(await refusal(freshClient().joinById(code, stranger))).toBe('roomFull');
+    expect(await freshClient().reconnect(a.reconnectionToken).catch(errorCodeOf)).toBe('seatExpired');
+    expect(b.state.players.size).toBe(2);
+  });
+
+  it('tells the dropped player\'s seat is held again after they come back and leave a second time', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    dropConnection(a);
+    await until(b, (s) => s.players.get(a.sessionId)!.connected === false);
+    const back = await rejoin(a.reconnectionToken);
+    await until(b, (s) => s.players.get(back.sessionId)!.connected);
+    expect(await refusal(freshClient().joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomFull');
+    dropConnection(back);
+    await until(b, (s) => s.players.get(back.sessionId)!.connected === false);
+    expect(await refusal(freshClient().joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('seatHeld');
+  });
+
+  it('still answers a code that names no room, or a solo room, with roomNotFound', async () => {
+    expect(await refusal(freshClient().joinById('ZZZZ9', { nickname: 'Cy', mode: 'private' }))).toBe('roomNotFound');
+    const solo = await create(colyseus, { nickname: 'Ada', mode: 'solo', playlist: ['handshake'] });
+    dropConnection(solo);
+    expect(await refusal(freshClient().joinById(solo.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomNotFound');
+  });
+
+  it('tells a newcomer to a pair challenge that a seat is held for the partner who dropped', async () => {
+    const options = { nickname: 'Ada', playerId: newPlayerId(), kind: 'free', seats: 'pair' } as const;
+    const a = await createChallenge(colyseus, options);
+    const b = await joinChallenge(colyseus, a.roomId, { ...options, nickname: 'Bo', playerId: newPlayerId() });
+    await untilChallenge(b, (s) => s.phase === 'playing');
+    const stranger = { nickname: 'Cy', playerId: newPlayerId() };
+    expect(await refusal(freshClient().joinById(a.roomId, stranger))).toBe('roomFull');
+    dropConnection(a);
+    await untilChallenge(b, (s) => s.players.get(a.sessionId)!.connected === false);
+    expect(await refusal(freshClient().joinById(a.roomId, stranger))).toBe('seatHeld');
   });
 });

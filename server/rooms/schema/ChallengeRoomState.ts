@@ -28,6 +28,7 @@ export const ChallengeRoomState = schema({
   roundStartedAt: t.number().default(-1),
   roundEndsAt: t.number().default(-1),
   latencyMs: t.number().default(0),
+  seatKeptSeconds: t.uint16().default(0),
   players: t.map(PlayerState),
   endpoints: t.map(EndpointState),
   segments: t.array(SegmentState),

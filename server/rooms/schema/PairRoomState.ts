@@ -104,6 +104,7 @@ export const PairRoomState = schema({
   roundStartedAt: t.number().default(-1),
   roundEndsAt: t.number().default(-1),
   latencyMs: t.number().default(0),
+  seatKeptSeconds: t.uint16().default(0),
   paused: t.boolean().default(false),
   players: t.map(PlayerState),
   endpoints: t.map(EndpointState),

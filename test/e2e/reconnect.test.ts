@@ -1,0 +1,242 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/translate.ts';
+import { CHROMIUM, launchBrowser } from './browser.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player } from './player.ts';
+
+/**
+ * Seats are kept this long here (the default): coming back must fit in it even on a loaded
+ * machine, where a new page can take many seconds to start; the last test waits it out.
+ */
+const WINDOW_SECONDS = 30;
+const TEST_MS = 120_000;
+
+/** Who a page is in its room, and what it has: what a player coming back must find again. */
+async function seatOf(player: Player): Promise<{ sessionId: string; role: string; round: number; total: number; myMoves: string[]; scene: string }> {
+  return player.page.evaluate(() => {
+    const t = window.__tango;
+    const me = t.view!.players.get(t.state.sessionId)!;
+    const mine = t.view!.moves.filter((m) => m.role === me.role).map((m) => `${m.at} ${m.card} ${m.verdict} ${m.points}`);
+    return { sessionId: t.state.sessionId, role: me.role, round: t.view!.round, total: me.total, myMoves: mine, scene: t.state.scene };
+  });
+}
+
+/** The refusal a Start or challenge screen shows: its code, and whether its text is on screen in English. */
+async function refusalShown(player: Player, code: string): Promise<void> {
+  await player.page.waitForFunction((c) => window.__tango?.state?.refusal === c, code, { timeout: 30_000, polling: 50 })
+    .catch(async (e: unknown) => { throw new Error(`refusal ${await player.page.evaluate(() => window.__tango?.state?.refusal)} on ${await player.page.evaluate(() => window.__tango?.state?.scene)}, not ${code}: ${String(e)}`); });
+  const text = translate('en', `error.${code}` as Parameters<typeof translate>[1], {});
+  const shown = await player.page.evaluate(() => {
+    const scene = window.__tango.game!.scene.getScenes(true)[0]!;
+    return scene.children.list.map((o) => ('text' in o ? String((o as { text: unknown }).text) : '')).join('\n');
+  });
+  expect(shown).toContain(text);
+}
+
+async function newPlayer(context: BrowserContext, url: string): Promise<Player> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return new Player(page, 'mouse');
+}
+
+describe('a player who closes the page comes back to their seat', () => {
+  let game: LiveGame;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    game = await startLiveGame({ RECONNECT_SECONDS: String(WINDOW_SECONDS) });
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await game?.stop();
+  });
+
+  async function context(): Promise<BrowserContext> {
+    const made = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(made);
+    return made;
+  }
+
+  /** A private room of two: the host creates it, the guest follows the link; both in the first round. */
+  async function privateRoom(scenarios: string): Promise<{ host: Player; guest: Player; code: string; hostContext: BrowserContext; guestContext: BrowserContext }> {
+    const [hostContext, guestContext] = [await context(), await context()];
+    const host = await newPlayer(hostContext, `${game.url}/?scenarios=${scenarios}&rounds=2`);
+    await host.waitForScene('Start');
+    await host.page.keyboard.type('Host');
+    await host.click('mode.private');
+    await host.click('play');
+    await host.waitForScene('Waiting');
+    const code = await host.page.evaluate(() => window.__tango.view!.code);
+    const guest = await newPlayer(guestContext, `${game.url}/join/${code}`);
+    await guest.waitForScene('Start');
+    await guest.page.keyboard.type('Guest');
+    await guest.page.keyboard.press('Enter');
+    await Promise.all([host.waitForScene('Match'), guest.waitForScene('Match')]);
+    return { host, guest, code, hostContext, guestContext };
+  }
+
+  it('a private room\'s players close their tabs and come back, by the invite link and by the site, to the same seat and score', { timeout: TEST_MS }, async () => {
+    const { host, guest, code, hostContext, guestContext } = await privateRoom('handshake');
+    await Promise.all([host.playRound(), guest.playRound()]);
+    await Promise.all([host.waitForScene('RoundResult'), guest.waitForScene('RoundResult')]);
+    const [hostBefore, guestBefore] = [await seatOf(host), await seatOf(guest)];
+    expect(guestBefore.total).toBeGreaterThan(0);
+
+    // The guest closes the tab and opens the invite link again, in the same browser.
+    await guest.page.close();
+    const guestBack = await newPlayer(guestContext, `${game.url}/join/${code}`);
+    await guestBack.waitForScene('RoundResult');
+    expect(await seatOf(guestBack)).toEqual(guestBefore);
+    expect(new URL(guestBack.page.url()).pathname).toBe('/');
+
+    // The host closes the tab and opens the site.
+    await host.page.close();
+    const hostBack = await newPlayer(hostContext, `${game.url}/`);
+    await hostBack.waitForScene('RoundResult');
+    expect(await seatOf(hostBack)).toEqual(hostBefore);
+
+    // Both play the next round on the seats they came back to.
+    await hostBack.click('next');
+    await guestBack.click('next');
+    await Promise.all([hostBack.waitForScene('Match'), guestBack.waitForScene('Match')]);
+    expect((await seatOf(hostBack)).role).toBe(guestBefore.role);
+  });
+
+  it('a second tab of the same browser on the invite link is told the match is open in the other tab, and the first plays on', { timeout: TEST_MS }, async () => {
+    const { host, code, hostContext } = await privateRoom('handshake');
+    const before = await seatOf(host);
+    const second = await newPlayer(hostContext, `${game.url}/join/${code}`);
+    await second.waitForScene('Start');
+    await refusalShown(second, 'seatInOtherTab');
+    await second.page.close();
+    // The first tab kept its seat and its connection: the host, the client this round, opens the connection.
+    expect(await host.state().then((s) => s.connection)).toBe('open');
+    expect((await seatOf(host)).sessionId).toBe(before.sessionId);
+    const hint = await host.nextHint();
+    expect(await host.playAndWait(hint!.cards[0]!, hint!.moves)).toBe('correct');
+  });
+
+  it('a solo player closes the tab mid-round and comes back by the site to the round where it is', { timeout: TEST_MS }, async () => {
+    const ctx = await context();
+    const player = await newPlayer(ctx, `${game.url}/?scenarios=whole-life&rounds=1`);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Solo');
+    await player.click('mode.solo');
+    await player.click('speed.slow');
+    await player.click('play');
+    await player.waitForScene('Match');
+    const hint = await player.nextHint();
+    await player.playAndWait(hint!.cards[0]!, hint!.moves);
+    const before = await seatOf(player);
+
+    await player.page.close();
+    const back = await newPlayer(ctx, `${game.url}/`);
+    await back.waitForScene('Match');
+    const after = await seatOf(back);
+    expect([after.sessionId, after.role, after.round]).toEqual([before.sessionId, before.role, before.round]);
+    expect(after.myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
+    expect(after.total).toBeGreaterThan(0);
+    // And plays on from there.
+    const next = await back.nextHint();
+    expect(await back.playAndWait(next!.cards[0]!, next!.moves)).toBe('correct');
+  });
+
+  it('a solo player who closes the whole browser and opens it again comes back to the match', { timeout: TEST_MS }, async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'tango-profile-'));
+    const launch = (): Promise<BrowserContext> => chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, viewport: { width: 390, height: 844 },
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const first = await launch();
+      const player = await newPlayer(first, `${game.url}/?scenarios=whole-life&rounds=1`);
+      await player.waitForScene('Start');
+      await player.page.keyboard.type('Solo');
+      await player.click('mode.solo');
+      await player.click('speed.slow');
+      await player.click('play');
+      await player.waitForScene('Match');
+      const hint = await player.nextHint();
+      await player.playAndWait(hint!.cards[0]!, hint!.moves);
+      const before = await seatOf(player);
+      await first.close();
+
+      const again = await launch();
+      try {
+        const back = await newPlayer(again, `${game.url}/`);
+        await back.waitForScene('Match');
+        const after = await seatOf(back);
+        expect([after.sessionId, after.role]).toEqual([before.sessionId, before.role]);
+        expect(after.myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('a class student who closes the tab mid-round comes back by the class link into their pair room', { timeout: TEST_MS }, async () => {
+    const teacher = await newPlayer(await context(), `${game.url}/`);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    const link = (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, game.url);
+
+    const studentContext = await context();
+    const student = await newPlayer(studentContext, link);
+    await student.waitForScene('ClassJoin');
+    await student.page.click('#class-nickname');
+    await student.page.keyboard.type('Ada');
+    await student.page.keyboard.press('Enter');
+    await student.waitForScene('ClassLobby');
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, { timeout: 30_000 });
+    await teacher.page.keyboard.press('s');
+    await student.waitForScene('Match');
+    // The student plays their part of the round so far, as far as the bot lets them right away.
+    const hint = await student.nextHint();
+    await student.playAndWait(hint!.cards[0]!, hint!.moves);
+    const before = await seatOf(student);
+
+    await student.page.close();
+    const back = await newPlayer(studentContext, link);
+    await back.waitForScene('Match');
+    const after = await seatOf(back);
+    expect([after.role, after.round]).toEqual([before.role, before.round]);
+    expect(after.myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
+    const next = await back.nextHint();
+    if (next) expect(await back.playAndWait(next.cards[0]!, next.moves)).toBe('correct');
+  });
+
+  it('a seat held for a dropped player is refused to a stranger, and once the window has passed its player is told so', { timeout: TEST_MS + WINDOW_SECONDS * 1000 }, async () => {
+    const { host, guest, code, guestContext } = await privateRoom('whole-life');
+    const guestId = (await seatOf(guest)).sessionId;
+    await guest.page.close();
+    await host.page.waitForFunction((id) => window.__tango.view!.players.get(id)?.connected === false, guestId);
+
+    // Someone else with the link, while the seat is held for the guest.
+    const stranger = await newPlayer(await context(), `${game.url}/join/${code}`);
+    await stranger.waitForScene('Start');
+    await stranger.page.keyboard.type('Eve');
+    await stranger.page.keyboard.press('Enter');
+    await refusalShown(stranger, 'seatHeld');
+
+    // The window passes: a bot plays the guest's seat.
+    await host.page.waitForFunction((id) => window.__tango.view!.players.get(id)?.isBot === true, guestId, { timeout: (WINDOW_SECONDS + 20) * 1000 });
+    const late = await newPlayer(guestContext, `${game.url}/join/${code}`);
+    await late.waitForScene('Start');
+    await refusalShown(late, 'seatExpired');
+    await stranger.click('join');
+    await refusalShown(stranger, 'roomFull');
+  });
+});
