@@ -9,9 +9,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
 import { startGameServer, stopProcess } from './processes.ts';
 import { summarize, type LatencySummary } from './stats.ts';
+import { measureWire, type WireFigures } from './wireBytes.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 const WAIT = { timeout: 30_000, polling: 50 } as const;
 /** Scenarios with loss and retransmissions, so segments are in flight most of the match. */
@@ -38,6 +39,8 @@ export interface RendererFrames {
 export type BrowserFigures =
   | {
     readonly status: 'measured';
+    /** Bytes over the wire for a first and a second visit of the game page. */
+    readonly wire: WireFigures;
     /** Navigation start → Start screen ready for input, per cold load (fresh context). */
     readonly startScreenMs: readonly number[];
     readonly startScreenMedianMs: number;
@@ -188,11 +191,13 @@ export async function measureBrowser(clientDir: string, runs: number, framesMs: 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const url = `http://127.0.0.1:${server.port}/`;
+    const wire = await measureWire(browser, url);
     const loads = [];
     for (let i = 0; i < runs; i++) loads.push(await timeStartScreen(browser, url));
     const ready = loads.map((l) => Math.round(l.readyMs));
     return {
       status: 'measured',
+      wire,
       startScreenMs: ready,
       startScreenMedianMs: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)]!,
       domContentLoadedMs: Math.round(loads[0]!.dclMs),
