@@ -5,11 +5,10 @@
  *
  *   node test/bench/wireRun.ts
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ARGS, CHROMIUM } from './browserMetrics.ts';
+import { launchChromium } from '../e2e/chromium.ts';
 import { buildClient } from './bundleSize.ts';
 import { startGameServer, stopProcess } from './processes.ts';
 import { measureWire, type VisitBytes } from './wireBytes.ts';
@@ -23,13 +22,12 @@ function show(name: string, v: VisitBytes): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
   const outDir = mkdtempSync(join(tmpdir(), 'tango-wire-client-'));
   try {
     const build = await buildClient(outDir);
     if (!build.ok) throw new Error(`the client build failed:\n${build.output}`);
     const server = await startGameServer({ CLIENT_DIR: outDir });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const wire = await measureWire(browser, `http://127.0.0.1:${server.port}/`);
       show('first visit', wire.firstVisit);
