@@ -6,7 +6,8 @@
  * and the one that has the marks it shows besides colour (✗ ↻ ✓). They reach Chromium through
  * a fontconfig file (FONTCONFIG_FILE) that keeps the system's own fonts and settings as well.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,24 +27,29 @@ export function testFontDirs(): string[] {
 }
 
 /**
- * A fontconfig file naming `dirs` (and, with `system`, the system's own configuration first),
- * in a folder of this process's own.
+ * A fontconfig file naming `dirs` (and, with `system`, the system's own configuration first).
+ * Named by its content, so runs share one file instead of leaving one each in the temporary
+ * folder; written by rename, so two runs writing it at once never read half a file.
  */
-export function fontsConfig(name: string, dirs: readonly string[], system: boolean): string {
-  const dir = join(tmpdir(), `tango-test-fonts-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const lines = [
+export function fontsConfig(dirs: readonly string[], system: boolean): string {
+  const text = [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
     '<fontconfig>',
     ...(system && existsSync(SYSTEM_CONFIG) ? [`  <include ignore_missing="yes">${SYSTEM_CONFIG}</include>`] : []),
     ...dirs.map((d) => `  <dir>${escapeXml(d)}</dir>`),
-    `  <cachedir>${escapeXml(join(tmpdir(), 'tango-test-fonts-cache'))}</cachedir>`,
+    `  <cachedir>${escapeXml(join(tmpdir(), 'tango-test-fonts', 'cache'))}</cachedir>`,
     '</fontconfig>',
     '',
-  ];
-  const path = join(dir, `${name}.conf`);
-  writeFileSync(path, lines.join('\n'));
+  ].join('\n');
+  const folder = join(tmpdir(), 'tango-test-fonts');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.conf`);
+  if (!existsSync(path)) {
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, text);
+    renameSync(partial, path);
+  }
   return path;
 }
 
@@ -52,6 +58,6 @@ export function fontsConfig(name: string, dirs: readonly string[], system: boole
  * @sparticuz/chromium unpacks next to its binary (Open Sans, in the temporary folder's fonts/).
  */
 export function testFontsConfig(): string {
-  written ??= fontsConfig('fonts', [...testFontDirs(), join(tmpdir(), 'fonts')], true);
+  written ??= fontsConfig([...testFontDirs(), join(tmpdir(), 'fonts')], true);
   return written;
 }
