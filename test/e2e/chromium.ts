@@ -24,7 +24,7 @@ export const SYSTEM_CHROMIUMS = [
   '/snap/bin/chromium',
 ] as const;
 
-/** What the tests had us run with any Chromium before; --disable-gpu keeps WebGL on SwiftShader. */
+/** The flags the tests have always given the system's Chromium; WebGL still runs with --disable-gpu, on SwiftShader. */
 const COMMON_ARGS = ['--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SYSTEM_ARGS = ['--no-sandbox', '--disable-gpu', ...COMMON_ARGS];
 /**
