@@ -5,15 +5,13 @@
  * Reads the game's test hook (window.__tango, client/testHook.ts) and plays by keyboard, as a
  * person would.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
 import { startGameServer, stopProcess } from './processes.ts';
 import { summarize, type LatencySummary } from './stats.ts';
+import { measureWire, type WireFigures } from './wireBytes.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const WAIT = { timeout: 30_000, polling: 50 } as const;
 /** Scenarios with loss and retransmissions, so segments are in flight most of the match. */
 const SCENARIOS = 'lost-syn,whole-life,lost-last-ack,simultaneous-close';
@@ -41,6 +39,8 @@ export interface RendererFrames {
 export type BrowserFigures =
   | {
     readonly status: 'measured';
+    /** Bytes over the wire for a first and a second visit of the game page. */
+    readonly wire: WireFigures;
     /** Navigation start → Start screen ready for input, per cold load (fresh context). */
     readonly startScreenMs: readonly number[];
     readonly startScreenMedianMs: number;
@@ -190,16 +190,23 @@ async function framesWith(browser: Browser, url: string, framesMs: number): Prom
 }
 
 export async function measureBrowser(clientDir: string, runs: number, framesMs: number): Promise<BrowserFigures> {
-  if (!existsSync(CHROMIUM)) return { status: 'skipped', reason: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
   const server = await startGameServer({ CLIENT_DIR: clientDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await stopProcess(server.child);
+    return { status: 'skipped', reason: error instanceof Error ? error.message.slice(0, 500) : String(error) };
+  }
   try {
     const url = `http://127.0.0.1:${server.port}/`;
+    const wire = await measureWire(browser, url);
     const loads = [];
     for (let i = 0; i < runs; i++) loads.push(await timeStartScreen(browser, url));
     const ready = loads.map((l) => Math.round(l.readyMs));
     return {
       status: 'measured',
+      wire,
       startScreenMs: ready,
       startScreenMedianMs: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)]!,
       domContentLoadedMs: Math.round(loads[0]!.dclMs),

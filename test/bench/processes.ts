@@ -7,10 +7,10 @@ import { setPriority } from 'node:os';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../freePort.ts';
 
 export const HOST = '127.0.0.1';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,17 +25,6 @@ export function track(child: ChildProcess): ChildProcess {
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
-}
-
-/** A port nobody listens on right now, from the kernel. */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, HOST);
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** The last lines a child wrote, for the report when it fails. */

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, release, totalmem } from 'node:os';
 import type { BrowserFigures, RendererFrames } from './browserMetrics.ts';
 import type { BundleFigures } from './bundleSize.ts';
+import type { WireFigures } from './wireBytes.ts';
 import type { ClassroomFigures } from './classroomRun.ts';
 import type { LevelResult } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
@@ -135,7 +136,7 @@ export function table(report: BenchReport): string {
   const frames = (f: RendererFrames, how: string): string => `${how.padEnd(30)} ${f.renderer} p95 ${ms(f.match.withSegmentsInFlight.p95)} ms `
     + `(target < ${TARGETS.frameP95Ms}: ${yes(f.match.withSegmentsInFlight.p95 < TARGETS.frameP95Ms)}; idle start screen p95 ${ms(f.idleStartScreen.p95)} ms, ${f.verdicts} verdicts)`;
   const browser = c.browser.status === 'measured'
-    ? `start screen ready ${c.browser.startScreenMedianMs} ms (target < ${TARGETS.startScreenMs}: ${yes(c.browser.startScreenMedianMs < TARGETS.startScreenMs)})\n`
+    ? `${wireLine(c.browser.wire)}\n  start screen ready ${c.browser.startScreenMedianMs} ms (target < ${TARGETS.startScreenMs}: ${yes(c.browser.startScreenMedianMs < TARGETS.startScreenMs)})\n`
       + '  match frames with segments in flight:\n'
       + `    ${frames(c.browser.frames.default, `by itself (${c.browser.frames.default.reason})`)}\n`
       + `    ${frames(c.browser.frames.webgl, '?renderer=webgl')}\n`
@@ -160,6 +161,16 @@ export function table(report: BenchReport): string {
     `browser: ${browser}`,
     `(${report.durationSeconds} s; JSON in test/bench/results/latest.json)`,
   ].join('\n');
+}
+
+/** "first visit 372 KB (page 1 KB, assets 371 KB), second 0.4 KB (1 × 304, assets 0 KB)" against the targets. */
+function wireLine(w: WireFigures): string {
+  const { firstVisit: a, secondVisit: b } = w;
+  const kb1 = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  return `bytes over the wire: first visit ${kb1(a.total)} (page ${kb1(a.page)}, assets ${kb1(a.assets)}, other ${kb1(a.other)}; `
+    + `target ≤ ${kb(TARGETS.firstVisitBytes)}: ${yes(a.total <= TARGETS.firstVisitBytes)}), `
+    + `second visit ${kb1(b.total)} (${b.requests} request(s) reached the server, ${b.notModified} × 304; assets ${kb1(b.assets)}, `
+    + `target ${kb(TARGETS.secondVisitAssetBytes)}: ${yes(b.assets <= TARGETS.secondVisitAssetBytes)})`;
 }
 
 function classroomLine(c: ClassroomFigures): string {

@@ -1,25 +1,16 @@
 /**
- * Debian's Chromium driven by playwright-core. A machine without it fails the browser tests
- * with a message saying how to install it: skipping them would hide that nothing was checked.
+ * The browser for the browser tests: the Chromium that chromium.ts finds (CHROMIUM_PATH, the
+ * system's, else the one bundled in an npm package), with the test fonts.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'test-results';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}, and it is not there.\n`
-      + 'Install it with `sudo apt-get install -y chromium fonts-noto-cjk` (what .ci/run does), '
-      + 'or point CHROMIUM_PATH at a Chromium binary.');
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  return launchChromium();
 }
 
 /** A page whose console errors and uncaught exceptions are collected for the test to check. */

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/translate.ts';
-import { CHROMIUM, launchBrowser } from './browser.ts';
+import { launchBrowser } from './browser.ts';
+import { launchPersistentChromium } from './chromium.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
 
@@ -151,10 +152,7 @@ describe('a player who closes the page comes back to their seat', () => {
 
   it('a solo player who closes the whole browser and opens it again comes back to the match', { timeout: TEST_MS }, async () => {
     const profile = mkdtempSync(join(tmpdir(), 'tango-profile-'));
-    const launch = (): Promise<BrowserContext> => chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, viewport: { width: 390, height: 844 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const launch = (): Promise<BrowserContext> => launchPersistentChromium(profile, { viewport: { width: 390, height: 844 } });
     try {
       const first = await launch();
       const player = await newPlayer(first, `${game.url}/?scenarios=whole-life&rounds=1`);

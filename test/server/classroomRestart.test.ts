@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import {
   CLASS_MSG, classReportPath, errorCodeOf, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type SeatPayload,
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
+import { freePort } from '../freePort.ts';
 import { followHints, type PairRoom } from './gameServer.ts';
 import { command, Inbox, untilState, type ClassRoom } from './classroomHarness.ts';
 
@@ -23,14 +23,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'tango-restart-'));
 const running = new Set<ChildProcess>();
 afterAll(() => { for (const p of running) p.kill('SIGKILL'); });
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
 
 /** Starts `node server/index.ts` and resolves once it says it listens. */
 async function startServer(port: number): Promise<ChildProcess> {

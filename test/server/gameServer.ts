@@ -1,11 +1,12 @@
 /**
- * Boots the real game server for a test file (on @colyseus/testing's port 2568, or
- * TANGO_TEST_PORT so that two test runs can share a machine) with short timings, and small
- * helpers that wait for what the server says instead of sleeping.
+ * Boots the real game server for a test file (on a free port of its own, or TANGO_TEST_PORT
+ * when set) with short timings, and small helpers that wait for what the server says instead
+ * of sleeping.
  */
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
 import { createGameServer, listenGameServer, type GameServer } from '../../server/app.ts';
+import { freePort } from '../freePort.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
@@ -25,8 +26,12 @@ export const FAST: Partial<PairRoomConfig> = {
   timing: { latencyMs: 60, rtoMs: 300, mslMs: 400, deadlineMs: 10_000 },
 };
 
-/** Where every test server of this run listens; the SDK and HTTP tests reach it here. */
-export const TEST_PORT = Number(process.env.TANGO_TEST_PORT ?? 2568);
+/**
+ * Where this test file's servers listen; the SDK and HTTP tests reach it here. Each test file
+ * loads this module afresh, so each takes a port the kernel says is free, and two test runs on
+ * one machine never collide. TANGO_TEST_PORT pins it (e.g. to watch the traffic).
+ */
+export const TEST_PORT = process.env.TANGO_TEST_PORT ? Number(process.env.TANGO_TEST_PORT) : await freePort();
 export const TEST_URL = `http://127.0.0.1:${TEST_PORT}`;
 
 export function testConfig(pair: Partial<PairRoomConfig> = {}): Config {
