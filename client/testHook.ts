@@ -36,6 +36,8 @@ export interface TangoState {
   scenarios: { chosen: string[]; mastered: string[] } | null;
   /** The class report on screen: its students' nicknames in rank order. */
   classReport: { students: string[]; downloaded: string } | null;
+  /** The file name of the last round capture saved ('' before one is). */
+  captureSaved: string;
 }
 
 export interface TangoHook {
@@ -56,6 +58,7 @@ export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
     lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
+    captureSaved: '',
   },
   view: null,
   targets: {},

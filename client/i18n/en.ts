@@ -91,6 +91,10 @@ export const en = {
   'result.roundPoints': 'This round: {points} points',
   'result.total': 'Match total: {total}',
   'result.keysHelp': 'Enter: next round',
+  'result.capture': '⤓ Wireshark (W)',
+  'result.captureSaving': 'Saving…',
+  'result.captureSaved': '✓ Saved',
+  'result.captureFailed': '⚠ Not saved',
 
   'ladder.right': 'right',
   'ladder.wrong': 'wrong',

@@ -89,6 +89,10 @@ export const zhHans: UiCatalogue = {
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比赛总分：{total}',
   'result.keysHelp': 'Enter：下一回合',
+  'result.capture': '⤓ Wireshark 文件 (W)',
+  'result.captureSaving': '保存中…',
+  'result.captureSaved': '✓ 已保存',
+  'result.captureFailed': '⚠ 无法保存',
 
   'ladder.right': '正确',
   'ladder.wrong': '错误',

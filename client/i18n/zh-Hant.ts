@@ -89,6 +89,10 @@ export const zhHant: UiCatalogue = {
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比賽總分：{total}',
   'result.keysHelp': 'Enter：下一回合',
+  'result.capture': '⤓ Wireshark 檔 (W)',
+  'result.captureSaving': '儲存中…',
+  'result.captureSaved': '✓ 已儲存',
+  'result.captureFailed': '⚠ 無法儲存',
 
   'ladder.right': '正確',
   'ladder.wrong': '錯誤',

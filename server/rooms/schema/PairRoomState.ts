@@ -108,6 +108,7 @@ export const PairRoomState = schema({
   segments: t.array(SegmentState),
   moves: t.array(MoveState),
   stateLog: t.array(StateLogState),
+  recordId: t.string().default(''),
 }, 'PairRoomState');
 export type PairRoomState = SchemaType<typeof PairRoomState>;
 
