@@ -38,6 +38,8 @@ export interface TangoState {
   classReport: { students: string[]; downloaded: string } | null;
   /** The file name of the last round capture saved ('' before one is). */
   captureSaved: string;
+  /** The replay page: the step shown (0-based) of how many, its explanation lines, or why it could not load. */
+  replay: { step: number; steps: number; lines: string[]; failure: string } | null;
 }
 
 export interface TangoHook {
@@ -58,7 +60,7 @@ export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
     lostShown: 0, verdicts: [], connection: 'none', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
-    captureSaved: '',
+    captureSaved: '', replay: null,
   },
   view: null,
   targets: {},

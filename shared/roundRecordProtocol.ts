@@ -11,9 +11,9 @@ export const STUDENT_TOKEN_HEADER = 'x-student-token';
 /** Characters of a record id: 12 random bytes in base64url. */
 export const RECORD_ID_LENGTH = 16;
 
-/** The web client's replay page of a round. */
+/** The web client's replay page of a round; a class's round names its class, whose key or token the page sends. */
 export const REPLAY_PATH = '/replay/';
-export const replayPath = (id: string): string => `${REPLAY_PATH}${id}`;
+export const replayPath = (id: string, classCode?: string): string => `${REPLAY_PATH}${id}${classCode ? `?class=${classCode}` : ''}`;
 
 /** The record id in a replay page's path; null when `pathname` is not one. */
 export function replayIdIn(pathname: string): string | null {

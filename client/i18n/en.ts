@@ -95,6 +95,11 @@ export const en = {
   'result.captureSaving': 'Saving…',
   'result.captureSaved': '✓ Saved',
   'result.captureFailed': '⚠ Not saved',
+  'replay.title': 'Replay',
+  'replay.loading': 'Loading the round…',
+  'replay.failed': 'The round could not be loaded.',
+  'replay.keys': '← → step · Home End · W download for Wireshark · Esc home',
+  'replay.step': 'Step {step} of {steps} · {seconds} s',
 
   'ladder.right': 'right',
   'ladder.wrong': 'wrong',

@@ -93,6 +93,11 @@ export const zhHans: UiCatalogue = {
   'result.captureSaving': '保存中…',
   'result.captureSaved': '✓ 已保存',
   'result.captureFailed': '⚠ 无法保存',
+  'replay.title': '回放',
+  'replay.loading': '正在加载回合…',
+  'replay.failed': '无法加载这个回合。',
+  'replay.keys': '← → 逐步 · Home End · W 下载 Wireshark 文件 · Esc 回首页',
+  'replay.step': '第 {step} 步，共 {steps} 步 · {seconds} 秒',
 
   'ladder.right': '正确',
   'ladder.wrong': '错误',

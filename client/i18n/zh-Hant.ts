@@ -93,6 +93,11 @@ export const zhHant: UiCatalogue = {
   'result.captureSaving': '儲存中…',
   'result.captureSaved': '✓ 已儲存',
   'result.captureFailed': '⚠ 無法儲存',
+  'replay.title': '重播',
+  'replay.loading': '正在載入回合…',
+  'replay.failed': '無法載入這個回合。',
+  'replay.keys': '← → 逐步 · Home End · W 下載 Wireshark 檔 · Esc 回首頁',
+  'replay.step': '第 {step} 步，共 {steps} 步 · {seconds} 秒',
 
   'ladder.right': '正確',
   'ladder.wrong': '錯誤',

@@ -6,6 +6,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { challengeInviteCode } from './ChallengeSetup.ts';
 import { openClassFromAddress } from './classAddress.ts';
+import { replayFromAddress } from './replayAddress.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 
@@ -32,6 +33,9 @@ export class Boot extends Screen {
     await document.fonts.ready;
     // A class's address (a student's join link, a teacher's console) opens the class.
     if (await openClassFromAddress(this)) return;
+    // A replay link (/replay/ID) shows that finished round.
+    const replay = replayFromAddress();
+    if (replay) return void this.scene.start('Replay', replay);
     const session = await resume();
     if (session) this.scene.start(screenFor(session.view), { session });
     // A partner's pair-challenge link (/challenge/CODE) opens the challenge screen with the code.

@@ -71,7 +71,7 @@ export class RoundResult extends SessionScreen {
     const m = Math.max(10, Math.min(28, width * 0.02));
     const wide = width >= 900 && width > height;
     this.title.setPosition(m, m);
-    const captureWidth = Math.min(230, width * 0.45);
+    const captureWidth = Math.min(230, width * 0.4);
     this.capture.resize(captureWidth, 40).setPosition(width - m - captureWidth / 2, m + 18);
     this.scenario.setWordWrapWidth(width - 2 * m, true).setPosition(m, m + 40);
     const top = m + 40 + this.scenario.height + 10;
