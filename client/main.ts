@@ -12,6 +12,7 @@ import { ConnectionLost } from './scenes/ConnectionLost.ts';
 import { Leaderboard } from './scenes/Leaderboard.ts';
 import { Match } from './scenes/Match.ts';
 import { RoundResult } from './scenes/RoundResult.ts';
+import { Replay } from './scenes/Replay.ts';
 import { ScenarioPicker } from './scenes/ScenarioPicker.ts';
 import { Start } from './scenes/Start.ts';
 import { TeacherConsole } from './scenes/TeacherConsole.ts';
@@ -42,7 +43,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: innerWidth * DPR, height: innerHeight * DPR },
   dom: { createContainer: true },
   banner: false,
-  scene: [Boot, Start, ScenarioPicker, Waiting, Match, RoundResult, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard,
+  scene: [Boot, Start, ScenarioPicker, Waiting, Match, RoundResult, Replay, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard,
     ClassJoin, ClassLobby, TeacherConsole, ClassSetup, ClassReport, ConnectionLost],
 });
 

@@ -46,6 +46,10 @@ export interface TangoState {
   frames: FrameVerdict | null;
   /** The slow-game notice's text while it is on screen, '' otherwise. */
   rendererNotice: string;
+  /** The file name of the last round capture saved ('' before one is). */
+  captureSaved: string;
+  /** The replay page: the step shown (0-based) of how many, its explanation lines, or why it could not load. */
+  replay: { step: number; steps: number; lines: string[]; failure: string } | null;
 }
 
 /** One visible Text or Button of the running screens, in CSS px of the page (what `layout()` reports). */
@@ -85,7 +89,7 @@ export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
     lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
-    renderer: null, frames: null, rendererNotice: '',
+    renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null,
   },
   view: null,
   targets: {},

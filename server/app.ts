@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { serveClassQr, serveRoomQr } from './http/joinQr.ts';
 import { serveClassReports } from './http/classReports.ts';
 import { serveClient } from './http/clientApp.ts';
+import { serveRoundRecords } from './http/roundRecords.ts';
 import { serveHealth } from './http/health.ts';
 import { capRequestBodies } from './http/requestBodies.ts';
 import { secureHeaders } from './http/securityHeaders.ts';
@@ -39,6 +40,7 @@ export function createGameServer(config: Config, stores: Stores) {
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
       serveLeaderboard(app, stores.challenges);
       serveClassReports(app, stores);
+      serveRoundRecords(app, stores);
       serveClassQr(app, stores.classes, config.classroom.publicUrl);
       serveRoomQr(app, config.classroom.publicUrl);
       serveClient(app, config.clientDir);

@@ -163,6 +163,9 @@ export const ERROR_CODES = [
   'noRoundsLeft',
   'roundRunning',
   'roundPaused',
+  // round records
+  'roundRecordNotFound',
+  'notYourRound',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -313,6 +316,8 @@ export interface PairRoomView {
   readonly segments: readonly SegmentView[];
   readonly moves: readonly MoveView[];
   readonly stateLog: readonly StateLogView[];
+  /** The last finished round's record, for its replay and capture file ('' before a round ends). */
+  readonly recordId: string;
 }
 
 // The timed challenge's room, result and leaderboard route live in their own file.
@@ -320,3 +325,6 @@ export * from './challengeProtocol.ts';
 
 // The classroom's room, commands, state and report routes live in their own file.
 export * from './classroomProtocol.ts';
+
+// A finished round's replay and capture routes live in their own file.
+export * from './roundRecordProtocol.ts';

@@ -9,7 +9,7 @@ import { CARDS, ROLES } from './match/cards.ts';
 import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
-import { isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions, type PlayPayload } from './protocol.ts';
+import { isRoomCode, LIMITS, PAIR_MODES, RECORD_ID_LENGTH, typedRoomCode, type PairJoinOptions, type PlayPayload } from './protocol.ts';
 import {
   BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID, type ChallengeJoinOptions, type LeaderboardQuery,
 } from './challengeProtocol.ts';
@@ -145,3 +145,9 @@ export const kickPayloadSchema = z
 
 /** Teacher commands without a payload accept nothing, or an empty object. */
 export const noPayloadSchema = readyPayloadSchema;
+
+/** A round record's id in a path, as `RoundRecordStore` makes them. */
+export const recordIdSchema = z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${RECORD_ID_LENGTH}}$`));
+
+/** Query of the capture download: the language of the frame comments. */
+export const captureQuerySchema = z.strictObject({ locale: z.enum(LOCALES).optional() });

@@ -6,6 +6,7 @@ import { COLOURS } from '../ui/theme.ts';
 import { challengeInviteCode } from './ChallengeSetup.ts';
 import { openClassFromAddress } from './classAddress.ts';
 import type { RefusalData } from './refusalText.ts';
+import { replayFromAddress } from './replayAddress.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 import { invitedCode } from './Start.ts';
@@ -44,6 +45,9 @@ export class Boot extends Screen {
     await document.fonts.ready;
     // A class's address (a student's join link, a teacher's console) opens the class.
     if (await openClassFromAddress(this)) return;
+    // A replay link (/replay/ID) shows that finished round.
+    const replay = replayFromAddress();
+    if (replay) return void this.scene.start('Replay', replay);
     const code = this.roomToResume();
     const resumed = code ? await resumeSeat(code) : null;
     if (resumed?.ok) {

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { PairRoomView } from '../../shared/protocol.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { Button } from '../ui/Button.ts';
+import { CaptureButton } from '../ui/CaptureButton.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { Ladder } from '../ui/Ladder.ts';
 import { textStyle } from '../ui/textStyle.ts';
@@ -22,6 +23,7 @@ export class RoundResult extends SessionScreen {
   private mistakes!: Phaser.GameObjects.Text;
   private next!: Button;
   private home!: Button;
+  private capture!: CaptureButton;
   private view!: PairRoomView;
   private readied = false;
   /** Play again was pressed: this room is being left for a new one. */
@@ -48,7 +50,9 @@ export class RoundResult extends SessionScreen {
     this.home = inClass
       ? new Button(this, t('class.backToClass'), () => void currentClass()?.leavePair().then(() => this.scene.start('ClassLobby')), { primary: true, fontSize: 18 })
       : new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
-    new FocusOrder(this).setItems([this.next, this.home]);
+    this.capture = new CaptureButton(this, () => ({ recordId: this.view.recordId, classCode: inClass ? (currentClass()?.code ?? null) : null }));
+    this.onKey('W', () => this.capture.press());
+    new FocusOrder(this).setItems([this.next, this.home, this.capture]);
     // The class rank comes when every pair has finished, which may be after this screen opened.
     const offClass = inClass ? currentClass()?.events.on('view', () => this.showView(this.session.view)) : undefined;
     if (offClass) this.events.once(Phaser.Scenes.Events.SHUTDOWN, offClass);
@@ -61,6 +65,8 @@ export class RoundResult extends SessionScreen {
     const m = Math.max(10, Math.min(28, width * 0.02));
     const wide = width >= 900 && width > height;
     this.title.setPosition(m, m);
+    const captureWidth = Math.min(230, width * 0.4);
+    this.capture.resize(captureWidth, 40).setPosition(width - m - captureWidth / 2, m + 18);
     this.scenario.setWordWrapWidth(width - 2 * m, true).setPosition(m, m + 40);
     const top = m + 40 + this.scenario.height + 10;
     const buttonHeight = 54;
@@ -73,7 +79,7 @@ export class RoundResult extends SessionScreen {
       this.mistakes.setWordWrapWidth(column, true).setPosition(x, top + 60);
       this.next.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight / 2);
       this.home.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight * 1.5 - 10);
-      this.publishTargets({ next: this.next, home: this.home });
+      this.publishTargets({ next: this.next, home: this.home, capture: this.capture });
       return;
     }
     // The ladder takes what the score, the explanations and the buttons leave: it is what a learner studies.
@@ -84,7 +90,7 @@ export class RoundResult extends SessionScreen {
     const half = (width - 3 * m) / 2;
     this.home.resize(half, buttonHeight).setPosition(m + half / 2, height - m - buttonHeight / 2);
     this.next.resize(half, buttonHeight).setPosition(width - m - half / 2, height - m - buttonHeight / 2);
-    this.publishTargets({ next: this.next, home: this.home });
+    this.publishTargets({ next: this.next, home: this.home, capture: this.capture });
   }
 
   override update(): void {
@@ -110,6 +116,7 @@ export class RoundResult extends SessionScreen {
     this.mistakes.setText(explained);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
+    this.capture.setVisible(v.recordId !== '');
     this.next.setVisible(!finished || this.canPlayAgain()).setEnabled(finished ? !this.leaving : !this.readied);
     if (finished) this.next.setLabel(t('result.playAgain'));
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));

@@ -7,7 +7,8 @@
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
-import type { Role } from '../../shared/match/cards.ts';
+import { ROLES, type Role } from '../../shared/match/cards.ts';
+import { roundRecordOf } from '../../shared/capture/roundRecord.ts';
 import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
@@ -315,6 +316,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   /** Writes the round's result for both seats, so nothing earned depends on the room staying up. */
   private record(match: MatchState, round: number): void {
+    this.state.recordId = this.keepRound(match, round);
     if (this.classLink) return this.classLink.record(match);
     const status = match.status === 'playing' ? 'timeUp' : match.status;
     const results: RoundResult[] = [...this.seats.values()].map((seat) => {
@@ -328,6 +330,20 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       };
     });
     this.stores.results.save(results);
+  }
+
+  /** Keeps the whole round for its replay and capture file; a class's round only for its teacher and students. */
+  private keepRound(match: MatchState, round: number): string {
+    const seats = [...this.seats.values()];
+    const nicknames = Object.fromEntries(ROLES.map((role) => [role, seats.find((s) => roleIn(s, round) === role)?.nickname ?? ''])) as Record<Role, string>;
+    // The round's clock ends now; the capture's wall-clock times count back from here.
+    const wallClockAt = Date.now() - (match.now - match.startedAt);
+    const spec = this.classLink?.spec;
+    return this.stores.rounds.save({
+      mode: this.state.mode, roomCode: this.state.code, roundNo: spec?.round ?? round, classCode: spec?.classCode ?? null,
+      studentIds: seats.flatMap((s) => (s.studentId ? [s.studentId] : [])), record: roundRecordOf(match, wallClockAt, nicknames),
+      createdAt: Date.now(),
+    });
   }
 
   /**

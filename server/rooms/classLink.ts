@@ -65,7 +65,7 @@ export function classSeats(spec: ClassPairSpec): Map<string, Seat> {
 }
 
 export class ClassLink {
-  private readonly spec: ClassPairSpec;
+  readonly spec: ClassPairSpec;
   private readonly host: PairHost;
   private readonly moves = new Map<string, MoveRecord[]>();
   /** Kicked students whose reservation may still be valid: it no longer is. */

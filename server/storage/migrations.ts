@@ -2,7 +2,7 @@
  * The database schema, as ordered migrations. A file records the last one applied in
  * `PRAGMA user_version`; never edit a migration that has shipped, add the next one.
  * Numbers are reserved by feature so that work in parallel does not collide:
- * 1 round results, 2 classroom, 3 challenge.
+ * 1 round results, 2 classroom, 3 challenge, 4 round records (captures and replays).
  */
 export interface Migration {
   readonly version: number;
@@ -99,6 +99,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX challenge_entries_one_daily ON challenge_entries (player_id, day) WHERE kind = 'daily';
       CREATE INDEX challenge_entries_by_day ON challenge_entries (kind, day, seats, difficulty, points DESC);
       CREATE INDEX challenge_entries_by_player ON challenge_entries (player_id, seats, difficulty, points DESC);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- A finished round's full record (every segment, move and state change) as JSON, for its
+      -- capture file and its replay. The id is random and unguessable: for a solo, pair or
+      -- challenge round, the link is the permission. A class's round names its class and its
+      -- students: only the class's teacher and those students may read it.
+      CREATE TABLE round_records (
+        id TEXT PRIMARY KEY,
+        mode TEXT NOT NULL,
+        room_code TEXT NOT NULL,
+        round_no INTEGER NOT NULL,
+        class_code TEXT,
+        student_ids TEXT NOT NULL,
+        record TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX round_records_by_class ON round_records (class_code, round_no) WHERE class_code IS NOT NULL;
     `,
   },
 ];

@@ -209,6 +209,8 @@ export const en = {
   'error.classFull': 'The class is full (200 students).',
   'error.classEnded': 'This class has ended.',
   'error.classNotFound': 'No class has that code. Check the code and try again.',
+  'error.roundRecordNotFound': 'No finished round has that link.',
+  'error.notYourRound': 'This round belongs to a class: only its teacher and the students who played it can open it.',
   'error.kicked': 'The teacher removed you from this class.',
   'error.unknownStudent': 'There is no such student in this class.',
   'error.noStudents': 'Nobody has joined the class yet.',
@@ -229,4 +231,12 @@ export const en = {
   'report.rounds': 'Rounds played',
   'report.skillAccuracy': '{skill} (%)',
   'report.commonMistake': 'Most common mistake',
+  // A downloaded capture's frame comments and interface (Wireshark shows them).
+  'capture.interface': 'TCP Tango round: {scenario}',
+  'capture.resent': 'sent again (retransmission)',
+  'capture.old': 'a segment of an earlier connection',
+  'capture.lost': 'lost on the way: the receiver never saw it',
+  'capture.arrived': 'arrived {ms} ms later',
+  'capture.refused': 'arrived {ms} ms later and was refused',
+  'capture.held': 'still on its way when the round ended',
 } as const;

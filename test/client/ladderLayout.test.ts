@@ -23,7 +23,7 @@ function round(sends: readonly number[], closedAt = 0): PairRoomView {
     scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY, seatKeptSeconds: 30,
     paused: false, players: new Map(), endpoints: new Map(),
     segments: sends.map((at, i) => segment(i + 1, i % 2 === 0 ? 'client' : 'server', at)),
-    moves: [], stateLog: [{ at: 0, role: 'client', state: 'ESTABLISHED' }, { at: 0, role: 'server', state: 'ESTABLISHED' },
+    moves: [], recordId: '', stateLog: [{ at: 0, role: 'client', state: 'ESTABLISHED' }, { at: 0, role: 'server', state: 'ESTABLISHED' },
       { at: closedAt, role: 'client', state: 'CLOSED' }],
   };
 }

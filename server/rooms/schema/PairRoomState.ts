@@ -111,6 +111,7 @@ export const PairRoomState = schema({
   segments: t.array(SegmentState),
   moves: t.array(MoveState),
   stateLog: t.array(StateLogState),
+  recordId: t.string().default(''),
 }, 'PairRoomState');
 export type PairRoomState = SchemaType<typeof PairRoomState>;
 

@@ -1,0 +1,166 @@
+import type Phaser from 'phaser';
+import { peerOf } from '../../shared/match/cards.ts';
+import type { RoundRecordPayload } from '../../shared/protocol.ts';
+import { game, t } from '../i18n/text.ts';
+import { fetchRoundRecord } from '../net/roundRecords.ts';
+import { publish } from '../testHook.ts';
+import { Button } from '../ui/Button.ts';
+import { CaptureButton } from '../ui/CaptureButton.ts';
+import { FocusOrder } from '../ui/FocusOrder.ts';
+import { Ladder } from '../ui/Ladder.ts';
+import { happenedAt, replaySteps, replayViewAt, type ReplayLine } from '../ui/replayTimeline.ts';
+import { StepSlider } from '../ui/StepSlider.ts';
+import { textStyle } from '../ui/textStyle.ts';
+import { COLOURS } from '../ui/theme.ts';
+import { Screen } from './Screen.ts';
+
+export interface ReplayData {
+  readonly id: string;
+  /** The class a class round belongs to, from the link: it says which key or token to send. */
+  readonly classCode: string | null;
+}
+
+/** One explanation line in the player's language. */
+function lineText(line: ReplayLine): string {
+  const role = (r: 'client' | 'server') => `${r === 'client' ? '●' : '■'} ${t(`role.${r}`)}`;
+  switch (line.kind) {
+    case 'move': {
+      const m = line.move;
+      const mark = m.verdict === 'correct' ? '✓' : '✗';
+      const what = m.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : (m.card ?? '');
+      return `${mark} ${role(m.role)} · ${m.state} · ${what}: ${game(m.why, { ...m.params, expected: m.params['expected'] ?? m.expected.join(', ') })}`;
+    }
+    case 'sent':
+      return `→ ${role(line.segment.from)} · ${line.segment.card} seq=${line.segment.seq}`;
+    case 'lost':
+      return `✗ ${line.segment.card} ${t('match.lost')}`;
+    case 'arrived':
+      return `${line.segment.status === 'discarded' ? '⊘' : '↘'} ${role(peerOf(line.segment.from))} ← ${line.segment.card}${line.segment.why ? `: ${game(line.segment.why)}` : ''}`;
+    case 'state':
+      return `${role(line.role)} → ${line.state}`;
+  }
+}
+
+/** A finished round step by step (/replay/ID): the ladder up to the step, what happened there, ← → and a slider. */
+export class Replay extends Screen {
+  private entry!: ReplayData;
+  private payload: RoundRecordPayload | null = null;
+  private steps: number[] = [];
+  private step = 0;
+  private title!: Phaser.GameObjects.Text;
+  private status!: Phaser.GameObjects.Text;
+  private ladder!: Ladder;
+  private explanation!: Phaser.GameObjects.Text;
+  private slider!: StepSlider;
+  private previous!: Button;
+  private following!: Button;
+  private capture!: CaptureButton;
+  private home!: Button;
+
+  constructor() {
+    super('Replay');
+  }
+
+  init(data: ReplayData): void {
+    this.entry = data;
+    this.payload = null;
+    this.steps = [];
+    this.step = 0;
+  }
+
+  create(): void {
+    this.title = this.add.text(0, 0, t('replay.title'), textStyle(24, { bold: true }));
+    this.status = this.add.text(0, 0, t('replay.loading'), textStyle(15, { colour: COLOURS.dim }));
+    this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
+    this.explanation = this.add.text(0, 0, '', textStyle(15, { wrap: 400 }));
+    this.slider = new StepSlider(this, (step) => this.go(step));
+    this.previous = new Button(this, '◀', () => this.go(this.step - 1));
+    this.following = new Button(this, '▶', () => this.go(this.step + 1), { primary: true });
+    this.capture = new CaptureButton(this, () => ({ recordId: this.payload?.id ?? '', classCode: this.entry.classCode }));
+    this.home = new Button(this, t('class.home'), () => this.leave(), { fontSize: 16 });
+    new FocusOrder(this).setItems([this.following, this.previous, this.capture, this.home]);
+    this.onKey('LEFT', () => this.go(this.step - 1));
+    this.onKey('RIGHT', () => this.go(this.step + 1));
+    this.onKey('HOME', () => this.go(0));
+    this.onKey('END', () => this.go(this.steps.length - 1));
+    this.onKey('W', () => this.capture.press());
+    this.onKey('ESC', () => this.leave());
+    publish({ replay: null });
+    this.showControls(false);
+    this.startLayout();
+    void this.fetchRound();
+  }
+
+  protected layout(width: number, height: number): void {
+    const m = Math.max(10, Math.min(28, width * 0.02));
+    const wide = width >= 900 && width > height;
+    this.title.setFontSize(width < 520 ? 20 : 26).setWordWrapWidth(width - 2 * m, true).setPosition(m, m);
+    let y = m + this.title.height + 4;
+    this.status.setWordWrapWidth(width - 2 * m, true).setPosition(m, y);
+    y += this.status.height + 10;
+    const controls = 56;
+    const buttonsHeight = 48;
+    const column = wide ? Math.min(560, width * 0.38) : width - 2 * m;
+    const ladderWidth = wide ? width - column - 3 * m : width - 2 * m;
+    const explanationHeight = wide ? 0 : Math.max(110, this.explanation.height + 8);
+    const ladderHeight = Math.max(200, height - y - m - controls - buttonsHeight - 10 - explanationHeight);
+    this.ladder.setPosition(m, y).resize(ladderWidth, ladderHeight);
+    const sliderY = y + ladderHeight + controls / 2;
+    this.previous.resize(52, 48).setPosition(m + 26, sliderY);
+    this.following.resize(52, 48).setPosition(m + ladderWidth - 26, sliderY);
+    this.slider.resize(Math.max(60, ladderWidth - 2 * 52 - 40)).setPosition(m + ladderWidth / 2, sliderY);
+    const buttonsY = wide ? height - m - buttonsHeight / 2 : sliderY + controls / 2 + 6 + buttonsHeight / 2;
+    const bx = wide ? width - column - m : m;
+    const bw = Math.min(240, (column - 10) / 2);
+    this.capture.resize(bw, buttonsHeight).setPosition(bx + bw / 2, buttonsY);
+    this.home.resize(bw, buttonsHeight).setPosition(bx + bw + 10 + bw / 2, buttonsY);
+    if (wide) this.explanation.setWordWrapWidth(column, true).setPosition(width - column - m, y);
+    else this.explanation.setWordWrapWidth(width - 2 * m, true).setPosition(m, buttonsY + buttonsHeight / 2 + 8);
+    this.publishTargets({ previous: this.previous, next: this.following, capture: this.capture, home: this.home, slider: this.slider });
+  }
+
+  override update(): void {
+    if (this.payload) this.ladder.show(replayViewAt(this.payload, this.steps[this.step]!), this.steps[this.step]!, false);
+  }
+
+  private async fetchRound(): Promise<void> {
+    const got = await fetchRoundRecord(this.entry.id, this.entry.classCode);
+    if (!this.scene.isActive()) return;
+    if (!got.ok) {
+      this.status.setText(`⚠ ${t('replay.failed')} ${got.failure === 'unreachable' ? t('start.unreachable') : game(`error.${got.failure}`)}`);
+      publish({ replay: { step: 0, steps: 0, lines: [], failure: got.failure } });
+      return this.relayout();
+    }
+    this.payload = got.value;
+    this.steps = replaySteps(got.value);
+    const r = got.value.record;
+    const names = (['client', 'server'] as const).map((role) => `${t(`role.${role}`)}: ${r.nicknames[role] || t('waiting.bot')}`).join(' · ');
+    this.title.setText(`${t('replay.title')} · ${game(`scenario.${r.scenarioId}.title`)}`);
+    this.status.setText(`${names} · ${r.status === 'won' ? t('result.won') : t('result.timeUp')}\n${t('replay.keys')}`);
+    this.showControls(true);
+    this.go(0);
+  }
+
+  private go(step: number): void {
+    if (!this.payload || this.steps.length === 0) return;
+    this.step = Math.max(0, Math.min(this.steps.length - 1, step));
+    const at = this.steps[this.step]!;
+    const lines = happenedAt(this.payload, at).map(lineText);
+    const seconds = ((at - this.payload.record.startedAt) / 1000).toFixed(1);
+    this.explanation.setText(`${t('replay.step', { step: this.step + 1, steps: this.steps.length, seconds })}\n${lines.join('\n')}`);
+    this.slider.set(this.step, this.steps.length);
+    this.previous.setEnabled(this.step > 0);
+    this.following.setEnabled(this.step < this.steps.length - 1);
+    publish({ replay: { step: this.step, steps: this.steps.length, lines, failure: '' } });
+    this.relayout();
+  }
+
+  private showControls(visible: boolean): void {
+    for (const o of [this.slider, this.previous, this.following, this.capture]) o.setVisible(visible);
+  }
+
+  private leave(): void {
+    history.replaceState(null, '', '/');
+    this.scene.start('Start');
+  }
+}

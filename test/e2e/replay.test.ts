@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCapture } from '../../shared/capture/pcapng.ts';
+import { translate } from '../../shared/i18n/translate.ts';
+import { replayPath } from '../../shared/protocol.ts';
+import { launchBrowser } from './browser.ts';
+import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { Player } from './player.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 };
+const DESKTOP = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 };
+
+describe('a finished round, downloaded and replayed', () => {
+  let game: LiveGame;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let recordId = '';
+  let segments = 0;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    game = await startLiveGame({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tango-replay-')) });
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await game?.stop();
+  });
+
+  async function open(device: typeof PHONE, path: string): Promise<{ page: Page; player: Player; errors: string[] }> {
+    const context = await browser.newContext({ ...device, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${game.url}${path}`);
+    return { page, player: new Player(page, 'mouse'), errors };
+  }
+
+  it('saves the round result as a pcapng with one frame per segment of the ladder (phone)', async () => {
+    const { page, player, errors } = await open(PHONE, '/?scenarios=lost-syn&rounds=1');
+    await player.waitForScene('Start');
+    await page.keyboard.type('Cap');
+    await player.click('mode.solo');
+    await player.click('speed.fast');
+    await player.click('play');
+    await player.waitForScene('Match');
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    await page.waitForFunction(() => window.__tango.targets['capture'] !== undefined && (window.__tango.view?.recordId ?? '') !== '');
+    ({ recordId, segments } = await page.evaluate(() => ({ recordId: window.__tango.view!.recordId, segments: window.__tango.view!.segments.length })));
+    await player.screenshot('capture-result-390');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), player.click('capture')]);
+    expect(download.suggestedFilename()).toBe(`tcp-tango-lost-syn-${recordId}.pcapng`);
+    const read = readCapture(new Uint8Array(readFileSync((await download.path())!)));
+    if (!read.ok) throw new Error(read.code);
+    expect(read.file.packets).toHaveLength(segments);
+    await page.waitForFunction(() => window.__tango.state.captureSaved !== '');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('replays the round step by step with ← →, the buttons and the slider, explaining each step (desktop)', async () => {
+    const { page, player, errors } = await open(DESKTOP, replayPath(recordId));
+    await player.waitForScene('Replay');
+    await page.waitForFunction(() => (window.__tango.state.replay?.steps ?? 0) > 0);
+    const replay = async () => (await player.state()).replay!;
+    const first = await replay();
+    expect(first.step).toBe(0);
+    // The round starts with each end in its start state.
+    expect(first.lines.join('\n')).toContain('CLOSED');
+
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.__tango.state.replay?.step === 1);
+    await page.keyboard.press('End');
+    await page.waitForFunction((n) => window.__tango.state.replay?.step === n - 1, first.steps);
+    await player.screenshot('replay-1920');
+    await player.click('previous');
+    await page.waitForFunction((n) => window.__tango.state.replay?.step === n - 2, first.steps);
+
+    // Every step's explanation, walked with the keys: the lost SYN and the SYN's arrival are told.
+    await page.keyboard.press('Home');
+    const told: string[] = [];
+    for (let step = 0; step < first.steps; step++) {
+      await page.waitForFunction((s) => window.__tango.state.replay?.step === s, step);
+      told.push(...(await replay()).lines);
+      await page.keyboard.press('ArrowRight');
+    }
+    const all = told.join('\n');
+    expect(all).toMatch(/✗ SYN lost/);
+    expect(all).toContain(translate('en', 'why.synArrives'));
+
+    // A tap on the middle of the slider goes to the middle step.
+    await player.click('slider');
+    const middle = (first.steps - 1) / 2;
+    await page.waitForFunction((m) => Math.abs((window.__tango.state.replay?.step ?? -9) - m) <= 1, middle);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('fits a phone, and says so when a link names no round', async () => {
+    const { page, player } = await open(PHONE, replayPath(recordId));
+    await player.waitForScene('Replay');
+    await page.waitForFunction(() => (window.__tango.state.replay?.steps ?? 0) > 0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.__tango.state.replay?.step === 3);
+    await player.screenshot('replay-390');
+
+    const missing = await open(PHONE, replayPath('AAAAAAAAAAAAAAAA'));
+    await missing.player.waitForScene('Replay');
+    await missing.page.waitForFunction(() => window.__tango.state.replay?.failure === 'roundRecordNotFound');
+  }, 60_000);
+});
