@@ -55,6 +55,8 @@ export function tallyMoves(moves: readonly Pick<MoveRecord, 'points' | 'verdict'
   let streak = 0;
   let t = { points: 0, correct: 0, mistakes: 0, missed: 0, bestStreak: 0 };
   for (const m of moves) {
+    // A stale card (it crossed an arrival) costs nothing and keeps the streak.
+    if (m.verdict === 'stale') continue;
     streak = m.verdict === 'correct' ? streak + 1 : 0;
     t = {
       points: t.points + m.points,

@@ -46,6 +46,7 @@ export const zhHans: Catalogue = {
   'why.timeWaitOver': '经过 2 MSL 都没有再收到 FIN：连接进入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次发送 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，说明你的 ACK 丢失了：再用 ACK 确认一次。2 MSL 计时器重新开始计时。',
+  'why.unneededRetransmit': '再发一次：回复到达之前计时器就到期了。其实没有报文段丢失（对方还在回复），所以这次重传不计分。',
 
   // 某个状态为什么拒绝这个操作。
   'refuse.closed': '你处于 CLOSED：当前没有连接。用 SYN 打开连接，或者开始监听。',
@@ -81,6 +82,13 @@ export const zhHans: Catalogue = {
   'mistake.wrongAck': '确认号错误：ack 必须是你期望的下一个字节，即 {expected}。',
   'mistake.numbersMissing': '在这个难度下，seq 和 ack 需要你自己填写。',
   'mistake.tooSlow': '这一步的时限在出牌之前就过了。',
+  'stale.SYN': '对方的 SYN 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.SYN+ACK': '对方的 SYN+ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.ACK': '对方的 ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.FIN': '对方的 FIN 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.FIN+ACK': '对方的 FIN+ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.RST': '对方的 RST 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.DATA': '对方的 DATA 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
 
   // 服务器返回的错误；状态没有任何改变。
   'error.invalidPayload': '服务器无法读取这条消息。',
@@ -94,6 +102,7 @@ export const zhHans: Catalogue = {
   'error.badOptions': '这些游戏设置无效。',
   'error.roundOver': '本回合已经结束。',
   'error.timeWentBack': '时钟倒退了。',
+  'error.roundNotStarted': '准备：这一回合的时钟还没开始。',
 
   // 关于另一位玩家的通知。
   'notice.partnerLeft': '{nickname} 断线了；正在等待对方重新连接。',

@@ -46,6 +46,7 @@ export const zhHant: Catalogue = {
   'why.timeWaitOver': '經過 2 MSL 都沒有再收到 FIN：連線進入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次送出 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，代表你的 ACK 遺失了：再用 ACK 確認一次。2 MSL 計時器重新開始計時。',
+  'why.unneededRetransmit': '再送一次：回覆到達之前計時器就到期了。其實沒有區段遺失（對方還在回覆），所以這次重送不計分。',
 
   // 某個狀態為什麼拒絕這個動作。
   'refuse.closed': '你處於 CLOSED：目前沒有連線。用 SYN 開啟連線，或開始監聽。',
@@ -81,6 +82,13 @@ export const zhHant: Catalogue = {
   'mistake.wrongAck': '確認號錯誤：ack 必須是你期待的下一個位元組，也就是 {expected}。',
   'mistake.numbersMissing': '在這個難度下，seq 和 ack 要由你自己填寫。',
   'mistake.tooSlow': '這一步的時限在出牌之前就過了。',
+  'stale.SYN': '對方的 SYN 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.SYN+ACK': '對方的 SYN+ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.ACK': '對方的 ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.FIN': '對方的 FIN 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.FIN+ACK': '對方的 FIN+ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.RST': '對方的 RST 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.DATA': '對方的 DATA 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
 
   // 伺服器回傳的錯誤；狀態沒有任何改變。
   'error.invalidPayload': '伺服器無法讀取這則訊息。',
@@ -94,6 +102,7 @@ export const zhHant: Catalogue = {
   'error.badOptions': '這些遊戲設定無效。',
   'error.roundOver': '這個回合已經結束。',
   'error.timeWentBack': '時鐘倒退了。',
+  'error.roundNotStarted': '準備：這一回合的時鐘還沒開始。',
 
   // 關於另一位玩家的通知。
   'notice.partnerLeft': '{nickname} 斷線了；正在等待對方回來。',
