@@ -28,6 +28,10 @@ export interface PairRoomConfig {
   /** Above this many messages in one second the connection is closed (Colyseus's own guard). */
   readonly disconnectAbovePerSecond: number;
   readonly bot: BotConfig;
+  /** The get-ready step before each round's clock starts: role, goal, a count-down. */
+  readonly getReadyMs: number;
+  /** The same in a class's rounds: longer, since students must first look up at their phones. */
+  readonly classGetReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every round, instead of one derived from the room. */
@@ -45,6 +49,8 @@ export interface ChallengeRoomConfig {
   readonly disconnectAbovePerSecond: number;
   /** The bot that plays the other seat of a solo challenge. */
   readonly bot: BotConfig;
+  /** The get-ready step before the first round; the challenge's clock starts after it. */
+  readonly getReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every free challenge, instead of a random one. */
@@ -105,11 +111,15 @@ const envSchema = z.object({
   BOT_REACTION_MS: int(0, 60_000).default(1200),
   BOT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
   CHALLENGE_DURATION_MS: int(10_000, 3_600_000).default(120_000),
+  GET_READY_MS: int(0, 30_000).default(3000),
   // Under Colyseus's 15 s seat reservation, so a late student still finds their seat.
   CLASS_SEAT_WAIT_MS: int(500, 14_000).default(12_000),
   CLASS_IDLE_MINUTES: int(1, 24 * 60).default(30),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
+
+/** A class's get-ready step lasts at least this long: thirty students must look up at their phones. */
+export const CLASS_GET_READY_MIN_MS = 5000;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -141,6 +151,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       messageBurst: e.MESSAGE_BURST,
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+      getReadyMs: e.GET_READY_MS,
+      classGetReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
     },
     classroom: {
       seatWaitMs: e.CLASS_SEAT_WAIT_MS,
@@ -160,6 +172,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       messageBurst: e.MESSAGE_BURST,
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+      getReadyMs: e.GET_READY_MS,
     },
   };
 }

@@ -207,16 +207,13 @@ export function step(state: MatchState, input: MatchInput): StepResult {
   const emit: Emit = (e) => events.push(e);
   if (input.now < state.now) return { state, events: [{ type: 'inputRefused', at: state.now, code: 'timeWentBack' }] };
   if (state.status !== 'playing') return { state, events: [{ type: 'inputRefused', at: input.now, code: 'roundOver' }] };
-  // The get-ready step: nothing is due yet (every timer starts with the clock), cards wait for it.
-  if (input.now < state.clockStartsAt) {
-    const events: MatchEvent[] = input.kind === 'play' ? [{ type: 'inputRefused', at: input.now, code: 'roundNotStarted' }] : [];
-    return { state: { ...state, now: input.now }, events };
-  }
+  // Before the clock starts nothing is due (every timer starts with it) unless the round was cut short.
   let s = advance(state, input.now, emit);
   if (input.kind === 'play') {
-    // The round may have ended while time caught up with the play.
-    if (s.status === 'playing') s = settle(judgePlay(s, input, emit), input.now, emit);
-    else emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+    // The round may have ended while time caught up with the play; in the get-ready step cards wait.
+    if (s.status !== 'playing') emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+    else if (input.now < s.clockStartsAt) emit({ type: 'inputRefused', at: input.now, code: 'roundNotStarted' });
+    else s = settle(judgePlay(s, input, emit), input.now, emit);
   }
   return { state: { ...s, now: input.now }, events };
 }

@@ -19,7 +19,7 @@ function segment(id: number, from: Role, sentAt: number): SegmentView {
 function round(sends: readonly number[], closedAt = 0): PairRoomView {
   return {
     code: 'ABCDE', mode: 'solo', phase: 'between', difficulty: 'flags', speed: 'normal', lossRate: 0, round: 1, rounds: 1,
-    scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY,
+    scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundClockStartsAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY,
     paused: false, players: new Map(), endpoints: new Map(),
     segments: sends.map((at, i) => segment(i + 1, i % 2 === 0 ? 'client' : 'server', at)),
     moves: [], stateLog: [{ at: 0, role: 'client', state: 'ESTABLISHED' }, { at: 0, role: 'server', state: 'ESTABLISHED' },

@@ -19,6 +19,8 @@ export const SHORT: Partial<ChallengeRoomConfig> = {
   reconnectSeconds: 2,
   tickMs: 10,
   bot: { reactionMs: 30, errorRate: 0 },
+  // No get-ready step, so the challenge's clock starts as the tests start it (getReady.test.ts has one).
+  getReadyMs: 0,
   timing: FAST.timing!,
 };
 
