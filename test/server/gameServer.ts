@@ -169,7 +169,8 @@ export async function followHints(room: PairRoom): Promise<void> {
     const card = me(room).endpoint.hintCards[0] as Card;
     const moves = state.moves.length;
     const reply = await play(room, { card });
-    if (reply.move.verdict !== 'correct') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
+    // A stale card crossed an arrival that changed the hint: it costs nothing, look again.
+    if (reply.move.verdict !== 'correct' && reply.move.verdict !== 'stale') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
     await until(room, (s) => s.round !== round || s.phase !== 'playing' || s.moves.length > moves);
   }
 }
