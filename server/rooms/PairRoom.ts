@@ -313,7 +313,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       return {
         mode: this.state.mode, roomCode: this.state.code, roundNo: round, scenarioId: match.scenarioId, status,
         playerId: seat.id, nickname: seat.nickname, role, isBot: seat.isBot, points: s.points, correct: s.correct,
-        mistakes: s.mistakes, missed: s.missed, bestStreak: s.bestStreak,
+        mistakes: s.mistakes, missed: s.missed, hinted: s.hinted, bestStreak: s.bestStreak,
         moves: match.moves.filter((m) => m.role === role), finishedAt: Date.now(),
       };
     });

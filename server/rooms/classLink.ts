@@ -131,7 +131,7 @@ export class ClassLink {
       results.push({
         mode: 'class', roomCode: this.spec.classCode, roundNo: this.spec.round, scenarioId: match.scenarioId, status,
         playerId: seat.studentId, nickname: seat.nickname, role: roleIn(seat, 1), isBot: seat.isBot, points: t.points,
-        correct: t.correct, mistakes: t.mistakes, missed: t.missed, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
+        correct: t.correct, mistakes: t.mistakes, missed: t.missed, hinted: t.hinted, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
       });
     }
     this.host.stores.results.save(results);

@@ -101,4 +101,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX challenge_entries_by_player ON challenge_entries (player_id, seats, difficulty, points DESC);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Right moves made with the ★ hint showing (they score less); rounds stored before count none.
+      ALTER TABLE round_results ADD COLUMN hinted INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

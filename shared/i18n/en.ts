@@ -188,6 +188,7 @@ export const en = {
   'report.correct': 'Correct moves',
   'report.mistakes': 'Mistakes',
   'report.missed': 'Missed deadlines',
+  'report.hints': 'Hinted moves',
   'report.rounds': 'Rounds played',
   'report.skillAccuracy': '{skill} (%)',
   'report.commonMistake': 'Most common mistake',

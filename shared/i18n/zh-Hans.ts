@@ -186,6 +186,7 @@ export const zhHans: Catalogue = {
   'report.correct': '正确步骤',
   'report.mistakes': '错误',
   'report.missed': '超时',
+  'report.hints': '看提示的步数',
   'report.rounds': '参加回合数',
   'report.skillAccuracy': '{skill}（%）',
   'report.commonMistake': '最常犯的错误',

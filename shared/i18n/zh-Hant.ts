@@ -186,6 +186,7 @@ export const zhHant: Catalogue = {
   'report.correct': '正確步驟',
   'report.mistakes': '錯誤',
   'report.missed': '逾時',
+  'report.hints': '看提示的步數',
   'report.rounds': '參加回合數',
   'report.skillAccuracy': '{skill}（%）',
   'report.commonMistake': '最常犯的錯誤',

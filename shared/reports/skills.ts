@@ -30,7 +30,8 @@ export function skillBreakdown(moves: readonly Pick<MoveRecord, 'skill' | 'verdi
 export function commonMistakes(moves: readonly Pick<MoveRecord, 'skill' | 'verdict' | 'why'>[], limit = 3): CommonMistake[] {
   const counts = new Map<string, CommonMistake>();
   for (const m of moves) {
-    if (m.verdict === 'correct') continue;
+    // A stale card crossed an arrival: not a mistake.
+    if (m.verdict === 'correct' || m.verdict === 'stale') continue;
     const key = `${m.skill}|${m.why}`;
     const c = counts.get(key);
     counts.set(key, { skill: m.skill, why: m.why, count: (c?.count ?? 0) + 1 });
