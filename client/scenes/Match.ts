@@ -105,10 +105,13 @@ export class Match extends SessionScreen {
     const me = this.myRole();
     const { scenarioId, phase } = this.view;
     const left = this.view.roundClockStartsAt - now;
-    this.getReady.show(phase === 'playing' && me && scenarioId && left > 0 ? {
+    const facts = phase === 'playing' && me && scenarioId && left > 0 ? {
       role: me, youAre: t('getReady.youAre', { role: `${ROLE_MARK[me]} ${t(`role.${me}`).toUpperCase()}` }),
       goal: game(`scenario.${scenarioId}.goal`), secondsLeft: Math.ceil(left / 1000),
-    } : null);
+    } : null;
+    this.getReady.show(facts);
+    const said = facts ? [facts.youAre, facts.goal, facts.secondsLeft].join(' | ') : '';
+    if (said !== hook.state.getReady) publish({ getReady: said });
   }
 
   private timeFacts(now: number): string {

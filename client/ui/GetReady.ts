@@ -54,7 +54,10 @@ export class GetReady extends Phaser.GameObjects.Container {
   /** Shows the step with these facts, or hides it (null) once the clock has started. */
   show(facts: GetReadyFacts | null): void {
     this.setVisible(facts !== null);
-    if (!facts) return;
+    if (!facts) {
+      this.shown = '';
+      return;
+    }
     const key = `${facts.youAre}|${facts.goal}|${facts.secondsLeft}|${this.boxWidth}`;
     if (key === this.shown) return;
     this.shown = key;
