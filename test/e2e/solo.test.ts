@@ -83,29 +83,27 @@ describe('solo against the bot', () => {
     expect(youAre).toMatch(/^You are the (● CLIENT|■ SERVER)$/);
     expect(said).toBe(goal);
     expect(Number(count)).toBeGreaterThanOrEqual(1);
-    await player.screenshot('get-ready');
     await player.page.waitForFunction(() => window.__tango.state.getReady === '', null, { timeout: 10_000, polling: 20 });
 
-    // The first move's ★ and "do this" wait for a hesitation (4 s); then they show.
+    // The first move's ★ and "do this" wait for a hesitation (4 s after the move became expected); then they show.
     const hint = await player.page.waitForFunction(() => {
       const t = window.__tango;
       const me = t.view?.players.get(t.state.sessionId);
       const ep = me && t.view?.endpoints.get(me.role);
-      return ep && ep.hintAt >= 0 && ep.hintCards.length > 0 ? { key: ep.hintKey, at: ep.hintAt, serverTime: t.view!.serverTime } : false;
+      return ep && ep.hintAt >= 0 && ep.hintCards.length > 0 ? { key: ep.hintKey, explanation: t.state.explanation } : false;
     }, null, { timeout: 20_000, polling: 20 });
-    const { key, at, serverTime } = (await hint.jsonValue()) as { key: string; at: number; serverTime: number };
+    const { key, explanation } = (await hint.jsonValue()) as { key: string; explanation: string };
     const text = translate('en', key as Parameters<typeof translate>[1]);
-    expect(at - serverTime).toBeGreaterThan(2000);
-    expect((await player.state()).explanation).not.toBe(text);
+    expect(explanation).not.toBe(text);
     await player.page.waitForFunction((t) => window.__tango.state.explanation === t, text, { timeout: 10_000, polling: 50 });
 
     await player.playRound();
     await player.waitForScene('RoundResult');
-    // Played after the hint showed, the first move counts as hinted; the next ones, made at once, do not.
+    // Played after the hint showed, the first right move counts as hinted and scores less.
     const role = (await player.state()).role;
-    const mine = (await player.moves()).filter((m) => m.role === role);
-    expect(mine[0]).toMatchObject({ verdict: 'correct', hinted: true });
-    expect(mine.slice(1).every((m) => !m.hinted)).toBe(true);
+    const first = (await player.moves()).find((m) => m.role === role && m.verdict === 'correct');
+    expect(first).toMatchObject({ hinted: true });
+    expect(first!.points).toBeLessThan(100);
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
