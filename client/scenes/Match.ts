@@ -246,7 +246,8 @@ export class Match extends SessionScreen {
     const view = this.view;
     const me = this.myRole();
     const endpoint = me ? view.endpoints.get(me) : undefined;
-    const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
+    // The round's time runs from its clock start: in the get-ready step it stands at the full limit.
+    const seconds = Math.max(0, Math.ceil((view.roundEndsAt - Math.max(now, view.roundClockStartsAt)) / 1000));
     return {
       round: t('match.round', { round: view.round, rounds: view.rounds }),
       roundShort: `${view.round}/${view.rounds}`,
