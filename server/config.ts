@@ -30,8 +30,6 @@ export interface PairRoomConfig {
   readonly bot: BotConfig;
   /** The get-ready step before each round's clock starts: role, goal, a count-down. */
   readonly getReadyMs: number;
-  /** The same in a class's rounds: longer, since students must first look up at their phones. */
-  readonly classGetReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every round, instead of one derived from the room. */
@@ -61,6 +59,8 @@ export interface ChallengeRoomConfig {
 export interface ClassroomConfig {
   /** How long a student has to take their pair-room seat before a bot plays it for the partner. */
   readonly seatWaitMs: number;
+  /** Each pair's get-ready step before its round's clock starts; longer than a pair room's, since students must first look up at their phones. */
+  readonly getReadyMs: number;
   /** A class nobody is connected to closes after this long; its report stays in the database. */
   readonly idleMs: number;
   /** How long past a round's time limit the class waits for a pair's result before moving on. */
@@ -152,10 +152,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
       getReadyMs: e.GET_READY_MS,
-      classGetReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
     },
     classroom: {
       seatWaitMs: e.CLASS_SEAT_WAIT_MS,
+      getReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
       idleMs: e.CLASS_IDLE_MINUTES * 60_000,
       resultGraceMs: 10_000,
       publicUrl: e.PUBLIC_URL,

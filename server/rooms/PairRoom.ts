@@ -195,7 +195,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
-      getReadyMs: classroom ? server.classGetReadyMs : server.getReadyMs,
+      getReadyMs: classroom ? classroom.getReadyMs : server.getReadyMs,
       clock: this.clock, alarm: this.alarm, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });

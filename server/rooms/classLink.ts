@@ -25,6 +25,8 @@ export interface ClassPairSpec {
   readonly settings: ClassSettings;
   readonly seed: number;
   readonly seatWaitMs: number;
+  /** The get-ready step before the round's clock starts (the class's, longer than a pair room's). */
+  readonly getReadyMs: number;
   /** The class was paused while this pair was being made. */
   readonly paused: boolean;
   /** Both seats; a studentId of BOT_SEAT is a bot. */

@@ -16,10 +16,11 @@ describe('configuration from the environment', () => {
     const defaults = loadConfig({});
     expect(defaults.pair.getReadyMs).toBe(3000);
     expect(defaults.challenge.getReadyMs).toBe(3000);
-    expect(defaults.pair.classGetReadyMs).toBe(5000);
+    expect(defaults.classroom.getReadyMs).toBe(5000);
     const long = loadConfig({ GET_READY_MS: '8000' });
-    expect([long.pair.getReadyMs, long.pair.classGetReadyMs, long.challenge.getReadyMs]).toEqual([8000, 8000, 8000]);
-    expect(loadConfig({ GET_READY_MS: '0' }).pair).toMatchObject({ getReadyMs: 0, classGetReadyMs: 5000 });
+    expect([long.pair.getReadyMs, long.classroom.getReadyMs, long.challenge.getReadyMs]).toEqual([8000, 8000, 8000]);
+    const none = loadConfig({ GET_READY_MS: '0' });
+    expect([none.pair.getReadyMs, none.classroom.getReadyMs]).toEqual([0, 5000]);
     expect(() => loadConfig({ GET_READY_MS: '-1' })).toThrow(/GET_READY_MS/);
   });
 

@@ -23,7 +23,6 @@ export const FAST: Partial<PairRoomConfig> = {
   bot: { reactionMs: 30, errorRate: 0 },
   // No get-ready step, so rounds start on the tests' timing (getReady.test.ts has one).
   getReadyMs: 0,
-  classGetReadyMs: 0,
   // 2 MSL outlasts RTO + latency, so a retransmitted FIN still finds TIME-WAIT.
   timing: { latencyMs: 60, rtoMs: 300, mslMs: 400, deadlineMs: 10_000 },
 };

@@ -12,10 +12,10 @@ const CLASS_GET_READY_MS = 1200;
 const DEADLINE_MS = 10_000;
 
 function config(): Config {
-  const base = classConfig({ seatWaitMs: 3000 });
+  const base = classConfig({ seatWaitMs: 3000, getReadyMs: CLASS_GET_READY_MS });
   return {
     ...base,
-    pair: { ...base.pair, getReadyMs: GET_READY_MS, classGetReadyMs: CLASS_GET_READY_MS },
+    pair: { ...base.pair, getReadyMs: GET_READY_MS },
     challenge: { ...challengeConfig().challenge, getReadyMs: GET_READY_MS, durationMs: 3000 },
   };
 }
