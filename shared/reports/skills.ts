@@ -19,7 +19,8 @@ export interface CommonMistake {
 /** Accuracy per kind of move, in the order the skills are taught; skills never met are left out. */
 export function skillBreakdown(moves: readonly Pick<MoveRecord, 'skill' | 'verdict'>[]): SkillLine[] {
   return SKILLS.flatMap((skill) => {
-    const mine = moves.filter((m) => m.skill === skill);
+    // A stale card (it crossed an arrival) is neither right nor wrong.
+    const mine = moves.filter((m) => m.skill === skill && m.verdict !== 'stale');
     if (mine.length === 0) return [];
     const correct = mine.filter((m) => m.verdict === 'correct').length;
     return [{ skill, correct, wrong: mine.length - correct, accuracy: correct / mine.length }];
