@@ -23,7 +23,7 @@ export function recordRound(view: PairRoomView, sessionId: string): void {
   const role = view.players.get(sessionId)?.role;
   const scenario = view.scenarioId;
   if (!role || !scenario || view.roundStatus !== 'won') return;
-  if (view.moves.some((m) => m.role === role && m.verdict !== 'correct')) return;
+  if (view.moves.some((m) => m.role === role && m.verdict !== 'correct' && m.verdict !== 'stale')) return;
   // The result screen calls this on every patch it shows; only a new mark is written.
   const done = new Set(loadProgress());
   if (done.has(scenario)) return;

@@ -17,6 +17,8 @@ export interface TangoState {
   role: string;
   /** The explanation currently shown under the lane ('' when none). */
   explanation: string;
+  /** The get-ready step over the match, its lines joined by ' | ' ('' when not shown). */
+  getReady: string;
   /** How many lost segments have been shown vanishing. */
   lostShown: number;
   /** Verdicts this player received, in order: 'correct', 'wrongCard'… */
@@ -87,7 +89,7 @@ declare global {
 
 export const hook: TangoHook = (window.__tango ??= {
   state: {
-    ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '',
+    ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '',
     lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
     renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null,
   },

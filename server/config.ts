@@ -28,6 +28,8 @@ export interface PairRoomConfig {
   /** Above this many messages in one second the connection is closed (Colyseus's own guard). */
   readonly disconnectAbovePerSecond: number;
   readonly bot: BotConfig;
+  /** The get-ready step before each round's clock starts: role, goal, a count-down. */
+  readonly getReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every round, instead of one derived from the room. */
@@ -45,6 +47,8 @@ export interface ChallengeRoomConfig {
   readonly disconnectAbovePerSecond: number;
   /** The bot that plays the other seat of a solo challenge. */
   readonly bot: BotConfig;
+  /** The get-ready step before the first round; the challenge's clock starts after it. */
+  readonly getReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every free challenge, instead of a random one. */
@@ -55,6 +59,8 @@ export interface ChallengeRoomConfig {
 export interface ClassroomConfig {
   /** How long a student has to take their pair-room seat before a bot plays it for the partner. */
   readonly seatWaitMs: number;
+  /** Each pair's get-ready step before its round's clock starts; longer than a pair room's, since students must first look up at their phones. */
+  readonly getReadyMs: number;
   /** A class nobody is connected to closes after this long; its report stays in the database. */
   readonly idleMs: number;
   /** How long past a round's time limit the class waits for a pair's result before moving on. */
@@ -108,11 +114,15 @@ const envSchema = z.object({
   BOT_REACTION_MS: int(0, 60_000).default(1200),
   BOT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.05),
   CHALLENGE_DURATION_MS: int(10_000, 3_600_000).default(120_000),
+  GET_READY_MS: int(0, 30_000).default(3000),
   // Under Colyseus's 15 s seat reservation, so a late student still finds their seat.
   CLASS_SEAT_WAIT_MS: int(500, 14_000).default(12_000),
   CLASS_IDLE_MINUTES: int(1, 24 * 60).default(30),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
+
+/** A class's get-ready step lasts at least this long: thirty students must look up at their phones. */
+export const CLASS_GET_READY_MIN_MS = 5000;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -145,9 +155,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       messageBurst: e.MESSAGE_BURST,
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+      getReadyMs: e.GET_READY_MS,
     },
     classroom: {
       seatWaitMs: e.CLASS_SEAT_WAIT_MS,
+      getReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
       idleMs: e.CLASS_IDLE_MINUTES * 60_000,
       resultGraceMs: 10_000,
       publicUrl: e.PUBLIC_URL,
@@ -164,6 +176,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       messageBurst: e.MESSAGE_BURST,
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+      getReadyMs: e.GET_READY_MS,
     },
   };
 }

@@ -43,7 +43,7 @@ export interface ChallengeJoinOptions {
  */
 export type RoundView = Pick<PairRoomView,
   | 'code' | 'phase' | 'difficulty' | 'speed' | 'lossRate' | 'round' | 'scenarioId' | 'roundStatus' | 'serverTime'
-  | 'roundStartedAt' | 'roundEndsAt' | 'latencyMs' | 'seatKeptSeconds' | 'players' | 'endpoints' | 'segments' | 'moves' | 'stateLog'>;
+  | 'roundStartedAt' | 'roundClockStartsAt' | 'roundEndsAt' | 'latencyMs' | 'seatKeptSeconds' | 'players' | 'endpoints' | 'segments' | 'moves' | 'stateLog'>;
 
 /** The synchronised state of a challenge room: the round, plus the challenge around it. */
 export interface ChallengeRoomView extends RoundView {

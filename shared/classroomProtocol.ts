@@ -228,6 +228,8 @@ export const classQrPath = (code: string): string => `/api/classes/${code}/qr.sv
 /** One student in the report: their leaderboard row, and what the report adds to it. */
 export interface StudentReport extends StandingView {
   readonly roundsPlayed: number;
+  /** Right moves made with the ★ hint showing (they score less). */
+  readonly hinted: number;
   /** Accuracy per kind of move, in teaching order; kinds never met are left out. */
   readonly skills: readonly SkillView[];
   readonly commonMistakes: readonly MistakeView[];

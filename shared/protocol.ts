@@ -138,6 +138,8 @@ export const ERROR_CODES = [
   'notYourRole',
   'rateLimited',
   'roundNotRunning',
+  /** A card in the get-ready step, before the round's clock starts. */
+  'roundNotStarted',
   'notSeated',
   'roomNotFound',
   // a room that exists but whose seat cannot be taken (PROTOCOL.md, "Coming back to a seat")
@@ -239,9 +241,14 @@ export interface EndpointView {
   readonly rtoAt: number;
   readonly timeWaitAt: number;
   readonly deadlineAt: number;
+  /**
+   * From when the ★ hint (hintCards, hintKey) is shown: after a hesitation or at once after a
+   * mistake; -1 when nothing is expected or never (Expert). Moves made from then on score less.
+   */
+  readonly hintAt: number;
   /** The RTO fired: this card must be sent again ('' when not). */
   readonly mustRetransmit: Card | '';
-  /** Cards that would be right now; empty when waiting, and always empty in Expert. */
+  /** Cards that would be right now, to show from `hintAt`; empty when waiting, and always empty in Expert. */
   readonly hintCards: readonly Card[];
   readonly hintKey: string;
   readonly skill: Skill | '';
@@ -279,6 +286,8 @@ export interface MoveView {
   readonly skill: Skill;
   readonly state: TcpState;
   readonly segmentId: number;
+  /** Made with the ★ hint showing (it scored less). */
+  readonly hinted: boolean;
   /** Values for the placeholders of `why` (e.g. `expected`). */
   readonly params: ReadonlyMap<string, number>;
 }
@@ -305,6 +314,8 @@ export interface PairRoomView {
   readonly roundStatus: RoundStatus;
   readonly serverTime: number;
   readonly roundStartedAt: number;
+  /** When the round's clock starts; before it, the get-ready step (cards are refused). */
+  readonly roundClockStartsAt: number;
   readonly roundEndsAt: number;
   readonly latencyMs: number;
   /** How long a dropped player's seat is kept for them to come back (RECONNECT_SECONDS). */

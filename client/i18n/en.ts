@@ -151,6 +151,7 @@ export const en = {
   'challenge.youPlay': 'you play the {role}',
   'challenge.clock': '◷ {time} left',
   'challenge.roleNow': 'Round {round}: you are the {role}',
+  'getReady.youAre': 'You are the {role}',
   'challenge.over': 'Time is up!',
   'challenge.counting': 'Counting your score…',
   'challenge.noResult': 'The result did not arrive. Your score is counted on the server: see the leaderboard.',

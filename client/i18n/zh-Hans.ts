@@ -149,6 +149,7 @@ export const zhHans: UiCatalogue = {
   'challenge.youPlay': '你扮演{role}',
   'challenge.clock': '◷ 剩 {time}',
   'challenge.roleNow': '第 {round} 回合：你是{role}',
+  'getReady.youAre': '你是{role}',
   'challenge.over': '时间到！',
   'challenge.counting': '正在计算你的分数…',
   'challenge.noResult': '没有收到结果。分数由服务器计算：请查看排行榜。',

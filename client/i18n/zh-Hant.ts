@@ -149,6 +149,7 @@ export const zhHant: UiCatalogue = {
   'challenge.youPlay': '你扮演{role}',
   'challenge.clock': '◷ 剩 {time}',
   'challenge.roleNow': '第 {round} 回合：你是{role}',
+  'getReady.youAre': '你是{role}',
   'challenge.over': '時間到！',
   'challenge.counting': '正在計算你的分數…',
   'challenge.noResult': '沒有收到結果。分數由伺服器計算：請查看排行榜。',

@@ -50,7 +50,8 @@ export class ChallengeMatch extends Match {
     if (!isChallengeView(view)) return super.headerFacts(now);
     const me = this.myRole();
     const role = me ? `${ROLE_MARK[me]} ${t(`role.${me}`)}` : '';
-    const left = view.endsAt >= 0 ? view.endsAt - now : 0;
+    // The challenge's clock starts after the get-ready step: until then it stands at the full time.
+    const left = view.endsAt >= 0 ? view.endsAt - Math.max(now, view.startedAt) : 0;
     return {
       round: [t('challenge.round', { round: view.round }), me ? t('challenge.youPlay', { role }) : ''].filter(Boolean).join(' · '),
       roundShort: [String(view.round), role].filter(Boolean).join(' '),

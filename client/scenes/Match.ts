@@ -7,7 +7,9 @@ import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { watchForSlowFrames } from '../slowFrameWatch.ts';
 import { hook, publish } from '../testHook.ts';
+import { hintShowing } from '../../shared/match/hints.ts';
 import { Explanation } from '../ui/Explanation.ts';
+import { GetReady } from '../ui/GetReady.ts';
 import { Hand } from '../ui/Hand.ts';
 import { Host, type HostLabels } from '../ui/Host.ts';
 import { Ladder } from '../ui/Ladder.ts';
@@ -15,7 +17,7 @@ import { Lane } from '../ui/Lane.ts';
 import { MatchHeader, type HeaderFacts } from '../ui/MatchHeader.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
 import { explanationFor, type Said } from './explanationFor.ts';
 import { SessionScreen } from './SessionScreen.ts';
 
@@ -43,6 +45,9 @@ export class Match extends SessionScreen {
   protected view!: PairRoomView;
   private said: Said | null = null;
   private sending = false;
+  private getReady!: GetReady;
+  /** Whether the clock had started and the hint was showing when the view was last drawn. */
+  private timeShown = '';
 
   /** A screen that plays rounds the same way (the timed challenge) passes its own key. */
   constructor(key = 'Match') {
@@ -58,6 +63,8 @@ export class Match extends SessionScreen {
     this.lane = new Lane(this, { lost: t('match.lost'), held: t('match.held') }, () => publish({ lostShown: hook.state.lostShown + 1 }));
     this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
     this.explanation = new Explanation(this);
+    this.getReady = new GetReady(this);
+    this.timeShown = '';
     this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
     const numberField = (id: 'seq' | 'ack', next: () => void): TextField => new TextField(this, {
       id: `${id}-input`, placeholder: t(`match.${id}`), maxLength: 10, inputMode: 'numeric',
@@ -96,12 +103,36 @@ export class Match extends SessionScreen {
     this.lane.showView(this.view, now);
     this.ladder.show(this.view, now, true);
     this.showHeader(now);
+    this.showGetReady(now);
+    // The clock's start and the hint's moment come with time, not with a patch.
+    if (this.timeFacts(now) !== this.timeShown) this.showView(this.view);
+  }
+
+  /** The get-ready step over the match until the round's clock starts: role, goal, count-down. */
+  private showGetReady(now: number): void {
+    const me = this.myRole();
+    const { scenarioId, phase } = this.view;
+    const left = this.view.roundClockStartsAt - now;
+    const facts = phase === 'playing' && me && scenarioId && left > 0 ? {
+      role: me, youAre: t('getReady.youAre', { role: `${ROLE_MARK[me]} ${t(`role.${me}`).toUpperCase()}` }),
+      goal: game(`scenario.${scenarioId}.goal`), secondsLeft: Math.ceil(left / 1000),
+    } : null;
+    this.getReady.show(facts);
+    const said = facts ? [facts.youAre, facts.goal, facts.secondsLeft].join(' | ') : '';
+    if (said !== hook.state.getReady) publish({ getReady: said });
+  }
+
+  private timeFacts(now: number): string {
+    const me = this.myRole();
+    const endpoint = me ? this.view.endpoints.get(me) : undefined;
+    return `${now >= this.view.roundClockStartsAt}|${endpoint ? hintShowing(endpoint.hintAt, now) : false}`;
   }
 
   protected layout(width: number, height: number): void {
     const m = Math.max(8, Math.min(24, width * 0.02));
     const wide = width >= 900 && width > height;
     const left = wide ? width * 0.58 - m : width - 2 * m;
+    this.getReady.resize(width, height);
     const headerHeight = this.header.setPosition(m, m).resize(width - 2 * m);
     let y = m + headerHeight + 6;
     const hostWidth = Math.min(230, left * 0.3);
@@ -142,13 +173,16 @@ export class Match extends SessionScreen {
     const me = this.myRole();
     for (const role of ['client', 'server'] as const) this.hosts[role].setLabels(this.hostLabels(role));
     const endpoint = me ? view.endpoints.get(me) : undefined;
-    const hints = showsHints(view.difficulty) ? (endpoint?.hintCards ?? []) : [];
+    const now = this.session.serverNow();
+    this.timeShown = this.timeFacts(now);
+    // The ★ shows only from the moment the server set: after a hesitation or a mistake.
+    const hints = showsHints(view.difficulty) && endpoint && hintShowing(endpoint.hintAt, now) ? endpoint.hintCards : [];
     this.hand.setLooks((card) => ({
       enabled: view.phase === 'playing' && !this.sending,
       hint: hints.includes(card),
       resend: endpoint?.mustRetransmit === card,
     }));
-    const { tone, text } = explanationFor(view, me, this.said, performance.now());
+    const { tone, text } = explanationFor(view, me, this.said, performance.now(), now);
     this.explanation.say(tone, text);
     publish({ explanation: text });
   }
@@ -233,7 +267,8 @@ export class Match extends SessionScreen {
     const view = this.view;
     const me = this.myRole();
     const endpoint = me ? view.endpoints.get(me) : undefined;
-    const seconds = Math.max(0, Math.ceil((view.roundEndsAt - now) / 1000));
+    // The round's time runs from its clock start: in the get-ready step it stands at the full limit.
+    const seconds = Math.max(0, Math.ceil((view.roundEndsAt - Math.max(now, view.roundClockStartsAt)) / 1000));
     // A class's pair room plays one round of the class's: the class's count is the one that means something.
     const [round, rounds] = view.classRounds > 0 ? [view.classRound, view.classRounds] : [view.round, view.rounds];
     return {

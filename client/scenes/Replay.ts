@@ -1,7 +1,8 @@
 import type Phaser from 'phaser';
 import { peerOf } from '../../shared/match/cards.ts';
 import type { RoundRecordPayload } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
+import { game, locale, t } from '../i18n/text.ts';
 import { fetchRoundRecord } from '../net/roundRecords.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -26,9 +27,9 @@ function lineText(line: ReplayLine): string {
   switch (line.kind) {
     case 'move': {
       const m = line.move;
-      const mark = m.verdict === 'correct' ? '✓' : '✗';
-      const what = m.verdict === 'missedDeadline' ? `⏱ ${t('match.missed')}` : (m.card ?? '');
-      return `${mark} ${role(m.role)} · ${m.state} · ${what}: ${game(m.why, { ...m.params, expected: m.params['expected'] ?? m.expected.join(', ') })}`;
+      // A stale card was not sent and cost nothing: neither right nor wrong.
+      const mark = m.verdict === 'correct' ? '✓' : m.verdict === 'stale' ? '↺' : '✗';
+      return `${mark} ${role(m.role)} · ${m.state} · ${movePlayed(m, locale())}: ${explainMove(m, locale())}`;
     }
     case 'sent':
       return `→ ${role(line.segment.from)} · ${line.segment.card} seq=${line.segment.seq}`;

@@ -110,7 +110,8 @@ export function layoutLadder(view: PairRoomView, box: LadderBox): LadderGeometry
   const right = box.width - margin;
   const top = HEADER + 8;
   const bottom = box.height - 8;
-  const start = view.roundStartedAt;
+  // Time runs down from the round's clock start; the get-ready step before it has nothing to draw.
+  const start = Math.max(view.roundStartedAt, view.roundClockStartsAt);
   const end = Math.max(box.now, lastEventAt(view));
   const span = box.live ? Math.ceil((end - start + 1500) / 5000) * 5000 : Math.max(1000, end - start + 400);
   // Arrows look like a textbook's at up to 0.06 px/ms; longer rounds are squeezed to fit.

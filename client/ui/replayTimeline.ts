@@ -68,12 +68,12 @@ export function replayViewAt(payload: RoundRecordPayload, at: number): PairRoomV
   }]));
   const moves: MoveView[] = r.moves.filter((m) => m.at <= at).map((m) => ({
     at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points, expected: m.expected.join(','),
-    skill: m.skill, state: m.state, segmentId: m.segmentId ?? -1, params: new Map(Object.entries(m.params)),
+    skill: m.skill, state: m.state, segmentId: m.segmentId ?? -1, params: new Map(Object.entries(m.params)), hinted: m.hinted,
   }));
   return {
     code: '', mode: payload.mode as PairRoomMode, phase: 'finished', difficulty: r.difficulty, speed: 'normal', lossRate: 0,
     round: payload.roundNo, rounds: payload.roundNo, classRound: 0, classRounds: 0, seatKeptSeconds: 0, scenarioId: r.scenarioId, roundStatus: r.status, serverTime: at,
-    roundStartedAt: r.startedAt, roundEndsAt: r.endsAt, latencyMs: r.latencyMs, paused: false, players, endpoints: new Map(),
+    roundStartedAt: r.startedAt, roundClockStartsAt: r.clockStartsAt, roundEndsAt: r.endsAt, latencyMs: r.latencyMs, paused: false, players, endpoints: new Map(),
     // Segments not yet sent are there too, undrawn: the time axis then stays put from step to step.
     segments: r.wire.map((s) => segmentAt(s, at, r.latencyMs)),
     moves, stateLog: r.stateLog.filter((e) => e.at <= at), recordId: payload.id,

@@ -25,14 +25,15 @@ export function buildClassReport(
     const sum = (pick: (r: RoundResult) => number) => rows.reduce((n, r) => n + pick(r), 0);
     return {
       id: s.id, nickname: s.nickname, points: sum((r) => r.points), correct: sum((r) => r.correct),
-      mistakes: sum((r) => r.mistakes), missed: sum((r) => r.missed),
+      mistakes: sum((r) => r.mistakes), missed: sum((r) => r.missed), hinted: sum((r) => r.hinted),
     };
   });
+  const hintedOf = new Map(totals.map((t) => [t.id, t.hinted]));
   const reports: StudentReport[] = rankStandings(totals).map((s) => {
     const moves = movesOf.get(s.id) ?? [];
     return {
       studentId: s.id, nickname: s.nickname, rank: s.rank, points: s.points, accuracy: s.accuracy, correct: s.correct,
-      mistakes: s.mistakes, missed: s.missed, roundsPlayed: roundsOf.get(s.id) ?? 0,
+      mistakes: s.mistakes, missed: s.missed, hinted: hintedOf.get(s.id) ?? 0, roundsPlayed: roundsOf.get(s.id) ?? 0,
       skills: skillBreakdown(moves), commonMistakes: commonMistakes(moves),
     };
   });

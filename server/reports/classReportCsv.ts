@@ -17,13 +17,13 @@ export function classReportCsv(report: ClassReport, locale: Locale): string {
   const met = SKILLS.filter((skill) => report.students.some((s) => s.skills.some((l) => l.skill === skill)));
   const header = [
     t('report.rank'), t('report.nickname'), t('report.points'), t('report.accuracy'), t('report.correct'), t('report.mistakes'),
-    t('report.missed'), t('report.rounds'), ...met.map((skill) => t('report.skillAccuracy', { skill: t(`skill.${skill}`) })),
+    t('report.missed'), t('report.hints'), t('report.rounds'), ...met.map((skill) => t('report.skillAccuracy', { skill: t(`skill.${skill}`) })),
     t('report.commonMistake'),
   ];
   const rows = report.students.map((s) => {
     const top = s.commonMistakes[0];
     return [
-      s.rank, s.nickname, s.points, percent(s.accuracy), s.correct, s.mistakes, s.missed, s.roundsPlayed,
+      s.rank, s.nickname, s.points, percent(s.accuracy), s.correct, s.mistakes, s.missed, s.hinted, s.roundsPlayed,
       ...met.map((skill) => {
         const line = s.skills.find((l) => l.skill === skill);
         return line ? percent(line.accuracy) : '';

@@ -42,6 +42,8 @@ export interface ChallengeStart {
   readonly speed: Speed;
   readonly seats: ChallengeSeats;
   readonly durationMs: number;
+  /** The get-ready step before the first round; the challenge's clock starts after it. */
+  readonly getReadyMs: number;
   readonly timing?: Partial<Timing>;
 }
 

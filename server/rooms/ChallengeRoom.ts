@@ -101,6 +101,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     this.playing = null;
     // Time passed up to the card first, so the card's verdict is the last of this role's.
     const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
+    if (events?.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
     if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, 'challengeOver');
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
@@ -139,8 +140,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
 
   private start(): void {
     const { difficulty, speed, seats } = this.state;
-    const { durationMs, timing } = this.config;
-    this.challenge.start({ seed: this.seed, difficulty, speed, seats, durationMs, ...(timing ? { timing } : {}) });
+    const { durationMs, getReadyMs, timing } = this.config;
+    this.challenge.start({ seed: this.seed, difficulty, speed, seats, durationMs, getReadyMs, ...(timing ? { timing } : {}) });
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     const result = this.rounds.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
     this.playing = null;
     const judged = result?.events.find((e) => e.type === 'moveJudged');
+    if (result?.events.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
     if (!judged) return refuse(client, ctx, 'roundNotRunning');
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
@@ -202,6 +203,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.rounds = new RoundClock({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
+      getReadyMs: classroom ? classroom.getReadyMs : server.getReadyMs,
       clock: this.clock, alarm: this.alarm, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
@@ -325,7 +327,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       return {
         mode: this.state.mode, roomCode: this.state.code, roundNo: round, scenarioId: match.scenarioId, status,
         playerId: seat.id, nickname: seat.nickname, role, isBot: seat.isBot, points: s.points, correct: s.correct,
-        mistakes: s.mistakes, missed: s.missed, bestStreak: s.bestStreak,
+        mistakes: s.mistakes, missed: s.missed, hinted: s.hinted, bestStreak: s.bestStreak,
         moves: match.moves.filter((m) => m.role === role), finishedAt: Date.now(),
       };
     });

@@ -25,6 +25,8 @@ export interface RoundClockParts {
   readonly bot: BotConfig;
   readonly seed: number;
   readonly betweenRoundsMs: number;
+  /** Each round's get-ready step before its clock starts. */
+  readonly getReadyMs: number;
   readonly clock: Clock;
   /** Set for the round's next due time; the room's ringing it is what moves the round on. */
   readonly alarm: Pick<Alarm, 'set'>;
@@ -96,9 +98,10 @@ export class RoundClock {
     for (const seat of seats.values()) seat.ready = seat.isBot;
     const match = createMatch({
       scenarioId: scenarioOf(playlist, round), settings, seed: seedFrom(`${this.parts.seed}:${round}`), now: this.now(),
+      getReadyMs: this.parts.getReadyMs,
     });
     const limit = this.parts.timeLimitMs;
-    this.match = limit === undefined ? match : { ...match, endsAt: Math.min(match.endsAt, match.startedAt + limit) };
+    this.match = limit === undefined ? match : { ...match, endsAt: Math.min(match.endsAt, match.clockStartsAt + limit) };
     Object.assign(view, { round, phase: 'playing' });
     clearRound(view);
     projectMatch(view, this.match);

@@ -48,7 +48,7 @@ export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finis
     standing = stored ? 'ranked' : 'practice';
   }
   const scope = boardOf(run);
-  const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' ? [] : [{
+  const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' || m.verdict === 'stale' ? [] : [{
     roundIndex: m.roundIndex, scenarioId: m.scenarioId, at: m.at, role: m.role, card: m.card, expected: m.expected,
     verdict: m.verdict, why: m.why, params: m.params, skill: m.skill, state: m.state,
     mine: seatRoleIn(c.seed, m.roundIndex, who.firstRole) === m.role,

@@ -25,6 +25,8 @@ export interface ClassPairSpec {
   readonly settings: ClassSettings;
   readonly seed: number;
   readonly seatWaitMs: number;
+  /** The get-ready step before the round's clock starts (the class's, longer than a pair room's). */
+  readonly getReadyMs: number;
   /** The class was paused while this pair was being made. */
   readonly paused: boolean;
   /** Both seats; a studentId of BOT_SEAT is a bot. */
@@ -131,7 +133,7 @@ export class ClassLink {
       results.push({
         mode: 'class', roomCode: this.spec.classCode, roundNo: this.spec.round, scenarioId: match.scenarioId, status,
         playerId: seat.studentId, nickname: seat.nickname, role: roleIn(seat, 1), isBot: seat.isBot, points: t.points,
-        correct: t.correct, mistakes: t.mistakes, missed: t.missed, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
+        correct: t.correct, mistakes: t.mistakes, missed: t.missed, hinted: t.hinted, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
       });
     }
     this.host.stores.results.save(results);

@@ -56,7 +56,7 @@ export class ClassRound {
       const seats = (['client', 'server'] as const).map((role) => ({ studentId: pair[role], nickname: nickname.get(pair[role]) ?? '', role }));
       const spec: ClassPairSpec = {
         classCode: setup.classCode, round: setup.round, scenarioId: setup.scenarioId, settings: setup.settings,
-        seed: seedFrom(`${setup.seed}:${setup.round}:${i}`), seatWaitMs: setup.seatWaitMs, paused: setup.paused, seats,
+        seed: seedFrom(`${setup.seed}:${setup.round}:${i}`), seatWaitMs: setup.seatWaitMs, getReadyMs: setup.getReadyMs, paused: setup.paused, seats,
       };
       const room = await matchMaker.createRoom(ROOM.pair, { classroom: spec });
       round.rooms.set(room.roomId, room);

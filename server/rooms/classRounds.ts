@@ -57,7 +57,7 @@ export class ClassRounds {
       // Last round's pair rooms close: everyone moves on to a new partner.
       if (this.round) this.command({ kind: 'dismiss', round: this.round.number });
       const { round, reservations } = await ClassRound.open({
-        classCode: view.code, round: number, scenarioId, settings, seed: this.parts.seed, seatWaitMs: config.seatWaitMs,
+        classCode: view.code, round: number, scenarioId, settings, seed: this.parts.seed, seatWaitMs: config.seatWaitMs, getReadyMs: config.getReadyMs,
         paused: false, students, history: this.history,
       });
       this.round = round;
@@ -72,7 +72,7 @@ export class ClassRounds {
         if (seat && reservation) this.parts.seat(id, { round: number, ...seat, reservation });
       }
       const roundMs = settings.roundSeconds > 0 ? settings.roundSeconds * 1000 : SCENARIOS[scenarioId].timeLimitMs;
-      this.limit.start(roundMs + config.seatWaitMs + config.resultGraceMs, () => this.close());
+      this.limit.start(roundMs + config.seatWaitMs + config.getReadyMs + config.resultGraceMs, () => this.close());
       return undefined;
     } finally {
       this.starting = false;

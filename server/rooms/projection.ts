@@ -18,7 +18,7 @@ import {
  * it, under the same names, so a client's match screen reads either.
  */
 export type RoundTarget = Pick<PairRoomState,
-  'scenarioId' | 'roundStatus' | 'roundStartedAt' | 'roundEndsAt' | 'latencyMs' | 'endpoints' | 'segments' | 'moves' | 'stateLog'>;
+  'scenarioId' | 'roundStatus' | 'roundStartedAt' | 'roundClockStartsAt' | 'roundEndsAt' | 'latencyMs' | 'endpoints' | 'segments' | 'moves' | 'stateLog'>;
 
 /** -1 stands for "not running" on the wire, where a number cannot be null. */
 const orNone = (n: number | null): number => n ?? -1;
@@ -34,7 +34,7 @@ function segmentFields(w: WireSegment) {
 function moveState(m: MoveRecord): MoveState {
   const params = Object.entries(m.params);
   return new MoveState({
-    at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points,
+    at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points, hinted: m.hinted,
     expected: m.expected.join(','), skill: m.skill, state: m.state, segmentId: orNone(m.segmentId),
     ...(params.length > 0 ? { params: new MapSchema<number>(Object.fromEntries(params)) } : {}),
   });
@@ -57,7 +57,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
   const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
   Object.assign(target, {
     state: ep.tcb.state, iss: ep.tcb.iss, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
-    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt),
+    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt), hintAt: hint ? orNone(ep.hintAt) : -1,
     mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
     points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,
     mistakes: score.mistakes,
@@ -77,7 +77,7 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   shown.set(view, match);
   Object.assign(view, {
     scenarioId: match.scenarioId, roundStatus: match.status, roundStartedAt: match.startedAt,
-    roundEndsAt: match.endsAt, latencyMs: match.settings.timing.latencyMs,
+    roundClockStartsAt: match.clockStartsAt, roundEndsAt: match.endsAt, latencyMs: match.settings.timing.latencyMs,
   });
   for (const role of ROLES) {
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];

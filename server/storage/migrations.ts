@@ -121,4 +121,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX round_records_by_class ON round_records (class_code, round_no) WHERE class_code IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Right moves made with the ★ hint showing (they score less); rounds stored before count none.
+      ALTER TABLE round_results ADD COLUMN hinted INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

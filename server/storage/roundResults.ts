@@ -19,6 +19,8 @@ export interface RoundResult {
   readonly correct: number;
   readonly mistakes: number;
   readonly missed: number;
+  /** Right moves made with the ★ hint showing. */
+  readonly hinted: number;
   readonly bestStreak: number;
   readonly moves: readonly MoveRecord[];
   readonly finishedAt: number;
@@ -27,7 +29,7 @@ export interface RoundResult {
 interface Row {
   mode: string; room_code: string; round_no: number; scenario_id: string; status: string; player_id: string;
   nickname: string; role: string; is_bot: number; points: number; correct: number; mistakes: number; missed: number;
-  best_streak: number; moves: string; finished_at: number;
+  best_streak: number; moves: string; finished_at: number; hinted: number;
 }
 
 /** Round results: written once when a round ends, read by reports. */
@@ -39,8 +41,8 @@ export class RoundResultStore {
     // Prepared once: rounds end often under load, and parsing SQL each time is wasted work.
     this.#insert = db.prepare(`
       INSERT INTO round_results (mode, room_code, round_no, scenario_id, status, player_id, nickname, role, is_bot,
-        points, correct, mistakes, missed, best_streak, moves, finished_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        points, correct, mistakes, missed, best_streak, moves, finished_at, hinted)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** Records the results of one round (both seats) in one transaction. */
@@ -49,7 +51,7 @@ export class RoundResultStore {
     inTransaction(this.#db, () => {
       for (const r of results) {
         insert.run(r.mode, r.roomCode, r.roundNo, r.scenarioId, r.status, r.playerId, r.nickname, r.role, r.isBot ? 1 : 0,
-          r.points, r.correct, r.mistakes, r.missed, r.bestStreak, JSON.stringify(r.moves), r.finishedAt);
+          r.points, r.correct, r.mistakes, r.missed, r.bestStreak, JSON.stringify(r.moves), r.finishedAt, r.hinted);
       }
     });
   }
@@ -60,7 +62,7 @@ export class RoundResultStore {
     return rows.map((r) => ({
       mode: r.mode, roomCode: r.room_code, roundNo: r.round_no, scenarioId: r.scenario_id as ScenarioId,
       status: r.status as RoundResult['status'], playerId: r.player_id, nickname: r.nickname, role: r.role as Role,
-      isBot: r.is_bot === 1, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed,
+      isBot: r.is_bot === 1, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed, hinted: r.hinted,
       bestStreak: r.best_streak, moves: JSON.parse(r.moves) as MoveRecord[], finishedAt: r.finished_at,
     }));
   }

@@ -35,6 +35,8 @@ export interface RoundRecord {
   readonly status: 'won' | 'timeUp';
   /** The round's clock (ms) when it began and when it would have run out. */
   readonly startedAt: number;
+  /** When the round's clock started, after its get-ready step. */
+  readonly clockStartsAt: number;
   readonly endsAt: number;
   /** Unix time (ms) at `startedAt`: a capture's timestamps are this plus the round's clock. */
   readonly wallClockAt: number;
@@ -62,6 +64,7 @@ export function roundRecordOf(match: MatchState, wallClockAt: number, nicknames:
     difficulty: match.settings.difficulty,
     status: match.status === 'won' ? 'won' : 'timeUp',
     startedAt: match.startedAt,
+    clockStartsAt: match.clockStartsAt,
     endsAt: match.endsAt,
     wallClockAt,
     latencyMs: match.settings.timing.latencyMs,

@@ -22,6 +22,7 @@ export interface ChallengeState {
   /** Replaces parts of the timing that difficulty and speed give (tests and slow classrooms). */
   readonly timing?: Partial<Timing>;
   readonly seats: ChallengeSeats;
+  /** When the challenge's clock starts, after the get-ready step before the first round. */
   readonly startedAt: number;
   readonly endsAt: number;
   readonly index: number;
@@ -40,27 +41,33 @@ export type ChallengeEvent =
   | { readonly type: 'roundStarted'; readonly at: number; readonly index: number; readonly scenarioId: ScenarioId; readonly humanRoles: readonly Role[] }
   | { readonly type: 'challengeOver'; readonly at: number; readonly points: number };
 
-function openRound(s: Omit<ChallengeState, 'round' | 'humanRoles'>, index: number, now: number): Pick<ChallengeState, 'round' | 'humanRoles' | 'index'> {
+function openRound(s: Omit<ChallengeState, 'round' | 'humanRoles'>, index: number, now: number, getReadyMs = 0): Pick<ChallengeState, 'round' | 'humanRoles' | 'index'> {
   const plan = challengeRound(s.seed, index);
   const base = makeSettings({ difficulty: s.difficulty, speed: s.speed, lossRate: plan.lossRate });
   const settings = s.timing ? { ...base, timing: { ...base.timing, ...s.timing } } : base;
   return {
     index,
-    round: createMatch({ scenarioId: plan.scenarioId, settings, seed: plan.seed, now }),
+    round: createMatch({ scenarioId: plan.scenarioId, settings, seed: plan.seed, now, getReadyMs }),
     humanRoles: s.seats === 'pair' ? ROLES : [plan.role],
   };
 }
 
-/** A challenge starting at `now`; the seed fixes every scenario, ISN and loss. */
+/**
+ * A challenge created at `now`; the seed fixes every scenario, ISN and loss. The first round
+ * has a get-ready step of `getReadyMs`; the challenge's clock starts after it. Later rounds
+ * follow one another without a break (a banner tells the new role).
+ */
 export function startChallenge(p: {
   seed: number; difficulty: Difficulty; speed: Speed; seats: ChallengeSeats; now: number; durationMs?: number; timing?: Partial<Timing>;
+  getReadyMs?: number;
 }): ChallengeState {
+  const clockStartsAt = p.now + Math.max(0, p.getReadyMs ?? 0);
   const base = {
-    seed: p.seed, difficulty: p.difficulty, speed: p.speed, seats: p.seats, startedAt: p.now,
+    seed: p.seed, difficulty: p.difficulty, speed: p.speed, seats: p.seats, startedAt: clockStartsAt,
     ...(p.timing ? { timing: p.timing } : {}),
-    endsAt: p.now + (p.durationMs ?? CHALLENGE.durationMs), index: 0, points: 0, roundsWon: 0, moves: [], finished: false,
+    endsAt: clockStartsAt + (p.durationMs ?? CHALLENGE.durationMs), index: 0, points: 0, roundsWon: 0, moves: [], finished: false,
   };
-  return { ...base, ...openRound(base, 0, p.now) };
+  return { ...base, ...openRound(base, 0, p.now, clockStartsAt - p.now) };
 }
 
 /** The first event of a round, so a client can show what comes next. */

@@ -3,7 +3,7 @@ import type { MoveRecord } from '../match/types.ts';
 /** What a challenge's judged moves add up to, across all its rounds. */
 export interface ChallengeTally {
   readonly correct: number;
-  /** Every judged move: correct, wrong card, wrong numbers, missed deadline. */
+  /** Every judged move: correct, wrong card, wrong numbers, missed deadline (a stale card is none of them). */
   readonly judged: number;
   /** Correct moves as a whole percentage of the judged ones; 0 when nothing was judged. */
   readonly accuracy: number;
@@ -21,7 +21,11 @@ export function tallyMoves(moves: readonly Pick<MoveRecord, 'verdict'>[]): Chall
   let correct = 0;
   let streak = 0;
   let bestStreak = 0;
+  let judged = 0;
   for (const m of moves) {
+    // A card that crossed an arrival was not the player's fault: it neither counts nor breaks the streak.
+    if (m.verdict === 'stale') continue;
+    judged += 1;
     if (m.verdict === 'correct') {
       correct += 1;
       streak += 1;
@@ -30,7 +34,6 @@ export function tallyMoves(moves: readonly Pick<MoveRecord, 'verdict'>[]): Chall
       streak = 0;
     }
   }
-  const judged = moves.length;
   // Rounded down, so 99.6 % is not shown as a perfect 100 %.
   const accuracy = judged === 0 ? 0 : Math.floor((100 * correct) / judged);
   return { correct, judged, accuracy, streak, bestStreak };

@@ -44,6 +44,8 @@ export interface MoveTally {
   readonly correct: number;
   readonly mistakes: number;
   readonly missed: number;
+  /** Right moves made with the ★ hint showing. */
+  readonly hinted: number;
   readonly bestStreak: number;
 }
 
@@ -51,16 +53,19 @@ export interface MoveTally {
  * The score of a list of moves: the same numbers the engine keeps per role, for moves that
  * one student made (a bot that took over their seat scores for nobody).
  */
-export function tallyMoves(moves: readonly Pick<MoveRecord, 'points' | 'verdict'>[]): MoveTally {
+export function tallyMoves(moves: readonly (Pick<MoveRecord, 'points' | 'verdict'> & Partial<Pick<MoveRecord, 'hinted'>>)[]): MoveTally {
   let streak = 0;
-  let t = { points: 0, correct: 0, mistakes: 0, missed: 0, bestStreak: 0 };
+  let t = { points: 0, correct: 0, mistakes: 0, missed: 0, hinted: 0, bestStreak: 0 };
   for (const m of moves) {
+    // A stale card (it crossed an arrival) costs nothing and keeps the streak.
+    if (m.verdict === 'stale') continue;
     streak = m.verdict === 'correct' ? streak + 1 : 0;
     t = {
       points: t.points + m.points,
       correct: t.correct + (m.verdict === 'correct' ? 1 : 0),
       mistakes: t.mistakes + (m.verdict === 'wrongCard' || m.verdict === 'wrongNumbers' ? 1 : 0),
       missed: t.missed + (m.verdict === 'missedDeadline' ? 1 : 0),
+      hinted: t.hinted + (m.verdict === 'correct' && m.hinted ? 1 : 0),
       bestStreak: Math.max(t.bestStreak, streak),
     };
   }

@@ -49,6 +49,7 @@ export const en = {
   'why.timeWaitOver': '2 MSL passed without another FIN: the connection is CLOSED.',
   'why.reAckFin': 'ACK sent again from TIME-WAIT.',
   'why.finAgainInTimeWait': 'The FIN came again, so your ACK was lost: ACK it again. The 2 MSL timer restarts.',
+  'why.unneededRetransmit': 'Sent again: the timer fired before the answer came. Nothing was lost (the partner was still answering), so this resend scores nothing.',
 
   // What a state means; shown first when a card does not fit it (why the state refuses a move).
   'refuse.closed': 'You are CLOSED: there is no connection here.',
@@ -127,6 +128,14 @@ export const en = {
   'move.tooSlow': 'Too slow',
   'move.times': '×{count}',
 
+  'stale.SYN': 'The peer\'s SYN arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.SYN+ACK': 'The peer\'s SYN+ACK arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.ACK': 'The peer\'s ACK arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.FIN': 'The peer\'s FIN arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.FIN+ACK': 'The peer\'s FIN+ACK arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.RST': 'The peer\'s RST arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.DATA': 'The peer\'s DATA arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+
   // Errors the server sends back; nothing changed.
   'error.invalidPayload': 'The server could not read that message.',
   'error.unknownMessage': 'The server does not know that message.',
@@ -143,6 +152,7 @@ export const en = {
   'error.badOptions': 'These game settings are not valid.',
   'error.roundOver': 'The round is over.',
   'error.timeWentBack': 'The clock went backwards.',
+  'error.roundNotStarted': 'Get ready: the round\'s clock has not started yet.',
 
   // Notices about the other player.
   'notice.partnerLeft': '{nickname} lost the connection; waiting for them to come back.',
@@ -228,6 +238,7 @@ export const en = {
   'report.correct': 'Correct moves',
   'report.mistakes': 'Mistakes',
   'report.missed': 'Missed deadlines',
+  'report.hints': 'Hinted moves',
   'report.rounds': 'Rounds played',
   'report.skillAccuracy': '{skill} (%)',
   'report.commonMistake': 'Most common mistake',

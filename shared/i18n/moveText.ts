@@ -67,9 +67,12 @@ export interface MistakesByOwner<M> {
   readonly partner: readonly M[];
 }
 
-/** The wrong moves among `moves`, the viewer's first; a viewer with no role (a spectator) owns none. */
+/**
+ * The wrong moves among `moves`, the viewer's first; a viewer with no role (a spectator) owns none.
+ * A stale card (it crossed an arrival) is nobody's mistake and is left out.
+ */
 export function mistakesByOwner<M extends Pick<JudgedMove, 'role' | 'verdict'>>(moves: readonly M[], viewer: Role | null): MistakesByOwner<M> {
-  const wrong = moves.filter((m) => m.verdict !== 'correct');
+  const wrong = moves.filter((m) => m.verdict !== 'correct' && m.verdict !== 'stale');
   return { own: wrong.filter((m) => m.role === viewer), partner: wrong.filter((m) => m.role !== viewer) };
 }
 

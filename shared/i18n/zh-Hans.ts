@@ -47,6 +47,7 @@ export const zhHans: Catalogue = {
   'why.timeWaitOver': '经过 2 MSL 都没有再收到 FIN：连接进入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次发送 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，说明你的 ACK 丢失了：再用 ACK 确认一次。2 MSL 计时器重新开始计时。',
+  'why.unneededRetransmit': '再发一次：回复到达之前计时器就到期了。其实没有报文段丢失（对方还在回复），所以这次重传不计分。',
 
   // 某个状态的含义；牌不合适时先说明它（也就是状态为什么拒绝这个操作）。
   'refuse.closed': '你处于 CLOSED：这里没有任何连接。',
@@ -125,6 +126,14 @@ export const zhHans: Catalogue = {
   'move.tooSlow': '太慢了',
   'move.times': '×{count}',
 
+  'stale.SYN': '对方的 SYN 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.SYN+ACK': '对方的 SYN+ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.ACK': '对方的 ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.FIN': '对方的 FIN 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.FIN+ACK': '对方的 FIN+ACK 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.RST': '对方的 RST 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+  'stale.DATA': '对方的 DATA 刚好在你的牌之前到达，改变了你该做的事：你的牌没有发出，也不扣分。请再看一次。',
+
   // 服务器返回的错误；状态没有任何改变。
   'error.invalidPayload': '服务器无法读取这条消息。',
   'error.unknownMessage': '服务器无法识别这条消息。',
@@ -141,6 +150,7 @@ export const zhHans: Catalogue = {
   'error.badOptions': '这些游戏设置无效。',
   'error.roundOver': '本回合已经结束。',
   'error.timeWentBack': '时钟倒退了。',
+  'error.roundNotStarted': '准备：这一回合的时钟还没开始。',
 
   // 关于另一位玩家的通知。
   'notice.partnerLeft': '{nickname} 断线了；正在等待对方重新连接。',
@@ -226,6 +236,7 @@ export const zhHans: Catalogue = {
   'report.correct': '正确步骤',
   'report.mistakes': '错误',
   'report.missed': '超时',
+  'report.hints': '看提示的步数',
   'report.rounds': '参加回合数',
   'report.skillAccuracy': '{skill}（%）',
   'report.commonMistake': '最常犯的错误',

@@ -47,6 +47,7 @@ export const zhHant: Catalogue = {
   'why.timeWaitOver': '經過 2 MSL 都沒有再收到 FIN：連線進入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次送出 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，代表你的 ACK 遺失了：再用 ACK 確認一次。2 MSL 計時器重新開始計時。',
+  'why.unneededRetransmit': '再送一次：回覆到達之前計時器就到期了。其實沒有區段遺失（對方還在回覆），所以這次重送不計分。',
 
   // 某個狀態的意義；牌不合適時先說明它（也就是狀態為什麼拒絕這個動作）。
   'refuse.closed': '你處於 CLOSED：這裡沒有任何連線。',
@@ -125,6 +126,14 @@ export const zhHant: Catalogue = {
   'move.tooSlow': '太慢了',
   'move.times': '×{count}',
 
+  'stale.SYN': '對方的 SYN 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.SYN+ACK': '對方的 SYN+ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.ACK': '對方的 ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.FIN': '對方的 FIN 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.FIN+ACK': '對方的 FIN+ACK 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.RST': '對方的 RST 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+  'stale.DATA': '對方的 DATA 剛好在你的牌之前到達，改變了你該做的事：你的牌沒有送出，也不扣分。請再看一次。',
+
   // 伺服器回傳的錯誤；狀態沒有任何改變。
   'error.invalidPayload': '伺服器無法讀取這則訊息。',
   'error.unknownMessage': '伺服器不認得這則訊息。',
@@ -141,6 +150,7 @@ export const zhHant: Catalogue = {
   'error.badOptions': '這些遊戲設定無效。',
   'error.roundOver': '這個回合已經結束。',
   'error.timeWentBack': '時鐘倒退了。',
+  'error.roundNotStarted': '準備：這一回合的時鐘還沒開始。',
 
   // 關於另一位玩家的通知。
   'notice.partnerLeft': '{nickname} 斷線了；正在等待對方回來。',
@@ -226,6 +236,7 @@ export const zhHant: Catalogue = {
   'report.correct': '正確步驟',
   'report.mistakes': '錯誤',
   'report.missed': '逾時',
+  'report.hints': '看提示的步數',
   'report.rounds': '參加回合數',
   'report.skillAccuracy': '{skill}（%）',
   'report.commonMistake': '最常犯的錯誤',

@@ -1,4 +1,5 @@
 import { hasUnacked, receive, type Tcb } from '../tcp/endpoint.ts';
+import { has, type Segment } from '../tcp/segment.ts';
 import { lookup } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
 import { moveTo, type Emit } from './endpoints.ts';
@@ -12,6 +13,17 @@ function stillOwed(owed: EndpointState['owed'], tcb: Tcb): EndpointState['owed']
   return lookup(tcb.state, card, tcb.passive).ok ? owed : null;
 }
 
+/**
+ * Whether a reply the TCP machine calls for is asked of the player. A CLOSED endpoint is asked
+ * only to refuse a connection attempt, a SYN (scenario 12). Anything else reaching it belongs to
+ * a connection that is already over, typically the re-ACK of a FIN retransmitted across the last
+ * ACK; a real stack answers it with RST by itself (RFC 9293 §3.10.7.1), and asking a player for
+ * that would hold a round whose goal is reached open until its time ran out.
+ */
+function askedOfPlayer(from: Tcb, seg: Segment): boolean {
+  return from.state !== 'CLOSED' || (has(seg, 'SYN') && !has(seg, 'ACK'));
+}
+
 /** A segment reaches the other endpoint, which processes it as RFC 9293 says. */
 export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
   const to = peerOf(w.from);
@@ -19,7 +31,7 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   const r = receive(ep.tcb, w.segment);
   const reset = r.tcb.state === 'CLOSED' || r.tcb.state === 'LISTEN';
   // What is owed is decided by the state the segment found, e.g. a FIN again in TIME-WAIT.
-  const owed = r.reply ? { reply: r.reply, because: r.event, inState: ep.tcb.state } : stillOwed(ep.owed, r.tcb);
+  const owed = r.reply && askedOfPlayer(ep.tcb, w.segment) ? { reply: r.reply, because: r.event, inState: ep.tcb.state } : stillOwed(ep.owed, r.tcb);
   const outstanding = hasUnacked(r.tcb);
   const updated: EndpointState = {
     ...ep,

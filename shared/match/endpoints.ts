@@ -1,6 +1,7 @@
 import type { Tcb } from '../tcp/endpoint.ts';
 import type { Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
+import { hintStartsAt } from './hints.ts';
 import type { EndpointState, MatchEvent, MatchState } from './types.ts';
 
 /** Collects the events of one step, in the order they happen. */
@@ -20,16 +21,16 @@ export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tc
   return { ...next, stateLog: [...next.stateLog, { at, role, state: tcb.state }] };
 }
 
-/** Starts a deadline when a move becomes expected and clears it when waiting is right. */
+/** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */
 export function refreshDeadlines(state: MatchState, at: number): MatchState {
   let s = state;
   for (const role of ['client', 'server'] as const) {
     const ep = s.endpoints[role];
     const expected = s.status === 'playing' && expectationOf(ep) !== null;
     if (expected && ep.deadlineAt === null) {
-      s = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs, expectedSince: at });
+      s = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs, expectedSince: at, hintAt: hintStartsAt(s.settings, at) });
     } else if (!expected && ep.deadlineAt !== null) {
-      s = withEndpoint(s, role, { ...ep, deadlineAt: null, expectedSince: null });
+      s = withEndpoint(s, role, { ...ep, deadlineAt: null, expectedSince: null, hintAt: null });
     }
   }
   return s;

@@ -12,6 +12,7 @@ import type { MatchSettings } from './settings.ts';
 import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, StepResult, WireSegment } from './types.ts';
 import { judgePlay } from './play.ts';
 import { expectationOf } from './expect.ts';
+import { noteArrival } from './stale.ts';
 
 /** ISNs are kept to four digits so that students can do the arithmetic. */
 const ISN_MIN = 1000;
@@ -25,9 +26,14 @@ function startTcb(start: 'CLOSED' | 'LISTEN' | 'ESTABLISHED', iss: number, estab
   return listening.ok ? listening.tcb : closed;
 }
 
-/** A new round of `scenarioId` starting at `now`; ISNs and losses come from `seed`. */
-export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings; seed: number; now: number }): MatchState {
+/**
+ * A new round of `scenarioId` created at `now`; ISNs and losses come from `seed`. Its clock starts
+ * `getReadyMs` later (the get-ready step: the player's role, the goal, a count-down): nothing is
+ * due before then, cards are refused, and the scenario's time limit counts from then.
+ */
+export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings; seed: number; now: number; getReadyMs?: number }): MatchState {
   const scenario = SCENARIOS[p.scenarioId];
+  const clockStartsAt = p.now + Math.max(0, p.getReadyMs ?? 0);
   let rng: RngState = p.seed >>> 0;
   const [issClient, r1] = nextInt(rng, ISN_MIN, ISN_MAX);
   const [issServer, r2] = nextInt(r1, ISN_MIN, ISN_MAX);
@@ -36,7 +42,7 @@ export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings
   const endpoint = (role: Role, iss: number, est: Tcb): EndpointState => ({
     tcb: startTcb(scenario.start[role], iss, est),
     owed: null, agenda: scenario.agenda[role], rtoAt: null, mustRetransmit: null, unackedCard: null,
-    timeWaitAt: null, deadlineAt: null, expectedSince: null,
+    timeWaitAt: null, deadlineAt: null, expectedSince: null, hintAt: null, superseded: null,
   });
   const endpoints = { client: endpoint('client', issClient, estClient), server: endpoint('server', issServer, estServer) };
   const wire: WireSegment[] = [];
@@ -47,17 +53,18 @@ export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings
     const half = p.settings.timing.latencyMs / 2;
     wire.push({
       id: 1, from: old.from, card: old.card, segment: { seq: seqAdd(iss, old.seqOffset), ack: 0, flags: ['SYN'], len: 0 },
-      sentAt: p.now - half, arriveAt: p.now + half, status: 'flying', willBeLost: false, old: true, why: null, heldFor: null,
+      sentAt: clockStartsAt - half, arriveAt: clockStartsAt + half, status: 'flying', willBeLost: false, old: true, why: null, heldFor: null,
     });
   }
   const state: MatchState = {
-    scenarioId: p.scenarioId, settings: p.settings, seed: p.seed, rng, startedAt: p.now, now: p.now,
-    endsAt: p.now + scenario.timeLimitMs, status: 'playing', endpoints, wire,
+    scenarioId: p.scenarioId, settings: p.settings, seed: p.seed, rng, startedAt: p.now, clockStartsAt, now: p.now,
+    endsAt: clockStartsAt + scenario.timeLimitMs, status: 'playing', endpoints, wire,
     sent: { client: {}, server: {} }, moves: [],
-    stateLog: ROLES.map((role) => ({ at: p.now, role, state: endpoints[role].tcb.state })),
+    stateLog: ROLES.map((role) => ({ at: clockStartsAt, role, state: endpoints[role].tcb.state })),
     scores: { client: ZERO_SCORE, server: ZERO_SCORE },
   };
-  return refreshDeadlines(state, p.now);
+  // The first moves are expected from the clock's start: their deadlines and bots wait for it.
+  return refreshDeadlines(state, clockStartsAt);
 }
 
 /**
@@ -124,7 +131,7 @@ function holdsBack(state: MatchState, role: Role): boolean {
 /** Lets `due` happen in `s`. */
 function happen(s: MatchState, due: Due, emit: Emit): MatchState {
   switch (due.kind) {
-    case 'wire': return due.segment.willBeLost ? lose(s, due.segment, due.at, emit) : deliver(s, due.segment, due.at, emit);
+    case 'wire': return due.segment.willBeLost ? lose(s, due.segment, due.at, emit) : noteArrival(s, deliver(s, due.segment, due.at, emit), due.segment, due.at);
     case 'rto': return fireRto(s, due.role, due.at, emit);
     case 'timeWait': return endTimeWait(s, due.role, due.at, emit);
     case 'deadline': return missDeadline(s, due.role, due.at, emit);
@@ -155,7 +162,7 @@ function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchS
   const move: MoveRecord = {
     at, role, card: null, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait', verdict: 'missedDeadline',
     why: 'mistake.tooSlow', params: {}, points: SCORING.missedDeadline, tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince,
-    state: ep.tcb.state, segmentId: null,
+    state: ep.tcb.state, segmentId: null, hinted: false,
   };
   emit({ type: 'moveJudged', at, move });
   const next = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs });
@@ -165,7 +172,7 @@ function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchS
 function finish(s: MatchState, status: 'won' | 'timeUp', at: number, emit: Emit): MatchState {
   emit({ type: 'roundOver', at, status });
   const ended: MatchState = { ...s, status };
-  return ROLES.reduce<MatchState>((acc, role) => withEndpoint(acc, role, { ...acc.endpoints[role], deadlineAt: null, expectedSince: null }), ended);
+  return ROLES.reduce<MatchState>((acc, role) => withEndpoint(acc, role, { ...acc.endpoints[role], deadlineAt: null, expectedSince: null, hintAt: null }), ended);
 }
 
 /** Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire. */
@@ -200,11 +207,13 @@ export function step(state: MatchState, input: MatchInput): StepResult {
   const emit: Emit = (e) => events.push(e);
   if (input.now < state.now) return { state, events: [{ type: 'inputRefused', at: state.now, code: 'timeWentBack' }] };
   if (state.status !== 'playing') return { state, events: [{ type: 'inputRefused', at: input.now, code: 'roundOver' }] };
+  // Before the clock starts nothing is due (every timer starts with it) unless the round was cut short.
   let s = advance(state, input.now, emit);
   if (input.kind === 'play') {
-    // The round may have ended while time caught up with the play.
-    if (s.status === 'playing') s = settle(judgePlay(s, input, emit), input.now, emit);
-    else emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+    // The round may have ended while time caught up with the play; in the get-ready step cards wait.
+    if (s.status !== 'playing') emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+    else if (input.now < s.clockStartsAt) emit({ type: 'inputRefused', at: input.now, code: 'roundNotStarted' });
+    else s = settle(judgePlay(s, input, emit), input.now, emit);
   }
   return { state: { ...s, now: input.now }, events };
 }

@@ -8,7 +8,10 @@ import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
 import { expectationOf } from './expect.ts';
 import { ackReason, seqReason } from './numbersReason.ts';
 import { transmit } from './network.ts';
-import { correctPoints, SCORING, scoreCorrect, scorePenalty } from './scoring.ts';
+import { hintAfterMistake, wasHinted } from './hints.ts';
+import { retransmissionNeeded } from './retransmit.ts';
+import { correctPoints, SCORING, scoreCorrect, scorePenalty, type RightMove } from './scoring.ts';
+import { staleFit } from './stale.ts';
 import { playsNumbers } from './settings.ts';
 import type { EndpointState, Expectation, MatchState, MoveRecord, PlayInput } from './types.ts';
 import { wrongCardReason } from './wrongCard.ts';
@@ -51,16 +54,27 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const { role, card, now: at } = input;
   const ep = state.endpoints[role];
   const exp = expectationOf(ep);
+  const hinted = wasHinted(ep, at);
   const base = {
     at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
-    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {},
+    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {}, hinted,
   } as const;
   const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Record<string, number> = {}): MatchState => {
     const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
-    return record(state, move, scorePenalty(state.scores[role], verdict), emit);
+    // After a mistake the hint of the move still expected shows at once.
+    const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(ep, at) } };
+    return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
   };
 
-  if (!exp || !exp.cards.includes(card)) return penalise('wrongCard', whyWrong(ep, exp, card));
+  if (!exp || !exp.cards.includes(card)) {
+    // The card crossed an arrival that changed what is expected: the player followed what they saw.
+    const crossed = staleFit(ep, card, at);
+    if (crossed) {
+      const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
+      return record(state, move, state.scores[role], emit);
+    }
+    return penalise('wrongCard', whyWrong(ep, exp, card));
+  }
 
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
@@ -90,14 +104,19 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
     unackedCard: consumes ? card : ep.unackedCard,
     deadlineAt: null,
     expectedSince: null,
+    hintAt: null,
+    superseded: null,
   };
   const onWire = transmit(state, role, card, sent.segment, at);
   emit({ type: 'segmentSent', at, id: onWire.wire.id });
   const remaining = ep.deadlineAt === null ? 1 : (ep.deadlineAt - at) / state.settings.timing.deadlineMs;
-  const points = correctPoints(state.scores[role].streak, remaining);
-  const move: MoveRecord = { ...base, verdict: 'correct', why: sent.outcome.why, params: {}, points, segmentId: onWire.wire.id };
+  const unneeded = retransmitting && !retransmissionNeeded(state, role);
+  const kind: RightMove = unneeded ? 'unneeded' : hinted ? 'hinted' : 'unaided';
+  const points = correctPoints(state.scores[role].streak, remaining, kind);
+  const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
+  const move: MoveRecord = { ...base, verdict: 'correct', why, params: {}, points, segmentId: onWire.wire.id };
   const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
-  return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points), emit), at);
+  return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
 }
 
 function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {

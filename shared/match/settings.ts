@@ -12,6 +12,8 @@ export interface Timing {
   readonly rtoMs: number;
   readonly mslMs: number; // TIME-WAIT lasts 2 × MSL
   readonly deadlineMs: number; // to make an expected move
+  /** A player who hesitates this long after a move became expected is shown the ★ hint. */
+  readonly hintAfterMs: number;
 }
 
 /** Everything a round is played with besides its scenario. */
@@ -34,7 +36,7 @@ export const MAX_LOSS_RATE = 0.3;
  * trip, or a retransmitted FIN would always find the endpoint CLOSED and the lesson of
  * scenario 8 could never be seen: MSL 5 s.
  */
-const NORMAL: Timing = { latencyMs: 800, rtoMs: 4000, mslMs: 5000, deadlineMs: 6000 };
+const NORMAL: Timing = { latencyMs: 800, rtoMs: 4000, mslMs: 5000, deadlineMs: 6000, hintAfterMs: 4000 };
 const SPEED_FACTOR: Record<Speed, number> = { slow: 1.5, normal: 1, fast: 0.6 };
 const DEADLINE_MS: Record<Difficulty, number> = { flags: 6000, numbers: 9000, expert: 2500 };
 
@@ -46,6 +48,8 @@ export function timingFor(difficulty: Difficulty, speed: Speed): Timing {
     rtoMs: Math.round(NORMAL.rtoMs * f),
     mslMs: Math.round(NORMAL.mslMs * f),
     deadlineMs: DEADLINE_MS[difficulty],
+    // A hesitation is the player's, not the network's: the same at every speed.
+    hintAfterMs: NORMAL.hintAfterMs,
   };
 }
 
@@ -62,7 +66,7 @@ export function playsNumbers(difficulty: Difficulty): boolean {
   return difficulty !== 'flags';
 }
 
-/** Whether the expected card is highlighted. */
+/** Whether the expected card is ever highlighted (after a mistake or a hesitation; never in Expert). */
 export function showsHints(difficulty: Difficulty): boolean {
   return difficulty !== 'expert';
 }

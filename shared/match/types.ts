@@ -51,6 +51,22 @@ export interface EndpointState {
   readonly deadlineAt: number | null;
   /** Since when a move has been expected, for the speed bonus and bots. */
   readonly expectedSince: number | null;
+  /**
+   * From when the ★ hint of the expected move shows (after a hesitation, or at once after a
+   * mistake); null while nothing is expected or when the difficulty gives no hints.
+   */
+  readonly hintAt: number | null;
+  /** What was expected until an arrival changed it, for a card that crossed that arrival. */
+  readonly superseded: Superseded | null;
+}
+
+/** An expectation an arrival replaced at `at`: a card that fits it soon after is stale, not wrong. */
+export interface Superseded {
+  readonly cards: readonly Card[];
+  readonly skill: Skill;
+  readonly at: number;
+  /** The card of the segment whose arrival changed it. */
+  readonly by: Card;
 }
 
 /** A segment's life on the wire, kept for the ladder diagram after it has arrived. */
@@ -88,7 +104,7 @@ export interface MoveRecord {
   readonly card: Card | null;
   readonly expected: readonly Card[];
   readonly skill: Skill;
-  readonly verdict: 'correct' | 'wrongCard' | 'wrongNumbers' | 'missedDeadline';
+  readonly verdict: Verdict;
   readonly why: MessageKey;
   /** Values for the placeholders of `why`, e.g. the expected number. */
   readonly params: Readonly<Record<string, number>>;
@@ -96,7 +112,16 @@ export interface MoveRecord {
   readonly tookMs: number;
   readonly state: TcpState;
   readonly segmentId: number | null;
+  /** Made while the ★ hint was showing: a right move worth less than an unaided one. */
+  readonly hinted: boolean;
 }
+
+/**
+ * How a move was judged. `stale`: the card fitted what was expected a moment before a segment
+ * arrived (it crossed the arrival); it is not sent and costs nothing.
+ */
+export const VERDICTS = ['correct', 'wrongCard', 'wrongNumbers', 'missedDeadline', 'stale'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export interface RoleScore {
   readonly points: number;
@@ -105,6 +130,8 @@ export interface RoleScore {
   readonly correct: number;
   readonly mistakes: number;
   readonly missed: number;
+  /** Right moves made with the ★ hint showing. */
+  readonly hinted: number;
 }
 
 export type RoundStatus = 'playing' | 'won' | 'timeUp';
@@ -115,7 +142,10 @@ export interface MatchState {
   readonly settings: MatchSettings;
   readonly seed: number;
   readonly rng: RngState;
+  /** When the round was created: its get-ready step begins. */
   readonly startedAt: number;
+  /** When the round's clock starts: before it nothing is due and cards are refused. */
+  readonly clockStartsAt: number;
   readonly now: number;
   readonly endsAt: number;
   readonly status: RoundStatus;
@@ -158,7 +188,7 @@ export type MatchEvent =
   | { readonly type: 'inputRefused'; readonly at: number; readonly code: InputErrorCode };
 
 /** Why the engine ignored an input; each has a message key `error.<code>`. */
-export const INPUT_ERRORS = ['roundOver', 'timeWentBack'] as const;
+export const INPUT_ERRORS = ['roundOver', 'timeWentBack', 'roundNotStarted'] as const;
 export type InputErrorCode = (typeof INPUT_ERRORS)[number];
 
 export interface StepResult {

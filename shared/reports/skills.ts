@@ -19,7 +19,8 @@ export interface CommonMistake {
 /** Accuracy per kind of move, in the order the skills are taught; skills never met are left out. */
 export function skillBreakdown(moves: readonly Pick<MoveRecord, 'skill' | 'verdict'>[]): SkillLine[] {
   return SKILLS.flatMap((skill) => {
-    const mine = moves.filter((m) => m.skill === skill);
+    // A stale card (it crossed an arrival) is neither right nor wrong.
+    const mine = moves.filter((m) => m.skill === skill && m.verdict !== 'stale');
     if (mine.length === 0) return [];
     const correct = mine.filter((m) => m.verdict === 'correct').length;
     return [{ skill, correct, wrong: mine.length - correct, accuracy: correct / mine.length }];
@@ -30,7 +31,8 @@ export function skillBreakdown(moves: readonly Pick<MoveRecord, 'skill' | 'verdi
 export function commonMistakes(moves: readonly Pick<MoveRecord, 'skill' | 'verdict' | 'why'>[], limit = 3): CommonMistake[] {
   const counts = new Map<string, CommonMistake>();
   for (const m of moves) {
-    if (m.verdict === 'correct') continue;
+    // A stale card crossed an arrival: not a mistake.
+    if (m.verdict === 'correct' || m.verdict === 'stale') continue;
     const key = `${m.skill}|${m.why}`;
     const c = counts.get(key);
     counts.set(key, { skill: m.skill, why: m.why, count: (c?.count ?? 0) + 1 });

@@ -65,7 +65,7 @@ function openRoom(seed: number): Room {
   const seats = new Map<string, Seat>();
   for (const id of ['a', 'b']) seats.set(id, newSeat(seats, id, id, true));
   const rounds = new RoundClock({
-    view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000,
+    view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000, getReadyMs: 0,
     // Ticked by hand below, every 50 ms, so nothing needs the alarm.
     clock: clock as unknown as Clock, alarm: { set: () => undefined }, onEvents: () => undefined, onRoundEnd: () => undefined,
   });

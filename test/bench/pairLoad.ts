@@ -106,6 +106,8 @@ export class LoadPlayer {
       return null;
     }
     if (view.phase !== 'playing' || view.roundStatus !== 'playing') return null;
+    // The get-ready step refuses cards; the next patch (at worst the 1 s clock heartbeat) looks again.
+    if (view.serverTime < view.roundClockStartsAt) return null;
     if (this.playingSince === -Infinity) this.playingSince = now;
     const role = view.players.get(this.room.sessionId)?.role;
     const hint = role ? view.endpoints.get(role)?.hintCards[0] : undefined;

@@ -20,7 +20,7 @@ function round(sends: readonly number[], closedAt = 0): PairRoomView {
   return {
     code: 'ABCDE', mode: 'solo', phase: 'between', difficulty: 'flags', speed: 'normal', lossRate: 0, round: 1, rounds: 1,
     classRound: 0, classRounds: 0,
-    scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY, seatKeptSeconds: 30,
+    scenarioId: 'whole-life', roundStatus: 'won', serverTime: 0, roundStartedAt: 0, roundClockStartsAt: 0, roundEndsAt: 60_000, latencyMs: LATENCY, seatKeptSeconds: 30,
     paused: false, players: new Map(), endpoints: new Map(),
     segments: sends.map((at, i) => segment(i + 1, i % 2 === 0 ? 'client' : 'server', at)),
     moves: [], recordId: '', stateLog: [{ at: 0, role: 'client', state: 'ESTABLISHED' }, { at: 0, role: 'server', state: 'ESTABLISHED' },

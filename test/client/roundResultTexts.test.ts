@@ -13,7 +13,7 @@ const player = (sessionId: string, role: PlayerView['role'], nickname: string, i
 
 const move = (m: Partial<MoveView>): MoveView => ({
   at: 0, role: 'client', card: 'FIN', verdict: 'wrongCard', why: 'wrong.finBeforeEstablished', points: -40, expected: 'SYN',
-  skill: 'open', state: 'CLOSED', segmentId: -1, params: new Map(), ...m,
+  skill: 'open', state: 'CLOSED', segmentId: -1, params: new Map(), hinted: false, ...m,
 });
 
 describe('the round result\'s list of mistakes', () => {

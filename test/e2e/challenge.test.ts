@@ -18,6 +18,8 @@ async function nextHint(page: Page): Promise<{ cards: Card[]; round: number; mov
   const handle = await page.waitForFunction(() => {
     const t = window.__tango;
     if (t.state.scene !== 'ChallengeMatch' || !t.view) return { over: true };
+    // The get-ready step before the first round refuses cards.
+    if (t.view.serverTime < t.view.roundClockStartsAt) return false;
     const me = t.view.players.get(t.state.sessionId);
     const cards = (me && t.view.endpoints.get(me.role)?.hintCards) ?? [];
     return cards.length > 0 ? { over: false, cards: [...cards], round: t.view.round, moves: t.view.moves.length } : false;

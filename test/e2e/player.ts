@@ -40,11 +40,15 @@ export class Player {
     else await this.click(`card.${card}`);
   }
 
-  /** The cards the server suggests now, or null when the round is no longer on screen. */
+  /**
+   * The cards the server suggests now, or null when the round is no longer on screen. Waits for
+   * the round's clock to start (the get-ready step refuses cards), as the server last told it.
+   */
   async nextHint(): Promise<{ cards: Card[]; moves: number } | null> {
     const handle = await this.page.waitForFunction(() => {
       const t = window.__tango;
       if (t.state.scene !== 'Match' || !t.view) return { over: true };
+      if (t.view.serverTime < t.view.roundClockStartsAt) return false;
       const me = t.view.players.get(t.state.sessionId);
       const cards = (me && t.view.endpoints.get(me.role)?.hintCards) ?? [];
       return cards.length > 0 ? { over: false, cards: [...cards], moves: t.view.moves.length } : false;

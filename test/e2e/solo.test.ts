@@ -79,6 +79,38 @@ describe('solo against the bot', () => {
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 
+  it('gets the player ready before the clock starts (role, goal, count-down), then shows the hint only after a hesitation', async () => {
+    const { player, watched } = await startSolo('handshake', 'mouse', { width: 390, height: 844 });
+    const goal = translate('en', 'scenario.handshake.goal');
+    const shown = await player.page.waitForFunction(() => window.__tango.state.getReady || false, null, { timeout: 10_000, polling: 20 });
+    const [youAre, said, count] = String(await shown.jsonValue()).split(' | ');
+    expect(youAre).toMatch(/^You are the (● CLIENT|■ SERVER)$/);
+    expect(said).toBe(goal);
+    expect(Number(count)).toBeGreaterThanOrEqual(1);
+    await player.page.waitForFunction(() => window.__tango.state.getReady === '', null, { timeout: 10_000, polling: 20 });
+
+    // The first move's ★ and "do this" wait for a hesitation (4 s after the move became expected); then they show.
+    const hint = await player.page.waitForFunction(() => {
+      const t = window.__tango;
+      const me = t.view?.players.get(t.state.sessionId);
+      const ep = me && t.view?.endpoints.get(me.role);
+      return ep && ep.hintAt >= 0 && ep.hintCards.length > 0 ? { key: ep.hintKey, explanation: t.state.explanation } : false;
+    }, null, { timeout: 20_000, polling: 20 });
+    const { key, explanation } = (await hint.jsonValue()) as { key: string; explanation: string };
+    const text = translate('en', key as Parameters<typeof translate>[1]);
+    expect(explanation).not.toBe(text);
+    await player.page.waitForFunction((t) => window.__tango.state.explanation === t, text, { timeout: 10_000, polling: 50 });
+
+    await player.playRound();
+    await player.waitForScene('RoundResult');
+    // Played after the hint showed, the first right move counts as hinted and scores less.
+    const role = (await player.state()).role;
+    const first = (await player.moves()).find((m) => m.role === role && m.verdict === 'correct');
+    expect(first).toMatchObject({ hinted: true });
+    expect(first!.points).toBeLessThan(100);
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
   it('shows a lost segment vanishing, and the retransmission completes the round', async () => {
     const { player, watched } = await startSolo('lost-syn-ack', 'keyboard', { width: 360, height: 740 });
     await player.playRound(async () => undefined);

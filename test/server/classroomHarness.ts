@@ -15,7 +15,8 @@ import { followHints, freshClient, testConfig, type PairRoom, type TestServer } 
 
 export function classConfig(classroom: Partial<Config['classroom']> = {}): Config {
   const base = testConfig();
-  return { ...base, classroom: { ...base.classroom, seatWaitMs: 3000, resultGraceMs: 2000, reconnectSeconds: 2, seed: 7, ...classroom } };
+  // No get-ready step in a class's rounds, so pairs play on the tests' timing (getReady.test.ts has one).
+  return { ...base, classroom: { ...base.classroom, seatWaitMs: 3000, getReadyMs: 0, resultGraceMs: 2000, reconnectSeconds: 2, seed: 7, ...classroom } };
 }
 
 export type ClassRoom = Room<ClassroomRoom>;

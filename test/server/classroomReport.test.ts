@@ -42,6 +42,9 @@ describe('the class report', () => {
     expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake' }]);
     const ming = report.students.find((s) => s.nickname === '小明')!;
     expect(ming.mistakes).toBe(1);
+    // After the wrong card the hint showed at once: the SYN that followed it was hinted.
+    expect(ming.hinted).toBe(1);
+    expect(report.students.find((s) => s.nickname === 'Amy')!.hinted).toBe(0);
     expect(ming.roundsPlayed).toBe(1);
     expect(ming.commonMistakes[0]).toMatchObject({ count: 1 });
     expect(ming.skills.reduce((n, l) => n + l.wrong, 0)).toBe(1);
@@ -60,6 +63,8 @@ describe('the class report', () => {
     const lines = text.split('\r\n').filter((l) => l !== '');
     expect(lines).toHaveLength(4);
     expect(text).toContain('"小明"');
+    expect(lines[0]).toContain('"Missed deadlines","Hinted moves","Rounds played"');
+    expect(lines.find((l) => l.includes('"小明"'))).toMatch(/,2,1,0,1,1,/);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(text).not.toMatch(/(^|,)"?=/m);
 

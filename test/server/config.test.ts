@@ -12,6 +12,18 @@ describe('configuration from the environment', () => {
     expect(config.clientDir).toMatch(/dist[\\/]client$/);
   });
 
+  it('has a get-ready step before each round, at least 5 s in a class', () => {
+    const defaults = loadConfig({});
+    expect(defaults.pair.getReadyMs).toBe(3000);
+    expect(defaults.challenge.getReadyMs).toBe(3000);
+    expect(defaults.classroom.getReadyMs).toBe(5000);
+    const long = loadConfig({ GET_READY_MS: '8000' });
+    expect([long.pair.getReadyMs, long.classroom.getReadyMs, long.challenge.getReadyMs]).toEqual([8000, 8000, 8000]);
+    const none = loadConfig({ GET_READY_MS: '0' });
+    expect([none.pair.getReadyMs, none.classroom.getReadyMs]).toEqual([0, 5000]);
+    expect(() => loadConfig({ GET_READY_MS: '-1' })).toThrow(/GET_READY_MS/);
+  });
+
   it('reads PORT and treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
     expect(loadConfig({ PORT: '' }).port).toBe(2567);

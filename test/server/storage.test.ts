@@ -13,7 +13,7 @@ afterEach(() => {
 
 const result = (over: Partial<RoundResult> = {}): RoundResult => ({
   mode: 'private', roomCode: 'AB3K7', roundNo: 1, scenarioId: 'handshake', status: 'won', playerId: 'p1',
-  nickname: '小明', role: 'client', isBot: false, points: 296, correct: 2, mistakes: 0, missed: 0, bestStreak: 2,
+  nickname: '小明', role: 'client', isBot: false, points: 296, correct: 2, mistakes: 0, missed: 0, hinted: 0, bestStreak: 2,
   moves: [], finishedAt: 1_000, ...over,
 });
 
@@ -23,11 +23,11 @@ describe('the embedded database', () => {
     dirs.push(dir);
     const file = join(dir, 'nested', 'tango.sqlite');
     const first = openDatabase(file);
-    new RoundResultStore(first).save([result(), result({ playerId: 'p2', nickname: 'Bob', role: 'server', roundNo: 1 })]);
+    new RoundResultStore(first).save([result(), result({ playerId: 'p2', nickname: 'Bob', role: 'server', roundNo: 1, hinted: 1 })]);
     first.close();
     const again = openDatabase(file);
     const rows = new RoundResultStore(again).forRoom('AB3K7');
-    expect(rows.map((r) => [r.nickname, r.role])).toEqual([['小明', 'client'], ['Bob', 'server']]);
+    expect(rows.map((r) => [r.nickname, r.role, r.hinted])).toEqual([['小明', 'client', 0], ['Bob', 'server', 1]]);
     expect((again.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(MIGRATIONS.at(-1)?.version);
     again.close();
   });

@@ -49,6 +49,25 @@ describe('the timed challenge', () => {
     expect(JSON.stringify(a.events)).toBe(JSON.stringify(b.events));
   });
 
+  it('has a get-ready step before the first round only, and its clock starts after it', () => {
+    let state = startChallenge({ seed: 5, difficulty: 'flags', speed: 'fast', seats: 'solo', now: 0, durationMs: 60_000, getReadyMs: 3000 });
+    expect(state.startedAt).toBe(3000);
+    expect(state.endsAt).toBe(63_000);
+    expect(state.round.clockStartsAt).toBe(3000);
+    const early = challengeStep(state, { kind: 'play', now: 2000, role: 'client', card: 'SYN' });
+    expect(early.events).toEqual([{ type: 'inputRefused', at: 2000, code: 'roundNotStarted' }]);
+    state = early.state;
+    for (let i = 0; i < 500 && state.index === 0; i++) {
+      const decisions = ROLES.flatMap((r) => botDecision(state.round, r, { reactionMs: 300, errorRate: 0 }) ?? []);
+      const play = decisions.sort((a, b) => a.at - b.at)[0];
+      const wake = nextWakeAt(state.round) ?? Infinity;
+      state = challengeStep(state, play && play.at < wake ? play.input : { kind: 'tick', now: wake }).state;
+    }
+    expect(state.index).toBe(1);
+    // The next round follows at once: its clock starts when it is created.
+    expect(state.round.clockStartsAt).toBe(state.round.startedAt);
+  });
+
   it('refuses input after the end', () => {
     const { state } = playChallenge(5, 300);
     expect(challengeStep(state, { kind: 'play', now: state.endsAt + 5, role: 'client', card: 'SYN' }).events[0]).toMatchObject({ type: 'inputRefused' });

@@ -27,9 +27,11 @@ describe('a student\'s own score', () => {
   it('adds up the points and verdicts of the moves they made, streaks included', () => {
     const moves = [
       { points: 150, verdict: 'correct' }, { points: 160, verdict: 'correct' }, { points: -40, verdict: 'wrongCard' },
-      { points: -20, verdict: 'missedDeadline' }, { points: 150, verdict: 'correct' },
+      { points: -20, verdict: 'missedDeadline' }, { points: 75, verdict: 'correct', hinted: true },
+      // A stale card costs nothing and does not break the streak.
+      { points: 0, verdict: 'stale' }, { points: 150, verdict: 'correct' },
     ] as const;
-    expect(tallyMoves(moves)).toEqual({ points: 400, correct: 3, mistakes: 1, missed: 1, bestStreak: 2 });
-    expect(tallyMoves([])).toEqual({ points: 0, correct: 0, mistakes: 0, missed: 0, bestStreak: 0 });
+    expect(tallyMoves(moves)).toEqual({ points: 475, correct: 4, mistakes: 1, missed: 1, hinted: 1, bestStreak: 2 });
+    expect(tallyMoves([])).toEqual({ points: 0, correct: 0, mistakes: 0, missed: 0, hinted: 0, bestStreak: 0 });
   });
 });

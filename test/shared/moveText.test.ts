@@ -41,12 +41,15 @@ describe('the formatter of judged moves', () => {
     const right: JudgedMove = { ...finTooEarly, verdict: 'correct', why: 'why.activeClose' };
     expect(mistakesByOwner([tooSlow, finTooEarly, right, badAck], 'client')).toEqual({ own: [finTooEarly], partner: [tooSlow, badAck] });
     expect(mistakesByOwner([tooSlow, finTooEarly], null)).toEqual({ own: [], partner: [tooSlow, finTooEarly] });
+    // A card that crossed an arrival was not sent and cost nothing: it is nobody's mistake.
+    const crossed: JudgedMove = { ...finTooEarly, verdict: 'stale', why: 'stale.DATA' };
+    expect(mistakesByOwner([crossed, finTooEarly], 'client')).toEqual({ own: [finTooEarly], partner: [] });
   });
 
   it('reads the synchronised state\'s shape of a move as the reply\'s shape', () => {
     const view: MoveView = {
       at: 1, role: 'server', card: 'SYN+ACK', verdict: 'wrongNumbers', why: 'mistake.ackAfterSyn', points: -25, expected: 'SYN+ACK',
-      skill: 'answerSyn', state: 'SYN-RECEIVED', segmentId: -1, params: new Map(Object.entries(badAck.params)),
+      skill: 'answerSyn', state: 'SYN-RECEIVED', segmentId: -1, params: new Map(Object.entries(badAck.params)), hinted: false,
     };
     expect(judgedMove(view)).toEqual(badAck);
     expect(judgedMove({ ...view, card: '', expected: '' })).toMatchObject({ card: null, expected: [] });

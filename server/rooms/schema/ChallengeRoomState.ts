@@ -26,6 +26,7 @@ export const ChallengeRoomState = schema({
   roundStatus: t.string<RoundStatus>().default('playing'),
   serverTime: t.number().default(0),
   roundStartedAt: t.number().default(-1),
+  roundClockStartsAt: t.number().default(-1),
   roundEndsAt: t.number().default(-1),
   latencyMs: t.number().default(0),
   seatKeptSeconds: t.uint16().default(0),

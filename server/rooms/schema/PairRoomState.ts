@@ -34,6 +34,7 @@ export const EndpointState = schema({
   rtoAt: t.number().default(-1),
   timeWaitAt: t.number().default(-1),
   deadlineAt: t.number().default(-1),
+  hintAt: t.number().default(-1),
   mustRetransmit: t.string<Card | ''>().default(''),
   hintCards: t.array('string'),
   hintKey: t.string().default(''),
@@ -73,6 +74,7 @@ export const MoveState = schema({
   skill: t.string<Skill>(),
   state: t.string<TcpState>(),
   segmentId: t.number(),
+  hinted: t.boolean().default(false),
   // Absent when empty, as it is for almost every move: an empty map costs a room about 1 KB
   // per move, kept for the whole round. Clients read it through toRoomView, which makes it
   // an empty Map again, so the view they use is unchanged.
@@ -102,6 +104,7 @@ export const PairRoomState = schema({
   roundStatus: t.string<RoundStatus>().default('playing'),
   serverTime: t.number().default(0),
   roundStartedAt: t.number().default(-1),
+  roundClockStartsAt: t.number().default(-1),
   roundEndsAt: t.number().default(-1),
   latencyMs: t.number().default(0),
   seatKeptSeconds: t.uint16().default(0),
