@@ -168,7 +168,9 @@ export function me(room: PairRoom) {
 export async function followHints(room: PairRoom): Promise<void> {
   const round = room.state.round;
   for (;;) {
-    const state = await until(room, (s) => s.round !== round || s.phase !== 'playing' || me(room).endpoint.hintCards.length > 0, 15_000);
+    // A card in the get-ready step is refused: wait for the round's clock too.
+    const state = await until(room, (s) => s.round !== round || s.phase !== 'playing'
+      || (me(room).endpoint.hintCards.length > 0 && s.serverTime >= s.roundClockStartsAt), 15_000);
     if (state.round !== round || state.phase !== 'playing') return;
     const card = me(room).endpoint.hintCards[0] as Card;
     const moves = state.moves.length;
