@@ -112,7 +112,8 @@ export class Match extends SessionScreen {
   private showGetReady(now: number): void {
     const me = this.myRole();
     const { scenarioId, phase } = this.view;
-    const left = this.view.roundClockStartsAt - now;
+    // Never more than the step itself: before the first patch has told the time, `now` may be 0.
+    const left = Math.min(this.view.roundClockStartsAt - now, this.view.roundClockStartsAt - this.view.roundStartedAt);
     const facts = phase === 'playing' && me && scenarioId && left > 0 ? {
       role: me, youAre: t('getReady.youAre', { role: `${ROLE_MARK[me]} ${t(`role.${me}`).toUpperCase()}` }),
       goal: game(`scenario.${scenarioId}.goal`), secondsLeft: Math.ceil(left / 1000),

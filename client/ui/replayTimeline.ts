@@ -20,10 +20,10 @@ function lostAt(s: RecordedSegment, latencyMs: number): number {
   return s.sentAt + latencyMs / 2;
 }
 
-/** Every moment with something to show, in order; the first is the round's start. */
+/** Every moment with something to show, in order; the first is the start of the round's clock (after its get-ready step). */
 export function replaySteps(payload: RoundRecordPayload): number[] {
   const r = payload.record;
-  const times = new Set<number>([r.startedAt]);
+  const times = new Set<number>([r.clockStartsAt]);
   for (const s of r.wire) {
     times.add(s.sentAt);
     if (s.status === 'lost') times.add(lostAt(s, r.latencyMs));
@@ -31,7 +31,7 @@ export function replaySteps(payload: RoundRecordPayload): number[] {
   }
   for (const e of r.stateLog) times.add(e.at);
   for (const m of r.moves) times.add(m.at);
-  return [...times].filter((t) => t >= r.startedAt).sort((a, b) => a - b);
+  return [...times].filter((t) => t >= r.clockStartsAt).sort((a, b) => a - b);
 }
 
 /** What happened exactly at `at`, in the order a reader follows it: moves, sends, arrivals and losses, states. */
