@@ -49,6 +49,14 @@ export const en = {
   'why.timeWaitOver': '2 MSL passed without another FIN: the connection is CLOSED.',
   'why.reAckFin': 'ACK sent again from TIME-WAIT.',
   'why.finAgainInTimeWait': 'The FIN came again, so your ACK was lost: ACK it again. The 2 MSL timer restarts.',
+  'why.earlyHeld': 'This segment arrived before one sent earlier: it is held until the gap fills, and your ACK still names the first missing byte.',
+  'why.challengeRst': 'An RST inside the window but not at the next expected number: it may be forged, so the connection stays open and is answered with an ACK (a challenge ACK, RFC 5961). A real peer answers that with an RST at the exact number.',
+  'why.challengeAckSent': 'ACK sent: it tells the peer exactly which sequence number you expect (a challenge ACK).',
+  'why.retransmitData': 'The data was not acknowledged in time: send it again. Data sent before your FIN may be resent even after the FIN.',
+  'why.oldInTimeWait': 'A late segment of this connection arrived: TIME-WAIT answers it with an ACK and discards it. Had the same pair of ports been used again already, a new connection could have taken it for its own data: the second reason TIME-WAIT lasts 2 MSL.',
+  'refuse.noDataAfterFin': 'After your FIN no new data can be sent; only data sent before the FIN may be resent.',
+  'hint.ackEarly': 'A segment arrived early, with a gap before it: ACK what arrived in order; the ACK number is still the first missing byte.',
+  'hint.abort': 'Your application aborts the connection: send RST.',
   'why.unneededRetransmit': 'Sent again: the timer fired before the answer came. Nothing was lost (the partner was still answering), so this resend scores nothing.',
 
   // What a state means; shown first when a card does not fit it (why the state refuses a move).
@@ -187,6 +195,16 @@ export const en = {
   'scenario.connection-refused.goal': 'Nobody listens on the port: the server answers the SYN with RST.',
   'scenario.old-duplicate-syn.title': 'Old duplicate SYN',
   'scenario.old-duplicate-syn.goal': 'An old SYN arrives first: the client refuses its SYN+ACK with RST. That is why the handshake has three steps.',
+  'scenario.lost-data.title': 'Lost data',
+  'scenario.lost-data.goal': 'A DATA segment is lost: the sender waits for the retransmission timer and sends it again; the receiver ACKs it.',
+  'scenario.half-close.title': 'Half-close',
+  'scenario.half-close.goal': 'The client has closed its direction; the server keeps sending data, and the client, in FIN-WAIT-2, keeps acknowledging it until the server closes too.',
+  'scenario.out-of-order.title': 'Out-of-order arrival',
+  'scenario.out-of-order.goal': 'Two data segments swap places in the network: the receiver holds the early one and ACKs the first missing byte, then ACKs both once the gap fills.',
+  'scenario.old-segment-time-wait.title': 'TIME-WAIT and a late segment',
+  'scenario.old-segment-time-wait.goal': 'A data segment is delayed in the network and resent; the original arrives only when the client is in TIME-WAIT, which discards it. The second reason TIME-WAIT lasts 2 MSL.',
+  'scenario.abort.title': 'Abort with RST',
+  'scenario.abort.goal': 'The client\'s application aborts: it sends RST and is CLOSED at once; the server goes straight to CLOSED too, with no FIN and no TIME-WAIT.',
 
   // Skills, for reports.
   'skill.open': 'open with SYN',

@@ -79,7 +79,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'old-duplicate-syn', ...OPENING,
     agenda: { client: [connect], server: [] },
     oldDuplicate: { from: 'client', card: 'SYN', seqOffset: -700 },
-    // RFC 9293 Figure 9: the new SYN is delayed until the old connection has been reset.
+    // RFC 9293 Figure 8: the new SYN is delayed until the old connection has been reset.
     network: [{ kind: 'hold', from: 'client', card: 'SYN', nth: 1, untilFrom: 'client', until: 'RST', on: 'arrived' }],
     timeLimitMs: 75_000,
   },
