@@ -91,6 +91,7 @@ export const en = {
   'mistake.waitForRto': 'Too early: your segment may still arrive. Send it again only when the retransmission timer fires.',
   'mistake.wrongSeq': 'Wrong sequence number: this segment must start at seq = {expected}.',
   'mistake.wrongAck': 'Wrong acknowledgment number: ack must be the next byte you expect, {expected}.',
+  'mistake.ackInOrder': 'Wrong acknowledgment number: ack = {expected}, the first byte not yet received in order. A segment that came early does not move it; once the gap fills, it moves past everything that arrived.',
   'mistake.numbersMissing': 'In this difficulty you set seq and ack yourself.',
   'mistake.tooSlow': 'The deadline for this move passed before a card was played.',
   // The sum behind the right number (Numbers difficulty): {from} + {len} = {expected}.

@@ -89,6 +89,7 @@ export const zhHans: Catalogue = {
   'mistake.waitForRto': '太早了：你的报文段可能还在路上。等重传计时器超时后再重新发送。',
   'mistake.wrongSeq': '序号错误：这个报文段的 seq 必须从 {expected} 开始。',
   'mistake.wrongAck': '确认号错误：ack 必须是你期望的下一个字节，即 {expected}。',
+  'mistake.ackInOrder': '确认号错误：ack = {expected}，也就是还没有按序收到的第一个字节。提前到达的报文段不会让它前进；缺口补上后，它才会越过所有已到达的数据。',
   'mistake.numbersMissing': '在这个难度下，seq 和 ack 需要你自己填写。',
   'mistake.tooSlow': '这一步的时限在出牌之前就过了。',
   // 得出正确数字的算式（序号难度）：{from} + {len} = {expected}。

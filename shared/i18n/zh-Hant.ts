@@ -89,6 +89,7 @@ export const zhHant: Catalogue = {
   'mistake.waitForRto': '太早了：你的區段可能還在路上。等重傳計時器逾時再重新送出。',
   'mistake.wrongSeq': '序號錯誤：這個區段的 seq 必須從 {expected} 開始。',
   'mistake.wrongAck': '確認號錯誤：ack 必須是你期待的下一個位元組，也就是 {expected}。',
+  'mistake.ackInOrder': '確認號錯誤：ack = {expected}，也就是還沒有依序收到的第一個位元組。提早到達的區段不會讓它前進；缺口補上後，它才會越過所有已到達的資料。',
   'mistake.numbersMissing': '在這個難度下，seq 和 ack 要由你自己填寫。',
   'mistake.tooSlow': '這一步的時限在出牌之前就過了。',
   // 得出正確數字的算式（序號難度）：{from} + {len} = {expected}。

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createMatch } from '../../shared/match/engine.ts';
+import { makeSettings } from '../../shared/match/settings.ts';
+import { playOut } from '../../shared/bots/playOut.ts';
+import type { BotConfig } from '../../shared/bots/bot.ts';
+import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
+import { seqAdd } from '../../shared/tcp/sequence.ts';
+
+const quick: BotConfig = { reactionMs: 300, errorRate: 0 };
+const slow: BotConfig = { reactionMs: 2000, errorRate: 0 };
+const SEATINGS = [['quick client, slow server', { client: quick, server: slow }], ['slow client, quick server', { client: slow, server: quick }], ['two quick bots', { client: quick, server: quick }]] as const;
+
+function play(id: ScenarioId, bots: { client: BotConfig; server: BotConfig }, difficulty: 'flags' | 'numbers' = 'numbers') {
+  return playOut(createMatch({ scenarioId: id, settings: makeSettings({ difficulty }), seed: 11, now: 0 }), bots);
+}
+
+describe('the scenarios of issue 16', () => {
+  for (const [name, bots] of SEATINGS) {
+    it(`lost-data: the DATA is resent from the same number after the RTO and ACKed (${name})`, () => {
+      const { state, events } = play('lost-data', bots);
+      expect(state.status).toBe('won');
+      const datas = state.wire.filter((w) => w.from === 'client' && w.card === 'DATA');
+      expect(datas.map((w) => w.status)).toEqual(['lost', 'delivered']);
+      expect(datas[1]!.segment.seq).toBe(datas[0]!.segment.seq);
+      expect(events.some((e) => e.type === 'rtoFired' && e.role === 'client' && e.card === 'DATA')).toBe(true);
+      const ack = state.wire.findLast((w) => w.from === 'server' && w.card === 'ACK');
+      expect(ack?.segment.ack).toBe(seqAdd(datas[0]!.segment.seq, 100));
+      expect(state.moves.find((m) => m.role === 'client' && m.skill === 'retransmit')).toMatchObject({ card: 'DATA', verdict: 'correct' });
+    });
+
+    it(`half-close: the server sends in CLOSE-WAIT and the client ACKs in FIN-WAIT-2 (${name})`, () => {
+      const { state } = play('half-close', bots);
+      expect(state.status).toBe('won');
+      const serverData = state.moves.filter((m) => m.role === 'server' && m.card === 'DATA');
+      expect(serverData).toHaveLength(2);
+      expect(serverData.every((m) => m.state === 'CLOSE-WAIT' && m.verdict === 'correct')).toBe(true);
+      expect(state.moves.some((m) => m.role === 'client' && m.card === 'ACK' && m.state === 'FIN-WAIT-2' && m.skill === 'ackData')).toBe(true);
+      expect(state.stateLog.filter((l) => l.role === 'client').map((l) => l.state)).toEqual(['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSED']);
+    });
+
+    it(`out-of-order: the second DATA arrives first and is held; the last ACK covers both (${name})`, () => {
+      const { state } = play('out-of-order', bots);
+      expect(state.status).toBe('won');
+      const [first, second] = state.wire.filter((w) => w.from === 'client' && w.card === 'DATA');
+      expect(second!.arriveAt!).toBeLessThan(first!.arriveAt!);
+      expect(second!.why).toBe('why.earlyHeld');
+      expect(first!.why).toBe('why.dataArrives');
+      const acks = state.wire.filter((w) => w.from === 'server' && w.card === 'ACK');
+      expect(acks.at(-1)!.segment.ack).toBe(seqAdd(first!.segment.seq, 200));
+      // An ACK sent before the gap filled names the first missing byte, not the early segment's end.
+      for (const a of acks.filter((x) => x.sentAt < first!.arriveAt!)) expect(a.segment.ack).toBe(first!.segment.seq);
+    });
+
+    it(`old-segment-time-wait: the delayed DATA is resent, and the original dies in TIME-WAIT (${name})`, () => {
+      const { state } = play('old-segment-time-wait', bots);
+      expect(state.status).toBe('won');
+      const datas = state.wire.filter((w) => w.from === 'server' && w.card === 'DATA');
+      expect(datas).toHaveLength(2);
+      const original = datas[0]!;
+      expect(original).toMatchObject({ status: 'discarded', why: 'why.oldInTimeWait' });
+      const inTimeWait = state.stateLog.find((l) => l.role === 'client' && l.state === 'TIME-WAIT')!;
+      expect(original.arriveAt!).toBeGreaterThan(inTimeWait.at);
+      // The resend came from LAST-ACK or CLOSE-WAIT: data before a FIN may go again after it (§3.10.8).
+      const resend = state.moves.find((m) => m.role === 'server' && m.skill === 'retransmit')!;
+      expect(resend).toMatchObject({ card: 'DATA', verdict: 'correct' });
+      expect(resend.points).toBeGreaterThan(0);
+    });
+
+    it(`abort: RST, and the peer goes straight to CLOSED without TIME-WAIT (${name})`, () => {
+      const { state } = play('abort', bots);
+      expect(state.status).toBe('won');
+      expect(state.wire.map((w) => `${w.from}:${w.card}`)).toEqual(['client:RST']);
+      expect(state.stateLog.filter((l) => l.role === 'server').map((l) => l.state)).toEqual(['ESTABLISHED', 'CLOSED']);
+      expect(state.stateLog.some((l) => l.state === 'TIME-WAIT')).toBe(false);
+    });
+  }
+
+  it('resends lost data from LAST-ACK, behind the FIN that followed it', () => {
+    const { state } = play('old-segment-time-wait', { client: quick, server: quick });
+    expect(state.moves.find((m) => m.role === 'server' && m.skill === 'retransmit')).toMatchObject({ card: 'DATA', state: 'LAST-ACK' });
+  });
+
+  it('lets a FIN follow data that is not yet acknowledged', () => {
+    const { state } = play('old-segment-time-wait', { client: slow, server: quick });
+    const fin = state.wire.find((w) => w.from === 'server' && (w.card === 'FIN' || w.card === 'FIN+ACK'))!;
+    const data = state.wire.find((w) => w.from === 'server' && w.card === 'DATA')!;
+    // The first ACK that covers the data came only after the FIN was sent: no stop-and-wait.
+    const covers = [fin.segment.seq, seqAdd(fin.segment.seq, 1)];
+    const ackOfData = state.wire.find((w) => w.from === 'client' && w.card === 'ACK' && covers.includes(w.segment.ack))!;
+    expect(fin.segment.seq).toBe(seqAdd(data.segment.seq, 100));
+    expect(fin.sentAt).toBeLessThan(ackOfData.arriveAt!);
+    expect(state.moves.find((m) => m.role === 'server' && m.card === fin.card)).toMatchObject({ verdict: 'correct' });
+  });
+});
