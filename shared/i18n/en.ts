@@ -56,6 +56,7 @@ export const en = {
   'why.oldInTimeWait': 'A late segment of this connection arrived: TIME-WAIT answers it with an ACK and discards it. Had the same pair of ports been used again already, a new connection could have taken it for its own data: the second reason TIME-WAIT lasts 2 MSL.',
   'refuse.noDataAfterFin': 'After your FIN no new data can be sent; only data sent before the FIN may be resent.',
   'hint.ackEarly': 'A segment arrived early, with a gap before it: ACK what arrived in order; the ACK number is still the first missing byte.',
+  'hint.challengeAck': 'A segment arrived that does not fit (an RST at the wrong number, or a SYN): answer with an ACK of what you expect, a challenge ACK.',
   'hint.abort': 'Your application aborts the connection: send RST.',
   'why.unneededRetransmit': 'Sent again: the timer fired before the answer came. Nothing was lost (the partner was still answering), so this resend scores nothing.',
 

@@ -54,6 +54,7 @@ export const zhHans: Catalogue = {
   'why.oldInTimeWait': '这个连接的一个迟到报文段到了：TIME-WAIT 用 ACK 回应并丢弃它。如果这对端口已经被新连接重新使用，新连接可能会把它当成自己的数据：这是 TIME-WAIT 要持续 2 MSL 的第二个原因。',
   'refuse.noDataAfterFin': '发送 FIN 之后不能再发送新数据；只有 FIN 之前发送的数据可以重传。',
   'hint.ackEarly': '一个报文段提前到达，前面还有缺口：确认按序收到的部分；ACK 号仍是第一个缺失的字节。',
+  'hint.challengeAck': '到达的报文段不相符（序号不对的 RST，或一个 SYN）：用 ACK 回应你期望的序号，也就是挑战 ACK。',
   'hint.abort': '你的应用程序要中止连接：发送 RST。',
   'why.unneededRetransmit': '再发一次：回复到达之前计时器就到期了。其实没有报文段丢失（对方还在回复），所以这次重传不计分。',
 

@@ -54,6 +54,7 @@ export const zhHant: Catalogue = {
   'why.oldInTimeWait': '這個連線的一個遲到區段到了：TIME-WAIT 用 ACK 回應並丟棄它。如果這對連接埠已經被新連線重新使用，新連線可能會把它當成自己的資料：這是 TIME-WAIT 要持續 2 MSL 的第二個原因。',
   'refuse.noDataAfterFin': '送出 FIN 之後不能再傳送新資料；只有 FIN 之前送出的資料可以重傳。',
   'hint.ackEarly': '一個區段提早到達，前面還有缺口：確認依序收到的部分；ACK 號碼仍是第一個缺少的位元組。',
+  'hint.challengeAck': '到達的區段不相符（序號不對的 RST，或一個 SYN）：用 ACK 回應你預期的序號，也就是挑戰 ACK。',
   'hint.abort': '你的應用程式要中止連線：送出 RST。',
   'why.unneededRetransmit': '再送一次：回覆到達之前計時器就到期了。其實沒有區段遺失（對方還在回覆），所以這次重送不計分。',
 

@@ -18,6 +18,9 @@ function ackSkill(because: ReceiveEvent, inState: string): Expectation {
       return expect(['ACK'], 'ackData', 'hint.ackData');
     case 'rcvEarly':
       return expect(['ACK'], 'ackData', 'hint.ackEarly');
+    case 'rcvRstChallenge':
+    case 'rcvSyn':
+      return expect(['ACK'], 'reAck', 'hint.challengeAck');
     case 'rcvFin':
     case 'rcvFinAckOfFin':
       return inState === 'TIME-WAIT'

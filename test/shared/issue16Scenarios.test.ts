@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMatch } from '../../shared/match/engine.ts';
+import { createMatch, step } from '../../shared/match/engine.ts';
+import { expectationFor } from '../../shared/match/expect.ts';
+import type { WireSegment } from '../../shared/match/types.ts';
 import { makeSettings } from '../../shared/match/settings.ts';
 import { playOut } from '../../shared/bots/playOut.ts';
 import type { BotConfig } from '../../shared/bots/bot.ts';
@@ -90,5 +92,25 @@ describe('the scenarios of issue 16', () => {
     expect(fin.segment.seq).toBe(seqAdd(data.segment.seq, 100));
     expect(fin.sentAt).toBeLessThan(ackOfData.arriveAt!);
     expect(state.moves.find((m) => m.role === 'server' && m.card === fin.card)).toMatchObject({ verdict: 'correct' });
+  });
+
+  it('SYN-RECEIVED answers an in-window RST at the wrong number with a plain challenge ACK, a right move', () => {
+    let s = createMatch({ scenarioId: 'handshake', settings: makeSettings(), seed: 3, now: 0 });
+    s = step(s, { kind: 'play', now: 0, role: 'client', card: 'SYN' }).state;
+    s = step(s, { kind: 'play', now: 1100, role: 'server', card: 'SYN+ACK' }).state;
+    const srv = s.endpoints.server.tcb;
+    expect(srv.state).toBe('SYN-RECEIVED');
+    // A forged RST inside the window, 50 past RCV.NXT (RFC 5961 §3.2), lands before the SYN+ACK's answer.
+    const forged: WireSegment = {
+      id: s.wire.length + 1, from: 'client', card: 'RST', segment: { seq: seqAdd(srv.rcvNxt, 50), ack: 0, flags: ['RST'], len: 0 },
+      sentAt: 1100, arriveAt: 1200, status: 'flying', willBeLost: false, heldFor: null, old: true, why: null,
+    };
+    s = step({ ...s, wire: [...s.wire, forged] }, { kind: 'tick', now: 1200 }).state;
+    expect(s.endpoints.server.tcb.state).toBe('SYN-RECEIVED');
+    expect(s.wire.find((w) => w.id === forged.id)).toMatchObject({ status: 'discarded', why: 'why.challengeRst' });
+    expect(expectationFor(s, 'server')).toMatchObject({ cards: ['ACK'], hint: 'hint.challengeAck' });
+    const r = step(s, { kind: 'play', now: 1300, role: 'server', card: 'ACK' });
+    expect(r.state.moves.at(-1)).toMatchObject({ verdict: 'correct', card: 'ACK', state: 'SYN-RECEIVED' });
+    expect(r.state.wire.at(-1)!.segment).toMatchObject({ seq: seqAdd(srv.iss, 1), ack: srv.rcvNxt, flags: ['ACK'] });
   });
 });
