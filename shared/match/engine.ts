@@ -123,9 +123,15 @@ function before(at: number, order: number, bestAt: number, bestOrder: number): b
   return at < bestAt || (at === bestAt && order < bestOrder);
 }
 
-/** A segment the network holds back has not really left yet: its sender's timer waits for it. */
+/**
+ * A segment the network holds back has not really left yet: while it is the oldest outstanding,
+ * its sender's timer waits for it. One held behind older data does not stop that data's timer.
+ */
 function holdsBack(state: MatchState, role: Role): boolean {
-  for (const w of state.wire) if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying') return true;
+  const { sndUna } = state.endpoints[role].tcb;
+  for (const w of state.wire) {
+    if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying' && w.segment.seq === sndUna) return true;
+  }
   return false;
 }
 

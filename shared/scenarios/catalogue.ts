@@ -100,7 +100,10 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'out-of-order', start: OPEN, goal: OPEN,
     agenda: { client: [data, data], server: [] }, timeLimitMs: 60_000,
     // The first DATA waits in the network until the second has arrived: they swap places.
-    network: [{ kind: 'hold', from: 'client', card: 'DATA', nth: 1, untilFrom: 'client', until: 'DATA', on: 'arrived' }],
+    network: [
+      { kind: 'hold', from: 'client', card: 'DATA', nth: 1, untilFrom: 'client', until: 'DATA', on: 'arrived' },
+      { kind: 'deliver', from: 'client', card: 'DATA', nth: 2 },
+    ],
   },
   'old-segment-time-wait': {
     id: 'old-segment-time-wait', start: OPEN, goal: CLOSED,
@@ -111,7 +114,9 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   },
   abort: {
     id: 'abort', start: OPEN, goal: CLOSED,
-    agenda: { client: [{ do: 'abort' }], server: [] }, network: [], timeLimitMs: 45_000,
+    agenda: { client: [{ do: 'abort' }], server: [] }, timeLimitMs: 45_000,
+    // An RST is never resent: lost, it would leave a half-open connection, another lesson.
+    network: [{ kind: 'deliver', from: 'client', card: 'RST', nth: 1 }],
   },
 };
 

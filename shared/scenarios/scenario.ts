@@ -9,9 +9,11 @@ export type AgendaItem =
   | { readonly do: 'abort' } // the application aborts: RST
   | { readonly do: 'closeAfterPeer'; readonly combined?: boolean }; // passive close, after the peer's FIN
 
-/** A scripted network event: the nth segment of a card from a role is lost or held back. */
+/** A scripted network event: the nth segment of a card from a role is lost, kept from loss, or held back. */
 export type NetworkScript =
   | { readonly kind: 'drop'; readonly from: Role; readonly card: Card; readonly nth: number }
+  /** Never lost, even at random: a segment the scenario's lesson needs to arrive. */
+  | { readonly kind: 'deliver'; readonly from: Role; readonly card: Card; readonly nth: number }
   /** Held in the network until a segment `until` from `untilFrom` has been sent or has arrived. */
   | {
       readonly kind: 'hold'; readonly from: Role; readonly card: Card; readonly nth: number;

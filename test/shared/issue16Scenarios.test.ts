@@ -113,4 +113,13 @@ describe('the scenarios of issue 16', () => {
     expect(r.state.moves.at(-1)).toMatchObject({ verdict: 'correct', card: 'ACK', state: 'SYN-RECEIVED' });
     expect(r.state.wire.at(-1)!.segment).toMatchObject({ seq: seqAdd(srv.iss, 1), ack: srv.rcvNxt, flags: ['ACK'] });
   });
+
+  it('plays out-of-order, lost-data and abort to the goal through random loss in Expert', () => {
+    for (const id of ['out-of-order', 'lost-data', 'abort'] as const) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const start = createMatch({ scenarioId: id, settings: makeSettings({ difficulty: 'expert', lossRate: 0.2 }), seed, now: 0 });
+        expect(playOut(start, { client: quick, server: slow }).state.status, `${id} seed ${seed}`).toBe('won');
+      }
+    }
+  });
 });
