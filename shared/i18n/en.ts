@@ -133,6 +133,7 @@ export const en = {
   'wrong.finBeforeData': 'Your application still has data to send, and no data may follow a FIN.',
   'wrong.noMoreData': 'Your application has no data to send now.',
   'wrong.nothingOwed': 'Nothing that arrived needs this answer, and your application has not asked for it: wait for the peer or a timer.',
+  'wrong.finNotAbort': 'Your application aborts the connection: that is an RST, which ends it at once, not a FIN, which closes it in order and waits for the peer.',
 
   // Lists of judged moves.
   'move.tooSlow': 'Too slow',

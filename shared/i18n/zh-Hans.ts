@@ -131,6 +131,7 @@ export const zhHans: Catalogue = {
   'wrong.finBeforeData': '你的应用程序还有数据要发，而 FIN 之后不能再有数据。',
   'wrong.noMoreData': '你的应用程序现在没有数据要发。',
   'wrong.nothingOwed': '收到的报文段都不需要这个回应，你的应用程序也没有要求：等待对方或计时器。',
+  'wrong.finNotAbort': '你的应用程序要中止连接：那是 RST，会立即结束连接；而不是 FIN，FIN 会按顺序关闭并等待对端。',
 
   // 已判定操作的列表。
   'move.tooSlow': '太慢了',

@@ -131,6 +131,7 @@ export const zhHant: Catalogue = {
   'wrong.finBeforeData': '你的應用程式還有資料要送，而 FIN 之後不能再有資料。',
   'wrong.noMoreData': '你的應用程式現在沒有資料要送。',
   'wrong.nothingOwed': '收到的區段都不需要這個回應，你的應用程式也沒有要求：等待對方或計時器。',
+  'wrong.finNotAbort': '你的應用程式要中止連線：那是 RST，會立即結束連線；而不是 FIN，FIN 會按順序關閉並等待對端。',
 
   // 已判定動作的清單。
   'move.tooSlow': '太慢了',

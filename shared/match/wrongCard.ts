@@ -61,6 +61,7 @@ function uncalledReason(ep: EndpointState, exp: Expectation | null, card: Card):
       return UNSYNCHRONIZED.has(ep.tcb.state) ? 'wrong.rstNothingToRefuse' : 'wrong.rstAborts';
     case 'FIN':
     case 'FIN+ACK':
+      if (exp?.cards.includes('RST')) return 'wrong.finNotAbort';
       return exp?.skill === 'sendData' ? 'wrong.finBeforeData' : 'wrong.nothingOwed';
     case 'DATA':
       return 'wrong.noMoreData';

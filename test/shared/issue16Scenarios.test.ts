@@ -122,4 +122,11 @@ describe('the scenarios of issue 16', () => {
       }
     }
   });
+
+  it('explains a FIN played where the application aborts: an abort is an RST', () => {
+    const s = createMatch({ scenarioId: 'abort', settings: makeSettings(), seed: 2, now: 0 });
+    const r = step(s, { kind: 'play', now: 500, role: 'client', card: 'FIN' });
+    expect(r.state.moves.at(-1)).toMatchObject({ verdict: 'wrongCard', why: 'wrong.finNotAbort', state: 'ESTABLISHED' });
+    expect(r.state.wire).toHaveLength(0);
+  });
 });
