@@ -2,7 +2,7 @@ import { classifyArrival } from './classify.ts';
 import type { CallEvent, ReceiveEvent, SendEvent } from './events.ts';
 import { has, segLen, type Flag, type Segment } from './segment.ts';
 import { hold, reassemble, trimFront } from './reassembly.ts';
-import { seqAdd, seqLe, seqLt, ackAcceptable } from './sequence.ts';
+import { seqAdd, seqDiff, seqLe, seqLt, ackAcceptable } from './sequence.ts';
 import { SYNCHRONIZED_STATES, type TcpState } from './states.ts';
 import { lookup, type Allowed, type Refused, type Reply } from './table.ts';
 
@@ -97,7 +97,9 @@ export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck =
   const ackFlag: Flag[] = ['ACK'];
   switch (event) {
     case 'sendSyn':
-      return { seq: tcb.state === 'SYN-SENT' ? tcb.iss : tcb.nextIss, ack: 0, flags: ['SYN'], len: tcb.state === 'SYN-SENT' ? 0 : len };
+      // A resent SYN carries its data again: in SYN-SENT everything past the SYN was on it.
+      if (tcb.state === 'SYN-SENT') return { seq: tcb.iss, ack: 0, flags: ['SYN'], len: synDataLen(tcb) };
+      return { seq: tcb.nextIss, ack: 0, flags: ['SYN'], len };
     case 'sendSynAck':
       return { seq: tcb.iss, ack: tcb.rcvNxt, flags: ['SYN', 'ACK'], len: 0 };
     case 'sendAck':
@@ -142,8 +144,13 @@ export function send(tcb: Tcb, event: SendEvent, opts: SendOptions = {}): Result
 /** Whether `event` may carry `len` bytes: DATA, a first SYN, a first FIN, or a FIN resent with its own data. */
 function carriesData(tcb: Tcb, event: SendEvent, len: number): boolean {
   if (event === 'sendData') return true;
-  if (event === 'sendSyn') return tcb.state !== 'SYN-SENT';
+  if (event === 'sendSyn') return tcb.state !== 'SYN-SENT' || len === synDataLen(tcb);
   return event === 'sendFin' && (tcb.finSeq === null || len === tcb.finLen);
+}
+
+/** Bytes of data that rode on our SYN (SYN-SENT sends nothing else). */
+function synDataLen(tcb: Tcb): number {
+  return seqDiff(seqAdd(tcb.iss, 1), tcb.sndNxt);
 }
 
 function afterSend(tcb: Tcb, event: SendEvent, seg: Segment, outcome: Allowed): Tcb {
