@@ -8,7 +8,9 @@ import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
   const count = (state.sent[from][card] ?? 0) + 1;
   const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
-  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && s.card === card && s.nth === count);
+  // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
+  const nth = Object.entries(sent[from]).reduce((n, [c, k]) => n + (sameSegment(c as Card, card) ? (k ?? 0) : 0), 0);
+  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && sameSegment(s.card, card) && s.nth === nth);
   let rng = state.rng;
   let willBeLost = script?.kind === 'drop';
   if (!script && state.settings.lossRate > 0) {

@@ -129,4 +129,22 @@ describe('the scenarios of issue 16', () => {
     expect(r.state.moves.at(-1)).toMatchObject({ verdict: 'wrongCard', why: 'wrong.finNotAbort', state: 'ESTABLISHED' });
     expect(r.state.wire).toHaveLength(0);
   });
+
+  it('holds a FIN+ACK as it holds a FIN: the half-close waits for the ACK of data whichever card closes', () => {
+    let s = createMatch({ scenarioId: 'half-close', settings: makeSettings(), seed: 4, now: 0 });
+    const play = (role: 'client' | 'server', card: 'FIN' | 'FIN+ACK' | 'ACK' | 'DATA'): void => {
+      const at = Math.max(s.now, s.endpoints[role].expectedSince ?? s.now) + 100;
+      s = step(s, { kind: 'play', now: at, role, card }).state;
+      expect(s.moves.at(-1), `${role} ${card}`).toMatchObject({ verdict: 'correct' });
+    };
+    play('client', 'FIN');
+    s = step(s, { kind: 'tick', now: s.now + 1000 }).state;
+    play('server', 'ACK');
+    play('server', 'DATA');
+    play('server', 'DATA');
+    play('server', 'FIN+ACK');
+    const fin = s.wire.at(-1)!;
+    expect(fin).toMatchObject({ card: 'FIN+ACK', arriveAt: null });
+    expect(fin.heldFor).toMatchObject({ from: 'client', card: 'ACK', on: 'arrived' });
+  });
 });
