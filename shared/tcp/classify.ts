@@ -48,6 +48,7 @@ function classifySynchronized(tcb: Tcb, seg: Segment): ReceiveEvent {
   ) {
     return 'rcvSynAck';
   }
+  if (tcb.state === 'SYN-RECEIVED' && has(seg, 'SYN') && !has(seg, 'ACK') && !rst && seg.seq === tcb.irs) return 'rcvSynAgain';
   if (!segmentAcceptable(tcb.rcvNxt, tcb.rcvWnd, seg.seq, segLen(seg))) return rst ? 'rcvOther' : 'rcvOld';
   if (rst) return seg.seq === tcb.rcvNxt ? 'rcvRst' : 'rcvRstChallenge'; // RFC 5961 §3.2
   if (has(seg, 'SYN')) return 'rcvSyn';

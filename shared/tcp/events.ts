@@ -6,6 +6,7 @@ export const CALL_EVENTS = ['listen', 'close', 'timeout2msl'] as const;
 export const SEND_EVENTS = ['sendSyn', 'sendSynAck', 'sendAck', 'sendData', 'sendFin', 'sendRst'] as const;
 export const RECEIVE_EVENTS = [
   'rcvSyn', // a SYN without ACK
+  'rcvSynAgain', // in SYN-RECEIVED, the SYN already taken, again: our SYN,ACK was lost
   'rcvSynAck', // a SYN whose ACK acknowledges our SYN
   'rcvAck', // an acceptable ACK with nothing else new
   'rcvAckOfFin', // an ACK that newly acknowledges our FIN

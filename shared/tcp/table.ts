@@ -109,7 +109,10 @@ const ROWS: Record<TcpState, Row> = {
     rcvRst: go('LISTEN', 'why.resetToListen', { ifActiveOpen: go('CLOSED', 'why.reset') }),
     // §3.10.7.4, fourth check: a new SYN sends a passive connection back to LISTEN.
     rcvSyn: go('LISTEN', 'why.newSynToListen', { ifActiveOpen: drop('SYN-RECEIVED', 'why.challengeAck', 'ACK') }),
-    rcvOld: drop('SYN-RECEIVED', 'why.duplicateSyn', 'SYN+ACK'),
+    // The peer resent its SYN, so our SYN,ACK was lost: send it again (§3.10.8).
+    rcvSynAgain: drop('SYN-RECEIVED', 'why.duplicateSyn', 'SYN+ACK'),
+    // §3.10.7.4, first check: any other unacceptable segment is answered with an ACK.
+    rcvOld: drop('SYN-RECEIVED', 'why.duplicateAck', 'ACK'),
     rcvRstChallenge: drop('SYN-RECEIVED', 'why.challengeRst', 'ACK'),
     rcvBadAck: drop('SYN-RECEIVED', 'why.synReceivedBadAck', 'RST'),
   },
