@@ -49,6 +49,15 @@ export const en = {
   'why.timeWaitOver': '2 MSL passed without another FIN: the connection is CLOSED.',
   'why.reAckFin': 'ACK sent again from TIME-WAIT.',
   'why.finAgainInTimeWait': 'The FIN came again, so your ACK was lost and that FIN is still unacknowledged. The 2 MSL timer restarts.',
+  'why.earlyHeld': 'This segment arrived before one sent earlier: it is held until the gap fills, and your ACK still names the first missing byte.',
+  'why.challengeRst': 'An RST inside the window but not at the next expected number: it may be forged, so the connection stays open. The peer must first learn the exact number you expect (a challenge ACK, RFC 5961); a real peer then resets at that number.',
+  'why.challengeAckSent': 'ACK sent: it tells the peer exactly which sequence number you expect (a challenge ACK).',
+  'why.retransmitData': 'Data sent again: it was not acknowledged in time. Data sent before your FIN may be resent even after the FIN.',
+  'why.oldInTimeWait': 'A late segment of this connection arrived in TIME-WAIT and is discarded; the peer still waits to hear what you expect next. Had the same pair of ports been used again already, a new connection could have taken it for its own data: the second reason TIME-WAIT lasts 2 MSL.',
+  'refuse.noDataAfterFin': 'After your FIN no new data can be sent; only data sent before the FIN may be resent.',
+  'hint.ackEarly': 'A segment arrived early, with a gap before it: ACK what arrived in order; the ACK number is still the first missing byte.',
+  'hint.challengeAck': 'A segment arrived that does not fit (an RST at the wrong number, or a SYN): answer with an ACK of what you expect, a challenge ACK.',
+  'hint.abort': 'Your application aborts the connection: send RST.',
   'why.unneededRetransmit': 'Sent again: the timer fired before the answer came. Nothing was lost (the partner was still answering), so this resend scores nothing.',
 
   // What a state means; shown first when a card does not fit it (why the state refuses a move).
@@ -83,6 +92,7 @@ export const en = {
   'mistake.waitForRto': 'Too early: your segment may still arrive. Send it again only when the retransmission timer fires.',
   'mistake.wrongSeq': 'Wrong sequence number: this segment must start at seq = {expected}.',
   'mistake.wrongAck': 'Wrong acknowledgment number: ack must be the next byte you expect, {expected}.',
+  'mistake.ackInOrder': 'Wrong acknowledgment number: ack = {expected}, the first byte not yet received in order. A segment that came early does not move it; once the gap fills, it moves past everything that arrived.',
   'mistake.numbersMissing': 'In this difficulty you set seq and ack yourself.',
   'mistake.tooSlow': 'The deadline for this move passed before a card was played.',
   // The sum behind the right number (Numbers difficulty): {from} + {len} = {expected}.
@@ -123,6 +133,7 @@ export const en = {
   'wrong.finBeforeData': 'Your application still has data to send, and no data may follow a FIN.',
   'wrong.noMoreData': 'Your application has no data to send now.',
   'wrong.nothingOwed': 'Nothing that arrived needs this answer, and your application has not asked for it: wait for the peer or a timer.',
+  'wrong.finNotAbort': 'Your application aborts the connection: that is an RST, which ends it at once, not a FIN, which closes it in order and waits for the peer.',
 
   // Lists of judged moves.
   'move.tooSlow': 'Too slow',
@@ -187,6 +198,16 @@ export const en = {
   'scenario.connection-refused.goal': 'Nobody listens on the port: the server answers the SYN with RST.',
   'scenario.old-duplicate-syn.title': 'Old duplicate SYN',
   'scenario.old-duplicate-syn.goal': 'An old SYN arrives first: the client refuses its SYN+ACK with RST. That is why the handshake has three steps.',
+  'scenario.lost-data.title': 'Lost data',
+  'scenario.lost-data.goal': 'A DATA segment is lost: the sender waits for the retransmission timer and sends it again; the receiver ACKs it.',
+  'scenario.half-close.title': 'Half-close',
+  'scenario.half-close.goal': 'The client has closed its direction; the server keeps sending data, and the client, in FIN-WAIT-2, keeps acknowledging it until the server closes too.',
+  'scenario.out-of-order.title': 'Out-of-order arrival',
+  'scenario.out-of-order.goal': 'Two data segments swap places in the network: the receiver holds the early one and ACKs the first missing byte, then ACKs both once the gap fills.',
+  'scenario.old-segment-time-wait.title': 'TIME-WAIT and a late segment',
+  'scenario.old-segment-time-wait.goal': 'A data segment is delayed in the network and resent; the original arrives only when the client is in TIME-WAIT, which discards it. The second reason TIME-WAIT lasts 2 MSL.',
+  'scenario.abort.title': 'Abort with RST',
+  'scenario.abort.goal': 'The client\'s application aborts: it sends RST and is CLOSED at once; the server goes straight to CLOSED too, with no FIN and no TIME-WAIT.',
 
   // Skills, for reports.
   'skill.open': 'open with SYN',

@@ -47,6 +47,15 @@ export const zhHans: Catalogue = {
   'why.timeWaitOver': '经过 2 MSL 都没有再收到 FIN：连接进入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次发送 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，说明你的 ACK 丢失了，这个 FIN 仍未被确认。2 MSL 计时器重新开始计时。',
+  'why.earlyHeld': '这个报文段比先发送的报文段先到：先暂存起来，等缺口补上；你的 ACK 仍然指向第一个缺失的字节。',
+  'why.challengeRst': '收到的 RST 在接收窗口内，但序号不是下一个期望的序号：它可能是伪造的，所以连接不关闭。对端得先知道你期望的确切序号（挑战 ACK，RFC 5961）；真正的对端之后会用那个序号重置连接。',
+  'why.challengeAckSent': '已发送 ACK：告诉对端你期望的确切序号（挑战 ACK）。',
+  'why.retransmitData': '数据已重新发送：第一次没有及时得到确认。在 FIN 之前已发送的数据，在 FIN 之后仍可重传。',
+  'why.oldInTimeWait': '这个连接的一个迟到报文段在 TIME-WAIT 时到达，被丢弃；对端仍在等你告诉它下一个期望的序号。如果这对端口已经被新连接重新使用，新连接可能会把它当成自己的数据：这是 TIME-WAIT 要持续 2 MSL 的第二个原因。',
+  'refuse.noDataAfterFin': '发送 FIN 之后不能再发送新数据；只有 FIN 之前发送的数据可以重传。',
+  'hint.ackEarly': '一个报文段提前到达，前面还有缺口：确认按序收到的部分；ACK 号仍是第一个缺失的字节。',
+  'hint.challengeAck': '到达的报文段不相符（序号不对的 RST，或一个 SYN）：用 ACK 回应你期望的序号，也就是挑战 ACK。',
+  'hint.abort': '你的应用程序要中止连接：发送 RST。',
   'why.unneededRetransmit': '再发一次：回复到达之前计时器就到期了。其实没有报文段丢失（对方还在回复），所以这次重传不计分。',
 
   // 某个状态的含义；牌不合适时先说明它（也就是状态为什么拒绝这个操作）。
@@ -81,6 +90,7 @@ export const zhHans: Catalogue = {
   'mistake.waitForRto': '太早了：你的报文段可能还在路上。等重传计时器超时后再重新发送。',
   'mistake.wrongSeq': '序号错误：这个报文段的 seq 必须从 {expected} 开始。',
   'mistake.wrongAck': '确认号错误：ack 必须是你期望的下一个字节，即 {expected}。',
+  'mistake.ackInOrder': '确认号错误：ack = {expected}，也就是还没有按序收到的第一个字节。提前到达的报文段不会让它前进；缺口补上后，它才会越过所有已到达的数据。',
   'mistake.numbersMissing': '在这个难度下，seq 和 ack 需要你自己填写。',
   'mistake.tooSlow': '这一步的时限在出牌之前就过了。',
   // 得出正确数字的算式（序号难度）：{from} + {len} = {expected}。
@@ -121,6 +131,7 @@ export const zhHans: Catalogue = {
   'wrong.finBeforeData': '你的应用程序还有数据要发，而 FIN 之后不能再有数据。',
   'wrong.noMoreData': '你的应用程序现在没有数据要发。',
   'wrong.nothingOwed': '收到的报文段都不需要这个回应，你的应用程序也没有要求：等待对方或计时器。',
+  'wrong.finNotAbort': '你的应用程序要中止连接：那是 RST，会立即结束连接；而不是 FIN，FIN 会按顺序关闭并等待对端。',
 
   // 已判定操作的列表。
   'move.tooSlow': '太慢了',
@@ -185,6 +196,16 @@ export const zhHans: Catalogue = {
   'scenario.connection-refused.goal': '该端口上没有进程在监听：服务器用 RST 回应 SYN。',
   'scenario.old-duplicate-syn.title': '旧的重复 SYN',
   'scenario.old-duplicate-syn.goal': '一个旧的 SYN 先到达：客户端用 RST 拒绝对应的 SYN+ACK。这正是握手需要三步的原因。',
+  'scenario.lost-data.title': '数据丢失',
+  'scenario.lost-data.goal': '一个 DATA 报文段丢失了：发送方等重传计时器超时后重新发送；接收方再确认它。',
+  'scenario.half-close.title': '半关闭',
+  'scenario.half-close.goal': '客户端已关闭自己这个方向；服务器继续发送数据，处于 FIN-WAIT-2 的客户端持续确认，直到服务器也关闭。',
+  'scenario.out-of-order.title': '乱序到达',
+  'scenario.out-of-order.goal': '两个数据报文段在网络中交换了顺序：接收方先暂存早到的那个并确认第一个缺失的字节，缺口补上后再一次确认两个。',
+  'scenario.old-segment-time-wait.title': 'TIME-WAIT 与迟到的报文段',
+  'scenario.old-segment-time-wait.goal': '一个数据报文段在网络中被延迟而重传；原来的报文段直到客户端进入 TIME-WAIT 才到达，被丢弃。这是 TIME-WAIT 要持续 2 MSL 的第二个原因。',
+  'scenario.abort.title': '用 RST 中止',
+  'scenario.abort.goal': '客户端的应用程序中止连接：发送 RST 后立即 CLOSED；服务器也直接进入 CLOSED，没有 FIN，也没有 TIME-WAIT。',
 
   // 技能，用于成绩报告。
   'skill.open': '用 SYN 打开连接',

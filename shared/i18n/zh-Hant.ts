@@ -47,6 +47,15 @@ export const zhHant: Catalogue = {
   'why.timeWaitOver': '經過 2 MSL 都沒有再收到 FIN：連線進入 CLOSED。',
   'why.reAckFin': '在 TIME-WAIT 中再次送出 ACK。',
   'why.finAgainInTimeWait': '又收到 FIN，代表你的 ACK 遺失了，這個 FIN 仍未被確認。2 MSL 計時器重新開始計時。',
+  'why.earlyHeld': '這個區段比先送出的區段早到：先保留起來，等缺口補上；你的 ACK 仍然指向第一個缺少的位元組。',
+  'why.challengeRst': '收到的 RST 在接收視窗內，但序號不是下一個預期的號碼：它可能是偽造的，所以連線不關閉。對端得先知道你預期的確切序號（挑戰 ACK，RFC 5961）；真正的對端之後會用那個序號重置連線。',
+  'why.challengeAckSent': '已送出 ACK：告訴對端你預期的確切序號（挑戰 ACK）。',
+  'why.retransmitData': '資料已重新送出：第一次沒有及時得到確認。在 FIN 之前已送出的資料，在 FIN 之後仍可重傳。',
+  'why.oldInTimeWait': '這個連線的一個遲到區段在 TIME-WAIT 時到達，被丟棄；對端仍在等你告訴它下一個預期的序號。如果這對連接埠已經被新連線重新使用，新連線可能會把它當成自己的資料：這是 TIME-WAIT 要持續 2 MSL 的第二個原因。',
+  'refuse.noDataAfterFin': '送出 FIN 之後不能再傳送新資料；只有 FIN 之前送出的資料可以重傳。',
+  'hint.ackEarly': '一個區段提早到達，前面還有缺口：確認依序收到的部分；ACK 號碼仍是第一個缺少的位元組。',
+  'hint.challengeAck': '到達的區段不相符（序號不對的 RST，或一個 SYN）：用 ACK 回應你預期的序號，也就是挑戰 ACK。',
+  'hint.abort': '你的應用程式要中止連線：送出 RST。',
   'why.unneededRetransmit': '再送一次：回覆到達之前計時器就到期了。其實沒有區段遺失（對方還在回覆），所以這次重送不計分。',
 
   // 某個狀態的意義；牌不合適時先說明它（也就是狀態為什麼拒絕這個動作）。
@@ -81,6 +90,7 @@ export const zhHant: Catalogue = {
   'mistake.waitForRto': '太早了：你的區段可能還在路上。等重傳計時器逾時再重新送出。',
   'mistake.wrongSeq': '序號錯誤：這個區段的 seq 必須從 {expected} 開始。',
   'mistake.wrongAck': '確認號錯誤：ack 必須是你期待的下一個位元組，也就是 {expected}。',
+  'mistake.ackInOrder': '確認號錯誤：ack = {expected}，也就是還沒有依序收到的第一個位元組。提早到達的區段不會讓它前進；缺口補上後，它才會越過所有已到達的資料。',
   'mistake.numbersMissing': '在這個難度下，seq 和 ack 要由你自己填寫。',
   'mistake.tooSlow': '這一步的時限在出牌之前就過了。',
   // 得出正確數字的算式（序號難度）：{from} + {len} = {expected}。
@@ -121,6 +131,7 @@ export const zhHant: Catalogue = {
   'wrong.finBeforeData': '你的應用程式還有資料要送，而 FIN 之後不能再有資料。',
   'wrong.noMoreData': '你的應用程式現在沒有資料要送。',
   'wrong.nothingOwed': '收到的區段都不需要這個回應，你的應用程式也沒有要求：等待對方或計時器。',
+  'wrong.finNotAbort': '你的應用程式要中止連線：那是 RST，會立即結束連線；而不是 FIN，FIN 會按順序關閉並等待對端。',
 
   // 已判定動作的清單。
   'move.tooSlow': '太慢了',
@@ -185,6 +196,16 @@ export const zhHant: Catalogue = {
   'scenario.connection-refused.goal': '該連接埠沒有人在監聽：伺服器用 RST 回應 SYN。',
   'scenario.old-duplicate-syn.title': '舊的重複 SYN',
   'scenario.old-duplicate-syn.goal': '一個舊的 SYN 先到達：用戶端用 RST 拒絕對應的 SYN+ACK。這正是握手需要三步的原因。',
+  'scenario.lost-data.title': '資料遺失',
+  'scenario.lost-data.goal': '一個 DATA 區段遺失了：傳送端等重傳計時器逾時後重新送出；接收端再確認它。',
+  'scenario.half-close.title': '半關閉',
+  'scenario.half-close.goal': '用戶端已關閉自己這個方向；伺服器繼續傳送資料，處於 FIN-WAIT-2 的用戶端持續確認，直到伺服器也關閉。',
+  'scenario.out-of-order.title': '亂序到達',
+  'scenario.out-of-order.goal': '兩個資料區段在網路中交換了順序：接收端先保留早到的那個並確認第一個缺少的位元組，缺口補上後再一次確認兩個。',
+  'scenario.old-segment-time-wait.title': 'TIME-WAIT 與遲到的區段',
+  'scenario.old-segment-time-wait.goal': '一個資料區段在網路中被延遲而重傳；原本的區段直到用戶端進入 TIME-WAIT 才到達，被丟棄。這是 TIME-WAIT 要持續 2 MSL 的第二個原因。',
+  'scenario.abort.title': '用 RST 中止',
+  'scenario.abort.goal': '用戶端的應用程式中止連線：送出 RST 後立即 CLOSED；伺服器也直接進入 CLOSED，沒有 FIN，也沒有 TIME-WAIT。',
 
   // 技能，用於成績報告。
   'skill.open': '用 SYN 開啟連線',

@@ -1,7 +1,9 @@
 import { hasUnacked, receive, type Tcb } from '../tcp/endpoint.ts';
 import { has, type Segment } from '../tcp/segment.ts';
+import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
 import { lookup } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
+import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
 import { releaseHeld } from './network.ts';
 import type { EndpointState, MatchState, WireSegment } from './types.ts';
@@ -33,12 +35,14 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   // What is owed is decided by the state the segment found, e.g. a FIN again in TIME-WAIT.
   const owed = r.reply && askedOfPlayer(ep.tcb, w.segment) ? { reply: r.reply, because: r.event, inState: ep.tcb.state } : stillOwed(ep.owed, r.tcb);
   const outstanding = hasUnacked(r.tcb);
+  // An ACK of some but not all of what is outstanding restarts the timer for the rest (RFC 6298 §5.3).
+  const advanced = outstanding && r.tcb.sndUna !== ep.tcb.sndUna && SYNCHRONIZED_STATES.has(ep.tcb.state);
   const updated: EndpointState = {
     ...ep,
     owed,
-    rtoAt: outstanding ? ep.rtoAt : null,
-    unackedCard: outstanding ? ep.unackedCard : null,
-    mustRetransmit: outstanding ? ep.mustRetransmit : null,
+    rtoAt: !outstanding ? null : advanced ? at + state.settings.timing.rtoMs : ep.rtoAt,
+    unackedCard: !outstanding ? null : advanced ? oldestUnackedCard(state, to, r.tcb.sndUna) ?? ep.unackedCard : ep.unackedCard,
+    mustRetransmit: !outstanding || advanced ? null : ep.mustRetransmit,
     timeWaitAt: r.accepted && r.outcome.timeWait ? at + 2 * state.settings.timing.mslMs : reset ? null : ep.timeWaitAt,
   };
   const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };

@@ -2,6 +2,7 @@ import type { Tcb } from '../tcp/endpoint.ts';
 import type { Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
 import { hintStartsAt } from './hints.ts';
+import { releaseHeld } from './network.ts';
 import type { EndpointState, MatchEvent, MatchState } from './types.ts';
 
 /** Collects the events of one step, in the order they happen. */
@@ -18,7 +19,8 @@ export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tc
   const next = withEndpoint(state, role, { ...ep, tcb });
   if (from === tcb.state) return next;
   emit({ type: 'stateChanged', at, role, from, to: tcb.state });
-  return { ...next, stateLog: [...next.stateLog, { at, role, state: tcb.state }] };
+  // A segment the network delays until this state now goes on its way (scenario old-segment-time-wait).
+  return releaseHeld({ ...next, stateLog: [...next.stateLog, { at, role, state: tcb.state }] }, { on: 'state', role, state: tcb.state }, at);
 }
 
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */

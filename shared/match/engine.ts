@@ -13,6 +13,7 @@ import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, Ste
 import { judgePlay } from './play.ts';
 import { expectationOf } from './expect.ts';
 import { noteArrival } from './stale.ts';
+import { oldestUnackedCard } from './retransmit.ts';
 
 /** ISNs are kept to four digits so that students can do the arithmetic. */
 const ISN_MIN = 1000;
@@ -122,9 +123,15 @@ function before(at: number, order: number, bestAt: number, bestOrder: number): b
   return at < bestAt || (at === bestAt && order < bestOrder);
 }
 
-/** A segment the network holds back has not really left yet: its sender's timer waits for it. */
+/**
+ * A segment the network holds back has not really left yet: while it is the oldest outstanding,
+ * its sender's timer waits for it. One held behind older data does not stop that data's timer.
+ */
 function holdsBack(state: MatchState, role: Role): boolean {
-  for (const w of state.wire) if (w.from === role && w.heldFor !== null && w.status === 'flying') return true;
+  const { sndUna } = state.endpoints[role].tcb;
+  for (const w of state.wire) {
+    if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying' && w.segment.seq === sndUna) return true;
+  }
   return false;
 }
 
@@ -143,7 +150,7 @@ function fireRto(s: MatchState, role: Role, at: number, emit: Emit): MatchState 
   const ep = s.endpoints[role];
   if (!ep.unackedCard) return s;
   // After a simultaneous open our SYN is repeated as SYN+ACK, the only SYN SYN-RECEIVED sends.
-  const card = ep.tcb.state === 'SYN-RECEIVED' ? 'SYN+ACK' : ep.unackedCard;
+  const card = ep.tcb.state === 'SYN-RECEIVED' ? 'SYN+ACK' : oldestUnackedCard(s, role) ?? ep.unackedCard;
   emit({ type: 'rtoFired', at, role, card });
   return withEndpoint(s, role, { ...ep, rtoAt: null, mustRetransmit: card });
 }

@@ -16,6 +16,11 @@ function ackSkill(because: ReceiveEvent, inState: string): Expectation {
       return expect(['ACK'], 'completeHandshake', 'hint.completeHandshake');
     case 'rcvData':
       return expect(['ACK'], 'ackData', 'hint.ackData');
+    case 'rcvEarly':
+      return expect(['ACK'], 'ackData', 'hint.ackEarly');
+    case 'rcvRstChallenge':
+    case 'rcvSyn':
+      return expect(['ACK'], 'reAck', 'hint.challengeAck');
     case 'rcvFin':
     case 'rcvFinAckOfFin':
       return inState === 'TIME-WAIT'
@@ -51,12 +56,16 @@ function wanted(ep: EndpointState): Expectation | null {
     }
     return ackSkill(ep.owed.because, ep.owed.inState);
   }
-  if (!next || hasUnacked(tcb)) return null;
+  // Data and a FIN may follow data not yet acknowledged (§3.10.4): the game does not teach stop-and-wait.
+  if (!next) return null;
   switch (next.do) {
     case 'connect':
       return tcb.state === 'CLOSED' ? expect(['SYN'], 'open', 'hint.open') : null;
     case 'data':
+      if (next.afterPeerClose) return tcb.state === 'CLOSE-WAIT' ? expect(['DATA'], 'sendData', 'hint.sendData') : null;
       return tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT' ? expect(['DATA'], 'sendData', 'hint.sendData') : null;
+    case 'abort':
+      return tcb.state === 'ESTABLISHED' ? expect(['RST'], 'close', 'hint.abort') : null;
     case 'close':
       return tcb.state === 'ESTABLISHED' ? expect(FIN_CARDS, 'close', 'hint.close') : null;
     case 'closeAfterPeer':

@@ -8,7 +8,9 @@ import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
   const count = (state.sent[from][card] ?? 0) + 1;
   const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
-  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && s.card === card && s.nth === count);
+  // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
+  const nth = Object.entries(sent[from]).reduce((n, [c, k]) => n + (sameSegment(c as Card, card) ? (k ?? 0) : 0), 0);
+  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && sameSegment(s.card, card) && s.nth === nth);
   let rng = state.rng;
   let willBeLost = script?.kind === 'drop';
   if (!script && state.settings.lossRate > 0) {
@@ -17,7 +19,9 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
     willBeLost = f < state.settings.lossRate;
   }
   const hold: HoldCondition | null =
-    script?.kind === 'hold' ? { from: script.untilFrom, card: script.until, on: script.on } : null;
+    script?.kind === 'hold' ? { from: script.untilFrom, card: script.until, on: script.on }
+    : script?.kind === 'delay' ? { on: 'state', role: script.untilRole, state: script.untilState }
+    : null;
   const heldFor = hold && !happened(state, hold) ? hold : null;
   const wire: WireSegment = {
     id: state.wire.length + 1, from, card, segment, sentAt: at,
@@ -28,10 +32,23 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
   return { state: next, wire };
 }
 
+/** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */
+function sameSegment(a: Card, b: Card): boolean {
+  const fin = (c: Card): boolean => c === 'FIN' || c === 'FIN+ACK';
+  return a === b || (fin(a) && fin(b));
+}
+
 /** Whether the event a hold waits for has already happened. */
 function happened(state: MatchState, h: HoldCondition): boolean {
-  if (h.on === 'sent') return (state.sent[h.from][h.card] ?? 0) > 0;
-  return state.wire.some((w) => w.from === h.from && w.card === h.card && (w.status === 'delivered' || w.status === 'discarded'));
+  if (h.on === 'state') return state.endpoints[h.role].tcb.state === h.state;
+  if (h.on === 'sent') return Object.entries(state.sent[h.from]).some(([c, n]) => sameSegment(c as Card, h.card) && (n ?? 0) > 0);
+  return state.wire.some((w) => w.from === h.from && sameSegment(w.card, h.card) && (w.status === 'delivered' || w.status === 'discarded'));
+}
+
+/** Whether what happened is what `h` waits for. */
+function releases(h: HoldCondition, what: HoldCondition): boolean {
+  if (h.on === 'state') return what.on === 'state' && h.role === what.role && h.state === what.state;
+  return what.on !== 'state' && h.on === what.on && h.from === what.from && sameSegment(h.card, what.card);
 }
 
 /**
@@ -43,14 +60,13 @@ export function releaseHeld(state: MatchState, happened: HoldCondition, at: numb
   let s = state;
   for (const w of state.wire) {
     const h = w.heldFor;
-    if (!h || w.status !== 'flying' || h.from !== happened.from || h.card !== happened.card || h.on !== happened.on) continue;
+    if (!h || w.status !== 'flying' || !releases(h, happened)) continue;
     const released: WireSegment = { ...w, heldFor: null, arriveAt: Math.max(w.sentAt + latencyMs, at + latencyMs / 2) };
+    s = { ...s, wire: s.wire.map((x) => (x.id === w.id ? released : x)) };
+    // A delayed segment's sender never knew: its timer ran all along.
+    if (h.on === 'state') continue;
     const ep = s.endpoints[w.from];
-    s = {
-      ...s,
-      wire: s.wire.map((x) => (x.id === w.id ? released : x)),
-      endpoints: { ...s.endpoints, [w.from]: { ...ep, rtoAt: ep.rtoAt === null ? null : Math.max(ep.rtoAt, at + rtoMs) } },
-    };
+    s = { ...s, endpoints: { ...s.endpoints, [w.from]: { ...ep, rtoAt: ep.rtoAt === null ? null : Math.max(ep.rtoAt, at + rtoMs) } } };
   }
   return s;
 }

@@ -42,6 +42,8 @@ export function ackReason(tcb: Tcb, correct: Segment, played?: number): NumbersR
   if (!last && expected === seqAdd(tcb.irs, 1)) {
     return { why: 'mistake.ackAfterSyn', params: { expected, from: tcb.irs, len: 1, ...given(played) } };
   }
+  // Text out of order: the ACK names the first missing byte, before an early segment and after a gap fills.
+  if (SYNCHRONIZED_STATES.has(tcb.state) && expected === tcb.rcvNxt) return { why: 'mistake.ackInOrder', params: { expected, ...given(played) } };
   return { why: 'mistake.wrongAck', params: { expected, ...given(played) } };
 }
 

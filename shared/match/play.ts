@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/messages.ts';
-import { correctSegment, send, type Tcb } from '../tcp/endpoint.ts';
+import { correctSegment, hasUnacked, send, type Tcb } from '../tcp/endpoint.ts';
 import { has, segLen, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
 import type { AgendaItem } from '../scenarios/scenario.ts';
@@ -21,6 +21,7 @@ function fulfils(item: AgendaItem | undefined, card: Card): boolean {
   if (!item) return false;
   if (item.do === 'connect') return card === 'SYN';
   if (item.do === 'data') return card === 'DATA';
+  if (item.do === 'abort') return card === 'RST';
   return card === 'FIN' || card === 'FIN+ACK';
 }
 
@@ -100,8 +101,9 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
     owed: answers(ep.owed, card) ? null : ep.owed,
     agenda: fulfils(ep.agenda[0], card) && !retransmitting ? ep.agenda.slice(1) : ep.agenda,
     mustRetransmit: retransmitting ? null : ep.mustRetransmit,
-    rtoAt: consumes ? at + state.settings.timing.rtoMs : ep.rtoAt,
-    unackedCard: consumes ? card : ep.unackedCard,
+    // One timer for everything outstanding (RFC 6298 §5.1): new data behind unacknowledged data keeps it running.
+    rtoAt: consumes && (retransmitting || ep.rtoAt === null || !hasUnacked(ep.tcb)) ? at + state.settings.timing.rtoMs : ep.rtoAt,
+    unackedCard: consumes && (ep.unackedCard === null || !hasUnacked(ep.tcb)) ? card : ep.unackedCard,
     deadlineAt: null,
     expectedSince: null,
     hintAt: null,

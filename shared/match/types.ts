@@ -89,12 +89,11 @@ export interface WireSegment {
   readonly why: MessageKey | null;
 }
 
-/** What releases a held segment. */
-export interface HoldCondition {
-  readonly from: Role;
-  readonly card: Card;
-  readonly on: 'sent' | 'arrived';
-}
+/** What releases a held segment: a segment sent or arrived, or an endpoint entering a state. */
+export type HoldCondition =
+  | { readonly from: Role; readonly card: Card; readonly on: 'sent' | 'arrived' }
+  /** A delay the sender knows nothing of: its retransmission timer runs meanwhile. */
+  | { readonly on: 'state'; readonly role: Role; readonly state: TcpState };
 
 /** A judged move, kept for scores and reports. */
 export interface MoveRecord {

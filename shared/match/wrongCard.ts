@@ -61,6 +61,7 @@ function uncalledReason(ep: EndpointState, exp: Expectation | null, card: Card):
       return UNSYNCHRONIZED.has(ep.tcb.state) ? 'wrong.rstNothingToRefuse' : 'wrong.rstAborts';
     case 'FIN':
     case 'FIN+ACK':
+      if (exp?.cards.includes('RST')) return 'wrong.finNotAbort';
       return exp?.skill === 'sendData' ? 'wrong.finBeforeData' : 'wrong.nothingOwed';
     case 'DATA':
       return 'wrong.noMoreData';
@@ -75,5 +76,7 @@ function uncalledReason(ep: EndpointState, exp: Expectation | null, card: Card):
 export function wrongCardReason(ep: EndpointState, exp: Expectation | null, card: Card): MessageKey {
   const refused = lookup(ep.tcb.state, CARD_SEND[card], ep.tcb.passive);
   if (!refused.ok) return refusedCardReason(ep.tcb.state, card);
+  // SYN-RECEIVED may send a plain ACK only as a challenge ACK; a SYN still wants its SYN+ACK.
+  if (card === 'ACK' && exp?.skill === 'answerSyn') return 'wrong.ackWithoutSyn';
   return (exp && owedReason(ep, exp)) ?? uncalledReason(ep, exp, card);
 }

@@ -5,6 +5,7 @@ const connect: AgendaItem = { do: 'connect' };
 const data: AgendaItem = { do: 'data' };
 const close: AgendaItem = { do: 'close' };
 const closeAfterPeer: AgendaItem = { do: 'closeAfterPeer' };
+const dataAfterPeer: AgendaItem = { do: 'data', afterPeerClose: true };
 
 /** Each side's first `card` is held until the other side has sent its own, so they cross. */
 function crossing(card: Card): NetworkScript[] {
@@ -79,9 +80,43 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'old-duplicate-syn', ...OPENING,
     agenda: { client: [connect], server: [] },
     oldDuplicate: { from: 'client', card: 'SYN', seqOffset: -700 },
-    // RFC 9293 Figure 9: the new SYN is delayed until the old connection has been reset.
+    // RFC 9293 Figure 8: the new SYN is delayed until the old connection has been reset.
     network: [{ kind: 'hold', from: 'client', card: 'SYN', nth: 1, untilFrom: 'client', until: 'RST', on: 'arrived' }],
     timeLimitMs: 75_000,
+  },
+  'lost-data': {
+    id: 'lost-data', start: OPEN, goal: OPEN,
+    agenda: { client: [data], server: [] },
+    network: [{ kind: 'drop', from: 'client', card: 'DATA', nth: 1 }], timeLimitMs: 60_000,
+  },
+  'half-close': {
+    id: 'half-close', start: OPEN, goal: CLOSED,
+    // The server's direction stays open after the client's FIN: it sends, the client ACKs in FIN-WAIT-2.
+    agenda: { client: [close], server: [dataAfterPeer, dataAfterPeer, closeAfterPeer] }, timeLimitMs: 90_000,
+    // However quick the server, its FIN waits until the client has ACKed data in FIN-WAIT-2.
+    network: [{ kind: 'hold', from: 'server', card: 'FIN', nth: 1, untilFrom: 'client', until: 'ACK', on: 'arrived' }],
+  },
+  'out-of-order': {
+    id: 'out-of-order', start: OPEN, goal: OPEN,
+    agenda: { client: [data, data], server: [] }, timeLimitMs: 60_000,
+    // The first DATA waits in the network until the second has arrived: they swap places.
+    network: [
+      { kind: 'hold', from: 'client', card: 'DATA', nth: 1, untilFrom: 'client', until: 'DATA', on: 'arrived' },
+      { kind: 'deliver', from: 'client', card: 'DATA', nth: 2 },
+    ],
+  },
+  'old-segment-time-wait': {
+    id: 'old-segment-time-wait', start: OPEN, goal: CLOSED,
+    agenda: { client: [close], server: [data, closeAfterPeer] }, timeLimitMs: 90_000,
+    // The server's first DATA is delayed (the server does not know, so it resends it) and arrives
+    // only once the client is in TIME-WAIT: the second reason TIME-WAIT lasts 2 MSL.
+    network: [{ kind: 'delay', from: 'server', card: 'DATA', nth: 1, untilRole: 'client', untilState: 'TIME-WAIT' }],
+  },
+  abort: {
+    id: 'abort', start: OPEN, goal: CLOSED,
+    agenda: { client: [{ do: 'abort' }], server: [] }, timeLimitMs: 45_000,
+    // An RST is never resent: lost, it would leave a half-open connection, another lesson.
+    network: [{ kind: 'deliver', from: 'client', card: 'RST', nth: 1 }],
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Tcb } from './endpoint.ts';
 import type { ReceiveEvent } from './events.ts';
 import { has, segLen, type Segment } from './segment.ts';
+import { reassemble, trimFront } from './reassembly.ts';
 import { ackAcceptable, segmentAcceptable, seqAdd, seqLe, seqLt } from './sequence.ts';
 
 /**
@@ -40,15 +41,16 @@ function classifySynchronized(tcb: Tcb, seg: Segment): ReceiveEvent {
   if (tcb.state === 'TIME-WAIT' && has(seg, 'FIN') && !rst && seqAdd(seg.seq, seg.len + 1) === tcb.rcvNxt) {
     return 'rcvFin';
   }
-  // Figure 8: in a simultaneous open the peer's SYN,ACK repeats the SYN we already took.
+  // RFC 9293 Figure 7: in a simultaneous open the peer's SYN,ACK repeats the SYN we already took.
   if (
     tcb.state === 'SYN-RECEIVED' && has(seg, 'SYN') && has(seg, 'ACK') && !rst &&
     seg.seq === tcb.irs && ackAcceptable(tcb.sndUna, seg.ack, tcb.sndNxt)
   ) {
     return 'rcvSynAck';
   }
+  if (tcb.state === 'SYN-RECEIVED' && has(seg, 'SYN') && !has(seg, 'ACK') && !rst && seg.seq === tcb.irs) return 'rcvSynAgain';
   if (!segmentAcceptable(tcb.rcvNxt, tcb.rcvWnd, seg.seq, segLen(seg))) return rst ? 'rcvOther' : 'rcvOld';
-  if (rst) return seg.seq === tcb.rcvNxt ? 'rcvRst' : 'rcvOld'; // RFC 5961 §3.2: challenge ACK
+  if (rst) return seg.seq === tcb.rcvNxt ? 'rcvRst' : 'rcvRstChallenge'; // RFC 5961 §3.2
   if (has(seg, 'SYN')) return 'rcvSyn';
   if (!has(seg, 'ACK')) return 'rcvOther';
   if (tcb.state === 'SYN-RECEIVED') {
@@ -57,10 +59,12 @@ function classifySynchronized(tcb: Tcb, seg: Segment): ReceiveEvent {
     return 'rcvBadAck';
   }
   const newlyAcksFin = tcb.finSeq !== null && seqLe(tcb.sndUna, tcb.finSeq) && seqLt(tcb.finSeq, seg.ack);
-  if (has(seg, 'FIN')) {
-    if (seg.seq !== tcb.rcvNxt) return 'rcvOld';
-    return newlyAcksFin ? 'rcvFinAckOfFin' : 'rcvFin';
-  }
+  const text = seg.len > 0 || has(seg, 'FIN');
+  const trimmed = trimFront(seg, tcb.rcvNxt);
+  // The ACK is processed before the text (fifth check, then seventh): an early segment may still ack our FIN.
+  if (text && seqLt(tcb.rcvNxt, trimmed.seq)) return newlyAcksFin ? 'rcvAckOfFin' : 'rcvEarly';
+  const run = reassemble(tcb.rcvNxt, tcb.held, text ? trimmed : null);
+  if (run.fin) return newlyAcksFin ? 'rcvFinAckOfFin' : 'rcvFin';
   if (newlyAcksFin) return 'rcvAckOfFin';
-  return seg.len > 0 ? 'rcvData' : 'rcvAck';
+  return run.rcvNxt !== tcb.rcvNxt ? 'rcvData' : 'rcvAck';
 }

@@ -1,7 +1,8 @@
 import { classifyArrival } from './classify.ts';
 import type { CallEvent, ReceiveEvent, SendEvent } from './events.ts';
 import { has, segLen, type Flag, type Segment } from './segment.ts';
-import { seqAdd, seqLt, ackAcceptable } from './sequence.ts';
+import { hold, reassemble, trimFront } from './reassembly.ts';
+import { seqAdd, seqDiff, seqLe, seqLt, ackAcceptable } from './sequence.ts';
 import { SYNCHRONIZED_STATES, type TcpState } from './states.ts';
 import { lookup, type Allowed, type Refused, type Reply } from './table.ts';
 
@@ -18,6 +19,10 @@ export interface Tcb {
   readonly passive: boolean;
   /** Sequence number of our FIN once it has been sent. */
   readonly finSeq: number | null;
+  /** Bytes of data our FIN segment carried: a resent FIN carries them again. */
+  readonly finLen: number;
+  /** Arrived text (and FIN) beyond RCV.NXT, held until the gap before it fills (SHLD-31). */
+  readonly held: readonly Segment[];
   /** The last segment that arrived: an RST from an unsynchronized state answers it. */
   readonly lastReceived: Segment | null;
   /** The ISS the next connection attempt will use. */
@@ -31,7 +36,7 @@ export const DEFAULT_RCV_WND = 65535;
 export function newEndpoint(iss: number, rcvWnd = DEFAULT_RCV_WND): Tcb {
   return {
     state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, rcvNxt: 0, rcvWnd,
-    passive: false, finSeq: null, lastReceived: null, nextIss: iss,
+    passive: false, finSeq: null, finLen: 0, held: [], lastReceived: null, nextIss: iss,
   };
 }
 
@@ -75,7 +80,8 @@ export function sendEventFor(flags: readonly Flag[], len: number, state: TcpStat
   const key = ['SYN', 'ACK', 'FIN', 'RST'].filter((f) => flags.includes(f as Flag)).join(',');
   const synchronized = SYNCHRONIZED_STATES.has(state) || state === 'SYN-RECEIVED';
   switch (key) {
-    case 'SYN': return len === 0 ? 'sendSyn' : null;
+    // Data may ride on a SYN (RFC 9293 §3.10.7.3); the receiver queues it until ESTABLISHED.
+    case 'SYN': return 'sendSyn';
     case 'SYN,ACK': return len === 0 ? 'sendSynAck' : null;
     case 'ACK': return len > 0 ? 'sendData' : 'sendAck';
     // Every segment after the SYN exchange carries ACK (RFC 9293 §3.10.7.4), a FIN included.
@@ -91,7 +97,9 @@ export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck =
   const ackFlag: Flag[] = ['ACK'];
   switch (event) {
     case 'sendSyn':
-      return { seq: tcb.state === 'SYN-SENT' ? tcb.iss : tcb.nextIss, ack: 0, flags: ['SYN'], len: 0 };
+      // A resent SYN carries its data again: in SYN-SENT everything past the SYN was on it.
+      if (tcb.state === 'SYN-SENT') return { seq: tcb.iss, ack: 0, flags: ['SYN'], len: synDataLen(tcb) };
+      return { seq: tcb.nextIss, ack: 0, flags: ['SYN'], len };
     case 'sendSynAck':
       return { seq: tcb.iss, ack: tcb.rcvNxt, flags: ['SYN', 'ACK'], len: 0 };
     case 'sendAck':
@@ -99,7 +107,9 @@ export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck =
     case 'sendData':
       return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ackFlag, len };
     case 'sendFin':
-      return { seq: tcb.finSeq ?? tcb.sndNxt, ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len: tcb.finSeq === null ? len : 0 };
+      // A FIN that carried data is resent whole, data included (§3.10.8).
+      if (tcb.finSeq !== null) return { seq: seqAdd(tcb.finSeq, -tcb.finLen), ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len: tcb.finLen };
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len };
     case 'sendRst':
       return resetFor(tcb, rstWithAck);
   }
@@ -121,19 +131,33 @@ export function send(tcb: Tcb, event: SendEvent, opts: SendOptions = {}): Result
   const outcome = lookup(tcb.state, event, tcb.passive);
   if (!outcome.ok) return outcome;
   const len = opts.len ?? 0;
-  if (len > 0 && event !== 'sendData' && !(event === 'sendFin' && tcb.finSeq === null)) {
-    return { ok: false, why: 'refuse.noDataHere' };
-  }
+  if (len > 0 && !carriesData(tcb, event, len)) return { ok: false, why: 'refuse.noDataHere' };
   const correct = correctSegment(tcb, event, len, opts.rstWithAck ?? (opts.ack !== undefined && event === 'sendRst'));
   const segment: Segment = { ...correct, seq: opts.seq ?? correct.seq, ack: opts.ack ?? correct.ack };
+  // After a FIN only data sent before it may go again (§3.10.8); new data is barred (§3.10.4).
+  if (event === 'sendData' && outcome.retransmit && !(tcb.finSeq !== null && seqLe(seqAdd(segment.seq, segment.len), seqAdd(tcb.finSeq, -tcb.finLen)))) {
+    return { ok: false, why: 'refuse.noDataAfterFin' };
+  }
   return { ok: true, tcb: afterSend(tcb, event, segment, outcome), segment, outcome };
+}
+
+/** Whether `event` may carry `len` bytes: DATA, a first SYN, a first FIN, or a FIN resent with its own data. */
+function carriesData(tcb: Tcb, event: SendEvent, len: number): boolean {
+  if (event === 'sendData') return true;
+  if (event === 'sendSyn') return tcb.state !== 'SYN-SENT' || len === synDataLen(tcb);
+  return event === 'sendFin' && (tcb.finSeq === null || len === tcb.finLen);
+}
+
+/** Bytes of data that rode on our SYN (SYN-SENT sends nothing else). */
+function synDataLen(tcb: Tcb): number {
+  return seqDiff(seqAdd(tcb.iss, 1), tcb.sndNxt);
 }
 
 function afterSend(tcb: Tcb, event: SendEvent, seg: Segment, outcome: Allowed): Tcb {
   if (event === 'sendSyn' && tcb.state !== 'SYN-SENT') {
     // A SYN from CLOSED or LISTEN starts a new connection with the ISS it carries.
     const iss = seg.seq;
-    return { ...tcb, state: outcome.next, iss, sndUna: iss, sndNxt: seqAdd(iss, 1), nextIss: iss, passive: false };
+    return { ...tcb, state: outcome.next, iss, sndUna: iss, sndNxt: seqAdd(iss, segLen(seg)), nextIss: iss, passive: false };
   }
   if (event === 'sendRst' && outcome.next === 'CLOSED') return enter(tcb, 'CLOSED');
   let next: Tcb = { ...tcb, state: outcome.next };
@@ -141,7 +165,7 @@ function afterSend(tcb: Tcb, event: SendEvent, seg: Segment, outcome: Allowed): 
   const isNew = !outcome.retransmit && seg.seq === tcb.sndNxt;
   if (isNew && (event === 'sendData' || event === 'sendFin')) {
     next = { ...next, sndNxt: seqAdd(tcb.sndNxt, segLen(seg)) };
-    if (event === 'sendFin') next = { ...next, finSeq: seqAdd(seg.seq, seg.len) };
+    if (event === 'sendFin') next = { ...next, finSeq: seqAdd(seg.seq, seg.len), finLen: seg.len };
   }
   return next;
 }
@@ -167,34 +191,44 @@ export function receive(tcb: Tcb, seg: Segment): Arrival {
     const tcb2 = outcome.next === tcb.state ? seen : enter(seen, outcome.next);
     return { tcb: tcb2, event, outcome, accepted: false, reply: outcome.reply ?? null };
   }
-  // Text is always acknowledged, even when the event is named for something else it carries.
-  const reply = outcome.reply ?? (seg.len > 0 ? 'ACK' : null);
-  return { tcb: absorb(seen, seg, event, outcome.next), event, outcome, accepted: true, reply };
+  const after = absorb(seen, seg, event, outcome.next);
+  // Text is always acknowledged, even when the event is named for something else it carries,
+  // and so is queued text that this arrival let in (data that came on a SYN).
+  const tookText = seg.len > 0 || after.held.length > tcb.held.length || (tcb.state === 'SYN-RECEIVED' && after.rcvNxt !== tcb.rcvNxt);
+  const reply = outcome.reply ?? (tookText ? 'ACK' : null);
+  return { tcb: after, event, outcome, accepted: true, reply };
 }
 
 /** Updates the numbers for an accepted arrival, then enters the next state. */
 function absorb(tcb: Tcb, seg: Segment, event: ReceiveEvent, next: TcpState): Tcb {
   if (next === 'CLOSED' || (next === 'LISTEN' && tcb.state !== 'LISTEN')) return enter(tcb, next);
+  // Text (and a FIN) on a SYN starts after it; §3.10.7.2–3 queue it until the connection is established.
+  const onSyn = trimFront(seg, seqAdd(seg.seq, 1));
+  const synText = onSyn.len > 0 || has(onSyn, 'FIN') ? [onSyn] : [];
   if (tcb.state === 'LISTEN') {
     // §3.10.7.2: the SYN fixes IRS; our SYN,ACK will use the ISS chosen now.
     const iss = tcb.nextIss;
     return {
       ...tcb, state: next, irs: seg.seq, rcvNxt: seqAdd(seg.seq, 1), iss,
-      sndUna: iss, sndNxt: seqAdd(iss, 1), passive: true,
+      sndUna: iss, sndNxt: seqAdd(iss, 1), passive: true, held: synText,
     };
   }
   if (tcb.state === 'SYN-SENT') {
     const acked = has(seg, 'ACK') ? seg.ack : tcb.sndUna;
-    return { ...tcb, state: next, irs: seg.seq, rcvNxt: seqAdd(seg.seq, 1), sndUna: acked };
+    const base = { ...tcb, state: next, irs: seg.seq, rcvNxt: seqAdd(seg.seq, 1), sndUna: acked };
+    if (next !== 'ESTABLISHED') return { ...base, held: synText };
+    const run = reassemble(base.rcvNxt, [], synText[0] ?? null);
+    return { ...base, rcvNxt: run.rcvNxt };
   }
   let out: Tcb = tcb;
   if (has(seg, 'ACK') && ackAcceptable(tcb.sndUna, seg.ack, tcb.sndNxt)) out = { ...out, sndUna: seg.ack };
-  if (event === 'rcvSynAck') return { ...out, state: next };
-  // Only in-order text and FIN move RCV.NXT; the game never reorders, so nothing is queued.
-  let rcvNxt = out.rcvNxt;
-  if (seg.len > 0 && seg.seq === rcvNxt) rcvNxt = seqAdd(rcvNxt, seg.len);
-  if (has(seg, 'FIN') && seqAdd(seg.seq, seg.len) === rcvNxt && tcb.state !== 'TIME-WAIT') rcvNxt = seqAdd(rcvNxt, 1);
-  return { ...out, state: next, rcvNxt };
+  // A SYN,ACK repeating a SYN already taken, or a FIN again in TIME-WAIT, brings nothing new.
+  if (event === 'rcvSynAck' || tcb.state === 'TIME-WAIT') return { ...out, state: next };
+  const text = seg.len > 0 || has(seg, 'FIN');
+  const trimmed = trimFront(seg, out.rcvNxt);
+  if (text && seqLt(out.rcvNxt, trimmed.seq)) return { ...out, state: next, held: hold(out.held, trimmed) };
+  const run = reassemble(out.rcvNxt, out.held, text ? trimmed : null);
+  return { ...out, state: next, rcvNxt: run.rcvNxt, held: run.held };
 }
 
 /** True once our FIN (if any) has been acknowledged. */

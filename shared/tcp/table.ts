@@ -41,12 +41,22 @@ const go = (next: TcpState, why: MessageKey, extra: Omit<Allowed, 'ok' | 'next' 
 const drop = (state: TcpState, why: MessageKey, reply?: Reply): Omit<Allowed, 'ok'> =>
   reply ? { next: state, why, discard: true, reply } : { next: state, why, discard: true };
 
+/** Arrivals after the peer's FIN: it sends no more text (§3.10.7.4, seventh check), so any is dropped. */
+const afterPeerFin = (state: TcpState): Row => ({ rcvData: drop(state, 'why.ignored'), rcvEarly: drop(state, 'why.ignored') });
+
+/** Data sent before our FIN may be resent until it is acknowledged (§3.10.8); only new data is barred. */
+const resendData = (state: TcpState): Row => ({ sendData: go(state, 'why.retransmitData', { retransmit: true }) });
+
 /** Arrivals that a synchronized state answers the same way (RFC 9293 §3.10.7.4, RFC 5961). */
 function synchronizedArrivals(state: TcpState): Row {
   return {
     rcvAck: go(state, 'why.ackNoted'),
     rcvData: go(state, 'why.dataArrives', { reply: 'ACK' }),
+    // §3.10.7.4 first check and SHLD-31: held until the gap fills; the ACK says what is still missing.
+    rcvEarly: go(state, 'why.earlyHeld', { reply: 'ACK' }),
     rcvRst: go('CLOSED', 'why.reset'),
+    // RFC 5961 §3.2: an RST in the window but not at RCV.NXT may be forged; a challenge ACK asks.
+    rcvRstChallenge: drop(state, 'why.challengeRst', 'ACK'),
     rcvSyn: drop(state, 'why.challengeAck', 'ACK'),
     rcvSynAck: drop(state, 'why.duplicateAck', 'ACK'),
     rcvOld: drop(state, 'why.duplicateAck', 'ACK'),
@@ -86,17 +96,24 @@ const ROWS: Record<TcpState, Row> = {
   },
   'SYN-RECEIVED': {
     sendSynAck: go('SYN-RECEIVED', 'why.sendSynAck', { retransmit: true }),
+    // §3.10.7.4: an unacceptable segment or an RST to challenge is answered by a plain ACK.
+    sendAck: go('SYN-RECEIVED', 'why.challengeAckSent'),
     sendFin: go('FIN-WAIT-1', 'why.activeClose'),
     sendRst: go('SYN-RECEIVED', 'why.rstAnswers'),
     rcvAck: go('ESTABLISHED', 'why.handshakeDone'),
     rcvData: go('ESTABLISHED', 'why.handshakeDone', { reply: 'ACK' }),
+    rcvEarly: go('ESTABLISHED', 'why.handshakeDone', { reply: 'ACK' }),
     rcvFin: go('CLOSE-WAIT', 'why.finArrives', { reply: 'ACK' }),
-    // Figure 8 of RFC 9293: the crossing SYN,ACK completes a simultaneous open.
+    // RFC 9293 Figure 7: the crossing SYN,ACK completes a simultaneous open.
     rcvSynAck: go('ESTABLISHED', 'why.simultaneousOpenDone'),
     rcvRst: go('LISTEN', 'why.resetToListen', { ifActiveOpen: go('CLOSED', 'why.reset') }),
     // §3.10.7.4, fourth check: a new SYN sends a passive connection back to LISTEN.
     rcvSyn: go('LISTEN', 'why.newSynToListen', { ifActiveOpen: drop('SYN-RECEIVED', 'why.challengeAck', 'ACK') }),
-    rcvOld: drop('SYN-RECEIVED', 'why.duplicateSyn', 'SYN+ACK'),
+    // The peer resent its SYN, so our SYN,ACK was lost: send it again (§3.10.8).
+    rcvSynAgain: drop('SYN-RECEIVED', 'why.duplicateSyn', 'SYN+ACK'),
+    // §3.10.7.4, first check: any other unacceptable segment is answered with an ACK.
+    rcvOld: drop('SYN-RECEIVED', 'why.duplicateAck', 'ACK'),
+    rcvRstChallenge: drop('SYN-RECEIVED', 'why.challengeRst', 'ACK'),
     rcvBadAck: drop('SYN-RECEIVED', 'why.synReceivedBadAck', 'RST'),
   },
   ESTABLISHED: {
@@ -110,6 +127,7 @@ const ROWS: Record<TcpState, Row> = {
   'FIN-WAIT-1': {
     sendAck: go('FIN-WAIT-1', 'why.sendAck'),
     sendFin: go('FIN-WAIT-1', 'why.retransmitFin', { retransmit: true }),
+    ...resendData('FIN-WAIT-1'),
     sendRst: go('CLOSED', 'why.abort'),
     ...synchronizedArrivals('FIN-WAIT-1'),
     rcvAckOfFin: go('FIN-WAIT-2', 'why.finAcked'),
@@ -129,23 +147,24 @@ const ROWS: Record<TcpState, Row> = {
     sendFin: go('LAST-ACK', 'why.passiveClose'),
     sendRst: go('CLOSED', 'why.abort'),
     ...synchronizedArrivals('CLOSE-WAIT'),
-    // §3.10.7.4, seventh check: after the peer's FIN no new data can come.
-    rcvData: drop('CLOSE-WAIT', 'why.ignored'),
+    ...afterPeerFin('CLOSE-WAIT'),
   },
   CLOSING: {
     sendAck: go('CLOSING', 'why.sendAck'),
     sendFin: go('CLOSING', 'why.retransmitFin', { retransmit: true }),
+    ...resendData('CLOSING'),
     sendRst: go('CLOSED', 'why.abortQuietly'),
     ...synchronizedArrivals('CLOSING'),
-    rcvData: drop('CLOSING', 'why.ignored'),
+    ...afterPeerFin('CLOSING'),
     rcvAckOfFin: go('TIME-WAIT', 'why.closingAcked', { timeWait: true }),
   },
   'LAST-ACK': {
     sendAck: go('LAST-ACK', 'why.sendAck'),
     sendFin: go('LAST-ACK', 'why.retransmitFin', { retransmit: true }),
+    ...resendData('LAST-ACK'),
     sendRst: go('CLOSED', 'why.abortQuietly'),
     ...synchronizedArrivals('LAST-ACK'),
-    rcvData: drop('LAST-ACK', 'why.ignored'),
+    ...afterPeerFin('LAST-ACK'),
     rcvAckOfFin: go('CLOSED', 'why.lastAckDone'),
   },
   'TIME-WAIT': {
@@ -153,7 +172,10 @@ const ROWS: Record<TcpState, Row> = {
     sendAck: go('TIME-WAIT', 'why.reAckFin'),
     sendRst: go('CLOSED', 'why.abortQuietly'),
     ...synchronizedArrivals('TIME-WAIT'),
-    rcvData: drop('TIME-WAIT', 'why.ignored'),
+    ...afterPeerFin('TIME-WAIT'),
+    // The second reason for 2 MSL: a late segment of this connection dies here, answered by an
+    // ACK, instead of being taken by a new connection between the same ports.
+    rcvOld: drop('TIME-WAIT', 'why.oldInTimeWait', 'ACK'),
     // The lesson of TIME-WAIT: the peer's FIN came again because our ACK was lost.
     rcvFin: go('TIME-WAIT', 'why.finAgainInTimeWait', { reply: 'ACK', timeWait: true }),
   },

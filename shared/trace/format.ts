@@ -24,6 +24,8 @@ const dropStep = z.strictObject({ drop: id });
 export const traceStep = z.union([doStep, sendStep, deliverStep, dropStep]);
 export const traceHeader = z.strictObject({
   name: z.string().optional(),
+  /** The RFC section (or requirement) the trace checks, e.g. "RFC 9293 §3.10.7.4". */
+  rfc: z.string().optional(),
   isn: z.strictObject({ A: u32, B: u32 }).optional(),
   steps: z.array(z.unknown()),
 });

@@ -92,7 +92,7 @@ describe.runIf(toolPresent('tshark'))('a downloaded round read by tshark', () =>
       const { record, frames } = readRound(id);
       const sent = [...record.wire].sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
       sent.forEach((s, i) => {
-        // RFC 9293 Figure 8: the SYN+ACK of a simultaneous open carries the SYN's sequence number
+        // RFC 9293 Figure 7: the SYN+ACK of a simultaneous open carries the SYN's sequence number
         // again; Wireshark, which sees that number a second time, calls it a retransmission.
         const repeatsSyn = s.card === 'SYN+ACK' && sent.some((o) => o.from === s.from && o.card === 'SYN' && o.seq === s.seq);
         expect(frames[i]!.retransmission, `${id} frame ${i + 1} ${s.card}`).toBe(s.resent || repeatsSyn);

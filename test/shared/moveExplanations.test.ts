@@ -61,7 +61,7 @@ describe('why a wrong card is wrong', () => {
     const rst = judge(s, 'server', 'RST');
     expect(rst.why).toBe('wrong.synUnanswered');
     expect(explainMove(rst, 'en')).toMatch(/^You are in SYN-RECEIVED: a SYN arrived.*The SYN that arrived waits for its answer, a SYN\+ACK.*RST does not answer it\.$/);
-    // A plain ACK is refused by the machine itself in SYN-RECEIVED.
+    // A plain ACK is legal in SYN-RECEIVED only as a challenge ACK (RFC 5961): it does not answer a SYN.
     expect(judge(s, 'server', 'ACK').why).toBe('wrong.ackWithoutSyn');
   });
 

@@ -3,6 +3,7 @@ import { TCP_EVENTS, RECEIVE_EVENTS, isReceiveEvent } from '../../shared/tcp/eve
 import { TCP_STATES } from '../../shared/tcp/states.ts';
 import { TRANSITIONS, lookup } from '../../shared/tcp/table.ts';
 import { en } from '../../shared/i18n/en.ts';
+import { call, newEndpoint, receive } from '../../shared/tcp/endpoint.ts';
 
 describe('the transition table', () => {
   it('defines an outcome for every (state, event) pair', () => {
@@ -54,5 +55,16 @@ describe('the transition table', () => {
   it('returns a passive SYN-RECEIVED to LISTEN on RST, an active one to CLOSED', () => {
     expect(lookup('SYN-RECEIVED', 'rcvRst', true)).toMatchObject({ ok: true, next: 'LISTEN' });
     expect(lookup('SYN-RECEIVED', 'rcvRst', false)).toMatchObject({ ok: true, next: 'CLOSED' });
+  });
+
+  it('in SYN-RECEIVED, answers its SYN again with SYN+ACK and any other unacceptable segment with a plain ACK (§3.10.7.4)', () => {
+    const listening = call(newEndpoint(300), 'listen');
+    if (!listening.ok) throw new Error('listen refused');
+    const synRcvd = receive(listening.tcb, { seq: 100, ack: 0, flags: ['SYN'], len: 0 }).tcb;
+    expect(synRcvd.state).toBe('SYN-RECEIVED');
+    expect(receive(synRcvd, { seq: 100, ack: 0, flags: ['SYN'], len: 0 })).toMatchObject({ event: 'rcvSynAgain', accepted: false, reply: 'SYN+ACK' });
+    const stale = receive(synRcvd, { seq: 99, ack: 301, flags: ['ACK'], len: 0 });
+    expect(stale).toMatchObject({ event: 'rcvOld', accepted: false, reply: 'ACK' });
+    expect(stale.outcome.why).toBe('why.duplicateAck');
   });
 });
