@@ -161,6 +161,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     if (!created.success) throw refusal('badOptions');
     this.config = server;
     this.stores = stores;
+    // Seats reserved and not yet taken count against maxClients: room for one address's worth of
+    // them (the per-address cap) beyond the class itself, so nobody fills a class by reserving.
+    // The roster still admits at most CLASS_LIMITS.studentsMax students.
+    this.maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax + server.pendingSeatSlack;
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
     // A class's code is never reused: its report is found by it, long after the room is gone.
