@@ -39,7 +39,7 @@ describe('the class report', () => {
     const report = await res.json() as ClassReport;
     const board = teacher.room.state.leaderboard;
     expect(report.students.map((s) => [s.rank, s.nickname, s.points, s.accuracy])).toEqual(board.map((r) => [r.rank, r.nickname, r.points, r.accuracy]));
-    expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake' }]);
+    expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake', interrupted: false }]);
     const ming = report.students.find((s) => s.nickname === '小明')!;
     expect(ming.mistakes).toBe(1);
     // After the wrong card the hint showed at once: the SYN that followed it was hinted.
