@@ -97,16 +97,20 @@ export class MatchmakingGuard {
     let opens = method === 'create' || method === 'joinOrCreate';
     let refused = this.limits.admit(address, opens, this.now());
     // A quick match still finds a waiting partner when the address may open no more rooms.
+    const roomRefusal = refused;
     if (refused && method === 'joinOrCreate' && refused !== 'tooManyAttempts') {
       refused = this.limits.admit(address, false, this.now());
       if (!refused) [method, opens] = ['join', false];
     }
     if (refused) throw new ServerError(TOO_MANY, refused);
+    const downgraded = roomRefusal !== undefined;
     let seat: { sessionId?: unknown; roomId?: unknown };
     try {
       seat = (await invoke(method, roomName, clientOptions, auth)) as typeof seat;
     } catch (error) {
       this.limits.settled(address, opens);
+      // No room to join, and this address may open none: say why, not "no rooms found".
+      if (downgraded) throw new ServerError(TOO_MANY, roomRefusal);
       if (method === 'joinById' && !(error instanceof ServerError && isOurs(error.message) && error.message.startsWith('tooMany'))) {
         this.limits.failed(address, this.now());
       }

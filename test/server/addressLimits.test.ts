@@ -144,6 +144,8 @@ describe('matchmaking from one address', () => {
     for (let i = 0; i < 2; i++) expect((await matchmake('create', ROOM.pair, { nickname: 'Mal', mode: 'private' }, '203.0.113.10')).code).toBeUndefined();
     expect((await matchmake('create', ROOM.pair, { nickname: 'Bo', mode: 'private' }, '198.51.100.7')).code).toBe('serverFull');
     expect(await joinError(colyseus.sdk.create(ROOM.pair, { nickname: 'Bo', mode: 'solo' }))).toBe('serverFull');
+    // A quick match from an address at its cap joins a waiting partner, or says why it cannot open a room.
+    expect((await matchmake('joinOrCreate', ROOM.pair, { nickname: 'Eve', mode: 'quick' }, '203.0.113.9')).code).toBe('tooManyRooms');
   });
 
   it('answers the QR and report routes alike for live and unknown codes once the look-ups are spent', async () => {
