@@ -25,6 +25,9 @@ export interface AddressLimitRules {
   readonly seatReservationMs: number;
 }
 
+/** How many calls between two passes that forget idle addresses, so the map does not grow for ever. */
+const TIDY_EVERY = 1000;
+
 /** A bucket of `capacity` tokens that refills `perMs` a millisecond. */
 interface Bucket { tokens: number; at: number }
 
@@ -52,6 +55,7 @@ export class AddressLimits {
   /** Which address opened each open room. */
   private readonly owners = new Map<string, string>();
   private opening = 0;
+  private callsSinceTidy = 0;
 
   constructor(rules: AddressLimitRules) {
     this.rules = rules;
@@ -90,6 +94,7 @@ export class AddressLimits {
    */
   admit(address: string, opens: boolean, now: number): ErrorCode | undefined {
     this.expire(now);
+    if (++this.callsSinceTidy >= TIDY_EVERY) this.forgetIdle(now);
     const s = this.of(address, now);
     if (s.calls.tokens < 1 || s.failures.tokens < 1) return 'tooManyAttempts';
     if (this.pendingOf(address) + s.inFlight >= this.rules.pendingSeatsPerAddress) return 'tooManyAttempts';
@@ -151,6 +156,22 @@ export class AddressLimits {
   /** Whether `roomId` was opened through matchmaking (and so has an owner). */
   owned(roomId: string): boolean {
     return this.owners.has(roomId);
+  }
+
+  /** Forgets addresses with full budgets and nothing open: they would start the same afresh. */
+  private forgetIdle(now: number): void {
+    this.callsSinceTidy = 0;
+    for (const [address, s] of this.addresses) {
+      refill(s.calls, this.rules.matchmakePerMinute, this.rules.matchmakePerMinute / 60_000, now);
+      refill(s.failures, this.rules.failureBurst, this.rules.failuresPerMinute / 60_000, now);
+      const rested = s.calls.tokens >= this.rules.matchmakePerMinute && s.failures.tokens >= this.rules.failureBurst;
+      if (rested && s.rooms.size === 0 && s.inFlight === 0 && this.pendingOf(address) === 0) this.addresses.delete(address);
+    }
+  }
+
+  /** How many addresses are remembered (for tests). */
+  get remembered(): number {
+    return this.addresses.size;
   }
 
   private pendingOf(address: string): number {

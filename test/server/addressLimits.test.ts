@@ -102,6 +102,14 @@ describe('the per-address limits, with time as an input', () => {
     limits.reserved('b', 'u3', 'R6', true, 0);
     expect(call(limits, 'c', true, 0)).toBe('serverFull');
   });
+
+  it('forgets addresses that have rested, so a week of visitors does not fill memory', () => {
+    const limits = new AddressLimits(RULES);
+    for (let i = 0; i < 999; i++) call(limits, `10.0.${i >> 8}.${i & 255}`, false, 0);
+    expect(limits.remembered).toBe(999);
+    call(limits, 'late', false, 60 * 60_000);
+    expect(limits.remembered).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('matchmaking from one address', () => {
