@@ -116,7 +116,8 @@ export class MatchmakingGuard {
       }
       throw error;
     }
-    if (typeof seat.sessionId === 'string' && typeof seat.roomId === 'string') {
+    // A reconnection takes back a seat that was already the client's: nothing new is held.
+    if (method !== 'reconnect' && typeof seat.sessionId === 'string' && typeof seat.roomId === 'string') {
       const opened = opens && this.unclaimed.delete(seat.roomId);
       this.limits.reserved(address, seat.sessionId, seat.roomId, opened, this.now());
     }

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, errorCodeOf, ROOM, TEACHER_SECRET_HEADER, classReportPath, classQrPath, type ErrorCode } from '../../shared/protocol.ts';
 import type { Config } from '../../server/config.ts';
 import { AddressLimits, type AddressLimitRules } from '../../server/guard/addressLimits.ts';
-import { bootGame, create, TEST_URL, testConfig, type TestServer } from './gameServer.ts';
+import { CloseCode } from '@colyseus/sdk';
+import { bootGame, create, rejoin, TEST_URL, testConfig, type TestServer } from './gameServer.ts';
 import { classConfig, createClass, joinClass } from './classroomHarness.ts';
 
 let colyseus: TestServer | undefined;
@@ -143,6 +144,20 @@ describe('matchmaking from one address', () => {
     const bo = await colyseus.sdk.joinById(ada.roomId, { nickname: 'Bo', mode: 'private' });
     expect(bo.roomId).toBe(ada.roomId);
   }, 15_000);
+
+  it('does not count a player coming back to her seat as holding one more', async () => {
+    colyseus = await bootGame(withGuard({ seatReservationMs: 1000, failureBurst: 15, unusedSeatCost: 10 }));
+    let ada = await create(colyseus, { nickname: 'Ada', mode: 'solo' });
+    for (let i = 0; i < 3; i++) {
+      const token = ada.reconnectionToken;
+      ada.reconnection.enabled = false;
+      ada.connection.close(CloseCode.MAY_TRY_RECONNECT);
+      ada = await rejoin(token);
+    }
+    // Past every reservation's time: had each return counted as a seat never taken, 30 of 15 would be spent.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await matchmake('joinById', unknownCode(0), { nickname: 'Ada', mode: 'private' })).code).not.toBe('tooManyAttempts');
+  });
 
   it('caps rooms per address and in all, and names which', async () => {
     colyseus = await bootGame(withGuard({ trustProxy: true, roomsPerAddress: 3, roomsInAll: 5 }));
