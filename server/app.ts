@@ -19,11 +19,14 @@ import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { PairRoom } from './rooms/PairRoom.ts';
 import { explainRefusedJoins } from './rooms/seatListing.ts';
+import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
 
 /** The server for `config`, keeping what it must remember in `stores`. */
-export function createGameServer(config: Config, stores: Stores) {
+export function createGameServer(config: Config, stores: Stores, guard = new MatchmakingGuard(config.guard)) {
   explainRefusedJoins();
+  // After the refusals' wrapper, so the guard counts first and sees their answers.
+  guardMatchmaking();
   return defineServer({
     // Larger frames close the connection (1009); every message of the protocol is tiny.
     transport: new PacedPingTransport({ maxPayload: config.maxPayloadBytes }),
@@ -31,18 +34,18 @@ export function createGameServer(config: Config, stores: Stores) {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
       // A quick match pairs players who chose the same difficulty and speed (the room is made with the first one's).
-      [ROOM.pair]: defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed']),
-      [ROOM.challenge]: defineRoom(ChallengeRoom, { server: config.challenge, stores }),
-      [ROOM.classroom]: defineRoom(ClassroomRoom, { server: config.classroom, stores }),
+      [ROOM.pair]: guard.watch(defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed'])),
+      [ROOM.challenge]: guard.watch(defineRoom(ChallengeRoom, { server: config.challenge, stores })),
+      [ROOM.classroom]: guard.watch(defineRoom(ClassroomRoom, { server: config.classroom, stores })),
     },
     express: (app) => {
       secureHeaders(app);
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
       serveLeaderboard(app, stores.challenges);
-      serveClassReports(app, stores);
+      serveClassReports(app, stores, guard.limits);
       serveRoundRecords(app, stores);
-      serveClassQr(app, stores.classes, config.classroom.publicUrl);
-      serveRoomQr(app, config.classroom.publicUrl);
+      serveClassQr(app, stores.classes, config.classroom.publicUrl, guard.limits);
+      serveRoomQr(app, config.classroom.publicUrl, guard.limits);
       serveClient(app, config.clientDir);
     },
     greet: false,
@@ -59,4 +62,6 @@ export async function listenGameServer(server: GameServer, config: Config, port:
   const http = server.transport.server;
   if (!http) throw new Error('the transport has no HTTP server to cap');
   capRequestBodies(http, config.maxRequestBytes);
+  // Outermost, so every listener after it (the cap, Colyseus's router, Express) sees the real address.
+  stampClientAddresses(http, config.guard.trustProxy);
 }

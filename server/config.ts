@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BotConfig } from '../shared/bots/bot.ts';
 import type { Timing } from '../shared/match/settings.ts';
+import type { GuardRules } from './guard/matchmakingGuard.ts';
 
 /** What a pair room needs from the server; tests shorten these freely. */
 export interface PairRoomConfig {
@@ -71,8 +72,19 @@ export interface ClassroomConfig {
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
   readonly disconnectAbovePerSecond: number;
+  /** Room for seats reserved and not yet taken beyond the class's own, so one address holding them cannot fill it. */
+  readonly pendingSeatSlack: number;
   /** Test-only: the seed of pairings and rounds, instead of a random one. */
   readonly seed?: number;
+}
+
+/** How long stored data is kept (README, "Security"); the sweep runs every `sweepEveryMs`. */
+export interface RetentionConfig {
+  /** A class created and never given a round is deleted after this long. */
+  readonly abandonedClassMs: number;
+  /** Free-play challenge entries older than this leave the all-time board and the database. */
+  readonly freePlayMs: number;
+  readonly sweepEveryMs: number;
 }
 
 export interface Config {
@@ -89,6 +101,9 @@ export interface Config {
   readonly pair: PairRoomConfig;
   readonly challenge: ChallengeRoomConfig;
   readonly classroom: ClassroomConfig;
+  /** Per-address limits on matchmaking and code look-ups, and the cap on rooms. */
+  readonly guard: GuardRules;
+  readonly retention: RetentionConfig;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -118,8 +133,21 @@ const envSchema = z.object({
   // Under Colyseus's 15 s seat reservation, so a late student still finds their seat.
   CLASS_SEAT_WAIT_MS: int(500, 14_000).default(12_000),
   CLASS_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+  MATCHMAKE_PER_MINUTE: int(1, 1_000_000).default(600),
+  FAILED_JOINS_BURST: int(1, 1_000_000).default(100),
+  FAILED_JOINS_PER_MINUTE: int(1, 1_000_000).default(10),
+  ROOMS_PER_ADDRESS: int(1, 1_000_000).default(250),
+  MAX_ROOMS: int(1, 1_000_000).default(2500),
+  PENDING_SEATS_PER_ADDRESS: int(1, 1_000_000).default(250),
+  SEAT_RESERVATION_SECONDS: int(1, 60).default(8),
+  ABANDONED_CLASS_HOURS: int(1, 24 * 365).default(24),
+  FREE_PLAY_DAYS: int(1, 3650).default(90),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
+
+/** A seat reserved and never taken costs as many failed joins as this: holding a friend's seat must not be cheap. */
+export const UNUSED_SEAT_COST = 10;
 
 /** A class's get-ready step lasts at least this long: thirty students must look up at their phones. */
 export const CLASS_GET_READY_MIN_MS = 5000;
@@ -167,6 +195,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       messagesPerSecond: e.MESSAGES_PER_SECOND,
       messageBurst: e.MESSAGE_BURST,
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+      pendingSeatSlack: e.PENDING_SEATS_PER_ADDRESS,
     },
     challenge: {
       durationMs: e.CHALLENGE_DURATION_MS,
@@ -177,6 +206,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
       getReadyMs: e.GET_READY_MS,
+    },
+    guard: {
+      trustProxy: e.TRUST_PROXY,
+      matchmakePerMinute: e.MATCHMAKE_PER_MINUTE,
+      failureBurst: e.FAILED_JOINS_BURST,
+      failuresPerMinute: e.FAILED_JOINS_PER_MINUTE,
+      unusedSeatCost: UNUSED_SEAT_COST,
+      roomsPerAddress: e.ROOMS_PER_ADDRESS,
+      roomsInAll: e.MAX_ROOMS,
+      pendingSeatsPerAddress: e.PENDING_SEATS_PER_ADDRESS,
+      seatReservationMs: e.SEAT_RESERVATION_SECONDS * 1000,
+    },
+    retention: {
+      abandonedClassMs: e.ABANDONED_CLASS_HOURS * 3_600_000,
+      freePlayMs: e.FREE_PLAY_DAYS * 86_400_000,
+      sweepEveryMs: 3_600_000,
     },
   };
 }

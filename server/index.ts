@@ -1,6 +1,8 @@
 /** Starts TCP Tango: reads the configuration, listens, and shuts down cleanly on a signal. */
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createGameServer, listenGameServer } from './app.ts';
+import { matchMaker } from '@colyseus/core';
+import { keepSweeping } from './storage/retention.ts';
 import { openStores } from './storage/stores.ts';
 
 function configOrExit(): Config {
@@ -15,9 +17,17 @@ function configOrExit(): Config {
 
 const config = configOrExit();
 const stores = openStores(config.databaseFile);
+// A class still open in the file was left by a process that did not end it (a crash, kill -9):
+// it ends now, and the round it was playing is marked interrupted in its report.
+const orphans = stores.classes.endOrphans(Date.now());
+if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
+const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
-server.onShutdown(() => stores.db.close());
+server.onShutdown(() => {
+  stopSweeping();
+  stores.db.close();
+});
 await listenGameServer(server, config, config.port, config.host);
 console.log(`TCP Tango on http://localhost:${config.port}`);
 

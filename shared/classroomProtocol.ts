@@ -242,7 +242,8 @@ export interface ClassReport {
   readonly createdAt: number;
   /** null while the class goes on. */
   readonly endedAt: number | null;
-  readonly rounds: readonly { readonly roundNo: number; readonly scenarioId: ScenarioId }[];
+  /** `interrupted`: the server stopped during the round (a crash); its results may be missing. */
+  readonly rounds: readonly { readonly roundNo: number; readonly scenarioId: ScenarioId; readonly interrupted: boolean }[];
   readonly students: readonly StudentReport[];
   /** The whole class's most common mistakes. */
   readonly commonMistakes: readonly MistakeView[];

@@ -168,6 +168,10 @@ export const ERROR_CODES = [
   // round records
   'roundRecordNotFound',
   'notYourRound',
+  // limits per client address (README, "Security")
+  'tooManyAttempts',
+  'tooManyRooms',
+  'serverFull',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

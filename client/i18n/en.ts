@@ -290,6 +290,7 @@ export const en = {
   'class.download': '⤓ Download CSV',
   'class.downloaded': 'Saved {name}',
   'class.reportRounds': 'Rounds played: {rounds}',
+  'class.reportInterrupted': 'Interrupted by a server restart: round {rounds}',
   'class.correct': 'Correct',
   'class.wrong': 'Wrong',
   'class.missed': 'Missed',

@@ -288,6 +288,7 @@ export const zhHans: UiCatalogue = {
   'class.download': '⤓ 下载 CSV',
   'class.downloaded': '已保存 {name}',
   'class.reportRounds': '已进行回合：{rounds}',
+  'class.reportInterrupted': '服务器重新启动而中断的回合：{rounds}',
   'class.correct': '正确',
   'class.wrong': '错误',
   'class.missed': '超时',

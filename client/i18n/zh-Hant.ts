@@ -288,6 +288,7 @@ export const zhHant: UiCatalogue = {
   'class.download': '⤓ 下載 CSV',
   'class.downloaded': '已儲存 {name}',
   'class.reportRounds': '已進行回合：{rounds}',
+  'class.reportInterrupted': '伺服器重新啟動而中斷的回合：{rounds}',
   'class.correct': '正確',
   'class.wrong': '錯誤',
   'class.missed': '逾時',

@@ -107,8 +107,11 @@ export class ClassReport extends Screen {
   }
 
   private show(report: Report): void {
+    // A round the server stopped in the middle of (a crash) has no results, or only some: say so.
+    const cut = report.rounds.filter((r) => r.interrupted).map((r) => r.roundNo);
+    const interrupted = cut.length > 0 ? `${t('class.reportInterrupted', { rounds: cut.join(', ') })}\n` : '';
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
-      + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
+      + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
     this.list.setContent(`♛ ${t('class.leaderboard')}`, report.students.flatMap(studentLines));
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classReport: { students: report.students.map((s) => s.nickname), downloaded: '' } });

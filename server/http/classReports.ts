@@ -2,7 +2,9 @@
  * A class's report for its teacher: `GET /api/classes/:code/report` (JSON) and
  * `GET /api/classes/:code/report.csv` (a download). Read from the database alone, so it
  * survives a restart. The teacher's secret comes in the `X-Teacher-Secret` header, never in
- * the URL, where it would end up in logs, history and Referer headers.
+ * the URL, where it would end up in logs, history and Referer headers. Without the right secret
+ * a code that names no class gets the same answer as a live one (401), so the route says
+ * nothing about which codes exist; each such answer counts as a failed look-up for the address.
  */
 import type { Application, Request, Response } from 'express';
 import { z } from 'zod';
@@ -12,6 +14,8 @@ import { classSecretSchema, roomCodeSchema } from '../../shared/validation.ts';
 import { buildClassReport } from '../reports/classReport.ts';
 import { classReportCsv } from '../reports/classReportCsv.ts';
 import { secretMatches } from '../rooms/classAuth.ts';
+import type { AddressLimits } from '../guard/addressLimits.ts';
+import { addressOf } from '../guard/matchmakingGuard.ts';
 import type { ClassRecord } from '../storage/classes.ts';
 import type { Stores } from '../storage/stores.ts';
 
@@ -23,30 +27,33 @@ function fail(res: Response, status: number, code: ErrorCode): undefined {
 }
 
 /** The class named in the path, if the request carries its teacher's secret; else the answer is sent. */
-export function classOfTeacher(req: Request, res: Response, stores: Stores): ClassRecord | undefined {
+export function classOfTeacher(req: Request, res: Response, stores: Stores, limits: AddressLimits): ClassRecord | undefined {
   const code = roomCodeSchema.safeParse(req.params['code']);
   if (!code.success) return fail(res, 400, 'classNotFound');
   const klass = stores.classes.get(code.data);
-  if (!klass) return fail(res, 404, 'classNotFound');
   const secret = classSecretSchema.safeParse(req.get(TEACHER_SECRET_HEADER));
-  if (!secret.success || !secretMatches(secret.data, klass.secretHash)) return fail(res, 401, 'badTeacherSecret');
-  return klass;
+  // The teacher is never held back by guessers sharing the school's address.
+  if (klass && secret.success && secretMatches(secret.data, klass.secretHash)) return klass;
+  const address = addressOf(req);
+  if (!limits.mayLookUp(address, Date.now())) return fail(res, 429, 'tooManyAttempts');
+  limits.failed(address, Date.now());
+  return fail(res, 401, 'badTeacherSecret');
 }
 
-export function serveClassReports(app: Application, stores: Stores): void {
+export function serveClassReports(app: Application, stores: Stores, limits: AddressLimits): void {
   const reportOf = (klass: ClassRecord) => buildClassReport(
     klass, stores.classes.students(klass.code), stores.classes.rounds(klass.code), stores.results.forRoom(klass.code),
   );
 
   app.get('/api/classes/:code/report', (req, res) => {
-    const klass = classOfTeacher(req, res, stores);
+    const klass = classOfTeacher(req, res, stores, limits);
     if (klass) res.set('Cache-Control', 'no-store').json(reportOf(klass));
   });
 
   app.get('/api/classes/:code/report.csv', (req, res) => {
     const query = csvQuerySchema.safeParse(req.query);
     if (!query.success) return void fail(res, 400, 'badOptions');
-    const klass = classOfTeacher(req, res, stores);
+    const klass = classOfTeacher(req, res, stores, limits);
     if (!klass) return;
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',

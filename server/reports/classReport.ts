@@ -39,7 +39,7 @@ export function buildClassReport(
   });
   return {
     code: klass.code, locale: klass.locale, createdAt: klass.createdAt, endedAt: klass.endedAt,
-    rounds: rounds.map((r) => ({ roundNo: r.roundNo, scenarioId: r.scenarioId })),
+    rounds: rounds.map((r) => ({ roundNo: r.roundNo, scenarioId: r.scenarioId, interrupted: r.interrupted })),
     students: reports,
     commonMistakes: commonMistakes(present.flatMap((s) => movesOf.get(s.id) ?? []), 5),
   };

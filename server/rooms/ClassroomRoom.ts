@@ -161,6 +161,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     if (!created.success) throw refusal('badOptions');
     this.config = server;
     this.stores = stores;
+    // Seats reserved and not yet taken count against maxClients: room for one address's worth of
+    // them (the per-address cap) beyond the class itself, so nobody fills a class by reserving.
+    // The roster still admits at most CLASS_LIMITS.studentsMax students.
+    this.maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax + server.pendingSeatSlack;
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
     // A class's code is never reused: its report is found by it, long after the room is gone.
@@ -246,13 +250,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onReconnect(client: ClassClient): void {
+    const auth = client.auth as ClassAuth | undefined;
+    if (auth?.teacher === false && this.studentClients.get(auth.studentId)?.sessionId === client.sessionId) {
+      this.studentClients.set(auth.studentId, client);
+    }
     this.showConnected(client, true);
   }
 
   override onLeave(client: ClassClient): void {
     this.showConnected(client, false);
     const auth = client.auth as ClassAuth | undefined;
-    if (auth?.teacher === false && this.studentClients.get(auth.studentId) === client) this.studentClients.delete(auth.studentId);
+    if (auth?.teacher === false && this.studentClients.get(auth.studentId)?.sessionId === client.sessionId) this.studentClients.delete(auth.studentId);
     this.welcomes.delete(client.sessionId);
     if (this.clients.length === 0) this.idle();
   }
@@ -302,9 +310,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.leaderboard.touch();
   }
 
+  /**
+   * Shows a student's connection as `client`'s, if `client` is the student's newest: a student
+   * who came back on a second connection (a second device, a phone on a new network) while the
+   * old socket was still open stays connected, and seated, when the old one closes.
+   */
   private showConnected(client: ClassClient, connected: boolean): void {
     const auth = client.auth as ClassAuth | undefined;
     if (auth?.teacher !== false) return;
+    const newest = this.studentClients.get(auth.studentId);
+    // By session: a connection that came back (onReconnect) is a new object with the same session.
+    if (newest !== undefined && newest.sessionId !== client.sessionId) return;
     const view = this.state.students.get(auth.studentId);
     if (view) view.connected = connected;
   }

@@ -65,8 +65,10 @@ export class ChallengeEntryStore {
   readonly #own: StatementSync;
   readonly #size: StatementSync;
   readonly #above: StatementSync;
+  readonly #forgetFree: StatementSync;
 
   constructor(db: Database) {
+    this.#forgetFree = db.prepare("DELETE FROM challenge_entries WHERE kind = 'free' AND created_at < ?");
     // A second daily entry of the same player and day hits the unique index and is skipped.
     this.#insert = db.prepare(`
       INSERT INTO challenge_entries (player_id, nickname, kind, day, seed, difficulty, seats, points, accuracy,
@@ -104,6 +106,11 @@ export class ChallengeEntryStore {
   /** The rank `points` take on the board, beside everyone but the player themself (ties share it). */
   rankOf(scope: BoardScope, points: number, playerId: string): number {
     return 1 + (this.#above.get({ ...params(scope), points, player: playerId }) as { n: number }).n;
+  }
+
+  /** Deletes free-play entries finished before `before` (the retention policy); returns how many. */
+  forgetFreePlayBefore(before: number): number {
+    return Number(this.#forgetFree.run(before).changes);
   }
 }
 

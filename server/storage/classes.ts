@@ -28,11 +28,13 @@ export interface ClassRoundRecord {
   readonly scenarioId: ScenarioId;
   readonly startedAt: number;
   readonly endedAt: number | null;
+  /** The server stopped during the round; its results may be missing. */
+  readonly interrupted: boolean;
 }
 
 interface ClassRow { code: string; secret_hash: string; locale: string; settings: string; locked: number; created_at: number; ended_at: number | null }
 interface StudentRow { id: string; class_code: string; nickname: string; token_hash: string; kicked: number; joined_at: number }
-interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null }
+interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null; interrupted: number }
 
 const toClass = (r: ClassRow): ClassRecord => ({
   code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale, settings: JSON.parse(r.settings) as ClassSettings,
@@ -105,8 +107,40 @@ export class ClassStore {
   }
 
   rounds(code: string): ClassRoundRecord[] {
-    const rows = this.#db.prepare('SELECT round_no, scenario_id, started_at, ended_at FROM class_rounds WHERE class_code = ? ORDER BY round_no')
+    const rows = this.#db.prepare('SELECT round_no, scenario_id, started_at, ended_at, interrupted FROM class_rounds WHERE class_code = ? ORDER BY round_no')
       .all(code) as unknown as RoundRow[];
-    return rows.map((r) => ({ roundNo: r.round_no, scenarioId: r.scenario_id as ScenarioId, startedAt: r.started_at, endedAt: r.ended_at }));
+    return rows.map((r) => ({
+      roundNo: r.round_no, scenarioId: r.scenario_id as ScenarioId, startedAt: r.started_at, endedAt: r.ended_at, interrupted: r.interrupted === 1,
+    }));
+  }
+
+  /**
+   * Ends every class a previous process left open (it stopped without ending them: a crash, a
+   * kill -9), and marks the rounds it left running as interrupted. Run at start-up, before any
+   * class opens. Returns the codes of the classes ended.
+   */
+  endOrphans(at: number): string[] {
+    const codes = (this.#db.prepare('SELECT code FROM classes WHERE ended_at IS NULL').all() as unknown as { code: string }[]).map((r) => r.code);
+    this.#db.prepare(`UPDATE class_rounds SET ended_at = ?, interrupted = 1
+      WHERE ended_at IS NULL AND class_code IN (SELECT code FROM classes WHERE ended_at IS NULL)`).run(at);
+    this.#db.prepare('UPDATE classes SET ended_at = ? WHERE ended_at IS NULL').run(at);
+    return codes;
+  }
+
+  /**
+   * Deletes classes created before `before` that never started a round (created and abandoned:
+   * nothing to report), with their students, except those `isLive` says are open. Returns how many.
+   */
+  deleteAbandoned(before: number, isLive: (code: string) => boolean): number {
+    const rows = this.#db.prepare(`SELECT code FROM classes WHERE created_at < ?
+      AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = classes.code)`).all(before) as unknown as { code: string }[];
+    const dead = rows.map((r) => r.code).filter((code) => !isLive(code));
+    const students = this.#db.prepare('DELETE FROM class_students WHERE class_code = ?');
+    const classes = this.#db.prepare('DELETE FROM classes WHERE code = ?');
+    for (const code of dead) {
+      students.run(code);
+      classes.run(code);
+    }
+    return dead.length;
   }
 }

@@ -2,7 +2,8 @@
  * The database schema, as ordered migrations. A file records the last one applied in
  * `PRAGMA user_version`; never edit a migration that has shipped, add the next one.
  * Numbers are reserved by feature so that work in parallel does not collide:
- * 1 round results, 2 classroom, 3 challenge, 4 round records (captures and replays).
+ * 1 round results, 2 classroom, 3 challenge, 4 round records (captures and replays), 5 hinted
+ * moves, 6 interrupted class rounds.
  */
 export interface Migration {
   readonly version: number;
@@ -126,6 +127,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- Right moves made with the ★ hint showing (they score less); rounds stored before count none.
       ALTER TABLE round_results ADD COLUMN hinted INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- A class round the server stopped in the middle of (a crash, a kill -9): marked when the
+      -- server next starts, so its report says so instead of showing a round that never ends.
+      ALTER TABLE class_rounds ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
     `,
   },
 ];

@@ -78,13 +78,19 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
  * from the environment; `nodeArgs` is for profiling (`--cpu-prof`) or the memory probe, which
  * also needs `ipc` (an IPC channel to this process; see memoryProbe.ts).
  */
+/** The per-address limits lifted, since the bench's thousands of clients share 127.0.0.1. */
+const BENCH_LIMITS = {
+  MATCHMAKE_PER_MINUTE: '1000000', ROOMS_PER_ADDRESS: '1000000', MAX_ROOMS: '1000000', PENDING_SEATS_PER_ADDRESS: '1000000',
+};
+
 export async function startGameServer(env: Record<string, string>, nodeArgs: readonly string[] = [], ipc = false): Promise<ServerProcess> {
   const port = await freePort();
   // A database of its own, so thousands of bench rounds never land in data/tango.sqlite.
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-bench-data-'));
   const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
+    // Every bench client comes from one address: the per-address limits would stop them at 250 rooms.
+    env: { ...process.env, ...BENCH_LIMITS, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   }));
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));

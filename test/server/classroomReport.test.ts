@@ -39,7 +39,7 @@ describe('the class report', () => {
     const report = await res.json() as ClassReport;
     const board = teacher.room.state.leaderboard;
     expect(report.students.map((s) => [s.rank, s.nickname, s.points, s.accuracy])).toEqual(board.map((r) => [r.rank, r.nickname, r.points, r.accuracy]));
-    expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake' }]);
+    expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake', interrupted: false }]);
     const ming = report.students.find((s) => s.nickname === '小明')!;
     expect(ming.mistakes).toBe(1);
     // After the wrong card the hint showed at once: the SYN that followed it was hinted.
@@ -84,7 +84,8 @@ describe('the class report', () => {
     // Another class's secret opens only that class.
     const other = await createClass(colyseus);
     expect((await get(path, other.secret)).status).toBe(401);
-    expect((await get(classReportPath('ZZZZ9'), teacher.secret)).status).toBe(404);
+    // A code that names no class gets the same answer as a wrong secret: nothing says which codes exist.
+    expect((await get(classReportPath('ZZZZ9'), teacher.secret)).status).toBe(401);
     expect((await get('/api/classes/not-a-code!/report', teacher.secret)).status).toBe(400);
     // The secret travels in a header only: a query string carrying it opens nothing.
     expect((await get(`${path}?secret=${teacher.secret}`)).status).toBe(401);

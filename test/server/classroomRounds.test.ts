@@ -184,4 +184,23 @@ describe('the teacher running a round', () => {
     const row = (await untilState(teacher.room, (s) => s.phase === 'review')).leaderboard.find((r) => r.studentId === amy.welcome.studentId)!;
     expect(row.points).toBeGreaterThan(0);
   });
+
+  it('keeps a student who came back on a second connection shown connected, and seats her, when the old one closes', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'] });
+    const mei = await joinClass(teacher.code, 'Mei');
+    // A second device (or a phone on a new network) joins with her token while the first socket is still open.
+    const again = await joinClass(teacher.code, 'Mei', mei.welcome.token);
+    expect(again.welcome.studentId).toBe(mei.welcome.studentId);
+    // Then the old socket goes, without a goodbye, and its seat in the class is not taken back.
+    mei.room.reconnection.enabled = false;
+    mei.room.connection.close(CloseCode.MAY_TRY_RECONNECT);
+    const shown = () => teacher.room.state.students.get(mei.welcome.studentId)?.connected;
+    // Nothing to wait for: the bug was a change of state. So wait out the old connection's reconnection
+    // window (reconnectSeconds: 2 here), after which it leaves for good, and look again.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(shown()).toBe(true);
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const { seat } = await takeSeat(again);
+    expect(seat.reservation).toBeDefined();
+  });
 });

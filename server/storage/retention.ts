@@ -1,0 +1,31 @@
+/**
+ * What the database keeps, and for how long (README, "Security"): a class created and never
+ * given a round is deleted after ABANDONED_CLASS_HOURS (nothing in it to report, and anyone may
+ * create one without an account); free-play challenge entries after FREE_PLAY_DAYS. Daily
+ * entries (one per player per day), classes that played and round records are kept.
+ * `sweepStoredData` takes the time as an input; `keepSweeping` runs it on a timer.
+ */
+import type { RetentionConfig } from '../config.ts';
+import type { Stores } from './stores.ts';
+
+export interface SweepCount {
+  readonly abandonedClasses: number;
+  readonly freePlayEntries: number;
+}
+
+/** Deletes what the policy no longer keeps at `now`; classes `isLive` names are left alone. */
+export function sweepStoredData(stores: Stores, rules: RetentionConfig, now: number, isLive: (code: string) => boolean): SweepCount {
+  return {
+    abandonedClasses: stores.classes.deleteAbandoned(now - rules.abandonedClassMs, isLive),
+    freePlayEntries: stores.challenges.forgetFreePlayBefore(now - rules.freePlayMs),
+  };
+}
+
+/** Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its stop. */
+export function keepSweeping(stores: Stores, rules: RetentionConfig, isLive: (code: string) => boolean): () => void {
+  const sweep = () => sweepStoredData(stores, rules, Date.now(), isLive);
+  sweep();
+  const timer = setInterval(sweep, rules.sweepEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
