@@ -1,6 +1,7 @@
 import type { Locale } from '../../shared/i18n/messages.ts';
 import { TEACHER_SECRET_HEADER, classReportPath, type ClassReport, type ErrorCode } from '../../shared/protocol.ts';
 import { serverUrl } from './lobby.ts';
+import { saveFile } from './saveFile.ts';
 
 export type ReportResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ErrorCode | 'unreachable' };
 
@@ -27,12 +28,6 @@ export async function downloadClassCsv(code: string, secret: string, locale: Loc
   if (!got.ok) return got;
   const blob = await got.value.blob();
   const name = `tcp-tango-class-${code}.csv`;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  saveFile(blob, name);
   return { ok: true, value: name };
 }

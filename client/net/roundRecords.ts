@@ -4,6 +4,7 @@ import {
 } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { serverUrl } from './lobby.ts';
+import { saveFile } from './saveFile.ts';
 
 export type RecordResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ErrorCode | 'unreachable' };
 
@@ -42,12 +43,6 @@ export async function downloadRoundCapture(id: string, classCode: string | null,
   if (!got.ok) return got;
   const blob = await got.value.blob();
   const name = /filename="([^"]+)"/.exec(got.value.headers.get('content-disposition') ?? '')?.[1] ?? `tcp-tango-${id}.pcapng`;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  saveFile(blob, name);
   return { ok: true, value: name };
 }
