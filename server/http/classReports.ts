@@ -11,7 +11,7 @@ import { TEACHER_SECRET_HEADER, type ErrorCode, type ErrorPayload } from '../../
 import { classSecretSchema, roomCodeSchema } from '../../shared/validation.ts';
 import { buildClassReport } from '../reports/classReport.ts';
 import { classReportCsv } from '../reports/classReportCsv.ts';
-import { secretMatches } from '../rooms/classAuth.ts';
+import { secretMatches } from '../rooms/classroom/classAuth.ts';
 import type { ClassRecord } from '../storage/classes.ts';
 import type { Stores } from '../storage/stores.ts';
 

@@ -18,10 +18,10 @@ import type { MatchState } from '../../shared/match/types.ts';
 import { LIMITS } from '../../shared/protocol.ts';
 import { seedFrom } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { makePlaylist, type Playlist } from '../../server/rooms/playlist.ts';
-import { RoundClock } from '../../server/rooms/RoundClock.ts';
+import { makePlaylist, type Playlist } from '../../server/rooms/pair/playlist.ts';
+import { RoundClock } from '../../server/rooms/pair/RoundClock.ts';
 import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
-import { newSeat, type Seat } from '../../server/rooms/seats.ts';
+import { newSeat, type Seat } from '../../server/rooms/seated/seats.ts';
 
 /** The room's patch rate and tick, as the server runs them. */
 const PATCH_MS = 50;

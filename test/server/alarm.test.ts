@@ -1,6 +1,6 @@
 import type { Room } from '@colyseus/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Alarm, roomAlarm } from '../../server/rooms/alarm.ts';
+import { Alarm, roomAlarm } from '../../server/rooms/seated/alarm.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import { challengeConfig, createChallenge, me, newPlayerId, play as playInChallenge, until as untilChallenge } from './challengeClient.ts';
 import { bootGame, pairUp, play, testConfig, until, type TestServer } from './gameServer.ts';

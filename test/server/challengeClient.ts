@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Room } from '@colyseus/sdk';
 import type { Config, ChallengeRoomConfig } from '../../server/config.ts';
-import type { ChallengeRoom as ChallengeRoomOnServer } from '../../server/rooms/ChallengeRoom.ts';
+import type { ChallengeRoom as ChallengeRoomOnServer } from '../../server/rooms/challenge/ChallengeRoom.ts';
 import type { ChallengeRoomState } from '../../server/rooms/schema/ChallengeRoomState.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import {

@@ -4,7 +4,7 @@
  * the server says (even if it already said it) instead of sleeping.
  */
 import type { Room } from '@colyseus/sdk';
-import type { ClassroomRoom } from '../../server/rooms/ClassroomRoom.ts';
+import type { ClassroomRoom } from '../../server/rooms/classroom/ClassroomRoom.ts';
 import type { ClassroomState } from '../../server/rooms/schema/ClassroomState.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import type { Config } from '../../server/config.ts';

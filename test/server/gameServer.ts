@@ -12,7 +12,7 @@ import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
 import { CLIENT_MSG, SERVER_MSG, type MoveJudgedPayload, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
-import type { PairRoom as PairRoomOnServer } from '../../server/rooms/PairRoom.ts';
+import type { PairRoom as PairRoomOnServer } from '../../server/rooms/pair/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 
 /** A network and timers fast enough for tests, slow enough that patches show every step. */

@@ -6,25 +6,25 @@
  */
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { challengeDay, dailySeed } from '../../shared/challenge/plan.ts';
-import type { ChallengeEvent, ChallengeState } from '../../shared/challenge/run.ts';
-import type { Role } from '../../shared/match/cards.ts';
+import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
+import type { ChallengeEvent, ChallengeState } from '../../../shared/challenge/run.ts';
+import type { Role } from '../../../shared/match/cards.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, type ErrorPayload,
   type MoveJudgedPayload, type NoticeCode, type NoticePayload, type PlayPayload, type PlayReply,
-} from '../../shared/protocol.ts';
-import { challengeJoinOptionsSchema, playPayloadSchema } from '../../shared/validation.ts';
-import type { ChallengeRoomConfig } from '../config.ts';
-import type { Stores } from '../storage/stores.ts';
-import { roomAlarm } from './alarm.ts';
-import { oneWriteForThisMessage } from './oneWrite.ts';
+} from '../../../shared/protocol.ts';
+import { challengeJoinOptionsSchema, playPayloadSchema } from '../../../shared/validation.ts';
+import type { ChallengeRoomConfig } from '../../config.ts';
+import type { Stores } from '../../storage/stores.ts';
+import { roomAlarm } from '../seated/alarm.ts';
+import { oneWriteForThisMessage } from '../seated/oneWrite.ts';
 import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
-import { seatHeld, type SeatListing } from './seatListing.ts';
+import { seatHeld, type SeatListing } from '../common/seatListing.ts';
 import { settle } from './challengeSettlement.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
-import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
-import { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
-import { newSeat, notHearingMoves } from './seats.ts';
+import { RateLimit, refuse, tell } from '../common/refusals.ts';
+import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
+import { newSeat, notHearingMoves } from '../seated/seats.ts';
 
 /** How often an otherwise idle room still tells clients the time, for their clocks. */
 const CLOCK_SYNC_MS = 1000;

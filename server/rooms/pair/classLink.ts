@@ -5,17 +5,17 @@
  * a student who never came or who left earns nothing from the bot that played for their partner.
  */
 import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type Delayed, type Presence } from '@colyseus/core';
-import { BOT_SEAT } from '../../shared/classroom/pairing.ts';
-import { tallyMoves } from '../../shared/classroom/standings.ts';
-import type { Role } from '../../shared/match/cards.ts';
-import type { MatchState, MoveRecord } from '../../shared/match/types.ts';
-import type { ClassSettings, NoticeCode } from '../../shared/protocol.ts';
-import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
-import type { RoundResult } from '../storage/roundResults.ts';
-import type { Stores } from '../storage/stores.ts';
-import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
+import { BOT_SEAT } from '../../../shared/classroom/pairing.ts';
+import { tallyMoves } from '../../../shared/classroom/standings.ts';
+import type { Role } from '../../../shared/match/cards.ts';
+import type { MatchState, MoveRecord } from '../../../shared/match/types.ts';
+import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
+import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+import type { RoundResult } from '../../storage/roundResults.ts';
+import type { Stores } from '../../storage/stores.ts';
+import { listenToClass, reportToClass, type ClassCommand, type PairNews } from '../classroom/classChannels.ts';
 import type { RoundClock } from './RoundClock.ts';
-import { roleIn, type Seat } from './seats.ts';
+import { roleIn, type Seat } from '../seated/seats.ts';
 
 /** What the class room gives a pair room it creates (server-side only; clients cannot send it). */
 export interface ClassPairSpec {

@@ -6,27 +6,27 @@
  */
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
-import { ROLES, type Role } from '../../shared/match/cards.ts';
-import { roundRecordOf } from '../../shared/capture/roundRecord.ts';
-import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
+import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../../shared/match/settings.ts';
+import { ROLES, type Role } from '../../../shared/match/cards.ts';
+import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
+import type { MatchEvent, MatchState } from '../../../shared/match/types.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
   type PairJoinOptions, type PairRoomMode, type PlayPayload, type PlayReply,
-} from '../../shared/protocol.ts';
-import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
-import type { PairRoomConfig } from '../config.ts';
-import type { RoundResult } from '../storage/roundResults.ts';
-import type { Stores } from '../storage/stores.ts';
-import { roomAlarm } from './alarm.ts';
-import { oneWriteForThisMessage } from './oneWrite.ts';
+} from '../../../shared/protocol.ts';
+import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../../shared/validation.ts';
+import type { PairRoomConfig } from '../../config.ts';
+import type { RoundResult } from '../../storage/roundResults.ts';
+import type { Stores } from '../../storage/stores.ts';
+import { roomAlarm } from '../seated/alarm.ts';
+import { oneWriteForThisMessage } from '../seated/oneWrite.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
+import { RateLimit, refuse, tell } from '../common/refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
-import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
-import { PairRoomState } from './schema/PairRoomState.ts';
-import { newSeat, notHearingMoves, roleIn, type Seat } from './seats.ts';
-import { seatHeld, type SeatListing } from './seatListing.ts';
+import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { PairRoomState } from '../schema/PairRoomState.ts';
+import { newSeat, notHearingMoves, roleIn, type Seat } from '../seated/seats.ts';
+import { seatHeld, type SeatListing } from '../common/seatListing.ts';
 import { RoundClock } from './RoundClock.ts';
 
 /** How often an otherwise idle room still tells clients the time, for their clocks. */

@@ -2,7 +2,7 @@
  * The two seats of a pair room. A seat belongs to a player (or a bot) for the whole match; the
  * role it plays alternates every round, so each player practises both ends of the connection.
  */
-import { peerOf, type Role } from '../../shared/match/cards.ts';
+import { peerOf, type Role } from '../../../shared/match/cards.ts';
 
 export interface Seat {
   /** The player's Colyseus sessionId; a bot that replaces a player keeps it. */

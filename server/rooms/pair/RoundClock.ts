@@ -4,18 +4,18 @@
  * every result into the synchronised state. The room decides who sits where; this decides when.
  */
 import type { Clock, Delayed } from '@colyseus/core';
-import type { BotConfig } from '../../shared/bots/bot.ts';
-import type { Card, Role } from '../../shared/match/cards.ts';
-import { createMatch, step } from '../../shared/match/engine.ts';
-import type { MatchSettings } from '../../shared/match/settings.ts';
-import type { MatchEvent, MatchInput, MatchState, StepResult } from '../../shared/match/types.ts';
-import { seedFrom } from '../../shared/random.ts';
-import type { Alarm } from './alarm.ts';
-import { MatchAhead } from './matchAhead.ts';
-import { clearRound, projectMatch } from './projection.ts';
+import type { BotConfig } from '../../../shared/bots/bot.ts';
+import type { Card, Role } from '../../../shared/match/cards.ts';
+import { createMatch, step } from '../../../shared/match/engine.ts';
+import type { MatchSettings } from '../../../shared/match/settings.ts';
+import type { MatchEvent, MatchInput, MatchState, StepResult } from '../../../shared/match/types.ts';
+import { seedFrom } from '../../../shared/random.ts';
+import type { Alarm } from '../seated/alarm.ts';
+import { MatchAhead } from '../seated/matchAhead.ts';
+import { clearRound, projectMatch } from '../projection.ts';
 import { scenarioOf, type Playlist } from './playlist.ts';
-import { PlayerState, type PairRoomState } from './schema/PairRoomState.ts';
-import { roleIn, type Seat } from './seats.ts';
+import { PlayerState, type PairRoomState } from '../schema/PairRoomState.ts';
+import { roleIn, type Seat } from '../seated/seats.ts';
 
 export interface RoundClockParts {
   readonly view: PairRoomState;

@@ -5,19 +5,19 @@
  * for a pair room.
  */
 import type { Clock } from '@colyseus/core';
-import type { BotConfig } from '../../shared/bots/bot.ts';
-import { seatRoleIn } from '../../shared/challenge/plan.ts';
-import { challengeStep, startChallenge, type ChallengeEvent, type ChallengeSeats, type ChallengeState } from '../../shared/challenge/run.ts';
-import { tallyMoves } from '../../shared/challenge/tally.ts';
-import type { Card, Role } from '../../shared/match/cards.ts';
-import type { Difficulty, Speed, Timing } from '../../shared/match/settings.ts';
-import type { MatchInput } from '../../shared/match/types.ts';
-import type { Alarm } from './alarm.ts';
-import { MatchAhead } from './matchAhead.ts';
-import { clearRound, projectMatch } from './projection.ts';
-import { PlayerState } from './schema/PairRoomState.ts';
-import type { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
-import type { Seat } from './seats.ts';
+import type { BotConfig } from '../../../shared/bots/bot.ts';
+import { seatRoleIn } from '../../../shared/challenge/plan.ts';
+import { challengeStep, startChallenge, type ChallengeEvent, type ChallengeSeats, type ChallengeState } from '../../../shared/challenge/run.ts';
+import { tallyMoves } from '../../../shared/challenge/tally.ts';
+import type { Card, Role } from '../../../shared/match/cards.ts';
+import type { Difficulty, Speed, Timing } from '../../../shared/match/settings.ts';
+import type { MatchInput } from '../../../shared/match/types.ts';
+import type { Alarm } from '../seated/alarm.ts';
+import { MatchAhead } from '../seated/matchAhead.ts';
+import { clearRound, projectMatch } from '../projection.ts';
+import { PlayerState } from '../schema/PairRoomState.ts';
+import type { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
+import type { Seat } from '../seated/seats.ts';
 
 /** A seat of a challenge: the person's own id is what the leaderboard knows them by (null for the room's bot). */
 export interface ChallengeSeat extends Seat {
