@@ -7,7 +7,7 @@ import type { Client, MessageContext } from '@colyseus/core';
 import { SERVER_MSG, type ErrorCode, type ErrorPayload } from '../../../shared/protocol.ts';
 import { newBudget, shouldTell, spend, type BudgetRule, type MessageBudget } from './messageBudget.ts';
 
-type Sender = Pick<Client, 'sessionId' | 'send'>;
+export type Sender = Pick<Client, 'sessionId' | 'send'>;
 
 export function tell(client: Sender, code: ErrorCode): void {
   client.send(SERVER_MSG.error, { code } satisfies ErrorPayload);
