@@ -2,22 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { logger } from '@colyseus/core';
 import { CloseCode } from '@colyseus/sdk';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload, type NoticePayload } from '../../shared/protocol.ts';
-import { bootGame, freshClient, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { bootGame, freshClient, next, pairUp, play, until, refusal, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
-/** The error code a request was refused with. */
-async function refusal(request: Promise<unknown>): Promise<string> {
-  try {
-    await request;
-  } catch (e) {
-    return errorCodeOf(e);
-  }
-  throw new Error('the request was accepted');
-}
 
 /** How a request was refused, as the SDK hands it over: the error's name and the room's code (if any). */
 async function rejection(request: Promise<unknown>): Promise<{ name: unknown; code: unknown }> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@colyseus/sdk';
 import { openStores } from '../../server/storage/stores.ts';
-import { CLASS_MSG, errorCodeOf, ROOM, SERVER_MSG, TEACHER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
-import { bootGame, freshClient, until, type TestServer } from './gameServer.ts';
+import { CLASS_MSG, ROOM, SERVER_MSG, TEACHER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
+import { bootGame, freshClient, until, refusal, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, type ClassRoom } from './classroomHarness.ts';
 
 let colyseus: TestServer;
@@ -11,14 +11,6 @@ beforeAll(async () => { colyseus = await bootGame(classConfig(), stores); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
-async function refusal(attempt: Promise<unknown>): Promise<string> {
-  try {
-    await attempt;
-  } catch (e) {
-    return errorCodeOf(e);
-  }
-  throw new Error('it was accepted');
-}
 
 function send(room: ClassRoom, type: string, payload?: unknown): void {
   (room.send as (t: string, p?: unknown) => void)(type, payload);

@@ -129,6 +129,16 @@ export function until<S = View>(room: Watched<S>, test: (state: S) => boolean, t
   });
 }
 
+/** The error code a request (or a join) was refused with; fails the test if it was accepted. */
+export async function refusal(attempt: Promise<unknown>): Promise<string> {
+  try {
+    await attempt;
+  } catch (e) {
+    return errorCodeOf(e);
+  }
+  throw new Error('it was accepted');
+}
+
 /** Resolves with the next message of `type`, which may already be on its way. */
 export function next<T>(room: PairRoom, type: string, test: (m: T) => boolean = () => true, timeoutMs = 8000): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -20,7 +20,7 @@ import { CardDesk } from '../seated/cardDesk.ts';
 import { SeatedClock } from '../seated/seatedClock.ts';
 import { SeatTable } from '../seated/seatTable.ts';
 import { challengePolicy, type ChallengeSeat } from './challengePolicy.ts';
-import { seatHeld, type SeatListing } from '../common/seatListing.ts';
+import type { SeatListing } from '../common/seatListing.ts';
 import { settle } from './challengeSettlement.ts';
 import { RateLimit } from '../common/refusals.ts';
 import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
@@ -135,6 +135,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
       broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
       broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
       patchNow: () => this.broadcastPatch(),
+      showPlayers: () => this.challenge.showPlayers(),
+      listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
     }, {
       closed: () => (this.state.finished ? 'challengeOver' : this.challenge.running ? null : 'roundNotRunning'),
       roleOf: (seat) => this.challenge.roleOf(seat),
@@ -162,29 +164,19 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   }
 
   private showPlayers(): void {
-    this.challenge.showPlayers();
-    // A join by code refused while a seat waits for its player says so (seatListing.ts).
-    const held = seatHeld(this.seats.values());
-    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
+    this.desk.showPlayers();
   }
 
   override onDrop(client: ChallengeClient, code?: number): void {
-    const seat = this.seats.get(client.sessionId);
     // A server shutting down disposes the room; there is nothing to come back to.
-    if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
-    this.seats.drop(seat.id);
-    this.showPlayers();
-    this.desk.notify('partnerLeft', seat, client);
+    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
     // The clock does not stop for a reload: the challenge is against time.
     this.allowReconnection(client, this.config.reconnectSeconds);
   }
 
   override onReconnect(client: ChallengeClient): void {
-    const seat = this.seats.get(client.sessionId);
+    const seat = this.desk.cameBack(client);
     if (!seat) return;
-    this.seats.comeBack(seat.id);
-    this.showPlayers();
-    this.desk.notify('partnerBack', seat, client);
     const result = this.results.get(seat.id);
     if (result) client.send(SERVER_MSG.challengeResult, result);
   }
@@ -199,10 +191,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     }
     // A solo challenge left before the end is abandoned: the room empties and nothing is stored.
     // In a pair the partner plays on beside a bot, and the run no longer counts.
-    this.seats.handToBot(seat.id);
     this.assisted = true;
-    this.showPlayers();
-    this.desk.notify('botTookOver', seat);
+    this.desk.handToBot(seat);
   }
 
   override async onDispose(): Promise<void> {

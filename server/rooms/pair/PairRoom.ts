@@ -27,7 +27,7 @@ import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
 import { PairRoomState } from '../schema/PairRoomState.ts';
 import { newSeat, roleIn, type Seat } from '../seated/seats.ts';
 import { SeatTable } from '../seated/seatTable.ts';
-import { seatHeld, type SeatListing } from '../common/seatListing.ts';
+import type { SeatListing } from '../common/seatListing.ts';
 import { PairRounds } from './pairRounds.ts';
 
 type PairClient = Client<{
@@ -100,6 +100,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
     broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
     patchNow: () => this.broadcastPatch(),
+    showPlayers: () => this.rounds.showPlayers(),
+    listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
   }, {
     closed: () => (this.state.phase !== 'playing' ? 'roundNotRunning' : this.rounds.paused ? 'roundPaused' : null),
     roleOf: (seat) => roleIn(seat, this.state.round),
@@ -117,18 +119,13 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   /** A player who left for good: a bot plays their seat so the other player can finish. */
   private handOverToBot(seat: Seat): void {
-    this.seats.handToBot(seat.id);
-    this.showPlayers();
-    this.desk.notify('botTookOver', seat);
+    this.desk.handToBot(seat);
     this.classLink?.botTookOver(seat);
     if (this.state.phase === 'between' && this.seats.allReady()) this.rounds.startNext();
   }
 
   private showPlayers(): void {
-    this.rounds.showPlayers();
-    // A join by code refused while a seat waits for its player says so (seatListing.ts).
-    const held = seatHeld(this.seats.values());
-    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
+    this.desk.showPlayers();
   }
 
   private fillWithBotIfAlone = (): void => {
@@ -232,22 +229,14 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onDrop(client: PairClient, code?: number): void {
-    const seat = this.seats.get(client.sessionId);
     // A server shutting down disposes the room; there is nothing to come back to.
-    if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
-    this.seats.drop(seat.id);
-    this.showPlayers();
-    this.desk.notify('partnerLeft', seat, client);
+    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
     // A page reload is a drop too: the client comes back with its reconnection token.
     this.allowReconnection(client, this.config.reconnectSeconds);
   }
 
   override onReconnect(client: PairClient): void {
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return;
-    this.seats.comeBack(seat.id);
-    this.showPlayers();
-    this.desk.notify('partnerBack', seat, client);
+    this.desk.cameBack(client);
   }
 
   override onLeave(client: PairClient): void {

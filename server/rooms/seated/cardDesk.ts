@@ -13,6 +13,7 @@ import type { MoveRecord } from '../../../shared/match/types.ts';
 import type { ErrorCode, NoticeCode, NoticePayload, PlayPayload, PlayReply } from '../../../shared/protocol.ts';
 import { playPayloadSchema } from '../../../shared/validation.ts';
 import { refuse, tell, type RateLimit, type Sender } from '../common/refusals.ts';
+import { seatHeld } from '../common/seatListing.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
 import type { SeatedEvent } from './roundPolicy.ts';
 import { notHearingMoves, type Seat } from './seats.ts';
@@ -31,6 +32,10 @@ export interface DeskHost<C> {
   broadcastMove(move: MoveRecord, except: readonly C[]): void;
   /** Sends the state now rather than at the next tick. */
   patchNow(): void;
+  /** Copies the seats into the synchronised player list (the clock's). */
+  showPlayers(): void;
+  /** Tells matchmaking whether a seat waits for its dropped player (seatListing.ts). */
+  listSeatHeld(held: boolean): void;
 }
 
 /** What differs between seated rooms on the way of a card. */
@@ -119,6 +124,40 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
       const skip = notHearingMoves(clients, this.host.seats, e.move.role, this.playing);
       if (skip.length < clients.length) this.host.broadcastMove(e.move, skip);
     }
+  }
+
+  /** The seats changed: the player list and the room's listing show it. */
+  showPlayers(): void {
+    this.host.showPlayers();
+    // A join by code refused while a seat waits for its player says so (seatListing.ts).
+    this.host.listSeatHeld(seatHeld(this.host.seats.values()));
+  }
+
+  /** A player's connection dropped: the seat is kept and the partner told. Undefined for nobody's seat. */
+  dropped(client: C): T | undefined {
+    const seat = this.host.seats.get(client.sessionId) as T | undefined;
+    if (!seat) return undefined;
+    this.host.seats.drop(seat.id);
+    this.showPlayers();
+    this.notify('partnerLeft', seat, client);
+    return seat;
+  }
+
+  /** A player came back to their kept seat: the partner is told. */
+  cameBack(client: C): T | undefined {
+    const seat = this.host.seats.get(client.sessionId) as T | undefined;
+    if (!seat) return undefined;
+    this.host.seats.comeBack(seat.id);
+    this.showPlayers();
+    this.notify('partnerBack', seat, client);
+    return seat;
+  }
+
+  /** A player left for good: a bot plays their seat so the partner can finish, and everyone is told. */
+  handToBot(seat: T): void {
+    this.host.seats.handToBot(seat.id);
+    this.showPlayers();
+    this.notify('botTookOver', seat);
   }
 
   /** Tells everyone (but `except`) what happened to a seat's player. */
