@@ -20,7 +20,7 @@ import {
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
-import { listenToPairs } from './classChannels.ts';
+import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
 import { ClassRounds } from './classRounds.ts';
 import { Roster, type Student } from './classRoster.ts';

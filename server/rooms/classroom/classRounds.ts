@@ -11,7 +11,7 @@ import { commonMistakes, skillBreakdown } from '../../../shared/reports/skills.t
 import { SCENARIOS } from '../../../shared/scenarios/catalogue.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { ClassStore } from '../../storage/classes.ts';
-import { commandPairs, type ClassCommand, type PairReport } from './classChannels.ts';
+import { commandPairs, type ClassCommand, type PairReport } from '../pair/classChannels.ts';
 import type { Leaderboard } from './classLeaderboard.ts';
 import { ClassRound } from './classRound.ts';
 import { Countdown } from './countdown.ts';

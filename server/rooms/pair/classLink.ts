@@ -13,7 +13,7 @@ import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
 import type { RoundResult } from '../../storage/roundResults.ts';
 import type { Stores } from '../../storage/stores.ts';
-import { listenToClass, reportToClass, type ClassCommand, type PairNews } from '../classroom/classChannels.ts';
+import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
 import type { PairRounds } from './pairRounds.ts';
 import { roleIn, type Seat } from '../seated/seats.ts';
 import type { SeatTable } from '../seated/seatTable.ts';
