@@ -15,10 +15,10 @@ import { capRequestBodies } from './http/requestBodies.ts';
 import { secureHeaders } from './http/securityHeaders.ts';
 import { serveLeaderboard } from './http/leaderboard.ts';
 import { PacedPingTransport } from './pacedPings.ts';
-import { ChallengeRoom } from './rooms/ChallengeRoom.ts';
-import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
-import { PairRoom } from './rooms/PairRoom.ts';
-import { explainRefusedJoins } from './rooms/seatListing.ts';
+import { ChallengeRoom } from './rooms/challenge/ChallengeRoom.ts';
+import { ClassroomRoom } from './rooms/classroom/ClassroomRoom.ts';
+import { PairRoom } from './rooms/pair/PairRoom.ts';
+import { explainRefusedJoins } from './rooms/common/seatListing.ts';
 import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
 

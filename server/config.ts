@@ -20,7 +20,7 @@ export interface PairRoomConfig {
   readonly betweenRoundsMs: number;
   /**
    * How often a room runs its clock's timers and sends what joins and leaves changed. Cards,
-   * deliveries and round timers do not wait for it: they go out at once (see rooms/alarm.ts).
+   * deliveries and round timers do not wait for it: they go out at once (see rooms/seated/alarm.ts).
    */
   readonly tickMs: number;
   /** Sustained messages per second a player may send, and the burst above it. */

@@ -13,7 +13,7 @@ import { TEACHER_SECRET_HEADER, type ErrorCode, type ErrorPayload } from '../../
 import { classSecretSchema, roomCodeSchema } from '../../shared/validation.ts';
 import { buildClassReport } from '../reports/classReport.ts';
 import { classReportCsv } from '../reports/classReportCsv.ts';
-import { secretMatches } from '../rooms/classAuth.ts';
+import { secretMatches } from '../rooms/classroom/classAuth.ts';
 import type { AddressLimits } from '../guard/addressLimits.ts';
 import { addressOf } from '../guard/matchmakingGuard.ts';
 import type { ClassRecord } from '../storage/classes.ts';

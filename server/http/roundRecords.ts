@@ -13,7 +13,7 @@ import {
   STUDENT_TOKEN_HEADER, TEACHER_SECRET_HEADER, type ErrorCode, type ErrorPayload, type RoundRecordPayload,
 } from '../../shared/protocol.ts';
 import { captureQuerySchema, classSecretSchema, recordIdSchema } from '../../shared/validation.ts';
-import { secretMatches } from '../rooms/classAuth.ts';
+import { secretMatches } from '../rooms/classroom/classAuth.ts';
 import type { StoredRound } from '../storage/roundRecords.ts';
 import type { Stores } from '../storage/stores.ts';
 

@@ -18,10 +18,11 @@ import type { MatchState } from '../../shared/match/types.ts';
 import { LIMITS } from '../../shared/protocol.ts';
 import { seedFrom } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { makePlaylist, type Playlist } from '../../server/rooms/playlist.ts';
-import { RoundClock } from '../../server/rooms/RoundClock.ts';
+import { makePlaylist, type Playlist } from '../../server/rooms/pair/playlist.ts';
+import { PairRounds } from '../../server/rooms/pair/pairRounds.ts';
 import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
-import { newSeat, type Seat } from '../../server/rooms/seats.ts';
+import { newSeat } from '../../server/rooms/seated/seats.ts';
+import { SeatTable } from '../../server/rooms/seated/seatTable.ts';
 
 /** The room's patch rate and tick, as the server runs them. */
 const PATCH_MS = 50;
@@ -52,7 +53,7 @@ class StillClock {
 
 interface Room {
   readonly clock: StillClock;
-  readonly rounds: RoundClock;
+  readonly rounds: PairRounds;
   readonly view: PairRoomState;
   readonly encoder: Encoder;
 }
@@ -62,9 +63,9 @@ function openRoom(seed: number): Room {
   const clock = new StillClock();
   const view = new PairRoomState();
   const encoder = new Encoder(view);
-  const seats = new Map<string, Seat>();
-  for (const id of ['a', 'b']) seats.set(id, newSeat(seats, id, id, true));
-  const rounds = new RoundClock({
+  const seats = new SeatTable();
+  for (const id of ['a', 'b']) seats.take(newSeat(seats, id, id, true));
+  const rounds = new PairRounds({
     view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000, getReadyMs: 0,
     // Ticked by hand below, every 50 ms, so nothing needs the alarm.
     clock: clock as unknown as Clock, alarm: { set: () => undefined }, onEvents: () => undefined, onRoundEnd: () => undefined,

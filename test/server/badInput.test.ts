@@ -1,19 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { logger } from '@colyseus/core';
 import { CloseCode } from '@colyseus/sdk';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload, type NoticePayload } from '../../shared/protocol.ts';
-import { bootGame, freshClient, next, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { bootGame, freshClient, next, pairUp, play, until, refusal, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
-/** The error code a request was refused with. */
-async function refusal(request: Promise<unknown>): Promise<string> {
+
+/** How a request was refused, as the SDK hands it over: the error's name and the room's code (if any). */
+async function rejection(request: Promise<unknown>): Promise<{ name: unknown; code: unknown }> {
   try {
     await request;
   } catch (e) {
-    return errorCodeOf(e);
+    const err = e as { name?: unknown; reason?: { code?: unknown } };
+    return { name: err.name, code: err.reason?.code };
   }
   throw new Error('the request was accepted');
 }
@@ -44,6 +47,40 @@ describe('a pair room given bad input', () => {
     expect(await told).toEqual({ code: 'unknownMessage' });
     expect(await refusal(requestRaw(a, 'dance'))).toBe('unknownMessage');
     expect(a.connection.isOpen).toBe(true);
+  });
+
+  it('refuses malformed play requests as the room itself, with the code invalidPayload and no stack in the log', async () => {
+    const { a } = await pairUp(colyseus, ['handshake']);
+    const logged = vi.spyOn(logger, 'error');
+    try {
+      expect(await rejection(requestRaw(a, CLIENT_MSG.play, { card: 'XYZ' }))).toEqual({ name: 'rejected', code: 'invalidPayload' });
+      expect(await rejection(requestRaw(a, CLIENT_MSG.ready, 'now'))).toEqual({ name: 'rejected', code: 'invalidPayload' });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('counts malformed requests against the rate limit: past the budget they are only told to slow down', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake']);
+    const flood = Array.from({ length: 1000 }, () => rejection(requestRaw(b, CLIENT_MSG.play, { card: 'XYZ' })));
+    const adaPlays = play(a, { card: 'SYN' });
+    const codes = (await Promise.all(flood)).map((r) => r.code);
+
+    expect((await adaPlays).move.verdict).toBe('correct');
+    expect(codes.filter((c) => c === 'rateLimited').length).toBeGreaterThan(900);
+    expect(codes.filter((c) => c !== 'rateLimited').every((c) => c === 'invalidPayload')).toBe(true);
+    expect(b.connection.isOpen).toBe(true);
+  });
+
+  it("refuses a request of the wildcard type '*' with unknownMessage, as any unknown type", async () => {
+    const { a } = await pairUp(colyseus, ['handshake']);
+    const told: ErrorPayload[] = [];
+    (a.onMessage as (t: string, cb: (m: ErrorPayload) => void) => void)(SERVER_MSG.error, (m) => told.push(m));
+    expect(await rejection(requestRaw(a, '*', { steps: 3 }))).toEqual({ name: 'rejected', code: 'unknownMessage' });
+    // The refusal is the reply alone, not a reply plus an error message.
+    expect(await refusal(requestRaw(a, 'dance'))).toBe('unknownMessage');
+    expect(told).toEqual([]);
   });
 
   it("refuses a card for the other player's role and changes nothing", async () => {

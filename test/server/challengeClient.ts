@@ -5,13 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Room } from '@colyseus/sdk';
 import type { Config, ChallengeRoomConfig } from '../../server/config.ts';
-import type { ChallengeRoom as ChallengeRoomOnServer } from '../../server/rooms/ChallengeRoom.ts';
-import type { ChallengeRoomState } from '../../server/rooms/schema/ChallengeRoomState.ts';
-import type { Card } from '../../shared/match/cards.ts';
+import type { ChallengeRoom as ChallengeRoomOnServer } from '../../server/rooms/challenge/ChallengeRoom.ts';
 import {
-  CLIENT_MSG, errorCodeOf, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type PlayPayload, type PlayReply,
+  ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload,
 } from '../../shared/protocol.ts';
-import { FAST, testConfig, until as untilState, type TestServer } from './gameServer.ts';
+import { FAST, followHints as followHintsIn, me, play, testConfig, until, type TestServer } from './gameServer.ts';
 
 /** A challenge of a few seconds on the same fast network as the pair-room tests. */
 export const SHORT: Partial<ChallengeRoomConfig> = {
@@ -30,7 +28,6 @@ export function challengeConfig(challenge: Partial<ChallengeRoomConfig> = {}): C
 }
 
 export type ChallengeRoom = Room<ChallengeRoomOnServer>;
-type View = ChallengeRoomState;
 
 /** A player id as a browser would keep it in localStorage. */
 export const newPlayerId = (): string => randomUUID();
@@ -51,11 +48,6 @@ export async function joinChallenge(colyseus: TestServer, code: string, options:
   return hearing(await colyseus.sdk.joinById(code, options));
 }
 
-/** Resolves once `test` holds for the challenge's state, checked at every patch. */
-export function until(room: ChallengeRoom, test: (state: View) => boolean, timeoutMs = 10_000): Promise<View> {
-  return untilState<View>(room, test, timeoutMs);
-}
-
 /** The end result, which may already be on its way when this is called. */
 export function resultOf(room: ChallengeRoom, timeoutMs = 10_000): Promise<ChallengeResultPayload> {
   return new Promise((resolve, reject) => {
@@ -65,35 +57,10 @@ export function resultOf(room: ChallengeRoom, timeoutMs = 10_000): Promise<Chall
   });
 }
 
-export function play(room: ChallengeRoom, payload: PlayPayload): Promise<PlayReply> {
-  return room.request(CLIENT_MSG.play, payload) as unknown as Promise<PlayReply>;
+/** Plays like a student who follows every hint, round after round, until the time is up. */
+export function followHints(room: ChallengeRoom): Promise<void> {
+  return followHintsIn(room, 'challenge');
 }
 
-/** My role this round and my endpoint's view. */
-export function me(room: ChallengeRoom) {
-  const role = room.state.players.get(room.sessionId)!.role;
-  return { role, endpoint: room.state.endpoints.get(role) };
-}
-
-/**
- * Plays like a student who follows every hint, round after round, until the time is up: a
- * card the server shows is played, then the judged move is awaited before looking again.
- */
-export async function followHints(room: ChallengeRoom): Promise<void> {
-  for (;;) {
-    const state = await until(room, (s) => s.finished || (me(room).endpoint?.hintCards.length ?? 0) > 0);
-    if (state.finished) return;
-    const { round, moves } = { round: state.round, moves: state.moves.length };
-    const card = me(room).endpoint!.hintCards[0] as Card;
-    try {
-      const reply = await play(room, { card });
-      // A stale card crossed an arrival that changed the hint: it costs nothing, look again.
-      if (reply.move.verdict !== 'correct' && reply.move.verdict !== 'stale') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
-    } catch (e) {
-      // The time can run out between the hint and the card.
-      if (errorCodeOf(e) === 'challengeOver') return;
-      throw e;
-    }
-    await until(room, (s) => s.finished || s.round !== round || s.moves.length > moves);
-  }
-}
+// One set of room helpers: these are the pair rooms' own, which work in a challenge as well.
+export { me, play, until };

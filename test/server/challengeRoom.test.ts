@@ -4,7 +4,7 @@ import { peerOf, type Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { bootGame, hearMoves, type TestServer } from './gameServer.ts';
+import { bootGame, hearMoves, refusal, type TestServer } from './gameServer.ts';
 import {
   challengeConfig, createChallenge, followHints, joinChallenge, me, newPlayerId, play, resultOf, until, type ChallengeRoom,
 } from './challengeClient.ts';
@@ -17,14 +17,6 @@ beforeEach(async () => { await colyseus.cleanup(); });
 
 const today = () => challengeDay(Date.now());
 
-async function refusal(request: Promise<unknown>): Promise<string> {
-  try {
-    await request;
-  } catch (e) {
-    return errorCodeOf(e);
-  }
-  throw new Error('the request was accepted');
-}
 function raw(room: ChallengeRoom) {
   return {
     send: (room.send as (t: string, p?: unknown) => void).bind(room),

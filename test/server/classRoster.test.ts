@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctNickname } from '../../server/rooms/classRoster.ts';
+import { distinctNickname } from '../../server/rooms/classroom/classRoster.ts';
 
 describe('nicknames in a class', () => {
   it('are made distinct with a number, ignoring case, and stay within 20 characters', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStores } from '../../server/storage/stores.ts';
 import { TEACHER_MSG } from '../../shared/protocol.ts';
-import { bootGame, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, joinClass, playRound, untilState, type Student } from './classroomHarness.ts';
+import { bootGame, until, type TestServer } from './gameServer.ts';
+import { classConfig, command, createClass, joinClass, playRound, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
 const stores = openStores(':memory:');
@@ -21,7 +21,7 @@ async function joinMany(code: string, n: number): Promise<Student[]> {
 async function playOneRound(teacher: Awaited<ReturnType<typeof createClass>>, students: readonly Student[]) {
   await command(teacher.room, TEACHER_MSG.startRound);
   const played = await Promise.all(students.map((s) => playRound(s)));
-  const review = await untilState(teacher.room, (s) => s.phase === 'review');
+  const review = await until(teacher.room, (s) => s.phase === 'review');
   return { played, review };
 }
 
@@ -29,7 +29,7 @@ describe('a class of 40', () => {
   it('joins, is paired without a bot, plays a round, and the leaderboard is what was stored', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'] });
     const students = await joinMany(teacher.code, 40);
-    await untilState(teacher.room, (s) => s.students.size === 40 && s.leaderboard.length === 40);
+    await until(teacher.room, (s) => s.students.size === 40 && s.leaderboard.length === 40);
 
     const { played, review } = await playOneRound(teacher, students);
 
@@ -67,7 +67,7 @@ describe('a class of 41', () => {
   it('gives the odd student a bot partner, who plays the round with them', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'] });
     const students = await joinMany(teacher.code, 41);
-    await untilState(teacher.room, (s) => s.students.size === 41);
+    await until(teacher.room, (s) => s.students.size === 41);
 
     const { played, review } = await playOneRound(teacher, students);
 
@@ -90,7 +90,7 @@ describe('a full class', () => {
     for (let batch = 0; batch < 4; batch++) {
       await Promise.all(Array.from({ length: 50 }, (_, i) => joinClass(teacher.code, `S${batch * 50 + i + 1}`)));
     }
-    await untilState(teacher.room, (s) => s.students.size === 200 && s.leaderboard.length === 200);
+    await until(teacher.room, (s) => s.students.size === 200 && s.leaderboard.length === 200);
     await expect(joinClass(teacher.code, 'One too many')).rejects.toMatchObject({ message: 'classFull' });
   }, 60_000);
 });
@@ -99,7 +99,7 @@ describe('the rounds of a class', () => {
   it('swap every student\'s role and change partners from one round to the next', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake', 'client-close'] });
     const students = await joinMany(teacher.code, 6);
-    await untilState(teacher.room, (s) => s.students.size === 6);
+    await until(teacher.room, (s) => s.students.size === 6);
 
     const first = await playOneRound(teacher, students);
     const second = await playOneRound(teacher, students);

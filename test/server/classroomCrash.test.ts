@@ -13,8 +13,8 @@ import {
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
 import { freePort } from '../freePort.ts';
-import { followHints, type PairRoom } from './gameServer.ts';
-import { command, Inbox, untilState, type ClassRoom } from './classroomHarness.ts';
+import { followHints, until, type PairRoom } from './gameServer.ts';
+import { command, Inbox, type ClassRoom } from './classroomHarness.ts';
 import { killServers, startServer, stopServer } from './serverProcess.ts';
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'tango-crash-'));
@@ -34,22 +34,22 @@ describe('a server killed during a class round', () => {
       await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
       return inbox;
     }));
-    await untilState(teacherRoom, (s) => s.students.size === 2);
+    await until(teacherRoom, (s) => s.students.size === 2);
 
     // Round 1 is played to its end; round 2 is running when the process is killed.
     const takeSeats = () => Promise.all(students.map(async (inbox) => {
       const seat = await inbox.take<SeatPayload>(CLASS_MSG.seat);
       const pair = await new Client(ws).consumeSeatReservation(seat.reservation) as unknown as PairRoom;
       new Inbox(pair as never);
-      await untilState(pair, (s) => s.phase === 'playing');
+      await until(pair, (s) => s.phase === 'playing');
       return pair;
     }));
     await command(teacherRoom, TEACHER_MSG.startRound);
     await Promise.all((await takeSeats()).map((pair) => followHints(pair)));
-    await untilState(teacherRoom, (s) => s.phase === 'review', 15_000);
+    await until(teacherRoom, (s) => s.phase === 'review', 15_000);
     await command(teacherRoom, TEACHER_MSG.startRound);
     await takeSeats();
-    await untilState(teacherRoom, (s) => s.phase === 'playing');
+    await until(teacherRoom, (s) => s.phase === 'playing');
     await stopServer(first, 'SIGKILL');
 
     const second = await startServer(port, DATA_DIR);

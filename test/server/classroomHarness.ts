@@ -4,14 +4,14 @@
  * the server says (even if it already said it) instead of sleeping.
  */
 import type { Room } from '@colyseus/sdk';
-import type { ClassroomRoom } from '../../server/rooms/ClassroomRoom.ts';
+import type { ClassroomRoom } from '../../server/rooms/classroom/ClassroomRoom.ts';
 import type { ClassroomState } from '../../server/rooms/schema/ClassroomState.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import type { Config } from '../../server/config.ts';
 import {
   CLASS_MSG, ROOM, type ClassSettings, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
-import { followHints, freshClient, testConfig, type PairRoom, type TestServer } from './gameServer.ts';
+import { followHints, freshClient, testConfig, until, type PairRoom, type TestServer } from './gameServer.ts';
 
 export function classConfig(classroom: Partial<Config['classroom']> = {}): Config {
   const base = testConfig();
@@ -63,24 +63,6 @@ export class Inbox {
   }
 }
 
-/** Resolves once `test` holds for the room's state, checked at every patch. */
-export function untilState<S>(room: Room<unknown, S>, test: (state: S) => boolean, timeoutMs = 10_000): Promise<S> {
-  return new Promise((resolve, reject) => {
-    const check = (state: S) => {
-      if (!test(state)) return false;
-      clearTimeout(timer);
-      room.onStateChange.remove(check);
-      resolve(state);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      room.onStateChange.remove(check);
-      reject(new Error(`state never matched: ${JSON.stringify(room.state).slice(0, 2000)}`));
-    }, timeoutMs);
-    if (!check(room.state)) room.onStateChange(check);
-  });
-}
-
 export interface Teacher {
   readonly room: ClassRoom;
   readonly inbox: Inbox;
@@ -126,9 +108,9 @@ export async function takeSeat(student: Student, timeoutMs?: number): Promise<{ 
 /** Takes the seat, plays every hinted card until the pair's round is over, and leaves it open. */
 export async function playRound(student: Student): Promise<{ seat: SeatPayload; pair: PairRoom; state: PairRoomState }> {
   const { seat, pair } = await takeSeat(student);
-  await untilState(pair, (s) => s.phase !== 'waiting');
+  await until(pair, (s) => s.phase !== 'waiting');
   await followHints(pair);
-  const state = await untilState(pair, (s) => s.phase === 'finished');
+  const state = await until(pair, (s) => s.phase === 'finished');
   return { seat, pair, state };
 }
 

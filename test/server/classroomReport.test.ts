@@ -4,8 +4,8 @@ import { openStores } from '../../server/storage/stores.ts';
 import {
   classJoinPath, classQrPath, classReportPath, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
 } from '../../shared/protocol.ts';
-import { bootGame, followHints, play, TEST_URL, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, joinClass, playRound, takeSeat, untilState, type Teacher } from './classroomHarness.ts';
+import { bootGame, followHints, play, TEST_URL, until, type TestServer } from './gameServer.ts';
+import { classConfig, command, createClass, joinClass, playRound, takeSeat, type Teacher } from './classroomHarness.ts';
 
 const BASE = TEST_URL;
 let colyseus: TestServer;
@@ -17,16 +17,16 @@ beforeAll(async () => {
   colyseus = await bootGame(classConfig(), stores);
   teacher = await createClass(colyseus, { playlist: ['handshake'] });
   const [ming, sneaky, amy] = [await joinClass(teacher.code, '小明'), await joinClass(teacher.code, '=HYPERLINK("x")'), await joinClass(teacher.code, 'Amy')];
-  await untilState(teacher.room, (s) => s.students.size === 3);
+  await until(teacher.room, (s) => s.students.size === 3);
   await command(teacher.room, TEACHER_MSG.startRound);
   const mingPlays = async () => {
     const { pair } = await takeSeat(ming);
-    await untilState(pair, (s) => s.phase === 'playing');
+    await until(pair, (s) => s.phase === 'playing');
     expect((await play(pair, { card: 'FIN' })).move.verdict).toBe('wrongCard');
     await followHints(pair);
   };
   await Promise.all([mingPlays(), playRound(sneaky), playRound(amy)]);
-  await untilState(teacher.room, (s) => s.phase === 'review');
+  await until(teacher.room, (s) => s.phase === 'review');
 });
 afterAll(async () => { await colyseus.shutdown(); });
 

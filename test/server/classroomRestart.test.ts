@@ -13,8 +13,8 @@ import {
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
 import { freePort } from '../freePort.ts';
-import { followHints, type PairRoom } from './gameServer.ts';
-import { command, Inbox, untilState, type ClassRoom } from './classroomHarness.ts';
+import { followHints, until, type PairRoom } from './gameServer.ts';
+import { command, Inbox, type ClassRoom } from './classroomHarness.ts';
 import { killServers, startServer as startIn, stopServer } from './serverProcess.ts';
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'tango-restart-'));
@@ -36,16 +36,16 @@ describe('a server restart', () => {
       await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
       return { room, inbox };
     }));
-    await untilState(teacherRoom, (s) => s.students.size === 2);
+    await until(teacherRoom, (s) => s.students.size === 2);
     await command(teacherRoom, TEACHER_MSG.startRound);
     await Promise.all(students.map(async ({ inbox }) => {
       const seat = await inbox.take<SeatPayload>(CLASS_MSG.seat);
       const pair = await new Client(`ws://127.0.0.1:${port}`).consumeSeatReservation(seat.reservation) as unknown as PairRoom;
       new Inbox(pair as never);
-      await untilState(pair, (s) => s.phase === 'playing');
+      await until(pair, (s) => s.phase === 'playing');
       await followHints(pair);
     }));
-    await untilState(teacherRoom, (s) => s.phase === 'review', 15_000);
+    await until(teacherRoom, (s) => s.phase === 'review', 15_000);
 
     const headers = { [TEACHER_SECRET_HEADER]: secret };
     const before = await (await fetch(`${url}${classReportPath(code)}`, { headers })).json() as ClassReport;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@colyseus/sdk';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, ROOM, SERVER_MSG, TEACHER_MSG, type NoticePayload } from '../../shared/protocol.ts';
-import { bootGame, followHints, freshClient, me, play, type PairRoom, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, untilState, type Student } from './classroomHarness.ts';
+import { bootGame, create, followHints, freshClient, me, play, type PairRoom, until, type TestServer } from './gameServer.ts';
+import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
 const stores = openStores(':memory:');
@@ -17,25 +17,24 @@ async function twoSeated() {
   const teacher = await createClass(colyseus, { playlist: ['handshake'] });
   const amy = await joinClass(teacher.code, 'Amy');
   const bo = await joinClass(teacher.code, 'Bo');
-  await untilState(teacher.room, (s) => s.students.size === 2);
+  await until(teacher.room, (s) => s.students.size === 2);
   await command(teacher.room, TEACHER_MSG.startRound);
   const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
   const [a, b] = seats[0].seat.role === 'client' ? [seats[0].pair, seats[1].pair] : [seats[1].pair, seats[0].pair];
-  await untilState(a, (s) => s.phase === 'playing');
+  await until(a, (s) => s.phase === 'playing');
   return { teacher, amy, bo, a, b, amyPair: seats[0].pair, boPair: seats[1].pair };
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a class\'s pair room', () => {
   it('carries the class\'s round and number of rounds, not its own single round', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'], rounds: 3 });
     const amy = await joinClass(teacher.code, 'Amy');
     const bo = await joinClass(teacher.code, 'Bo');
-    await untilState(teacher.room, (s) => s.students.size === 2);
+    await until(teacher.room, (s) => s.students.size === 2);
     await command(teacher.room, TEACHER_MSG.startRound);
     const { pair } = (await Promise.all([takeSeat(amy), takeSeat(bo)]))[0];
-    const state = await untilState(pair, (s) => s.phase === 'playing');
+    const state = await until(pair, (s) => s.phase === 'playing');
     expect([state.round, state.rounds]).toEqual([1, 1]);
     expect([state.classRound, state.classRounds]).toEqual([1, 3]);
   });
@@ -45,24 +44,24 @@ describe('the standings', () => {
   it('move live on the teacher\'s screens only; a student\'s stand still until every pair has finished', async () => {
     const { teacher, amy, bo, a, b } = await twoSeated();
     const student = amy.room;
-    const playing = await untilState(student, (s) => s.phase === 'playing' && s.leaderboard.length === 2);
+    const playing = await until(student, (s) => s.phase === 'playing' && s.leaderboard.length === 2);
     const before = playing.leaderboard.map((r) => r.toJSON());
     let studentPatches = 0;
     student.onStateChange(() => void studentPatches++);
 
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
-    const live = await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
+    const live = await until(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
     expect(live.liveLeaderboard).toHaveLength(2);
     // The same patch reached the student (empty for them): their list stood still, and the
     // live one never reached them.
-    await untilState(student, () => studentPatches > 0);
+    await until(student, () => studentPatches > 0);
     expect(student.state.liveLeaderboard ?? []).toHaveLength(0);
     expect(student.state.leaderboard.map((r) => r.toJSON())).toEqual(before);
     expect(bo.room.state.liveLeaderboard ?? []).toHaveLength(0);
 
     await Promise.all([followHints(a), followHints(b)]);
-    const review = await untilState(student, (s) => s.phase === 'review');
-    const final = (await untilState(teacher.room, (s) => s.phase === 'review')).liveLeaderboard.map((r) => r.toJSON());
+    const review = await until(student, (s) => s.phase === 'review');
+    const final = (await until(teacher.room, (s) => s.phase === 'review')).liveLeaderboard.map((r) => r.toJSON());
     expect(review.leaderboard.map((r) => r.toJSON())).toEqual(final);
     expect(final.some((r) => r.points > 0)).toBe(true);
     expect(review.liveLeaderboard ?? []).toHaveLength(0);
@@ -71,10 +70,10 @@ describe('the standings', () => {
   it('reach a teacher\'s second screen (a reload) whole, live rows included', async () => {
     const { teacher, a } = await twoSeated();
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
-    const first = await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
+    const first = await until(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
     const screen = await freshClient().joinById(teacher.code, { teacher: true, secret: teacher.secret }) as typeof teacher.room;
     await screen.waitForInitialState();
-    const second = await untilState(screen, (s) => s.liveLeaderboard.length === 2);
+    const second = await until(screen, (s) => s.liveLeaderboard.length === 2);
     expect(second.liveLeaderboard.map((r) => r.toJSON())).toEqual(first.liveLeaderboard.map((r) => r.toJSON()));
     await screen.leave();
   });
@@ -87,33 +86,36 @@ describe('the teacher running a round', () => {
     const notices = new Inbox(b as never);
 
     await command(teacher.room, TEACHER_MSG.pause);
-    const frozen = await untilState(a, (s) => s.paused);
+    const frozen = await until(a, (s) => s.paused);
     const at = { serverTime: frozen.serverTime, left: frozen.roundEndsAt - frozen.serverTime, segments: frozen.segments.length };
-    expect((await untilState(teacher.room, (s) => s.paused)).paused).toBe(true);
+    expect((await until(teacher.room, (s) => s.paused)).paused).toBe(true);
     expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundPaused' });
     await expect(play(b, { card: 'SYN+ACK' }).catch(errorCodeOf)).resolves.toBe('roundPaused');
 
     // Real time passes on purpose: the SYN would have arrived (60 ms) and the bot-free server
-    // had a deadline running; with the clock stopped, none of it may happen.
-    const wall = Date.now();
-    await pause(500);
+    // had a deadline running; with the clock stopped, none of it may happen. A solo room on the
+    // same server, whose clock runs, says when half a second of the server's time has gone by
+    // (before the pause the match clock was the room clock).
+    const witness = await create(colyseus, { nickname: 'Clock', mode: 'solo', playlist: ['handshake'] });
+    const passed = await until(witness, (s) => s.serverTime >= at.serverTime + 500);
+    await witness.leave();
     expect(b.state.segments[0]!.status).toBe('flying');
     expect(b.state.segments.length).toBe(at.segments);
 
     await command(teacher.room, TEACHER_MSG.resume);
     // The next time the server tells goes on from where the clock stopped, not from the room's
     // clock, which ran on for the 500 ms; the SYN arrives 60 ms of match time after it was sent.
-    const resumed = await untilState(b, (s) => !s.paused && s.serverTime > at.serverTime);
-    expect(Date.now() - wall).toBeGreaterThanOrEqual(500);
+    const resumed = await until(b, (s) => !s.paused && s.serverTime > at.serverTime);
+    expect(passed.serverTime - at.serverTime).toBeGreaterThanOrEqual(500);
     expect(resumed.serverTime - at.serverTime).toBeLessThan(200);
     expect(Math.abs(resumed.roundEndsAt - resumed.serverTime - at.left)).toBeLessThan(200);
-    const arrived = await untilState(b, (s) => s.segments[0]!.status === 'delivered');
+    const arrived = await until(b, (s) => s.segments[0]!.status === 'delivered');
     expect(arrived.segments[0]!.arriveAt - arrived.segments[0]!.sentAt).toBe(60);
     expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundResumed' });
 
     await Promise.all([followHints(a), followHints(b)]);
-    expect((await untilState(a, (s) => s.phase === 'finished')).roundStatus).toBe('won');
-    await untilState(teacher.room, (s) => s.phase === 'review' && !s.paused);
+    expect((await until(a, (s) => s.phase === 'finished')).roundStatus).toBe('won');
+    await until(teacher.room, (s) => s.phase === 'review' && !s.paused);
   });
 
   it('ends every pair\'s round early, keeps what was scored, and the class reviews it', async () => {
@@ -121,13 +123,13 @@ describe('the teacher running a round', () => {
     const opener = a === amyPair ? amy : bo;
     const notices = new Inbox(a as never);
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
-    await untilState(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
+    await until(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
 
     await command(teacher.room, TEACHER_MSG.endRound);
 
     expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundEndedEarly' });
-    expect((await untilState(a, (s) => s.phase === 'finished')).roundStatus).toBe('timeUp');
-    const review = await untilState(teacher.room, (s) => s.phase === 'review');
+    expect((await until(a, (s) => s.phase === 'finished')).roundStatus).toBe('timeUp');
+    const review = await until(teacher.room, (s) => s.phase === 'review');
     const row = review.leaderboard.find((r) => r.studentId === opener.welcome.studentId)!;
     const stored = stores.results.forRoom(teacher.code).find((r) => r.playerId === opener.welcome.studentId)!;
     expect([row.points, row.correct, row.rank]).toEqual([stored.points, 1, 1]);
@@ -139,14 +141,14 @@ describe('the teacher running a round', () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'] });
     const amy = await joinClass(teacher.code, 'Amy');
     const bo = await joinClass(teacher.code, 'Bo');
-    await untilState(teacher.room, (s) => s.students.size === 2);
+    await until(teacher.room, (s) => s.students.size === 2);
     await command(teacher.room, TEACHER_MSG.startRound);
 
     const { state } = await playRound(amy);
 
     expect(state.roundStatus).toBe('won');
     expect([...state.players.values()].find((p) => p.nickname === 'Bo')!.isBot).toBe(true);
-    const review = await untilState(teacher.room, (s) => s.phase === 'review');
+    const review = await until(teacher.room, (s) => s.phase === 'review');
     expect(review.students.get(bo.welcome.studentId)!.botPlays).toBe(true);
     expect(review.students.get(amy.welcome.studentId)!.seated).toBe(true);
     const boRow = review.leaderboard.find((r) => r.studentId === bo.welcome.studentId)!;
@@ -172,7 +174,7 @@ describe('the teacher running a round', () => {
       room.reconnection.enabled = false;
       room.connection.close(CloseCode.MAY_TRY_RECONNECT);
     }
-    await untilState(teacher.room, (s) => !s.students.get(amy.welcome.studentId)!.connected);
+    await until(teacher.room, (s) => !s.students.get(amy.welcome.studentId)!.connected);
 
     const back: Student = await joinClass(teacher.code, 'Amy', amy.welcome.token);
     expect(back.welcome.studentId).toBe(amy.welcome.studentId);
@@ -180,8 +182,8 @@ describe('the teacher running a round', () => {
     expect(seat.role).toBe(role);
     expect(me(pair as PairRoom).role).toBe(role);
     await Promise.all([followHints(pair), followHints(boPair)]);
-    expect((await untilState(pair, (s) => s.phase === 'finished')).roundStatus).toBe('won');
-    const row = (await untilState(teacher.room, (s) => s.phase === 'review')).leaderboard.find((r) => r.studentId === amy.welcome.studentId)!;
+    expect((await until(pair, (s) => s.phase === 'finished')).roundStatus).toBe('won');
+    const row = (await until(teacher.room, (s) => s.phase === 'review')).leaderboard.find((r) => r.studentId === amy.welcome.studentId)!;
     expect(row.points).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { randomCode } from '../../server/rooms/roomCodes.ts';
+import { randomCode } from '../../server/rooms/common/roomCodes.ts';
 import { CODE_ALPHABET } from '../../shared/protocol.ts';
 import { roomCodeSchema } from '../../shared/validation.ts';
 

@@ -11,8 +11,8 @@ import { loadConfig, type Config, type PairRoomConfig } from '../../server/confi
 import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
-import { CLIENT_MSG, SERVER_MSG, type MoveJudgedPayload, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
-import type { PairRoom as PairRoomOnServer } from '../../server/rooms/PairRoom.ts';
+import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
+import type { PairRoom as PairRoomOnServer } from '../../server/rooms/pair/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 
 /** A network and timers fast enough for tests, slow enough that patches show every step. */
@@ -102,7 +102,7 @@ interface Watched<S> {
 }
 
 /** Resolves once `test` holds for the room's state, checked at every patch. */
-export function until<S = View>(room: Watched<S>, test: (state: S) => boolean, timeoutMs = 8000): Promise<S> {
+export function until<S = View>(room: Watched<S>, test: (state: S) => boolean, timeoutMs = 10_000): Promise<S> {
   return new Promise((resolve, reject) => {
     // The SDK's signal removes its *last* listener when asked to remove one it does not hold,
     // so only a listener that was really added is ever removed.
@@ -129,6 +129,16 @@ export function until<S = View>(room: Watched<S>, test: (state: S) => boolean, t
   });
 }
 
+/** The error code a request (or a join) was refused with; fails the test if it was accepted. */
+export async function refusal(attempt: Promise<unknown>): Promise<string> {
+  try {
+    await attempt;
+  } catch (e) {
+    return errorCodeOf(e);
+  }
+  throw new Error('it was accepted');
+}
+
 /** Resolves with the next message of `type`, which may already be on its way. */
 export function next<T>(room: PairRoom, type: string, test: (m: T) => boolean = () => true, timeoutMs = 8000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -151,32 +161,49 @@ export function hearMoves(room: { onMessage(type: string, callback: (m: MoveJudg
   return heard;
 }
 
-export function play(room: PairRoom, payload: PlayPayload): Promise<PlayReply> {
-  return room.request(CLIENT_MSG.play, payload) as unknown as Promise<PlayReply>;
+/** What the play helpers need of a seated room, a pair room or a challenge. */
+interface Seated {
+  readonly sessionId: string;
+  readonly state: SeatedView;
+  request(type: string, payload: unknown): Promise<unknown>;
+}
+type SeatedView = Pick<View, 'round' | 'phase' | 'serverTime' | 'roundClockStartsAt' | 'moves' | 'players' | 'endpoints'>;
+type SeatedRoom = Seated & Watched<SeatedView>;
+
+export function play(room: Pick<Seated, 'request'>, payload: PlayPayload): Promise<PlayReply> {
+  return room.request(CLIENT_MSG.play, payload) as Promise<PlayReply>;
 }
 
-/** My role and my endpoint's view. */
-export function me(room: PairRoom) {
+/** My role (this round) and my endpoint's view. */
+export function me(room: Seated) {
   const role = room.state.players.get(room.sessionId)!.role;
   return { role, endpoint: room.state.endpoints.get(role)! };
 }
 
 /**
  * Plays like a student who follows every hint: whenever the server shows a card to play, play
- * it, then wait until the judged move is in the state before looking again. Ends with the round.
+ * it, then wait until the judged move is in the state before looking again. Ends with the round,
+ * or with a challenge's last round when `through` is 'challenge'.
  */
-export async function followHints(room: PairRoom): Promise<void> {
-  const round = room.state.round;
+export async function followHints(room: SeatedRoom, through: 'round' | 'challenge' = 'round'): Promise<void> {
+  const first = room.state.round;
+  const over = (s: SeatedView) => s.phase !== 'playing' || (through === 'round' && s.round !== first);
   for (;;) {
     // A card in the get-ready step is refused: wait for the round's clock too.
-    const state = await until(room, (s) => s.round !== round || s.phase !== 'playing'
+    const state = await until<SeatedView>(room, (s) => over(s)
       || (me(room).endpoint.hintCards.length > 0 && s.serverTime >= s.roundClockStartsAt), 15_000);
-    if (state.round !== round || state.phase !== 'playing') return;
+    if (over(state)) return;
     const card = me(room).endpoint.hintCards[0] as Card;
-    const moves = state.moves.length;
-    const reply = await play(room, { card });
-    // A stale card crossed an arrival that changed the hint: it costs nothing, look again.
-    if (reply.move.verdict !== 'correct' && reply.move.verdict !== 'stale') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
-    await until(room, (s) => s.round !== round || s.phase !== 'playing' || s.moves.length > moves);
+    const { round, moves } = { round: state.round, moves: state.moves.length };
+    try {
+      const reply = await play(room, { card });
+      // A stale card crossed an arrival that changed the hint: it costs nothing, look again.
+      if (reply.move.verdict !== 'correct' && reply.move.verdict !== 'stale') throw new Error(`hint ${card} judged ${reply.move.verdict}`);
+    } catch (e) {
+      // A challenge's time can run out between the hint and the card.
+      if (errorCodeOf(e) === 'challengeOver') return;
+      throw e;
+    }
+    await until<SeatedView>(room, (s) => over(s) || s.round !== round || s.moves.length > moves);
   }
 }

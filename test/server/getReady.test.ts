@@ -4,7 +4,7 @@ import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, TEACHER_MSG } from '../../shared/protocol.ts';
 import { bootGame, create, followHints, me, play, until, type TestServer } from './gameServer.ts';
 import { challengeConfig, createChallenge, newPlayerId, play as playChallenge, until as untilChallenge } from './challengeClient.ts';
-import { classConfig, command, createClass, joinClass, takeSeat, untilState } from './classroomHarness.ts';
+import { classConfig, command, createClass, joinClass, takeSeat } from './classroomHarness.ts';
 
 const GET_READY_MS = 700;
 const CLASS_GET_READY_MS = 1200;
@@ -49,15 +49,15 @@ describe('the get-ready step before a round\'s clock starts', () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'] });
     const amy = await joinClass(teacher.code, 'Amy');
     const bo = await joinClass(teacher.code, 'Bo');
-    await untilState(teacher.room, (s) => s.students.size === 2);
+    await until(teacher.room, (s) => s.students.size === 2);
     await command(teacher.room, TEACHER_MSG.startRound);
     const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
     const client = seats[0].seat.role === 'client' ? seats[0].pair : seats[1].pair;
-    const s = await untilState(client, (v) => v.phase === 'playing');
+    const s = await until(client, (v) => v.phase === 'playing');
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(CLASS_GET_READY_MS);
     expect(s.endpoints.get('client')!.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
     expect(await play(client, { card: 'SYN' }).catch(errorCodeOf)).toBe('roundNotStarted');
-    await untilState(client, (v) => v.serverTime >= v.roundClockStartsAt);
+    await until(client, (v) => v.serverTime >= v.roundClockStartsAt);
     expect((await play(client, { card: 'SYN' })).move.verdict).toBe('correct');
   });
 

@@ -4,7 +4,7 @@ import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
 import { makeSettings } from '../../shared/match/settings.ts';
 import type { MatchState } from '../../shared/match/types.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { MatchAhead } from '../../server/rooms/matchAhead.ts';
+import { MatchAhead } from '../../server/rooms/seated/matchAhead.ts';
 
 const BOT: BotConfig = { reactionMs: 200, errorRate: 0.2 };
 

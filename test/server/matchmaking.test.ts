@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, errorCodeOf, SERVER_MSG, type NoticePayload } from '../../shared/protocol.ts';
+import { CODE_ALPHABET, SERVER_MSG, type NoticePayload } from '../../shared/protocol.ts';
 import { roomCodeSchema } from '../../shared/validation.ts';
-import { bootGame, create, followHints, join, joinByCode, me, next, until, type TestServer } from './gameServer.ts';
+import { bootGame, create, followHints, join, joinByCode, me, next, refusal, until, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
-
-async function joinError(joining: Promise<unknown>): Promise<string> {
-  try {
-    await joining;
-  } catch (e) {
-    return errorCodeOf(e);
-  }
-  throw new Error('the join succeeded');
-}
 
 describe('matchmaking', () => {
   it('gives a quick-match player who waits alone a bot, who then plays the round with them', async () => {
@@ -63,24 +54,24 @@ describe('matchmaking', () => {
   });
 
   it('answers a wrong room code with roomNotFound and a full room\'s with roomFull', async () => {
-    expect(await joinError(colyseus.sdk.joinById('ZZZZ9', { nickname: 'Bo', mode: 'private' }))).toBe('roomNotFound');
+    expect(await refusal(colyseus.sdk.joinById('ZZZZ9', { nickname: 'Bo', mode: 'private' }))).toBe('roomNotFound');
     const a = await create(colyseus, { nickname: 'Ada', mode: 'private' });
     await joinByCode(colyseus, a.roomId, { nickname: 'Bo', mode: 'private' });
-    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomFull');
+    expect(await refusal(colyseus.sdk.joinById(a.roomId, { nickname: 'Cy', mode: 'private' }))).toBe('roomFull');
   });
 
   it('refuses a bad nickname or bad settings with a code the client can show', async () => {
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: '', mode: 'quick' }))).toBe('badNickname');
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: 'x'.repeat(21), mode: 'quick' }))).toBe('badNickname');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', { nickname: '', mode: 'quick' }))).toBe('badNickname');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', { nickname: 'x'.repeat(21), mode: 'quick' }))).toBe('badNickname');
     // A right-to-left override would show "Ann" reversed on the partner's screen; a filler shows nothing.
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: 'nnA\u202E', mode: 'quick' }))).toBe('badNickname');
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', { nickname: '\u3164', mode: 'quick' }))).toBe('badNickname');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', { nickname: 'nnA\u202E', mode: 'quick' }))).toBe('badNickname');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', { nickname: '\u3164', mode: 'quick' }))).toBe('badNickname');
     const bad = { nickname: 'Ada', mode: 'quick', difficulty: 'godlike' } as unknown as { nickname: string; mode: 'quick' };
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', bad))).toBe('badOptions');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', bad))).toBe('badOptions');
     const sneaky = { nickname: 'Ada', mode: 'quick', server: { quickMatchBotMs: 0 } } as unknown as { nickname: string; mode: 'quick' };
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', sneaky))).toBe('badOptions');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', sneaky))).toBe('badOptions');
     const vague = { nickname: 'Ada', mode: 'quick', moveJudged: 'yes' } as unknown as { nickname: string; mode: 'quick' };
-    expect(await joinError(colyseus.sdk.joinOrCreate('pair', vague))).toBe('badOptions');
+    expect(await refusal(colyseus.sdk.joinOrCreate('pair', vague))).toBe('badOptions');
     await expect(create(colyseus, { nickname: 'Ada', mode: 'private', moveJudged: true })).resolves.toBeDefined();
   });
 
@@ -88,6 +79,6 @@ describe('matchmaking', () => {
     const a = await create(colyseus, { nickname: 'Ada', mode: 'solo', playlist: ['handshake'] });
     const state = await until(a, (s) => s.phase === 'playing');
     expect([...state.players.values()].filter((p) => p.isBot)).toHaveLength(1);
-    expect(await joinError(colyseus.sdk.joinById(a.roomId, { nickname: 'Bo', mode: 'solo' }))).toBe('roomNotFound');
+    expect(await refusal(colyseus.sdk.joinById(a.roomId, { nickname: 'Bo', mode: 'solo' }))).toBe('roomNotFound');
   });
 });

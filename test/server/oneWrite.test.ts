@@ -1,7 +1,7 @@
 import type { Client } from '@colyseus/core';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { socketOf } from '../../server/rooms/oneWrite.ts';
+import { socketOf } from '../../server/rooms/seated/oneWrite.ts';
 import { bootGame, pairUp, play, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;

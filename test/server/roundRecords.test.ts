@@ -6,7 +6,7 @@ import {
 } from '../../shared/protocol.ts';
 import { ROUND_REQUESTS_PER_MINUTE } from '../../server/http/roundRecords.ts';
 import { bootGame, followHints, pairUp, TEST_URL, until, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, joinClass, playRound, untilState, type Student, type Teacher } from './classroomHarness.ts';
+import { classConfig, command, createClass, joinClass, playRound, type Student, type Teacher } from './classroomHarness.ts';
 
 let colyseus: TestServer;
 let requests = 0;
@@ -62,7 +62,7 @@ describe('a class round', () => {
   beforeAll(async () => {
     teacher = await createClass(colyseus, { playlist: ['handshake'] });
     students = [await joinClass(teacher.code, 'Amy'), await joinClass(teacher.code, 'Ben'), await joinClass(teacher.code, 'Cai')];
-    await untilState(teacher.room, (s) => s.students.size === 3);
+    await until(teacher.room, (s) => s.students.size === 3);
     await command(teacher.room, TEACHER_MSG.startRound);
     const played = await Promise.all(students.map((s) => playRound(s)));
     recordOf = new Map(played.map((p, i) => [students[i]!.welcome.studentId, p.state.recordId]));

@@ -7,7 +7,7 @@
  * (`GET /api/rooms/:code/qr.svg`) already tells of any code: that a room exists.
  */
 import { ErrorCode as ColyseusError, matchMaker, ServerError, type IRoomCache } from '@colyseus/core';
-import { ERROR_CODES, type ErrorCode } from '../../shared/protocol.ts';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/protocol.ts';
 
 /** What a room says about its seats in its matchmaking metadata. */
 export interface SeatListing {

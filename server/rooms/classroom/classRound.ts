@@ -6,13 +6,13 @@
  */
 import { matchMaker, type IRoomCache } from '@colyseus/core';
 import type { SeatReservation } from '@colyseus/sdk';
-import { BOT_SEAT, historyOf, pairStudents, type Pair, type PairingHistory } from '../../shared/classroom/pairing.ts';
-import type { Role } from '../../shared/match/cards.ts';
-import type { MoveRecord } from '../../shared/match/types.ts';
-import { ROOM } from '../../shared/protocol.ts';
-import { seedFrom } from '../../shared/random.ts';
-import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
-import type { ClassPairSpec } from './classLink.ts';
+import { BOT_SEAT, historyOf, pairStudents, type Pair, type PairingHistory } from '../../../shared/classroom/pairing.ts';
+import type { Role } from '../../../shared/match/cards.ts';
+import type { MoveRecord } from '../../../shared/match/types.ts';
+import { ROOM } from '../../../shared/protocol.ts';
+import { seedFrom } from '../../../shared/random.ts';
+import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+import type { ClassPairSpec } from '../pair/classLink.ts';
 
 /** What every pair of the round shares (as its pair rooms are told), plus who is in the class. */
 export interface RoundSetup extends Omit<ClassPairSpec, 'seats'> {

@@ -4,30 +4,28 @@
  * same scenarios, ISNs and losses; a free challenge a fresh one. Cards come as in a pair room
  * (`play`); the points are the server's own count and there is no message that sets them.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
+import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { challengeDay, dailySeed } from '../../shared/challenge/plan.ts';
-import type { ChallengeEvent, ChallengeState } from '../../shared/challenge/run.ts';
-import type { Role } from '../../shared/match/cards.ts';
+import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
+import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, type ErrorPayload,
-  type MoveJudgedPayload, type NoticeCode, type NoticePayload, type PlayPayload, type PlayReply,
-} from '../../shared/protocol.ts';
-import { challengeJoinOptionsSchema, playPayloadSchema } from '../../shared/validation.ts';
-import type { ChallengeRoomConfig } from '../config.ts';
-import type { Stores } from '../storage/stores.ts';
-import { roomAlarm } from './alarm.ts';
-import { oneWriteForThisMessage } from './oneWrite.ts';
-import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
-import { seatHeld, type SeatListing } from './seatListing.ts';
+  type MoveJudgedPayload, type NoticePayload,
+} from '../../../shared/protocol.ts';
+import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
+import type { ChallengeRoomConfig } from '../../config.ts';
+import type { Stores } from '../../storage/stores.ts';
+import { roomAlarm } from '../seated/alarm.ts';
+import { CardDesk } from '../seated/cardDesk.ts';
+import { SeatedClock } from '../seated/seatedClock.ts';
+import { SeatTable } from '../seated/seatTable.ts';
+import { challengePolicy, type ChallengeSeat } from './challengePolicy.ts';
+import type { SeatListing } from '../common/seatListing.ts';
 import { settle } from './challengeSettlement.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
-import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
-import { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
-import { newSeat, notHearingMoves } from './seats.ts';
-
-/** How often an otherwise idle room still tells clients the time, for their clocks. */
-const CLOCK_SYNC_MS = 1000;
+import { RateLimit } from '../common/refusals.ts';
+import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
+import { newSeat } from '../seated/seats.ts';
 
 type ChallengeClient = Client<{
   auth: { nickname: string; playerId: string };
@@ -62,65 +60,23 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   private config!: ChallengeRoomConfig;
   private stores!: Stores;
   private seed!: number;
-  private challenge!: ChallengeClock;
+  private challenge!: SeatedClock<ChallengeState, ChallengeSeat>;
   private limit!: RateLimit;
-  private readonly seats = new Map<string, ChallengeSeat>();
+  private desk!: CardDesk<ChallengeClient, ChallengeSeat>;
+  private readonly seats = new SeatTable<ChallengeSeat>();
   /** The end result of each person, kept to send again to someone who reconnects after the end. */
   private readonly results = new Map<string, ChallengeResultPayload>();
-  /** The person whose card is being judged right now, if any. */
-  private playing: { client: ChallengeClient; role: Role } | null = null;
   /** A bot played a person's seat at some point: the run is not a fair score. */
   private assisted = false;
-  private changed = true;
   private readonly alarm = roomAlarm(this, () => this.challenge.tick());
 
   // ---- message handlers ------------------------------------------------------------------------
 
   override messages = {
-    [CLIENT_MSG.play]: validate(playPayloadSchema, (client: ChallengeClient, payload: PlayPayload, ctx: MessageContext) =>
-      this.onPlay(client, payload, ctx)),
+    [CLIENT_MSG.play]: (client: ChallengeClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
     // Anything else, a made-up `score` or `submitScore` included: an error back, and nothing changes.
-    _: (client: ChallengeClient) => {
-      this.clock.tick();
-      if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
-    },
+    _: (client: ChallengeClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
   };
-
-  private onPlay(client: ChallengeClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
-    // The clock moves on its own only every tickMs; a card is judged at the time it came.
-    this.clock.tick();
-    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return refuse(client, ctx, 'notSeated');
-    if (this.state.finished) return refuse(client, ctx, 'challengeOver');
-    if (!this.challenge.running) return refuse(client, ctx, 'roundNotRunning');
-    const role = this.challenge.roleOf(seat);
-    if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
-    this.playing = { client, role };
-    const events = this.challenge.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
-    this.playing = null;
-    // Time passed up to the card first, so the card's verdict is the last of this role's.
-    const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
-    if (events?.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
-    if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, 'challengeOver');
-    // The partner sees the card now, not at the next tick; the player gets it with the verdict.
-    oneWriteForThisMessage(client);
-    this.broadcastPatch();
-    return { move: judged.move };
-  }
-
-  /**
-   * Every verdict goes out at once to the clients that asked for it; the player who played gets
-   * theirs as the reply instead, and a message nobody wants is not even encoded.
-   */
-  private forward(events: readonly ChallengeEvent[]): void {
-    this.changed = true;
-    for (const e of events) {
-      if (e.type !== 'moveJudged') continue;
-      const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
-      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
-    }
-  }
 
   /** The time is up: each person's result is stored (when it counts) and sent to them. */
   private finish(challenge: ChallengeState): void {
@@ -133,15 +89,15 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     }
   }
 
-  private notify(code: NoticeCode, about: ChallengeSeat, options: { except?: ChallengeClient } = {}): void {
-    const payload: NoticePayload = about.nickname ? { code, nickname: about.nickname } : { code };
-    this.broadcast(SERVER_MSG.notice, payload, options.except ? { except: options.except } : {});
-  }
-
   private start(): void {
+    if (this.challenge.current) return;
     const { difficulty, speed, seats } = this.state;
     const { durationMs, getReadyMs, timing } = this.config;
-    this.challenge.start({ seed: this.seed, difficulty, speed, seats, durationMs, getReadyMs, ...(timing ? { timing } : {}) });
+    const challenge = startChallenge({
+      seed: this.seed, difficulty, speed, seats, durationMs, getReadyMs, ...(timing ? { timing } : {}), now: this.challenge.now(),
+    });
+    Object.assign(this.state, { phase: 'playing', startedAt: challenge.startedAt, endsAt: challenge.endsAt });
+    this.challenge.begin(challenge);
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -168,11 +124,25 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
       seatKeptSeconds: server.reconnectSeconds,
     });
     this.metadata = { partnerRoom: joined.seats === 'pair', seatHeld: false };
-    this.challenge = new ChallengeClock({
-      view: this.state, seats: this.seats, bot: server.bot, clock: this.clock, alarm: this.alarm,
-      onEvents: (events) => this.forward(events), onFinish: (challenge) => this.finish(challenge),
+    this.challenge = new SeatedClock({
+      view: this.state, seats: this.seats, policy: challengePolicy(this.state), bot: server.bot, clock: this.clock, alarm: this.alarm,
+      onEvents: (events) => this.desk.forward(events), onEnd: (challenge) => this.finish(challenge),
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
+    this.desk = new CardDesk<ChallengeClient, ChallengeSeat>({
+      clock: this.clock, seats: this.seats, limit: this.limit,
+      clients: () => this.clients,
+      broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
+      broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
+      patchNow: () => this.broadcastPatch(),
+      showPlayers: () => this.challenge.showPlayers(),
+      listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
+    }, {
+      closed: () => (this.state.finished ? 'challengeOver' : this.challenge.running ? null : 'roundNotRunning'),
+      roleOf: (seat) => this.challenge.roleOf(seat),
+      play: (card) => this.challenge.play(card),
+      noVerdict: 'challengeOver',
+    });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     // The alarm moves the challenge on and patches at once; this tick sends what joins and leaves changed.
     this.patchRate = server.tickMs;
@@ -181,12 +151,10 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
     const { nickname, playerId } = client.auth ?? parseJoinOptions(options);
     // One person, one seat: the same browser in both seats would play (and count) twice.
-    if ([...this.seats.values()].some((s) => s.playerId === playerId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'badPlayerId');
+    if (this.seats.find((s) => s.playerId === playerId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'badPlayerId');
     const wantsMoves = options.moveJudged === true;
-    this.seats.set(client.sessionId, { ...newSeat(this.seats, client.sessionId, nickname, false), playerId, wantsMoves });
-    if (this.state.seats === 'solo') {
-      this.seats.set('bot', { ...newSeat(this.seats, 'bot', '', true), playerId: null });
-    }
+    this.seats.take({ ...newSeat(this.seats, client.sessionId, nickname, false), playerId, wantsMoves });
+    if (this.state.seats === 'solo') this.seats.take({ ...newSeat(this.seats, 'bot', '', true), playerId: null });
     this.showPlayers();
     if (this.seats.size === 2) {
       // Both seats are taken for the whole challenge: a seat a bot plays later is not a vacancy.
@@ -196,29 +164,19 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   }
 
   private showPlayers(): void {
-    this.challenge.showPlayers();
-    // A join by code refused while a seat waits for its player says so (seatListing.ts).
-    const held = seatHeld(this.seats.values());
-    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
+    this.desk.showPlayers();
   }
 
   override onDrop(client: ChallengeClient, code?: number): void {
-    const seat = this.seats.get(client.sessionId);
     // A server shutting down disposes the room; there is nothing to come back to.
-    if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
-    seat.connected = false;
-    this.showPlayers();
-    this.notify('partnerLeft', seat, { except: client });
+    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
     // The clock does not stop for a reload: the challenge is against time.
     this.allowReconnection(client, this.config.reconnectSeconds);
   }
 
   override onReconnect(client: ChallengeClient): void {
-    const seat = this.seats.get(client.sessionId);
+    const seat = this.desk.cameBack(client);
     if (!seat) return;
-    seat.connected = true;
-    this.showPlayers();
-    this.notify('partnerBack', seat, { except: client });
     const result = this.results.get(seat.id);
     if (result) client.send(SERVER_MSG.challengeResult, result);
   }
@@ -227,17 +185,14 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     const seat = this.seats.get(client.sessionId);
     if (!seat || this.state.finished) return;
     if (!this.challenge.running) {
-      this.seats.delete(seat.id);
+      this.seats.free(seat.id);
       this.showPlayers();
       return;
     }
     // A solo challenge left before the end is abandoned: the room empties and nothing is stored.
     // In a pair the partner plays on beside a bot, and the run no longer counts.
-    seat.isBot = true;
-    seat.connected = true;
     this.assisted = true;
-    this.showPlayers();
-    this.notify('botTookOver', seat);
+    this.desk.handToBot(seat);
   }
 
   override async onDispose(): Promise<void> {
@@ -246,12 +201,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   }
 
   override onBeforePatch(): void {
-    // The time rides on patches that carry a change, plus one now and then for clients' clocks.
-    const now = this.clock.currentTime;
-    if (this.changed || now - this.state.serverTime >= CLOCK_SYNC_MS) {
-      this.state.serverTime = now;
-      this.changed = false;
-    }
+    this.challenge.stampPatch();
   }
 
   override onUncaughtException(error: Error, method: string): void {

@@ -4,33 +4,31 @@
  * copies the result into the synchronised state. Empty seats and seats whose player does not
  * come back are played by a bot that lives in the room.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
-import { ROLES, type Role } from '../../shared/match/cards.ts';
-import { roundRecordOf } from '../../shared/capture/roundRecord.ts';
-import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
+import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../../shared/match/settings.ts';
+import { ROLES, type Role } from '../../../shared/match/cards.ts';
+import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
+import type { MatchState } from '../../../shared/match/types.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
-  type PairJoinOptions, type PairRoomMode, type PlayPayload, type PlayReply,
-} from '../../shared/protocol.ts';
-import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
-import type { PairRoomConfig } from '../config.ts';
-import type { RoundResult } from '../storage/roundResults.ts';
-import type { Stores } from '../storage/stores.ts';
-import { roomAlarm } from './alarm.ts';
-import { oneWriteForThisMessage } from './oneWrite.ts';
+  CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticePayload,
+  type PairJoinOptions, type PairRoomMode,
+} from '../../../shared/protocol.ts';
+import { pairJoinOptionsSchema, readyPayloadSchema } from '../../../shared/validation.ts';
+import type { PairRoomConfig } from '../../config.ts';
+import type { RoundResult } from '../../storage/roundResults.ts';
+import type { Stores } from '../../storage/stores.ts';
+import { roomAlarm } from '../seated/alarm.ts';
+import { CardDesk } from '../seated/cardDesk.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
+import { RateLimit, refuse } from '../common/refusals.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
-import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
-import { PairRoomState } from './schema/PairRoomState.ts';
-import { newSeat, notHearingMoves, roleIn, type Seat } from './seats.ts';
-import { seatHeld, type SeatListing } from './seatListing.ts';
-import { RoundClock } from './RoundClock.ts';
-
-/** How often an otherwise idle room still tells clients the time, for their clocks. */
-const CLOCK_SYNC_MS = 1000;
+import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { PairRoomState } from '../schema/PairRoomState.ts';
+import { newSeat, roleIn, type Seat } from '../seated/seats.ts';
+import { SeatTable } from '../seated/seatTable.ts';
+import type { SeatListing } from '../common/seatListing.ts';
+import { PairRounds } from './pairRounds.ts';
 
 type PairClient = Client<{
   /** A class's student comes with the seat the class reserved, which names them. */
@@ -63,101 +61,71 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   override maxClients = 2;
 
   private config!: PairRoomConfig;
-  /** The player whose card is being judged right now, if any. */
-  private playing: { client: PairClient; role: Role } | null = null;
-  /** The round moved on since the last patch. */
-  private changed = true;
   private stores!: Stores;
   private settings!: MatchSettings;
   private playlist!: Playlist;
-  private rounds!: RoundClock;
-  private readonly seats = new Map<string, Seat>();
+  private rounds!: PairRounds;
+  private readonly seats = new SeatTable();
   private limit!: RateLimit;
+  private desk!: CardDesk<PairClient, Seat>;
   private botTimer: Delayed | undefined;
   private readonly alarm = roomAlarm(this, () => this.rounds.tick());
   /** Set when this room is one pair of a class's round. */
   private classLink: ClassLink | undefined;
 
   override messages = {
-    [CLIENT_MSG.play]: validate(playPayloadSchema, (client: PairClient, payload: PlayPayload, ctx: MessageContext) =>
-      this.onPlay(client, payload, ctx)),
-    [CLIENT_MSG.ready]: validate(readyPayloadSchema, (client: PairClient, _payload: unknown, ctx: MessageContext) =>
-      this.onReady(client, ctx)),
+    [CLIENT_MSG.play]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
+    [CLIENT_MSG.ready]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.onReady(client, payload, ctx),
     // Unknown types: an error back, not Colyseus's default of closing the connection.
-    _: (client: PairClient) => {
-      this.clock.tick();
-      if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
-    },
+    _: (client: PairClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
   };
 
   // ---- messages ------------------------------------------------------------------------------
 
-  private onPlay(client: PairClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
-    // The clock moves on its own only every tickMs; a card is judged at the time it came.
-    this.clock.tick();
-    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return refuse(client, ctx, 'notSeated');
-    if (this.state.phase !== 'playing') return refuse(client, ctx, 'roundNotRunning');
-    if (this.rounds.paused) return refuse(client, ctx, 'roundPaused');
-    const role = roleIn(seat, this.state.round);
-    if (payload.role !== undefined && payload.role !== role) return refuse(client, ctx, 'notYourRole');
-    // The reply carries this verdict to the player; only a partner who asked needs the message.
-    this.playing = { client, role };
-    const result = this.rounds.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
-    this.playing = null;
-    const judged = result?.events.find((e) => e.type === 'moveJudged');
-    if (result?.events.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
-    if (!judged) return refuse(client, ctx, 'roundNotRunning');
-    // The partner sees the card now, not at the next tick; the player gets it with the verdict.
-    oneWriteForThisMessage(client);
-    this.broadcastPatch();
-    return { move: judged.move };
-  }
+  private readonly onReady = (client: PairClient, payload: unknown, ctx: MessageContext): object | undefined =>
+    this.desk.seated(readyPayloadSchema, (c: PairClient, seat, _payload, context) => {
+      if (this.state.phase !== 'between') return refuse(c, context, 'roundNotRunning');
+      this.seats.markReady(seat.id);
+      this.showPlayers();
+      if (this.seats.allReady()) this.rounds.startNext();
+      // The partner sees who is ready, or both see the next round begin, now rather than at the next tick.
+      this.broadcastPatch();
+      return {};
+    })(client, payload, ctx);
 
-  private onReady(client: PairClient, ctx: MessageContext): object | undefined {
-    this.clock.tick();
-    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return refuse(client, ctx, 'notSeated');
-    if (this.state.phase !== 'between') return refuse(client, ctx, 'roundNotRunning');
-    seat.ready = true;
-    this.showPlayers();
-    if ([...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
-    // The partner sees who is ready, or both see the next round begin, now rather than at the next tick.
-    this.broadcastPatch();
-    return {};
+  private makeDesk(): CardDesk<PairClient, Seat> {
+    return new CardDesk<PairClient, Seat>({
+    clock: this.clock, seats: this.seats, limit: this.limit,
+    clients: () => this.clients,
+    broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
+    broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
+    patchNow: () => this.broadcastPatch(),
+    showPlayers: () => this.rounds.showPlayers(),
+    listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
+  }, {
+    closed: () => (this.state.phase !== 'playing' ? 'roundNotRunning' : this.rounds.paused ? 'roundPaused' : null),
+    roleOf: (seat) => roleIn(seat, this.state.round),
+    play: (card) => this.rounds.play(card),
+    noVerdict: 'roundNotRunning',
+    judged: (move) => this.classLink?.judged(move),
+  });
   }
-
-  private notify(code: NoticeCode, about: Seat, options: { except?: PairClient } = {}): void {
-    const payload: NoticePayload = about.nickname ? { code, nickname: about.nickname } : { code };
-    this.broadcast(SERVER_MSG.notice, payload, options.except ? { except: options.except } : {});
-  }
-
   // ---- seats -----------------------------------------------------------------------------------
 
   private seatBot(): void {
-    const bot = newSeat(this.seats, `bot-${this.seats.size + 1}`, '', true);
-    this.seats.set(bot.id, bot);
+    this.seats.take(newSeat(this.seats, `bot-${this.seats.size + 1}`, '', true));
     this.showPlayers();
   }
 
   /** A player who left for good: a bot plays their seat so the other player can finish. */
   private handOverToBot(seat: Seat): void {
-    seat.isBot = true;
-    seat.connected = true;
-    seat.ready = true;
-    this.showPlayers();
-    this.notify('botTookOver', seat);
+    this.desk.handToBot(seat);
     this.classLink?.botTookOver(seat);
-    if (this.state.phase === 'between' && [...this.seats.values()].every((s) => s.ready)) this.rounds.startNext();
+    if (this.state.phase === 'between' && this.seats.allReady()) this.rounds.startNext();
   }
 
   private showPlayers(): void {
-    this.rounds.showPlayers(this.seats);
-    // A join by code refused while a seat waits for its player says so (seatListing.ts).
-    const held = seatHeld(this.seats.values());
-    if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held });
+    this.desk.showPlayers();
   }
 
   private fillWithBotIfAlone = (): void => {
@@ -200,14 +168,15 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
       lossRate: this.settings.lossRate, rounds: this.playlist.rounds, seatKeptSeconds: server.reconnectSeconds,
     });
-    this.rounds = new RoundClock({
+    this.rounds = new PairRounds({
       view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
       getReadyMs: classroom ? classroom.getReadyMs : server.getReadyMs,
-      clock: this.clock, alarm: this.alarm, onEvents: (events) => this.forward(events), onRoundEnd: (match, round) => this.record(match, round),
+      clock: this.clock, alarm: this.alarm, onEvents: (events) => this.desk.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
+    this.desk = this.makeDesk();
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     // The alarm moves the round on and patches at once; this tick runs the clock's own timers
     // (between rounds, a bot filling in) and sends what joins and leaves changed.
@@ -218,7 +187,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   /** One pair of a class's round: only its two students may enter, and the class drives it. */
   private async joinClass(spec: ClassPairSpec): Promise<void> {
-    for (const [id, seat] of classSeats(spec)) this.seats.set(id, seat);
+    for (const seat of classSeats(spec)) this.seats.take(seat);
     // The header shows the class's round ("2/4"), not this room's single one.
     this.state.classRound = spec.round;
     this.state.classRounds = spec.settings.rounds;
@@ -235,7 +204,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     return {
       code: this.roomId, presence: this.presence, clock: this.clock, stores: this.stores, seats: this.seats, rounds: this.rounds,
       phase: () => this.state.phase,
-      clockChanged: () => { this.changed = true; },
+      clockChanged: () => this.rounds.markChanged(),
       showPlayers: () => this.showPlayers(),
       handOverToBot: (seat) => this.handOverToBot(seat),
       notifyAll: (code) => this.broadcast(SERVER_MSG.notice, { code } satisfies NoticePayload),
@@ -247,8 +216,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   override onJoin(client: PairClient, options: PairJoinOptions): void {
     if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);
     const nickname = client.auth?.nickname ?? parseJoinOptions(options).nickname;
-    const seat = newSeat(this.seats, client.sessionId, nickname, false);
-    this.seats.set(client.sessionId, { ...seat, wantsMoves: options.moveJudged === true });
+    this.seats.take({ ...newSeat(this.seats, client.sessionId, nickname, false), wantsMoves: options.moveJudged === true });
     this.showPlayers();
     if (this.seats.size === 2) {
       this.botTimer?.clear();
@@ -261,22 +229,14 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onDrop(client: PairClient, code?: number): void {
-    const seat = this.seats.get(client.sessionId);
     // A server shutting down disposes the room; there is nothing to come back to.
-    if (!seat || code === CloseCode.SERVER_SHUTDOWN) return;
-    seat.connected = false;
-    this.showPlayers();
-    this.notify('partnerLeft', seat, { except: client });
+    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
     // A page reload is a drop too: the client comes back with its reconnection token.
     this.allowReconnection(client, this.config.reconnectSeconds);
   }
 
   override onReconnect(client: PairClient): void {
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return;
-    seat.connected = true;
-    this.showPlayers();
-    this.notify('partnerBack', seat, { except: client });
+    this.desk.cameBack(client);
   }
 
   override onLeave(client: PairClient): void {
@@ -288,7 +248,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       return;
     }
     if (this.state.phase === 'waiting') {
-      this.seats.delete(seat.id);
+      this.seats.free(seat.id);
       this.showPlayers();
       return;
     }
@@ -301,14 +261,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onBeforePatch(): void {
-    // The time rides on patches that carry a change, plus one now and then for the clients'
-    // clocks; stamping every patch would make an idle room send a patch at every tick. It is the
-    // match clock, which stands still while a class is paused, as the round's times do.
-    const now = this.rounds.now();
-    if (this.changed || now - this.state.serverTime >= CLOCK_SYNC_MS) {
-      this.state.serverTime = now;
-      this.changed = false;
-    }
+    this.rounds.stampPatch();
   }
 
   override onUncaughtException(error: Error, method: string): void {
@@ -346,19 +299,5 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       studentIds: seats.flatMap((s) => (s.studentId ? [s.studentId] : [])), record: roundRecordOf(match, wallClockAt, nicknames),
       createdAt: Date.now(),
     });
-  }
-
-  /**
-   * Every verdict goes out at once, not with the next patch, to the clients that asked for it;
-   * the others read it from `moves`, and a message nobody wants is not even encoded.
-   */
-  private forward(events: readonly MatchEvent[]): void {
-    this.changed = true;
-    for (const e of events) {
-      if (e.type !== 'moveJudged') continue;
-      this.classLink?.judged(e.move);
-      const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
-      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
-    }
   }
 }

@@ -3,14 +3,14 @@
  * counts) and the end result they are sent. Everything here comes from the server's own count
  * of the judged moves; a client has no say in it.
  */
-import type { ChallengeState } from '../../shared/challenge/run.ts';
-import { seatRoleIn } from '../../shared/challenge/plan.ts';
-import { tallyMoves } from '../../shared/challenge/tally.ts';
-import type { Role } from '../../shared/match/cards.ts';
+import type { ChallengeState } from '../../../shared/challenge/run.ts';
+import { seatRoleIn } from '../../../shared/challenge/plan.ts';
+import { tallyMoves } from '../../../shared/challenge/tally.ts';
+import type { Role } from '../../../shared/match/cards.ts';
 import {
   LEADERBOARD, type ChallengeKind, type ChallengeMistake, type ChallengeResultPayload, type ChallengeStanding,
-} from '../../shared/protocol.ts';
-import type { BoardScope, ChallengeEntryStore } from '../storage/challengeEntries.ts';
+} from '../../../shared/protocol.ts';
+import type { BoardScope, ChallengeEntryStore } from '../../storage/challengeEntries.ts';
 
 export interface Finisher {
   readonly playerId: string;

@@ -5,8 +5,8 @@
  * from an earlier round is recognised and ignored.
  */
 import type { Presence } from '@colyseus/core';
-import type { MessageKey } from '../../shared/i18n/messages.ts';
-import type { MoveRecord, Skill } from '../../shared/match/types.ts';
+import type { MessageKey } from '../../../shared/i18n/messages.ts';
+import type { MoveRecord, Skill } from '../../../shared/match/types.ts';
 
 /** A student's score in one round, counted from the moves they made themselves. */
 export interface StudentTotals {

@@ -7,8 +7,8 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode as ColyseusError, ServerError } from '@colyseus/core';
-import type { ClassroomCreateOptions, ErrorCode } from '../../shared/protocol.ts';
-import { classroomCreateOptionsSchema, studentJoinOptionsSchema, teacherJoinOptionsSchema } from '../../shared/validation.ts';
+import type { ClassroomCreateOptions, ErrorCode } from '../../../shared/protocol.ts';
+import { classroomCreateOptionsSchema, studentJoinOptionsSchema, teacherJoinOptionsSchema } from '../../../shared/validation.ts';
 
 export type JoinRequest =
   | { readonly kind: 'creator'; readonly options: ClassroomCreateOptions }

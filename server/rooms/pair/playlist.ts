@@ -1,5 +1,5 @@
 /** Which scenario each round of a match plays. */
-import { DEFAULT_PLAYLIST, type ScenarioId } from '../../shared/scenarios/scenario.ts';
+import { DEFAULT_PLAYLIST, type ScenarioId } from '../../../shared/scenarios/scenario.ts';
 
 export interface Playlist {
   readonly scenarios: readonly ScenarioId[];

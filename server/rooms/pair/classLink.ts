@@ -5,17 +5,18 @@
  * a student who never came or who left earns nothing from the bot that played for their partner.
  */
 import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type Delayed, type Presence } from '@colyseus/core';
-import { BOT_SEAT } from '../../shared/classroom/pairing.ts';
-import { tallyMoves } from '../../shared/classroom/standings.ts';
-import type { Role } from '../../shared/match/cards.ts';
-import type { MatchState, MoveRecord } from '../../shared/match/types.ts';
-import type { ClassSettings, NoticeCode } from '../../shared/protocol.ts';
-import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
-import type { RoundResult } from '../storage/roundResults.ts';
-import type { Stores } from '../storage/stores.ts';
+import { BOT_SEAT } from '../../../shared/classroom/pairing.ts';
+import { tallyMoves } from '../../../shared/classroom/standings.ts';
+import type { Role } from '../../../shared/match/cards.ts';
+import type { MatchState, MoveRecord } from '../../../shared/match/types.ts';
+import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
+import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
+import type { RoundResult } from '../../storage/roundResults.ts';
+import type { Stores } from '../../storage/stores.ts';
 import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
-import type { RoundClock } from './RoundClock.ts';
-import { roleIn, type Seat } from './seats.ts';
+import type { PairRounds } from './pairRounds.ts';
+import { roleIn, type Seat } from '../seated/seats.ts';
+import type { SeatTable } from '../seated/seatTable.ts';
 
 /** What the class room gives a pair room it creates (server-side only; clients cannot send it). */
 export interface ClassPairSpec {
@@ -39,8 +40,8 @@ export interface PairHost {
   readonly presence: Presence;
   readonly clock: Clock;
   readonly stores: Stores;
-  readonly seats: Map<string, Seat>;
-  readonly rounds: RoundClock;
+  readonly seats: SeatTable;
+  readonly rounds: PairRounds;
   readonly phase: () => string;
   /** The match clock was stopped or started: the next patch must carry the time. */
   clockChanged(): void;
@@ -53,17 +54,14 @@ export interface PairHost {
 }
 
 /** The seats of a class pair, before anyone arrives: students wait for their owner, a bot sits at once. */
-export function classSeats(spec: ClassPairSpec): Map<string, Seat> {
-  const seats = new Map<string, Seat>();
-  spec.seats.forEach((s, i) => {
+export function classSeats(spec: ClassPairSpec): Seat[] {
+  return spec.seats.map((s, i) => {
     const bot = s.studentId === BOT_SEAT;
-    const id = bot ? `bot-${i + 1}` : s.studentId;
-    seats.set(id, {
-      id, nickname: bot ? '' : s.nickname, isBot: bot, connected: bot, firstRole: s.role, banked: 0, ready: bot,
-      ...(bot ? {} : { studentId: s.studentId }),
-    });
+    return {
+      id: bot ? `bot-${i + 1}` : s.studentId, nickname: bot ? '' : s.nickname, isBot: bot, connected: bot, firstRole: s.role,
+      banked: 0, ready: bot, ...(bot ? {} : { studentId: s.studentId }),
+    };
   });
-  return seats;
 }
 
 export class ClassLink {
@@ -88,22 +86,20 @@ export class ClassLink {
 
   /** A student takes their seat (first time, after a reload, or back from a bot). */
   arrive(client: Client, studentId: string | undefined): void {
-    const seat = [...this.host.seats.values()].find((s) => s.studentId !== undefined && s.studentId === studentId);
+    const seat = this.host.seats.find((s) => s.studentId !== undefined && s.studentId === studentId);
     if (!seat || !studentId) throw new ServerError(ColyseusError.AUTH_FAILED, 'notSeated');
     if (this.kicked.has(studentId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'kicked');
-    this.host.seats.delete(seat.id);
-    this.host.seats.set(client.sessionId, { ...seat, id: client.sessionId, connected: true, isBot: false, ready: false });
+    this.host.seats.move(seat.id, { id: client.sessionId, connected: true, isBot: false, ready: false });
     this.host.showPlayers();
     this.report({ kind: 'seated', studentId });
-    const everyone = [...this.host.seats.values()].every((s) => s.isBot || s.connected);
+    const everyone = !this.host.seats.find((s) => !s.isBot && !s.connected);
     if (this.host.phase() === 'waiting' && everyone) this.start();
   }
 
   /** A student left for good before the round began: the seat is theirs to take again, or the bot's. */
   vacate(seat: Seat): void {
     if (!seat.studentId) return;
-    this.host.seats.delete(seat.id);
-    this.host.seats.set(seat.studentId, { ...seat, id: seat.studentId, connected: false });
+    this.host.seats.move(seat.id, { id: seat.studentId, connected: false, isBot: seat.isBot, ready: seat.ready });
     this.host.showPlayers();
   }
 
@@ -113,7 +109,7 @@ export class ClassLink {
 
   /** A judged move counts for the student holding the seat, if a student holds it. */
   judged(move: MoveRecord): void {
-    const seat = [...this.host.seats.values()].find((s) => roleIn(s, 1) === move.role);
+    const seat = this.host.seats.find((s) => roleIn(s, 1) === move.role);
     if (!seat?.studentId || seat.isBot) return;
     const mine = this.moves.get(seat.studentId) ?? [];
     mine.push(move);
@@ -180,7 +176,7 @@ export class ClassLink {
         return;
       case 'kick': {
         this.kicked.add(command.studentId);
-        const seat = [...this.host.seats.values()].find((s) => s.studentId === command.studentId);
+        const seat = this.host.seats.find((s) => s.studentId === command.studentId);
         if (seat) this.host.remove(seat.id);
         return;
       }

@@ -3,8 +3,8 @@
  * written to the database at once, so a report after a restart knows every student.
  */
 import { randomUUID } from 'node:crypto';
-import { LIMITS, CLASS_LIMITS } from '../../shared/protocol.ts';
-import type { ClassStore } from '../storage/classes.ts';
+import { LIMITS, CLASS_LIMITS } from '../../../shared/protocol.ts';
+import type { ClassStore } from '../../storage/classes.ts';
 import { hashSecret, newSecret, refusal } from './classAuth.ts';
 
 export interface Student {

@@ -5,10 +5,10 @@
  * (the teacher's live one, everyone's end-of-round one) and decides when each is written.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import { rankStandings, type Standing, type Totals } from '../../shared/classroom/standings.ts';
-import type { MoveRecord } from '../../shared/match/types.ts';
-import type { StudentTotals } from './classChannels.ts';
-import { StandingState } from './schema/ClassroomState.ts';
+import { rankStandings, type Standing, type Totals } from '../../../shared/classroom/standings.ts';
+import type { MoveRecord } from '../../../shared/match/types.ts';
+import type { StudentTotals } from '../pair/classChannels.ts';
+import { StandingState } from '../schema/ClassroomState.ts';
 
 type Score = Omit<StudentTotals, 'studentId'>;
 

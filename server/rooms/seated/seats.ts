@@ -1,22 +1,24 @@
 /**
- * The two seats of a pair room. A seat belongs to a player (or a bot) for the whole match; the
- * role it plays alternates every round, so each player practises both ends of the connection.
+ * The seats of a seated match (a pair room, a challenge). A seat belongs to a player (or a bot)
+ * for the whole match; the role it plays alternates every round, so each player practises both
+ * ends of the connection. Seats are read everywhere but changed only by their table
+ * (seatTable.ts), through its named transitions.
  */
-import { peerOf, type Role } from '../../shared/match/cards.ts';
+import { peerOf, type Role } from '../../../shared/match/cards.ts';
 
 export interface Seat {
   /** The player's Colyseus sessionId; a bot that replaces a player keeps it. */
   readonly id: string;
   /** In a class's pair room: the student this seat belongs to, whoever plays it now. */
   readonly studentId?: string;
-  nickname: string;
-  isBot: boolean;
-  connected: boolean;
+  readonly nickname: string;
+  readonly isBot: boolean;
+  readonly connected: boolean;
   /** The role in round 1. */
   readonly firstRole: Role;
   /** Points of the rounds already played. */
-  banked: number;
-  ready: boolean;
+  readonly banked: number;
+  readonly ready: boolean;
   /** The player joined with `moveJudged: true`; kept with the seat, so it outlasts a reconnection. */
   readonly wantsMoves?: boolean;
 }
@@ -27,8 +29,8 @@ export function roleIn(seat: Seat, round: number): Role {
 }
 
 /** A seat for a newcomer: the role nobody holds yet, the client if the room is empty. */
-export function newSeat(seats: ReadonlyMap<string, Seat>, id: string, nickname: string, isBot: boolean): Seat {
-  const taken = [...seats.values()].map((s) => s.firstRole);
+export function newSeat(seats: Iterable<Seat>, id: string, nickname: string, isBot: boolean): Seat {
+  const taken = [...seats].map((s) => s.firstRole);
   const firstRole: Role = taken.includes('client') ? 'server' : 'client';
   return { id, nickname, isBot, connected: true, firstRole, banked: 0, ready: isBot };
 }
@@ -39,7 +41,8 @@ export function newSeat(seats: ReadonlyMap<string, Seat>, id: string, nickname: 
  * the reply to `play`.
  */
 export function notHearingMoves<C extends { readonly sessionId: string }>(
-  clients: readonly C[], seats: ReadonlyMap<string, Seat>, role: Role, playing: { readonly client: C; readonly role: Role } | null,
+  clients: readonly C[], seats: { get(id: string): Seat | undefined }, role: Role,
+  playing: { readonly client: C; readonly role: Role } | null,
 ): C[] {
   const replied = playing?.role === role ? playing.client : null;
   return clients.filter((c) => c === replied || !seats.get(c.sessionId)?.wantsMoves);

@@ -9,24 +9,24 @@
 import { CloseCode, logger, Room, ServerError, validate, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { randomInt } from 'node:crypto';
-import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
+import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../../shared/classroom/settings.ts';
 import {
   CLASS_LIMITS, CLASS_MSG, SERVER_MSG, TEACHER_MSG, type ClassroomCreateOptions, type ClassSettings, type ErrorCode,
   type ErrorPayload, type NoticePayload, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
-} from '../../shared/protocol.ts';
+} from '../../../shared/protocol.ts';
 import {
   classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
-} from '../../shared/validation.ts';
-import type { ClassroomConfig } from '../config.ts';
-import type { Stores } from '../storage/stores.ts';
+} from '../../../shared/validation.ts';
+import type { ClassroomConfig } from '../../config.ts';
+import type { Stores } from '../../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
-import { listenToPairs } from './classChannels.ts';
+import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
 import { ClassRounds } from './classRounds.ts';
 import { Roster, type Student } from './classRoster.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
-import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
-import { ClassroomState, ClassSettingsState, StudentState } from './schema/ClassroomState.ts';
+import { RateLimit, refuse, tell } from '../common/refusals.ts';
+import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { ClassroomState, ClassSettingsState, StudentState } from '../schema/ClassroomState.ts';
 
 type ClassClient = Client<{
   auth: ClassAuth;

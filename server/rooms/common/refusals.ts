@@ -4,10 +4,10 @@
  * before a message reaches the engine or is broadcast, so one player cannot slow anyone down.
  */
 import type { Client, MessageContext } from '@colyseus/core';
-import { SERVER_MSG, type ErrorCode, type ErrorPayload } from '../../shared/protocol.ts';
+import { SERVER_MSG, type ErrorCode, type ErrorPayload } from '../../../shared/protocol.ts';
 import { newBudget, shouldTell, spend, type BudgetRule, type MessageBudget } from './messageBudget.ts';
 
-type Sender = Pick<Client, 'sessionId' | 'send'>;
+export type Sender = Pick<Client, 'sessionId' | 'send'>;
 
 export function tell(client: Sender, code: ErrorCode): void {
   client.send(SERVER_MSG.error, { code } satisfies ErrorPayload);

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Presence } from '@colyseus/core';
-import { CODE_ALPHABET, LIMITS } from '../../shared/protocol.ts';
+import { CODE_ALPHABET, LIMITS } from '../../../shared/protocol.ts';
 
 /** Presence set of the codes in use, shared by every process that shares the presence. */
 const CODES_IN_USE = 'tcp-tango:room-codes';

@@ -5,18 +5,18 @@
  * pair has reported, or once its time (and a grace) is over, paused time not counted.
  */
 import type { Clock, Presence } from '@colyseus/core';
-import { NO_HISTORY, type PairingHistory } from '../../shared/classroom/pairing.ts';
-import type { ClassSettings, ErrorCode, SeatPayload } from '../../shared/protocol.ts';
-import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
-import { SCENARIOS } from '../../shared/scenarios/catalogue.ts';
-import type { ClassroomConfig } from '../config.ts';
-import type { ClassStore } from '../storage/classes.ts';
-import { commandPairs, type ClassCommand, type PairReport } from './classChannels.ts';
+import { NO_HISTORY, type PairingHistory } from '../../../shared/classroom/pairing.ts';
+import type { ClassSettings, ErrorCode, SeatPayload } from '../../../shared/protocol.ts';
+import { commonMistakes, skillBreakdown } from '../../../shared/reports/skills.ts';
+import { SCENARIOS } from '../../../shared/scenarios/catalogue.ts';
+import type { ClassroomConfig } from '../../config.ts';
+import type { ClassStore } from '../../storage/classes.ts';
+import { commandPairs, type ClassCommand, type PairReport } from '../pair/classChannels.ts';
 import type { Leaderboard } from './classLeaderboard.ts';
 import { ClassRound } from './classRound.ts';
 import { Countdown } from './countdown.ts';
-import { makePlaylist, scenarioOf } from './playlist.ts';
-import { MistakeState, SkillState, type ClassroomState } from './schema/ClassroomState.ts';
+import { makePlaylist, scenarioOf } from '../pair/playlist.ts';
+import { MistakeState, SkillState, type ClassroomState } from '../schema/ClassroomState.ts';
 
 export interface ClassRoundsParts {
   readonly view: ClassroomState;

@@ -5,10 +5,10 @@
  * the engine built a list of everything pending, and when rooms ticked 20 times a second that
  * was most of what a busy server allocated.
  */
-import { botDecision, type BotConfig } from '../../shared/bots/bot.ts';
-import type { Role } from '../../shared/match/cards.ts';
-import { nextWakeAt } from '../../shared/match/engine.ts';
-import type { MatchState } from '../../shared/match/types.ts';
+import { botDecision, type BotConfig } from '../../../shared/bots/bot.ts';
+import type { Role } from '../../../shared/match/cards.ts';
+import { nextWakeAt } from '../../../shared/match/engine.ts';
+import type { MatchState } from '../../../shared/match/types.ts';
 
 type BotMove = ReturnType<typeof botDecision>;
 
