@@ -165,7 +165,7 @@ export interface StandingView {
   /** Equal scores share a rank (1, 2, 2, 4). */
   readonly rank: number;
   readonly points: number;
-  /** Correct share of judged moves, 0 to 1 (1 before any move). */
+  /** `accuracyPercent`: a whole percentage, rounded down; 0 before any move (correct + mistakes + missed is 0). */
   readonly accuracy: number;
   readonly correct: number;
   readonly mistakes: number;
@@ -184,6 +184,7 @@ export interface SkillView {
   readonly skill: Skill;
   readonly correct: number;
   readonly wrong: number;
+  /** `accuracyPercent` of correct and wrong. */
   readonly accuracy: number;
 }
 

@@ -8,7 +8,7 @@ import type { Clock } from '@colyseus/core';
 import type { BotConfig } from '../../shared/bots/bot.ts';
 import { seatRoleIn } from '../../shared/challenge/plan.ts';
 import { challengeStep, startChallenge, type ChallengeEvent, type ChallengeSeats, type ChallengeState } from '../../shared/challenge/run.ts';
-import { tallyMoves } from '../../shared/challenge/tally.ts';
+import { tallyChallenge } from '../../shared/challenge/tally.ts';
 import type { Card, Role } from '../../shared/match/cards.ts';
 import type { Difficulty, Speed, Timing } from '../../shared/match/settings.ts';
 import type { MatchInput } from '../../shared/match/types.ts';
@@ -152,7 +152,7 @@ export class ChallengeClock {
     const { view } = this.parts;
     if (shownIndex !== c.index) clearRound(view);
     projectMatch(view, c.round);
-    const tally = tallyMoves(c.moves);
+    const tally = tallyChallenge(c.moves);
     Object.assign(view, {
       round: c.index + 1, lossRate: c.round.settings.lossRate, points: c.points, roundsWon: c.roundsWon,
       correct: tally.correct, judged: tally.judged, streak: tally.streak, bestStreak: tally.bestStreak,

@@ -5,7 +5,7 @@
  */
 import type { ChallengeState } from '../../shared/challenge/run.ts';
 import { seatRoleIn } from '../../shared/challenge/plan.ts';
-import { tallyMoves } from '../../shared/challenge/tally.ts';
+import { tallyChallenge } from '../../shared/challenge/tally.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import {
   LEADERBOARD, type ChallengeKind, type ChallengeMistake, type ChallengeResultPayload, type ChallengeStanding,
@@ -36,7 +36,7 @@ export function boardOf(run: ChallengeRun): BoardScope {
 /** Stores the person's entry when it counts, and says how it stands. */
 export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number): ChallengeResultPayload {
   const c = run.challenge;
-  const tally = tallyMoves(c.moves);
+  const tally = tallyChallenge(c.moves);
   let standing: ChallengeStanding = 'assisted';
   if (!run.assisted) {
     const stored = store.record({
