@@ -4,11 +4,11 @@
  * everything from there; documented in server/PROTOCOL.md.
  */
 import type { ChallengeSeats } from './challenge/run.ts';
-import type { Card, Role } from './match/cards.ts';
+import type { Role } from './match/cards.ts';
 import type { Difficulty, Speed } from './match/settings.ts';
 import type { MoveRecord } from './match/types.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
-import type { PairRoomView } from './protocol.ts';
+import type { MoveView, PairRoomView } from './protocol.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
 
 /** `daily`: today's seed (UTC), the same for everyone; `free`: a fresh seed, for practice. */
@@ -67,19 +67,10 @@ export interface ChallengeRoomView extends RoundView {
 }
 
 /** A wrong move, for the end screen: what was played, what was right, and why (a text key). */
-export interface ChallengeMistake {
+export interface ChallengeMistake extends MoveView {
   readonly roundIndex: number;
   readonly scenarioId: ScenarioId;
-  readonly at: number;
-  readonly role: Role;
-  readonly card: Card | null;
-  readonly expected: readonly Card[];
-  readonly verdict: Exclude<MoveRecord['verdict'], 'correct'>;
-  readonly why: MessageKey;
-  readonly params: Readonly<Record<string, number>>;
-  readonly skill: MoveRecord['skill'];
-  /** The player's state when the move was judged; a wrong card's explanation starts from it. */
-  readonly state: MoveRecord['state'];
+  readonly verdict: Exclude<MoveRecord['verdict'], 'correct' | 'stale'>;
   /** Whether the person this result is sent to made it (false: their partner, in a pair). */
   readonly mine: boolean;
 }

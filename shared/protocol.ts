@@ -120,7 +120,7 @@ export interface PlayPayload {
 
 /** Reply to `play`: the move as judged. */
 export interface PlayReply {
-  readonly move: MoveRecord;
+  readonly move: MoveView;
 }
 
 /**
@@ -128,7 +128,7 @@ export interface PlayReply {
  * for clients that asked for it; the player whose card it is gets it as the reply to `play`.
  */
 export interface MoveJudgedPayload {
-  readonly move: MoveRecord;
+  readonly move: MoveView;
 }
 
 /** Why a message was refused. Each code has the text `error.<code>` in every language. */
@@ -275,21 +275,31 @@ export interface SegmentView {
   readonly why: string;
 }
 
+/**
+ * A judged move on the wire, one shape everywhere: the reply to `play`, a `moveJudged` message,
+ * each of the state's `moves` (as a client's plain copy of the state reads it) and a challenge's
+ * mistakes. `toMoveView` (shared/match/moveView.ts) makes it from the engine's `MoveRecord`.
+ */
 export interface MoveView {
   readonly at: number;
   readonly role: Role;
+  /** '' for a missed deadline. */
   readonly card: Card | '';
   readonly verdict: MoveRecord['verdict'];
+  /** A text key (`MessageKey`); one a client does not know is shown as it is. */
   readonly why: string;
   readonly points: number;
-  readonly expected: string;
+  /** The cards that would have been right. */
+  readonly expected: readonly Card[];
   readonly skill: Skill;
+  /** The player's state when the move was judged. */
   readonly state: TcpState;
+  /** The segment the card sent; -1 when none was sent. */
   readonly segmentId: number;
   /** Made with the ★ hint showing (it scored less). */
   readonly hinted: boolean;
   /** Values for the placeholders of `why` (e.g. `expected`). */
-  readonly params: ReadonlyMap<string, number>;
+  readonly params: Readonly<Record<string, number>>;
 }
 
 export interface StateLogView {

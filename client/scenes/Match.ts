@@ -1,8 +1,7 @@
 import Phaser from 'phaser';
 import type { Card, Role } from '../../shared/match/cards.ts';
-import type { MoveRecord } from '../../shared/match/types.ts';
 import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
-import type { PairRoomView, PlayPayload } from '../../shared/protocol.ts';
+import type { MoveView, PairRoomView, PlayPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { watchForSlowFrames } from '../slowFrameWatch.ts';
@@ -201,7 +200,7 @@ export class Match extends SessionScreen {
     this.showView(this.session.view);
   }
 
-  private judged(move: MoveRecord): void {
+  private judged(move: MoveView): void {
     publish({ verdicts: [...hook.state.verdicts, move.verdict] });
     if (move.verdict === 'correct') {
       this.said = null;

@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import { peerOf } from '../../shared/match/cards.ts';
 import type { RoundRecordPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { fetchRoundRecord } from '../net/roundRecords.ts';
 import { publish } from '../testHook.ts';
@@ -26,7 +27,7 @@ function lineText(line: ReplayLine): string {
   const role = (r: 'client' | 'server') => `${r === 'client' ? '●' : '■'} ${t(`role.${r}`)}`;
   switch (line.kind) {
     case 'move': {
-      const m = line.move;
+      const m = toMoveView(line.move);
       // A stale card was not sent and cost nothing: neither right nor wrong.
       const mark = m.verdict === 'correct' ? '✓' : m.verdict === 'stale' ? '↺' : '✗';
       return `${mark} ${role(m.role)} · ${m.state} · ${movePlayed(m, locale())}: ${explainMove(m, locale())}`;

@@ -8,6 +8,7 @@ import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, valid
 import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed } from '../../shared/challenge/plan.ts';
 import type { ChallengeEvent, ChallengeState } from '../../shared/challenge/run.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import {
   CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, type ErrorPayload,
@@ -106,7 +107,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
     this.broadcastPatch();
-    return { move: judged.move };
+    return { move: toMoveView(judged.move) };
   }
 
   /**
@@ -118,7 +119,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
       const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
-      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
+      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: toMoveView(e.move) }, { except: skip });
     }
   }
 

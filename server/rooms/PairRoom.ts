@@ -6,6 +6,7 @@
  */
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
 import { ROLES, type Role } from '../../shared/match/cards.ts';
 import { roundRecordOf } from '../../shared/capture/roundRecord.ts';
@@ -112,7 +113,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
     this.broadcastPatch();
-    return { move: judged.move };
+    return { move: toMoveView(judged.move) };
   }
 
   private onReady(client: PairClient, ctx: MessageContext): object | undefined {
@@ -358,7 +359,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       if (e.type !== 'moveJudged') continue;
       this.classLink?.judged(e.move);
       const skip = notHearingMoves(this.clients, this.seats, e.move.role, this.playing);
-      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: e.move }, { except: skip });
+      if (skip.length < this.clients.length) this.broadcast(SERVER_MSG.moveJudged, { move: toMoveView(e.move) }, { except: skip });
     }
   }
 }

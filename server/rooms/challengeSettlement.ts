@@ -5,6 +5,7 @@
  */
 import type { ChallengeState } from '../../shared/challenge/run.ts';
 import { seatRoleIn } from '../../shared/challenge/plan.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { tallyChallenge } from '../../shared/challenge/tally.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import {
@@ -49,8 +50,7 @@ export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finis
   }
   const scope = boardOf(run);
   const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' || m.verdict === 'stale' ? [] : [{
-    roundIndex: m.roundIndex, scenarioId: m.scenarioId, at: m.at, role: m.role, card: m.card, expected: m.expected,
-    verdict: m.verdict, why: m.why, params: m.params, skill: m.skill, state: m.state,
+    ...toMoveView(m), verdict: m.verdict, roundIndex: m.roundIndex, scenarioId: m.scenarioId,
     mine: seatRoleIn(c.seed, m.roundIndex, who.firstRole) === m.role,
   }]));
   return {
