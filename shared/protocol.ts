@@ -7,9 +7,10 @@
 import type { Card, Role } from './match/cards.ts';
 import type { Difficulty, Speed } from './match/settings.ts';
 import type { MoveRecord, RoundStatus, Skill } from './match/types.ts';
-import type { Locale } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
 import type { TcpState } from './tcp/states.ts';
+import type { z } from 'zod';
+import type { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from './validation.ts';
 
 /** Room names registered on the server. */
 export const ROOM = {
@@ -69,23 +70,14 @@ export function isRoomCode(code: string): boolean {
   return code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
 }
 
+/*
+ * What a client sends (join options, message payloads) is typed from its zod schema in
+ * validation.ts, as the client writes it (`z.input`: before defaults and trimming), so the type a
+ * client is checked against and the schema the server checks with are one declaration.
+ */
+
 /** Options a client passes to `create`/`join`/`joinOrCreate` of a pair room. */
-export interface PairJoinOptions {
-  readonly nickname: string;
-  readonly mode: PairMode;
-  readonly difficulty?: Difficulty;
-  readonly speed?: Speed;
-  readonly lossRate?: number;
-  /** Scenarios in order; defaults to the whole catalogue's first rounds. */
-  readonly playlist?: readonly ScenarioId[];
-  readonly rounds?: number;
-  readonly locale?: Locale;
-  /**
-   * Send me every judged move as a `moveJudged` message. Off by default: the moves are in the
-   * state too, and a client that reads them there should not cost the server a write per card.
-   */
-  readonly moveJudged?: boolean;
-}
+export type PairJoinOptions = z.input<typeof pairJoinOptionsSchema>;
 
 /** Client → server message names. */
 export const CLIENT_MSG = {
@@ -111,12 +103,9 @@ export const SERVER_MSG = {
 } as const;
 
 /** Payload of `play`. `role`, when given, must be the sender's own. */
-export interface PlayPayload {
-  readonly card: Card;
-  readonly seq?: number;
-  readonly ack?: number;
-  readonly role?: Role;
-}
+export type PlayPayload = z.input<typeof playPayloadSchema>;
+/** Payload of `ready`: nothing (an empty object is taken too). */
+export type ReadyPayload = z.input<typeof readyPayloadSchema>;
 
 /** Reply to `play`: the move as judged. */
 export interface PlayReply {
