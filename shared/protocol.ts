@@ -157,6 +157,11 @@ export const ERROR_CODES = [
   // round records
   'roundRecordNotFound',
   'notYourRound',
+  /**
+   * Never sent by the server: what `errorCodeOf` calls a request that got no answer (it timed
+   * out, the connection was closed, the server failed), so a client never mistakes one for a refusal.
+   */
+  'noAnswer',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -171,10 +176,12 @@ export const MATCHMAKE_ROOM_NOT_FOUND = 522;
 export const MATCHMAKE_EXPIRED = 524;
 
 /**
- * The error code behind anything the SDK rejects with: a refused request (`reason.code`), a
- * payload that failed validation or a message type with no handler (Colyseus's own error
- * replies), or a refused join (`MatchMakeError`: our code in its message, 522 for a code
- * that names no open room, 524 for a reconnection token the room no longer takes).
+ * The error code behind anything the SDK rejects with: a refused request (`err.name ===
+ * 'rejected'`, our code in `err.reason.code`; a payload the room's schema refuses is one too,
+ * `invalidPayload`), a request type the room has no handler for (Colyseus's own `no_handler`
+ * error: `unknownMessage`), or a refused join (`MatchMakeError`: our code in its message, 522
+ * for a code that names no open room, 524 for a reconnection token the room no longer takes).
+ * Anything else (a timeout, a closed connection, a server fault) is `noAnswer`.
  */
 export function errorCodeOf(error: unknown): ErrorCode {
   const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; reason?: { code?: unknown } };
@@ -184,7 +191,7 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (e.code === MATCHMAKE_ROOM_NOT_FOUND) return 'roomNotFound';
   if (e.code === MATCHMAKE_EXPIRED) return 'seatExpired';
   if (e.name === 'no_handler') return 'unknownMessage';
-  return 'invalidPayload';
+  return 'noAnswer';
 }
 
 /** Notices the server sends; each has the text `notice.<code>`. */
@@ -224,6 +231,8 @@ export interface EndpointView {
   readonly role: Role;
   readonly state: TcpState;
   readonly iss: number;
+  /** SND.UNA: the oldest number sent and not yet acknowledged; a resent DATA starts here. */
+  readonly sndUna: number;
   readonly sndNxt: number;
   readonly rcvNxt: number;
   /** -1 when the timer is not running. */

@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, t } from '../i18n/text.ts';
-import type { ClassSession, TeacherCommand } from '../net/classSession.ts';
+import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSession.ts';
 import { serverUrl } from '../net/lobby.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -225,10 +225,10 @@ export class TeacherConsole extends Screen {
       leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
   }
 
-  private async send(type: TeacherCommand, payload?: object): Promise<void> {
+  private async send<K extends TeacherCommand>(type: K, ...payload: CommandArgs<K>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
-    const refused = await this.session.command(type, payload);
+    const refused = await this.session.command(type, ...payload);
     this.busy = false;
     if (!this.scene.isActive()) return;
     this.status.setText(refused ? `⚠ ${game(`error.${refused}`)}` : '');

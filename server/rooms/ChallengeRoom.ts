@@ -4,15 +4,15 @@
  * same scenarios, ISNs and losses; a free challenge a fresh one. Cards come as in a pair room
  * (`play`); the points are the server's own count and there is no message that sets them.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
+import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed } from '../../shared/challenge/plan.ts';
 import type { ChallengeEvent, ChallengeState } from '../../shared/challenge/run.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, type ErrorPayload,
-  type MoveJudgedPayload, type NoticeCode, type NoticePayload, type PlayPayload, type PlayReply,
+  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, 
+  type NoticeCode, type NoticePayload, type PlayPayload, type PlayReply,
 } from '../../shared/protocol.ts';
 import { challengeJoinOptionsSchema, playPayloadSchema } from '../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../config.ts';
@@ -22,7 +22,8 @@ import { oneWriteForThisMessage } from './oneWrite.ts';
 import { ChallengeClock, type ChallengeSeat } from './ChallengeClock.ts';
 import { seatHeld, type SeatListing } from './seatListing.ts';
 import { settle } from './challengeSettlement.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
+import { checked, RateLimit, refuse, tell, type RoomHandlers } from './refusals.ts';
+import type { ChallengeRoomEvents, ChallengeRoomMessages } from '../../shared/messageMap.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { ChallengeRoomState } from './schema/ChallengeRoomState.ts';
 import { newSeat, notHearingMoves } from './seats.ts';
@@ -32,10 +33,7 @@ const CLOCK_SYNC_MS = 1000;
 
 type ChallengeClient = Client<{
   auth: { nickname: string; playerId: string };
-  messages: {
-    [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload;
-    [SERVER_MSG.challengeResult]: ChallengeResultPayload;
-  };
+  messages: ChallengeRoomEvents;
 }>;
 
 type JoinOptions = ReturnType<typeof challengeJoinOptionsSchema.parse>;
@@ -78,14 +76,14 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   // ---- message handlers ------------------------------------------------------------------------
 
   override messages = {
-    [CLIENT_MSG.play]: validate(playPayloadSchema, (client: ChallengeClient, payload: PlayPayload, ctx: MessageContext) =>
+    [CLIENT_MSG.play]: checked(playPayloadSchema, (client: ChallengeClient, payload, ctx) =>
       this.onPlay(client, payload, ctx)),
     // Anything else, a made-up `score` or `submitScore` included: an error back, and nothing changes.
     _: (client: ChallengeClient) => {
       this.clock.tick();
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
-  };
+  } satisfies RoomHandlers<ChallengeRoomMessages, ChallengeClient>;
 
   private onPlay(client: ChallengeClient, payload: PlayPayload, ctx: MessageContext): PlayReply | undefined {
     // The clock moves on its own only every tickMs; a card is judged at the time it came.

@@ -4,7 +4,7 @@
  * copies the result into the synchronised state. Empty seats and seats whose player does not
  * come back are played by a bot that lives in the room.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, validate, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../shared/match/settings.ts';
@@ -12,7 +12,7 @@ import { ROLES, type Role } from '../../shared/match/cards.ts';
 import { roundRecordOf } from '../../shared/capture/roundRecord.ts';
 import type { MatchEvent, MatchState } from '../../shared/match/types.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticeCode, type NoticePayload,
+  CLIENT_MSG, SERVER_MSG, type ErrorCode, type NoticeCode, type NoticePayload,
   type PairJoinOptions, type PairRoomMode, type PlayPayload, type PlayReply,
 } from '../../shared/protocol.ts';
 import { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
@@ -22,7 +22,8 @@ import type { Stores } from '../storage/stores.ts';
 import { roomAlarm } from './alarm.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
-import { RateLimit, refuse, tell } from './refusals.ts';
+import { checked, RateLimit, refuse, tell, type RoomHandlers } from './refusals.ts';
+import type { Done, PairRoomEvents, PairRoomMessages } from '../../shared/messageMap.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from './roomCodes.ts';
 import { PairRoomState } from './schema/PairRoomState.ts';
@@ -36,7 +37,7 @@ const CLOCK_SYNC_MS = 1000;
 type PairClient = Client<{
   /** A class's student comes with the seat the class reserved, which names them. */
   auth: { nickname: string; studentId?: string };
-  messages: { [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload };
+  messages: PairRoomEvents;
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
@@ -80,16 +81,16 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   private classLink: ClassLink | undefined;
 
   override messages = {
-    [CLIENT_MSG.play]: validate(playPayloadSchema, (client: PairClient, payload: PlayPayload, ctx: MessageContext) =>
+    [CLIENT_MSG.play]: checked(playPayloadSchema, (client: PairClient, payload, ctx) =>
       this.onPlay(client, payload, ctx)),
-    [CLIENT_MSG.ready]: validate(readyPayloadSchema, (client: PairClient, _payload: unknown, ctx: MessageContext) =>
+    [CLIENT_MSG.ready]: checked(readyPayloadSchema, (client: PairClient, _payload, ctx) =>
       this.onReady(client, ctx)),
     // Unknown types: an error back, not Colyseus's default of closing the connection.
     _: (client: PairClient) => {
       this.clock.tick();
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
-  };
+  } satisfies RoomHandlers<PairRoomMessages, PairClient>;
 
   // ---- messages ------------------------------------------------------------------------------
 
@@ -116,7 +117,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     return { move: toMoveView(judged.move) };
   }
 
-  private onReady(client: PairClient, ctx: MessageContext): object | undefined {
+  private onReady(client: PairClient, ctx: MessageContext): Done | undefined {
     this.clock.tick();
     if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
     const seat = this.seats.get(client.sessionId);

@@ -56,7 +56,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
   const score = match.scores[role];
   const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
   Object.assign(target, {
-    state: ep.tcb.state, iss: ep.tcb.iss, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
+    state: ep.tcb.state, iss: ep.tcb.iss, sndUna: ep.tcb.sndUna, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
     rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt), hintAt: hint ? orNone(ep.hintAt) : -1,
     mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
     points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,

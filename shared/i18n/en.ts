@@ -220,6 +220,7 @@ export const en = {
   'error.classEnded': 'This class has ended.',
   'error.classNotFound': 'No class has that code. Check the code and try again.',
   'error.roundRecordNotFound': 'No finished round has that link.',
+  'error.noAnswer': 'The server did not answer. Check the connection and try again.',
   'error.notYourRound': 'This round belongs to a class: only its teacher and the students who played it can open it.',
   'error.kicked': 'The teacher removed you from this class.',
   'error.unknownStudent': 'There is no such student in this class.',

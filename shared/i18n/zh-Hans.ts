@@ -218,6 +218,7 @@ export const zhHans: Catalogue = {
   'error.classEnded': '这堂课已经结束。',
   'error.classNotFound': '没有班级使用这个代码。请检查代码后再试一次。',
   'error.roundRecordNotFound': '没有已结束的回合使用这个链接。',
+  'error.noAnswer': '服务器没有响应。请检查网络连接后再试一次。',
   'error.notYourRound': '这个回合属于一个班级：只有老师和参与的学生可以打开。',
   'error.kicked': '老师已将你移出这个班级。',
   'error.unknownStudent': '这个班级没有这名学生。',

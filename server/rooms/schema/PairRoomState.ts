@@ -29,6 +29,7 @@ export const EndpointState = schema({
   role: t.string<Role>(),
   state: t.string<TcpState>(),
   iss: t.number().default(0),
+  sndUna: t.number().default(0),
   sndNxt: t.number().default(0),
   rcvNxt: t.number().default(0),
   rtoAt: t.number().default(-1),
