@@ -12,6 +12,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { mistakeLines } from './classTexts.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 export interface ClassReportData {
   code: string;
@@ -45,7 +46,7 @@ export class ClassReport extends Screen {
   private keys!: Phaser.GameObjects.Text;
 
   constructor() {
-    super('ClassReport');
+    super(SCENES.ClassReport);
   }
 
   init(data: ClassReportData): void {
@@ -124,10 +125,10 @@ export class ClassReport extends Screen {
   }
 
   private leave(): void {
-    if (this.entry.session) this.scene.start('TeacherConsole', { session: this.entry.session });
+    if (this.entry.session) go(this, SCENES.TeacherConsole, { session: this.entry.session });
     else {
       history.replaceState(null, '', '/');
-      this.scene.start('Start');
+      go(this, SCENES.Start);
     }
   }
 }

@@ -19,6 +19,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
 import { explanationFor, type Said } from './explanationFor.ts';
 import { SessionScreen } from './SessionScreen.ts';
+import { SCENES } from './scenes.ts';
 
 /** A server's refusal in words; a pause is marked as the pause notice is. */
 function refusalText(code: string): string {
@@ -49,7 +50,7 @@ export class Match extends SessionScreen {
   private timeShown = '';
 
   /** A screen that plays rounds the same way (the timed challenge) passes its own key. */
-  constructor(key = 'Match') {
+  constructor(key: typeof SCENES.Match | typeof SCENES.ChallengeMatch = SCENES.Match) {
     super(key);
   }
 

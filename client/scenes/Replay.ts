@@ -15,6 +15,7 @@ import { StepSlider } from '../ui/StepSlider.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 export interface ReplayData {
   readonly id: string;
@@ -60,7 +61,7 @@ export class Replay extends Screen {
   private home!: Button;
 
   constructor() {
-    super('Replay');
+    super(SCENES.Replay);
   }
 
   init(data: ReplayData): void {
@@ -163,6 +164,6 @@ export class Replay extends Screen {
 
   private leave(): void {
     history.replaceState(null, '', '/');
-    this.scene.start('Start');
+    go(this, SCENES.Start);
   }
 }
