@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { typedRoom } from '../../client/net/typedRoom.ts';
-import type { ClassroomMessages, PairRoomMessages } from '../../shared/messageMap.ts';
-import { CLIENT_MSG, errorCodeOf, TEACHER_MSG } from '../../shared/protocol.ts';
+import { checked, type RoomHandlers } from '../../server/rooms/refusals.ts';
+import { playPayloadSchema, readyPayloadSchema } from '../../shared/validation.ts';
+import type { ClassroomMessages, Done, PairRoomMessages } from '../../shared/messageMap.ts';
+import { CLIENT_MSG, errorCodeOf, TEACHER_MSG, type PlayReply } from '../../shared/protocol.ts';
 
 /** A room that records what is sent, so the typed calls below also run. */
 function recordingRoom(): { room: Room; sent: unknown[][] } {
@@ -28,6 +30,30 @@ describe('the one message map', () => {
     // @ts-expect-error: lock needs `locked`
     await teacher.request(TEACHER_MSG.lock, {});
     expect(sent.map((s) => s[0])).toEqual(['ready', 'play', 'dance', 'play', 'play', 'lockClass', 'lockClass']);
+  });
+});
+
+describe('a room\'s handlers', () => {
+  type Sender = { sessionId: string; send: () => void };
+  const played = checked(playPayloadSchema, (): PlayReply | undefined => undefined);
+  const readied = checked(readyPayloadSchema, (): Done => ({}));
+  const unknown = (): void => undefined;
+
+  it('must cover the map exactly, with each payload\'s schema and reply (the @ts-expect-error lines fail tsc if they compile)', () => {
+    const handlers = { play: played, ready: readied, _: unknown } satisfies RoomHandlers<PairRoomMessages, Sender>;
+    // @ts-expect-error: a misspelt message name
+    const misspelt = { play: played, reddy: readied, _: unknown } satisfies RoomHandlers<PairRoomMessages, Sender>;
+    // @ts-expect-error: `ready` checked with play's schema
+    const swapped = { play: played, ready: checked(playPayloadSchema, (): Done => ({})), _: unknown } satisfies RoomHandlers<PairRoomMessages, Sender>;
+    expect(Object.keys(handlers)).toEqual(['play', 'ready', '_']);
+    expect([misspelt, swapped]).toHaveLength(2);
+  });
+
+  it('refuses a payload its schema does not take with invalidPayload, as a rejected request', () => {
+    let rejected: unknown = null;
+    const ctx = { id: 1, reject: (reason: unknown) => { rejected = reason; } };
+    expect(played({ sessionId: 'a', send: () => undefined }, { card: 'SYN', points: 99 }, ctx as never)).toBeUndefined();
+    expect(rejected).toEqual({ code: 'invalidPayload' });
   });
 });
 
