@@ -4,12 +4,14 @@
  * everything from there; documented in server/PROTOCOL.md.
  */
 import type { ChallengeSeats } from './challenge/run.ts';
-import type { Card, Role } from './match/cards.ts';
-import type { Difficulty, Speed } from './match/settings.ts';
+import type { Role } from './match/cards.ts';
+import type { Difficulty } from './match/settings.ts';
 import type { MoveRecord } from './match/types.ts';
-import type { Locale, MessageKey } from './i18n/messages.ts';
-import type { PairRoomView } from './protocol.ts';
+import type { MessageKey } from './i18n/messages.ts';
+import type { MoveView, PairRoomView } from './protocol.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
+import type { z } from 'zod';
+import type { challengeJoinOptionsSchema, leaderboardQuerySchema } from './validation.ts';
 
 /** `daily`: today's seed (UTC), the same for everyone; `free`: a fresh seed, for practice. */
 export const CHALLENGE_KINDS = ['daily', 'free'] as const;
@@ -24,17 +26,7 @@ export const CHALLENGE_SEATS = ['solo', 'pair'] as const satisfies readonly Chal
 export const PLAYER_ID = { min: 16, max: 64, pattern: '^[A-Za-z0-9_-]+$' } as const;
 
 /** Options of `create('challenge', …)`; a partner joining a pair challenge sends only nickname and playerId. */
-export interface ChallengeJoinOptions {
-  readonly nickname: string;
-  readonly playerId: string;
-  readonly kind?: ChallengeKind;
-  readonly seats?: ChallengeSeats;
-  readonly difficulty?: Difficulty;
-  readonly speed?: Speed;
-  readonly locale?: Locale;
-  /** Send me every judged move as a `moveJudged` message, as in a pair room (`PairJoinOptions`). */
-  readonly moveJudged?: boolean;
-}
+export type ChallengeJoinOptions = z.input<typeof challengeJoinOptionsSchema>;
 
 /**
  * The round on screen, named exactly as in a pair room, so a client's match screen reads a
@@ -67,19 +59,10 @@ export interface ChallengeRoomView extends RoundView {
 }
 
 /** A wrong move, for the end screen: what was played, what was right, and why (a text key). */
-export interface ChallengeMistake {
+export interface ChallengeMistake extends MoveView {
   readonly roundIndex: number;
   readonly scenarioId: ScenarioId;
-  readonly at: number;
-  readonly role: Role;
-  readonly card: Card | null;
-  readonly expected: readonly Card[];
-  readonly verdict: Exclude<MoveRecord['verdict'], 'correct'>;
-  readonly why: MessageKey;
-  readonly params: Readonly<Record<string, number>>;
-  readonly skill: MoveRecord['skill'];
-  /** The player's state when the move was judged; a wrong card's explanation starts from it. */
-  readonly state: MoveRecord['state'];
+  readonly verdict: Exclude<MoveRecord['verdict'], 'correct' | 'stale'>;
   /** Whether the person this result is sent to made it (false: their partner, in a pair). */
   readonly mine: boolean;
 }
@@ -131,13 +114,7 @@ export type Board = (typeof BOARDS)[number];
 export const LEADERBOARD = { path: '/api/leaderboard', top: 100, mistakesShown: 50 } as const;
 
 /** Query of `GET /api/leaderboard`; `day` defaults to today (UTC), `seats` to solo, no `difficulty` = all. */
-export interface LeaderboardQuery {
-  readonly board: Board;
-  readonly day?: string;
-  readonly difficulty?: Difficulty;
-  readonly seats?: ChallengeSeats;
-  readonly player?: string;
-}
+export type LeaderboardQuery = z.input<typeof leaderboardQuerySchema>;
 
 /** One line of a board. Player ids are never sent: they are what a client proves itself with. */
 export interface LeaderboardRow {

@@ -5,10 +5,14 @@
  * there; documented in server/PROTOCOL.md.
  */
 import type { Role } from './match/cards.ts';
-import type { Difficulty, Speed } from './match/settings.ts';
 import type { Skill } from './match/types.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
+import type { z } from 'zod';
+import type {
+  classroomCreateOptionsSchema, classSettingsPatchSchema, classSettingsSchema, kickPayloadSchema, lockPayloadSchema,
+  studentJoinOptionsSchema, teacherJoinOptionsSchema,
+} from './validation.ts';
 
 /**
  * A seat reservation as Colyseus's matchmaker hands it out, passed to the SDK untouched. Written
@@ -47,36 +51,16 @@ export function classJoinPath(code: string): string {
 }
 
 /** How every round of a class is played; the teacher may change it between rounds. */
-export interface ClassSettings {
-  /** Scenarios in order; a playlist shorter than `rounds` starts over. */
-  readonly playlist: readonly ScenarioId[];
-  readonly rounds: number;
-  readonly difficulty: Difficulty;
-  readonly speed: Speed;
-  /** Random loss of any segment, 0 to 0.3. */
-  readonly lossRate: number;
-  /** The longest a round lasts, in seconds; 0 keeps the scenario's own time limit. */
-  readonly roundSeconds: number;
-}
+export type ClassSettings = z.output<typeof classSettingsSchema>;
 
 /** `client.create('classroom', …)`: the creator is the class's teacher. */
-export interface ClassroomCreateOptions {
-  readonly teacher: true;
-  readonly locale?: Locale;
-  readonly settings?: Partial<ClassSettings>;
-}
+export type ClassroomCreateOptions = z.input<typeof classroomCreateOptionsSchema>;
 
 /** `client.joinById(code, …)` by the teacher coming back (a reload, another screen). */
-export interface TeacherJoinOptions {
-  readonly teacher: true;
-  readonly secret: string;
-}
+export type TeacherJoinOptions = z.input<typeof teacherJoinOptionsSchema>;
 
 /** `client.joinById(code, …)` by a student; `token` (from `studentWelcome`) keeps who they are. */
-export interface StudentJoinOptions {
-  readonly nickname: string;
-  readonly token?: string;
-}
+export type StudentJoinOptions = z.input<typeof studentJoinOptionsSchema>;
 
 /** The teacher's commands (requests; the reply is `{}` or a rejection with an error code). */
 export const TEACHER_MSG = {
@@ -130,13 +114,10 @@ export interface SeatPayload {
   readonly reservation: SeatReservation;
 }
 
-export interface LockPayload {
-  readonly locked: boolean;
-}
-
-export interface KickPayload {
-  readonly studentId: string;
-}
+export type LockPayload = z.input<typeof lockPayloadSchema>;
+export type KickPayload = z.input<typeof kickPayloadSchema>;
+/** `classSettings`: any of the settings; the rest stay as they are. */
+export type ClassSettingsPatch = z.input<typeof classSettingsPatchSchema>;
 
 /** Phases of a class; `paused` is a separate flag of a running round. */
 export const CLASS_PHASES = ['lobby', 'playing', 'review', 'ended'] as const;
@@ -165,7 +146,7 @@ export interface StandingView {
   /** Equal scores share a rank (1, 2, 2, 4). */
   readonly rank: number;
   readonly points: number;
-  /** Correct share of judged moves, 0 to 1 (1 before any move). */
+  /** `accuracyPercent`: a whole percentage, rounded down; 0 before any move (correct + mistakes + missed is 0). */
   readonly accuracy: number;
   readonly correct: number;
   readonly mistakes: number;
@@ -184,6 +165,7 @@ export interface SkillView {
   readonly skill: Skill;
   readonly correct: number;
   readonly wrong: number;
+  /** `accuracyPercent` of correct and wrong. */
   readonly accuracy: number;
 }
 

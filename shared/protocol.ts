@@ -7,9 +7,10 @@
 import type { Card, Role } from './match/cards.ts';
 import type { Difficulty, Speed } from './match/settings.ts';
 import type { MoveRecord, RoundStatus, Skill } from './match/types.ts';
-import type { Locale } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
 import type { TcpState } from './tcp/states.ts';
+import type { z } from 'zod';
+import type { pairJoinOptionsSchema, playPayloadSchema, readyPayloadSchema } from './validation.ts';
 
 /** Room names registered on the server. */
 export const ROOM = {
@@ -69,23 +70,14 @@ export function isRoomCode(code: string): boolean {
   return code.length === LIMITS.roomCodeLength && [...code].every((c) => CODE_ALPHABET.includes(c));
 }
 
+/*
+ * What a client sends (join options, message payloads) is typed from its zod schema in
+ * validation.ts, as the client writes it (`z.input`: before defaults and trimming), so the type a
+ * client is checked against and the schema the server checks with are one declaration.
+ */
+
 /** Options a client passes to `create`/`join`/`joinOrCreate` of a pair room. */
-export interface PairJoinOptions {
-  readonly nickname: string;
-  readonly mode: PairMode;
-  readonly difficulty?: Difficulty;
-  readonly speed?: Speed;
-  readonly lossRate?: number;
-  /** Scenarios in order; defaults to the whole catalogue's first rounds. */
-  readonly playlist?: readonly ScenarioId[];
-  readonly rounds?: number;
-  readonly locale?: Locale;
-  /**
-   * Send me every judged move as a `moveJudged` message. Off by default: the moves are in the
-   * state too, and a client that reads them there should not cost the server a write per card.
-   */
-  readonly moveJudged?: boolean;
-}
+export type PairJoinOptions = z.input<typeof pairJoinOptionsSchema>;
 
 /** Client → server message names. */
 export const CLIENT_MSG = {
@@ -111,16 +103,13 @@ export const SERVER_MSG = {
 } as const;
 
 /** Payload of `play`. `role`, when given, must be the sender's own. */
-export interface PlayPayload {
-  readonly card: Card;
-  readonly seq?: number;
-  readonly ack?: number;
-  readonly role?: Role;
-}
+export type PlayPayload = z.input<typeof playPayloadSchema>;
+/** Payload of `ready`: nothing (an empty object is taken too). */
+export type ReadyPayload = z.input<typeof readyPayloadSchema>;
 
 /** Reply to `play`: the move as judged. */
 export interface PlayReply {
-  readonly move: MoveRecord;
+  readonly move: MoveView;
 }
 
 /**
@@ -128,7 +117,7 @@ export interface PlayReply {
  * for clients that asked for it; the player whose card it is gets it as the reply to `play`.
  */
 export interface MoveJudgedPayload {
-  readonly move: MoveRecord;
+  readonly move: MoveView;
 }
 
 /** Why a message was refused. Each code has the text `error.<code>` in every language. */
@@ -172,6 +161,11 @@ export const ERROR_CODES = [
   'tooManyAttempts',
   'tooManyRooms',
   'serverFull',
+  /**
+   * Never sent by the server: what `errorCodeOf` calls a request that got no answer (it timed
+   * out, the connection was closed, the server failed), so a client never mistakes one for a refusal.
+   */
+  'noAnswer',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -186,10 +180,12 @@ export const MATCHMAKE_ROOM_NOT_FOUND = 522;
 export const MATCHMAKE_EXPIRED = 524;
 
 /**
- * The error code behind anything the SDK rejects with: a refused request (`reason.code`), a
- * payload that failed validation or a message type with no handler (Colyseus's own error
- * replies), or a refused join (`MatchMakeError`: our code in its message, 522 for a code
- * that names no open room, 524 for a reconnection token the room no longer takes).
+ * The error code behind anything the SDK rejects with: a refused request (`err.name ===
+ * 'rejected'`, our code in `err.reason.code`; a payload the room's schema refuses is one too,
+ * `invalidPayload`), a request type the room has no handler for (Colyseus's own `no_handler`
+ * error: `unknownMessage`), or a refused join (`MatchMakeError`: our code in its message, 522
+ * for a code that names no open room, 524 for a reconnection token the room no longer takes).
+ * Anything else (a timeout, a closed connection, a server fault) is `noAnswer`.
  */
 export function errorCodeOf(error: unknown): ErrorCode {
   const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; reason?: { code?: unknown } };
@@ -199,7 +195,7 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (e.code === MATCHMAKE_ROOM_NOT_FOUND) return 'roomNotFound';
   if (e.code === MATCHMAKE_EXPIRED) return 'seatExpired';
   if (e.name === 'no_handler') return 'unknownMessage';
-  return 'invalidPayload';
+  return 'noAnswer';
 }
 
 /** Notices the server sends; each has the text `notice.<code>`. */
@@ -239,6 +235,8 @@ export interface EndpointView {
   readonly role: Role;
   readonly state: TcpState;
   readonly iss: number;
+  /** SND.UNA: the oldest number sent and not yet acknowledged; a resent DATA starts here. */
+  readonly sndUna: number;
   readonly sndNxt: number;
   readonly rcvNxt: number;
   /** -1 when the timer is not running. */
@@ -279,21 +277,31 @@ export interface SegmentView {
   readonly why: string;
 }
 
+/**
+ * A judged move on the wire, one shape everywhere: the reply to `play`, a `moveJudged` message,
+ * each of the state's `moves` (as a client's plain copy of the state reads it) and a challenge's
+ * mistakes. `toMoveView` (shared/match/moveView.ts) makes it from the engine's `MoveRecord`.
+ */
 export interface MoveView {
   readonly at: number;
   readonly role: Role;
+  /** '' for a missed deadline. */
   readonly card: Card | '';
   readonly verdict: MoveRecord['verdict'];
+  /** A text key (`MessageKey`); one a client does not know is shown as it is. */
   readonly why: string;
   readonly points: number;
-  readonly expected: string;
+  /** The cards that would have been right. */
+  readonly expected: readonly Card[];
   readonly skill: Skill;
+  /** The player's state when the move was judged. */
   readonly state: TcpState;
+  /** The segment the card sent; -1 when none was sent. */
   readonly segmentId: number;
   /** Made with the ★ hint showing (it scored less). */
   readonly hinted: boolean;
   /** Values for the placeholders of `why` (e.g. `expected`). */
-  readonly params: ReadonlyMap<string, number>;
+  readonly params: Readonly<Record<string, number>>;
 }
 
 export interface StateLogView {

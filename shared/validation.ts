@@ -1,22 +1,16 @@
 /**
  * Schemas (zod) for everything a client sends: join options and message payloads. The server
- * hands them to Colyseus's built-in Standard Schema validation; the client may use them to
- * check a form before sending. Each is tied to its interface in protocol.ts with `satisfies`,
- * so the two cannot drift apart.
+ * checks with them; the client may use them to check a form before sending. They are the one
+ * declaration of these shapes: protocol.ts types each payload from its schema (`z.input`).
  */
 import { z } from 'zod';
 import { CARDS, ROLES } from './match/cards.ts';
 import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
-import { isRoomCode, LIMITS, PAIR_MODES, RECORD_ID_LENGTH, typedRoomCode, type PairJoinOptions, type PlayPayload } from './protocol.ts';
-import {
-  BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID, type ChallengeJoinOptions, type LeaderboardQuery,
-} from './challengeProtocol.ts';
-import {
-  CLASS_LIMITS, type ClassroomCreateOptions, type ClassSettings, type KickPayload, type LockPayload, type StudentJoinOptions,
-  type TeacherJoinOptions,
-} from './classroomProtocol.ts';
+import { isRoomCode, LIMITS, PAIR_MODES, RECORD_ID_LENGTH, typedRoomCode } from './protocol.ts';
+import { BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID } from './challengeProtocol.ts';
+import { CLASS_LIMITS } from './classroomProtocol.ts';
 
 /** Sequence numbers are 32-bit unsigned (RFC 9293 §3.4). */
 const seqNumber = z.number().int().min(0).max(0xffff_ffff);
@@ -44,12 +38,17 @@ export const pairJoinOptionsSchema = z
     difficulty: z.enum(DIFFICULTIES).optional(),
     speed: z.enum(SPEEDS).optional(),
     lossRate: z.number().min(0).max(MAX_LOSS_RATE).optional(),
+    /** Scenarios in order; defaults to the whole catalogue's first rounds. */
     playlist: z.array(z.enum(SCENARIO_IDS)).min(1).max(LIMITS.playlistMax).readonly().optional(),
     rounds: z.number().int().min(1).max(LIMITS.roundsMax).optional(),
     locale: z.enum(LOCALES).optional(),
+    /**
+     * Send me every judged move as a `moveJudged` message. Off by default: the moves are in the
+     * state too, and a client that reads them there should not cost the server a write per card.
+     */
     moveJudged: z.boolean().optional(),
   })
-  .readonly() satisfies z.ZodType<PairJoinOptions>;
+  .readonly();
 
 export const playPayloadSchema = z
   .strictObject({
@@ -58,7 +57,7 @@ export const playPayloadSchema = z
     ack: seqNumber.optional(),
     role: z.enum(ROLES).optional(),
   })
-  .readonly() satisfies z.ZodType<PlayPayload>;
+  .readonly();
 
 /** `ready` carries nothing; an empty object is accepted for clients that always send one. */
 export const readyPayloadSchema = z.union([z.undefined(), z.null(), z.strictObject({})]);
@@ -86,9 +85,10 @@ export const challengeJoinOptionsSchema = z
     difficulty: z.enum(DIFFICULTIES).default('flags'),
     speed: z.enum(SPEEDS).default('normal'),
     locale: z.enum(LOCALES).optional(),
+    /** Send me every judged move as a `moveJudged` message, as in a pair room. */
     moveJudged: z.boolean().optional(),
   })
-  .readonly() satisfies z.ZodType<ChallengeJoinOptions, unknown>;
+  .readonly();
 
 /** A UTC day as YYYY-MM-DD that is a real date (no 2026-02-30). */
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -103,45 +103,48 @@ export const leaderboardQuerySchema = z
     seats: z.enum(CHALLENGE_SEATS).default('solo'),
     player: playerIdSchema.optional(),
   })
-  .readonly() satisfies z.ZodType<LeaderboardQuery, unknown>;
+  .readonly();
 
 // ---- classroom ----------------------------------------------------------------------------------
 
 const classSettingsShape = {
+  /** Scenarios in order; a playlist shorter than `rounds` starts over. */
   playlist: z.array(z.enum(SCENARIO_IDS)).min(1).max(LIMITS.playlistMax).readonly(),
   rounds: z.number().int().min(1).max(LIMITS.roundsMax),
   difficulty: z.enum(DIFFICULTIES),
   speed: z.enum(SPEEDS),
+  /** Random loss of any segment, 0 to 0.3. */
   lossRate: z.number().min(0).max(MAX_LOSS_RATE),
+  /** The longest a round lasts, in seconds; 0 keeps the scenario's own time limit. */
   roundSeconds: z.union([z.literal(0), z.number().int().min(CLASS_LIMITS.roundSecondsMin).max(CLASS_LIMITS.roundSecondsMax)]),
 };
 
-/** A class's whole settings: checked against ClassSettings at compile time. */
-const classSettingsObject = z.strictObject(classSettingsShape) satisfies z.ZodType<ClassSettings>;
+/** A class's whole settings (ClassSettings is typed from it). */
+export const classSettingsSchema = z.strictObject(classSettingsShape).readonly();
 
 /** What the teacher changes: any of the settings, the rest stay as they are. */
-export const classSettingsPatchSchema = classSettingsObject.partial().readonly() satisfies z.ZodType<Partial<ClassSettings>>;
+export const classSettingsPatchSchema = z.strictObject(classSettingsShape).partial().readonly();
 
 /** The teacher's secret and a student's token: random base64url, never typed by people. */
 export const classSecretSchema = z.string().min(CLASS_LIMITS.secretMin).max(CLASS_LIMITS.secretMax).regex(/^[A-Za-z0-9_-]+$/);
 
 export const classroomCreateOptionsSchema = z
   .strictObject({ teacher: z.literal(true), locale: z.enum(LOCALES).optional(), settings: classSettingsPatchSchema.optional() })
-  .readonly() satisfies z.ZodType<ClassroomCreateOptions>;
+  .readonly();
 
 export const teacherJoinOptionsSchema = z
   .strictObject({ teacher: z.literal(true), secret: classSecretSchema })
-  .readonly() satisfies z.ZodType<TeacherJoinOptions>;
+  .readonly();
 
 export const studentJoinOptionsSchema = z
   .strictObject({ nickname: nicknameSchema, token: classSecretSchema.optional() })
-  .readonly() satisfies z.ZodType<StudentJoinOptions>;
+  .readonly();
 
-export const lockPayloadSchema = z.strictObject({ locked: z.boolean() }).readonly() satisfies z.ZodType<LockPayload>;
+export const lockPayloadSchema = z.strictObject({ locked: z.boolean() }).readonly();
 
 export const kickPayloadSchema = z
   .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax) })
-  .readonly() satisfies z.ZodType<KickPayload>;
+  .readonly();
 
 /** Teacher commands without a payload accept nothing, or an empty object. */
 export const noPayloadSchema = readyPayloadSchema;

@@ -3,11 +3,15 @@ import {
   CLASS_MSG, SERVER_MSG, errorCodeOf, type ClassroomView, type ErrorCode, type ErrorPayload, type NoticePayload, type SeatPayload,
   type TEACHER_MSG,
 } from '../../shared/protocol.ts';
+import type { ClassroomMessages } from '../../shared/messageMap.ts';
 import { Listeners } from './listeners.ts';
+import { typedRoom, type PayloadArgs } from './typedRoom.ts';
 import { RoomSession } from './roomSession.ts';
 import { toClassView } from './classView.ts';
 
 export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
+/** A teacher command's payload as arguments (none for the commands that carry nothing). */
+export type CommandArgs<K extends TeacherCommand> = PayloadArgs<ClassroomMessages[K]['payload']>;
 
 export interface ClassEvents {
   view: ClassroomView;
@@ -82,9 +86,10 @@ export class ClassSession {
   }
 
   /** A teacher's command; null when it was done, else why not. */
-  async command(type: TeacherCommand, payload?: object): Promise<ErrorCode | null> {
+  async command<K extends TeacherCommand>(type: K, ...payload: CommandArgs<K>): Promise<ErrorCode | null> {
     try {
-      await this.room.request(type, payload ?? {});
+      // A command without a payload is sent with an empty object, as the server takes either.
+      await typedRoom<ClassroomMessages>(this.room).request(type, ...((payload.length > 0 ? payload : [{}]) as CommandArgs<K>));
       return null;
     } catch (error) {
       return errorCodeOf(error);

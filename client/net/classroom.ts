@@ -12,12 +12,8 @@ export type ClassResult = { readonly ok: true; readonly session: ClassSession } 
 
 const client = new Client(serverUrl());
 
-/** The class this page is in (as teacher or student); screens reached from a pair room find it here. */
+/** The class this page is in (as teacher or student): joining another leaves it first. */
 let joined: ClassSession | null = null;
-
-export function currentClass(): ClassSession | null {
-  return joined;
-}
 
 /** The first message of `type` the room sends (welcomes are sent once, right after the join). */
 function first<T>(room: Room, type: string): Promise<T> {

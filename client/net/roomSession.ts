@@ -1,9 +1,10 @@
 import { CloseCode, type Client, type Room } from '@colyseus/sdk';
 import {
   CLIENT_MSG, SERVER_MSG, errorCodeOf, type ErrorCode, type ErrorPayload, type NoticePayload, type PairRoomView, type PlayPayload,
-  type PlayReply,
 } from '../../shared/protocol.ts';
+import type { PairRoomMessages } from '../../shared/messageMap.ts';
 import { HOLD_RENEW_MS } from './keptSeats.ts';
+import { typedRoom } from './typedRoom.ts';
 import { Listeners } from './listeners.ts';
 import { toRoomView } from './roomView.ts';
 import { seatKeys } from './seatKeys.ts';
@@ -59,7 +60,7 @@ export class RoomSession implements Session {
 
   async play(payload: PlayPayload): Promise<PlayOutcome> {
     try {
-      const reply = (await this.room.request(CLIENT_MSG.play, payload)) as PlayReply;
+      const reply = await typedRoom<PairRoomMessages>(this.room).request(CLIENT_MSG.play, payload);
       return { ok: true, move: reply.move };
     } catch (error) {
       return { ok: false, code: errorCodeOf(error) };
@@ -67,7 +68,7 @@ export class RoomSession implements Session {
   }
 
   ready(): void {
-    this.room.send(CLIENT_MSG.ready);
+    typedRoom<PairRoomMessages>(this.room).send(CLIENT_MSG.ready);
   }
 
   async retry(): Promise<boolean> {

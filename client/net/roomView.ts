@@ -19,9 +19,8 @@ export function toRoomView(state: unknown): PairRoomView {
     players: new Map(Object.entries(players)),
     endpoints: new Map(Object.entries(endpoints) as [Role, EndpointView][]),
     segments: (json.segments ?? []) as PairRoomView['segments'],
-    // `params` is a map on the wire; toJSON turns it into a plain object.
-    moves: ((json.moves ?? []) as (Omit<MoveView, 'params'> & { params?: Record<string, number> })[])
-      .map((m) => ({ ...m, params: new Map(Object.entries(m.params ?? {})) })),
+    // `params` is left out of the state when empty (it costs a room a map per move).
+    moves: ((json.moves ?? []) as (Omit<MoveView, 'params'> & { params?: MoveView['params'] })[]).map((m) => ({ ...m, params: m.params ?? {} })),
     stateLog: (json.stateLog ?? []) as PairRoomView['stateLog'],
   };
 }

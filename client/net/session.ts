@@ -1,9 +1,8 @@
-import type { MoveRecord } from '../../shared/match/types.ts';
-import type { ErrorCode, NoticePayload, PairRoomView, PlayPayload } from '../../shared/protocol.ts';
+import type { ErrorCode, MoveView, NoticePayload, PairRoomView, PlayPayload } from '../../shared/protocol.ts';
 import type { Listeners } from './listeners.ts';
 
 /** The outcome of playing a card: the server's verdict, or why it refused to judge. */
-export type PlayOutcome = { readonly ok: true; readonly move: MoveRecord } | { readonly ok: false; readonly code: ErrorCode };
+export type PlayOutcome = { readonly ok: true; readonly move: MoveView } | { readonly ok: false; readonly code: ErrorCode };
 
 /** What a session tells the scenes. */
 export interface SessionEvents {

@@ -10,6 +10,7 @@ import { replayFromAddress } from './replayAddress.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
 import { invitedCode } from './Start.ts';
+import { go, SCENES } from './scenes.ts';
 
 /**
  * First screen: waits for fonts, then takes back this browser's seat (after a reload, a closed
@@ -21,7 +22,7 @@ export class Boot extends Screen {
   private message!: Phaser.GameObjects.Text;
 
   constructor() {
-    super('Boot');
+    super(SCENES.Boot);
   }
 
   create(): void {
@@ -47,17 +48,17 @@ export class Boot extends Screen {
     if (await openClassFromAddress(this)) return;
     // A replay link (/replay/ID) shows that finished round.
     const replay = replayFromAddress();
-    if (replay) return void this.scene.start('Replay', replay);
+    if (replay) return void go(this, SCENES.Replay, replay);
     const code = this.roomToResume();
     const resumed = code ? await resumeSeat(code) : null;
     if (resumed?.ok) {
       // Back in the room from a link, the address is the site's again, as after a join by link.
       if (invitedCode() ?? challengeInviteCode()) history.replaceState(null, '', '/');
-      this.scene.start(screenFor(resumed.session.view), { session: resumed.session });
+      go(this, screenFor(resumed.session.view), { session: resumed.session });
       return;
     }
     const data: RefusalData = resumed ? { refusal: resumed.failure } : {};
     // A partner's pair-challenge link (/challenge/CODE) opens the challenge screen with the code.
-    this.scene.start(challengeInviteCode() ? 'ChallengeSetup' : 'Start', data);
+    go(this, challengeInviteCode() ? SCENES.ChallengeSetup : SCENES.Start, data);
   }
 }

@@ -5,6 +5,7 @@ import type { HeaderFacts } from '../ui/MatchHeader.ts';
 import { RoleBanner } from '../ui/RoleBanner.ts';
 import { ROLE_MARK } from '../ui/theme.ts';
 import { Match } from './Match.ts';
+import { SCENES } from './scenes.ts';
 
 /** The challenge clock as m:ss, rounded up so "0:00" only shows once the time is up. */
 export function clockText(ms: number): string {
@@ -23,7 +24,7 @@ export class ChallengeMatch extends Match {
   private announced = '';
 
   constructor() {
-    super('ChallengeMatch');
+    super(SCENES.ChallengeMatch);
   }
 
   override create(): void {

@@ -17,6 +17,7 @@ import { mistakeLines, standingLine, stats, summaryLine } from './challengeResul
 import type { LeaderboardData } from './Leaderboard.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /** How long to wait for the result after the time is up before saying it did not come. */
 const RESULT_WAIT_MS = 15_000;
@@ -47,7 +48,7 @@ export class ChallengeResult extends Screen {
   private busy = false;
 
   constructor() {
-    super('ChallengeResult');
+    super(SCENES.ChallengeResult);
   }
 
   init(data: ChallengeResultData): void {
@@ -196,7 +197,7 @@ export class ChallengeResult extends Screen {
       this.standing.setText(`⚠ ${joined.failure === 'unreachable' ? t('start.unreachable') : game(`error.${joined.failure}`)}`);
       return;
     }
-    this.scene.start(screenFor(joined.session.view), { session: joined.session });
+    go(this, screenFor(joined.session.view), { session: joined.session });
   }
 
   private openLeaderboard(): void {
@@ -204,13 +205,13 @@ export class ChallengeResult extends Screen {
     void this.session?.leave();
     const data: LeaderboardData = {
       filter: r ? { board: r.board, difficulty: r.difficulty, seats: r.seats, ...(r.board === 'daily' ? { day: r.day } : {}) } : undefined,
-      back: { scene: 'ChallengeResult', data: r ? { result: r } : {} },
+      back: { scene: SCENES.ChallengeResult, data: r ? { result: r } : {} },
     };
-    this.scene.start('Leaderboard', data);
+    go(this, SCENES.Leaderboard, data);
   }
 
   private goHome(): void {
     void this.session?.leave();
-    this.scene.start('Start');
+    go(this, SCENES.Start);
   }
 }

@@ -20,6 +20,7 @@ import type { LeaderboardData } from './Leaderboard.ts';
 import { refusalText, type RefusalData } from './refusalText.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /** The code of a pair challenge's invite link: /challenge/CODE. */
 export function challengeInviteCode(): string | null {
@@ -47,7 +48,7 @@ export class ChallengeSetup extends Screen {
   private busy = false;
 
   constructor() {
-    super('ChallengeSetup');
+    super(SCENES.ChallengeSetup);
   }
 
   create(data: RefusalData = {}): void {
@@ -71,7 +72,7 @@ export class ChallengeSetup extends Screen {
     this.join = new Button(this, t('start.join'), () => void this.submit('join'));
     this.start = new Button(this, '', () => void this.submit('create'), { primary: true, fontSize: 20 });
     this.leaderboard = new Button(this, `♛ ${t('challenge.leaderboard')}`, () => this.openLeaderboard());
-    this.back = new Button(this, `← ${t('challenge.back')}`, () => this.scene.start('Start'));
+    this.back = new Button(this, `← ${t('challenge.back')}`, () => go(this, SCENES.Start));
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.keys = this.add.text(0, 0, t('challenge.setupKeys'), textStyle(13, { colour: COLOURS.dim }));
     this.focus = new FocusOrder(this);
@@ -158,16 +159,16 @@ export class ChallengeSetup extends Screen {
     this.busy = false;
     if (!joined.ok) return this.refuse(joined.failure);
     if (challengeInviteCode()) history.replaceState(null, '', '/');
-    this.scene.start(screenFor(joined.session.view), { session: joined.session });
+    go(this, screenFor(joined.session.view), { session: joined.session });
   }
 
   private openLeaderboard(): void {
     this.remember();
     const data: LeaderboardData = {
       filter: { board: this.kind.value === 'daily' ? 'daily' : 'all', difficulty: this.difficulty.value, seats: this.seats.value },
-      back: { scene: 'ChallengeSetup' },
+      back: { scene: SCENES.ChallengeSetup, data: undefined },
     };
-    this.scene.start('Leaderboard', data);
+    go(this, SCENES.Leaderboard, data);
   }
 
   private say(text: string): void {

@@ -10,8 +10,8 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
-import { followClass } from './classFlow.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /** The class code of a join link (/class/CODE), which the projector's QR code opens. */
 export function classLinkCode(): string | null {
@@ -50,7 +50,7 @@ export class ClassJoin extends Screen {
   private busy = false;
 
   constructor() {
-    super('ClassJoin');
+    super(SCENES.ClassJoin);
   }
 
   init(data: ClassJoinData): void {
@@ -80,7 +80,7 @@ export class ClassJoin extends Screen {
     }).setVisible(taught !== null);
     this.back = new Button(this, `← ${t('class.back')}`, () => {
       if (classLinkCode()) history.replaceState(null, '', '/');
-      this.scene.start('Start');
+      go(this, SCENES.Start);
     });
     this.keys = this.add.text(0, 0, t('class.joinKeys'), textStyle(13, { colour: COLOURS.dim }));
     this.focus = new FocusOrder(this);
@@ -153,8 +153,8 @@ export class ClassJoin extends Screen {
     if (!result.ok) return this.say(this.failure(result.failure));
     // The address names the class, so a reload (or a phone that slept) comes back as the same student.
     history.replaceState(null, '', classJoinPath(result.session.code));
-    followClass(this.game, result.session);
-    if (!result.session.pendingSeat) this.scene.start('ClassLobby');
+    // The lobby follows the class: a round's seat already waiting opens the match from there.
+    go(this, SCENES.ClassLobby, { cls: result.session });
   }
 
   private async createClass(): Promise<void> {
@@ -165,6 +165,6 @@ export class ClassJoin extends Screen {
     this.busy = false;
     if (!result.ok) return this.say(this.failure(result.failure));
     history.replaceState(null, '', `/teach/${result.session.code}`);
-    this.scene.start('TeacherConsole', { session: result.session });
+    go(this, SCENES.TeacherConsole, { session: result.session });
   }
 }

@@ -1,7 +1,6 @@
 import Phaser from 'phaser';
 import type { ClassroomView } from '../../shared/protocol.ts';
 import { t } from '../i18n/text.ts';
-import { currentClass } from '../net/classroom.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -11,6 +10,8 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { classStatus, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
+import { followClassWhileShown } from './classFlow.ts';
+import { go, SCENES, type SceneData } from './scenes.ts';
 
 /**
  * A student between rounds: their name, what the class is doing, how many are here, and once a
@@ -28,16 +29,19 @@ export class ClassLobby extends Screen {
   private leave!: Button;
 
   constructor() {
-    super('ClassLobby');
+    super(SCENES.ClassLobby);
+  }
+
+  init(data: SceneData[typeof SCENES.ClassLobby]): void {
+    this.session = data.cls;
   }
 
   create(): void {
-    const session = currentClass();
-    if (!session || session.member.teacher) {
-      this.scene.start('ClassJoin');
+    const session = this.session;
+    if (session.member.teacher) {
+      go(this, SCENES.ClassJoin);
       return;
     }
-    this.session = session;
     this.title = this.add.text(0, 0, t('class.lobbyTitle', { code: session.code }), textStyle(18, { colour: COLOURS.dim }));
     this.you = this.add.text(0, 0, t('class.you', { nickname: session.member.nickname }), textStyle(30, { bold: true }));
     this.message = this.add.text(0, 0, '', textStyle(20, { colour: COLOURS.hint }));
@@ -46,11 +50,12 @@ export class ClassLobby extends Screen {
     this.standings = new ClassStandingsTable(this, standingsLabels());
     this.leave = new Button(this, t('class.leave'), () => void this.session.leave().then(() => {
       history.replaceState(null, '', '/');
-      this.scene.start('Start');
+      go(this, SCENES.Start);
     }));
     new FocusOrder(this).setItems([this.leave]);
     const off = session.events.on('view', (view) => this.show(view));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    followClassWhileShown(this, session);
     this.startLayout();
     this.show(session.view);
   }

@@ -12,6 +12,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { mistakeLines } from './classTexts.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 export interface ClassReportData {
   code: string;
@@ -24,7 +25,7 @@ export interface ClassReportData {
 function studentLines(s: StudentReport): string[] {
   const accuracy = accuracyText(s, { percent: (value) => t('class.percent', { value }), none: t('class.none') });
   const head = `${s.rank}. ${s.nickname} — ${t('class.yourPoints', { points: s.points })} · ${t('class.accuracy')} ${accuracy} · ✓ ${t('class.correct')} ${s.correct} · ✗ ${t('class.wrong')} ${s.mistakes} · ${t('class.missed')} ${s.missed}`;
-  const skills = s.skills.map((k) => `${game(`skill.${k.skill}`)} ${Math.floor(k.accuracy * 100)} %`).join(' · ');
+  const skills = s.skills.map((k) => `${game(`skill.${k.skill}`)} ${k.accuracy} %`).join(' · ');
   const mistake = s.commonMistakes[0];
   const lines = [head];
   if (skills) lines.push(`   ↳ ${skills}`);
@@ -45,7 +46,7 @@ export class ClassReport extends Screen {
   private keys!: Phaser.GameObjects.Text;
 
   constructor() {
-    super('ClassReport');
+    super(SCENES.ClassReport);
   }
 
   init(data: ClassReportData): void {
@@ -127,10 +128,10 @@ export class ClassReport extends Screen {
   }
 
   private leave(): void {
-    if (this.entry.session) this.scene.start('TeacherConsole', { session: this.entry.session });
+    if (this.entry.session) go(this, SCENES.TeacherConsole, { session: this.entry.session });
     else {
       history.replaceState(null, '', '/');
-      this.scene.start('Start');
+      go(this, SCENES.Start);
     }
   }
 }

@@ -11,6 +11,7 @@ import { aboutScenario, ScenarioGrid } from '../ui/ScenarioGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 const LOSS_RATES = ['0', '0.05', '0.1', '0.2'] as const;
 const ROUND_SECONDS = ['0', '60', '120', '180', '300'] as const;
@@ -42,7 +43,7 @@ export class ClassSetup extends Screen {
   private status!: Phaser.GameObjects.Text;
 
   constructor() {
-    super('ClassSetup');
+    super(SCENES.ClassSetup);
   }
 
   init(data: { session: ClassSession }): void {
@@ -126,6 +127,6 @@ export class ClassSetup extends Screen {
   }
 
   private back(): void {
-    this.scene.start('TeacherConsole', { session: this.session });
+    go(this, SCENES.TeacherConsole, { session: this.session });
   }
 }

@@ -7,6 +7,7 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /**
  * Laid over the screen underneath while the connection is down. The session reconnects on its
@@ -22,7 +23,7 @@ export class ConnectionLost extends Screen {
   private home!: Button;
 
   constructor() {
-    super('ConnectionLost');
+    super(SCENES.ConnectionLost);
   }
 
   init(data: { session: Session }): void {
@@ -72,7 +73,7 @@ export class ConnectionLost extends Screen {
   }
 
   private backToStart(): void {
-    for (const key of ['Waiting', 'Match', 'RoundResult', 'ChallengeMatch']) this.scene.stop(key);
-    this.scene.start('Start');
+    for (const key of [SCENES.Waiting, SCENES.Match, SCENES.RoundResult, SCENES.ChallengeMatch]) this.scene.stop(key);
+    go(this, SCENES.Start);
   }
 }

@@ -13,6 +13,7 @@ import { LeaderboardTable } from '../ui/LeaderboardTable.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { goBack, SCENES, type Destination } from './scenes.ts';
 
 /** Which board to show first; no difficulty means all of them. */
 export interface LeaderboardFilter {
@@ -26,7 +27,7 @@ export interface LeaderboardFilter {
 export interface LeaderboardData {
   filter?: LeaderboardFilter | undefined;
   /** The screen Back returns to, with what it needs to show itself again. */
-  back: { scene: string; data?: object };
+  back: Destination;
 }
 
 type DifficultyChoice = Difficulty | 'any';
@@ -48,12 +49,12 @@ export class Leaderboard extends Screen {
   private asked = 0;
 
   constructor() {
-    super('Leaderboard');
+    super(SCENES.Leaderboard);
   }
 
   init(data: LeaderboardData): void {
     this.filter = { ...(data.filter ?? { board: 'daily', seats: 'solo' }) };
-    this.back = data.back ?? { scene: 'Start' };
+    this.back = data.back ?? { scene: SCENES.Start, data: undefined };
   }
 
   create(): void {
@@ -82,7 +83,7 @@ export class Leaderboard extends Screen {
       more: (above, below) => t('leaderboard.scroll', { above, below }),
       notOn: t('leaderboard.notOn'),
     });
-    this.backButton = new Button(this, `← ${t('challenge.back')}`, () => this.scene.start(this.back.scene, this.back.data ?? {}));
+    this.backButton = new Button(this, `← ${t('challenge.back')}`, () => goBack(this, this.back));
     this.keys = this.add.text(0, 0, t('leaderboard.keys'), textStyle(13, { colour: COLOURS.dim })).setOrigin(0.5, 1);
     new FocusOrder(this).setItems([...this.board.buttons, ...this.difficulty.buttons, ...this.seats.buttons, this.backButton]);
     this.onKey('ESC', () => this.backButton.press());

@@ -1,8 +1,7 @@
 import Phaser from 'phaser';
 import type { Card, Role } from '../../shared/match/cards.ts';
-import type { MoveRecord } from '../../shared/match/types.ts';
 import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
-import type { PairRoomView, PlayPayload } from '../../shared/protocol.ts';
+import type { MoveView, PairRoomView, PlayPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { watchForSlowFrames } from '../slowFrameWatch.ts';
@@ -20,6 +19,7 @@ import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
 import { explanationFor, type Said } from './explanationFor.ts';
 import { SessionScreen } from './SessionScreen.ts';
+import { SCENES } from './scenes.ts';
 
 /** A server's refusal in words; a pause is marked as the pause notice is. */
 function refusalText(code: string): string {
@@ -50,7 +50,7 @@ export class Match extends SessionScreen {
   private timeShown = '';
 
   /** A screen that plays rounds the same way (the timed challenge) passes its own key. */
-  constructor(key = 'Match') {
+  constructor(key: typeof SCENES.Match | typeof SCENES.ChallengeMatch = SCENES.Match) {
     super(key);
   }
 
@@ -202,7 +202,7 @@ export class Match extends SessionScreen {
     this.showView(this.session.view);
   }
 
-  private judged(move: MoveRecord): void {
+  private judged(move: MoveView): void {
     publish({ verdicts: [...hook.state.verdicts, move.verdict] });
     if (move.verdict === 'correct') {
       this.said = null;

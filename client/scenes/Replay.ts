@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import { peerOf } from '../../shared/match/cards.ts';
 import type { RoundRecordPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { fetchRoundRecord } from '../net/roundRecords.ts';
 import { publish } from '../testHook.ts';
@@ -14,6 +15,7 @@ import { StepSlider } from '../ui/StepSlider.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 export interface ReplayData {
   readonly id: string;
@@ -26,7 +28,7 @@ function lineText(line: ReplayLine): string {
   const role = (r: 'client' | 'server') => `${r === 'client' ? '●' : '■'} ${t(`role.${r}`)}`;
   switch (line.kind) {
     case 'move': {
-      const m = line.move;
+      const m = toMoveView(line.move);
       // A stale card was not sent and cost nothing: neither right nor wrong.
       const mark = m.verdict === 'correct' ? '✓' : m.verdict === 'stale' ? '↺' : '✗';
       return `${mark} ${role(m.role)} · ${m.state} · ${movePlayed(m, locale())}: ${explainMove(m, locale())}`;
@@ -59,7 +61,7 @@ export class Replay extends Screen {
   private home!: Button;
 
   constructor() {
-    super('Replay');
+    super(SCENES.Replay);
   }
 
   init(data: ReplayData): void {
@@ -162,6 +164,6 @@ export class Replay extends Screen {
 
   private leave(): void {
     history.replaceState(null, '', '/');
-    this.scene.start('Start');
+    go(this, SCENES.Start);
   }
 }

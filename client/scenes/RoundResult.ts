@@ -8,11 +8,11 @@ import { Ladder } from '../ui/Ladder.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { publish } from '../testHook.ts';
-import { currentClass } from '../net/classroom.ts';
 import { lastSoloOptions, openRoom } from '../net/lobby.ts';
 import { recordRound } from '../progress.ts';
 import { roundMistakesText } from './roundResultTexts.ts';
 import { screenFor, SessionScreen } from './SessionScreen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /** After a round: the whole ladder with every move marked, what went wrong and why, the score. */
 export class RoundResult extends SessionScreen {
@@ -30,7 +30,7 @@ export class RoundResult extends SessionScreen {
   private leaving = false;
 
   constructor() {
-    super('RoundResult');
+    super(SCENES.RoundResult);
   }
 
   create(): void {
@@ -46,15 +46,15 @@ export class RoundResult extends SessionScreen {
     this.next = new Button(this, t('result.next'), () => (this.view.phase === 'finished' ? void this.playAgain() : this.ready()),
       { primary: true, fontSize: 20 });
     // A class's round ends in the class's lobby, where the next round's seat comes.
-    const inClass = this.view.mode === 'class' && currentClass() !== null;
+    const inClass = this.view.mode === 'class' && this.cls !== undefined;
     this.home = inClass
-      ? new Button(this, t('class.backToClass'), () => void currentClass()?.leavePair().then(() => this.scene.start('ClassLobby')), { primary: true, fontSize: 18 })
-      : new Button(this, t('result.again'), () => void this.session.leave().then(() => this.scene.start('Start')), { fontSize: 18 });
-    this.capture = new CaptureButton(this, () => ({ recordId: this.view.recordId, classCode: inClass ? (currentClass()?.code ?? null) : null }));
+      ? new Button(this, t('class.backToClass'), () => void this.cls?.leavePair().then(() => this.cls && go(this, SCENES.ClassLobby, { cls: this.cls })), { primary: true, fontSize: 18 })
+      : new Button(this, t('result.again'), () => void this.session.leave().then(() => go(this, SCENES.Start)), { fontSize: 18 });
+    this.capture = new CaptureButton(this, () => ({ recordId: this.view.recordId, classCode: inClass ? (this.cls?.code ?? null) : null }));
     this.onKey('W', () => this.capture.press());
     new FocusOrder(this).setItems([this.next, this.home, this.capture]);
     // The class rank comes when every pair has finished, which may be after this screen opened.
-    const offClass = inClass ? currentClass()?.events.on('view', () => this.showView(this.session.view)) : undefined;
+    const offClass = inClass ? this.cls?.events.on('view', () => this.showView(this.session.view)) : undefined;
     if (offClass) this.events.once(Phaser.Scenes.Events.SHUTDOWN, offClass);
     this.onKey('ENTER', () => (this.view.phase !== 'finished' ? this.ready() : this.canPlayAgain() ? this.next.press() : this.home.press()));
     this.startLayout();
@@ -125,7 +125,7 @@ export class RoundResult extends SessionScreen {
 
   /** A student's place in the class, once every pair has finished the round. */
   private classRank(): string {
-    const cls = currentClass();
+    const cls = this.cls;
     if (cls?.view.phase === 'playing') return t('class.rankAfterRound');
     const row = cls?.view.leaderboard.find((r) => r.studentId === cls.studentId);
     return row ? t('class.rankLine', { rank: row.rank, count: cls?.view.leaderboard.length ?? 0 }) : '';
@@ -143,8 +143,8 @@ export class RoundResult extends SessionScreen {
     this.next.setEnabled(false);
     await this.session.leave();
     const result = await openRoom(options);
-    if (!result.ok) return void this.scene.start('Start');
-    this.scene.start(screenFor(result.session.view), { session: result.session });
+    if (!result.ok) return void go(this, SCENES.Start);
+    go(this, screenFor(result.session.view), { session: result.session });
   }
 
   private ready(): void {

@@ -11,6 +11,7 @@ import { aboutScenario, ScenarioGrid } from '../ui/ScenarioGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /**
  * The playlist of a private or solo match, chosen from the whole catalogue: a learner can go
@@ -30,7 +31,7 @@ export class ScenarioPicker extends Screen {
   private mastered: ReadonlySet<ScenarioId> = new Set();
 
   constructor() {
-    super('ScenarioPicker');
+    super(SCENES.ScenarioPicker);
   }
 
   create(): void {
@@ -51,7 +52,7 @@ export class ScenarioPicker extends Screen {
     this.clear = new Button(this, t('scenarios.clear'), () => this.choose([]));
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     new FocusOrder(this).setItems([...this.grid.buttons, this.clear, this.all, this.basics, this.done]);
-    this.onKey('ESC', () => this.scene.start('Start'));
+    this.onKey('ESC', () => go(this, SCENES.Start));
     this.startLayout();
     this.describe(chosen[0]);
     this.publishChoice();
@@ -110,6 +111,6 @@ export class ScenarioPicker extends Screen {
     if (scenarios.length === 0) return void this.status.setText(t('scenarios.needOne'));
     savePreferences({ ...loadPreferences(), scenarios });
     forgetAddressPlaylist();
-    this.scene.start('Start');
+    go(this, SCENES.Start);
   }
 }

@@ -18,6 +18,7 @@ import { publish } from '../testHook.ts';
 import { refusalText, type RefusalData } from './refusalText.ts';
 import { Screen } from './Screen.ts';
 import { screenFor } from './SessionScreen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /** The code of an invite link: /join/CODE (or ?room=CODE). */
 export function invitedCode(): string | null {
@@ -51,7 +52,7 @@ export class Start extends Screen {
   private busy = false;
 
   constructor() {
-    super('Start');
+    super(SCENES.Start);
   }
 
   create(data: RefusalData = {}): void {
@@ -78,16 +79,16 @@ export class Start extends Screen {
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (s) => t(`speed.${s}`), this.prefs.speed, () => '', () => this.remember());
     this.scenarios = new Button(this, this.scenariosLabel(), () => {
       this.remember();
-      this.scene.start('ScenarioPicker');
+      go(this, SCENES.ScenarioPicker);
     }, { fontSize: 16 });
     this.play = new Button(this, '', () => this.submit(), { primary: true, fontSize: 20 });
     this.challenge = new Button(this, `◷ ${t('start.challenge')}`, () => {
       this.remember();
-      this.scene.start('ChallengeSetup');
+      go(this, SCENES.ChallengeSetup);
     });
     this.classroom = new Button(this, `▦ ${t('class.open')}`, () => {
       this.remember();
-      this.scene.start('ClassJoin');
+      go(this, SCENES.ClassJoin);
     });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
@@ -191,7 +192,7 @@ export class Start extends Screen {
     this.busy = false;
     if (!result.ok) return this.refuse(result.failure, after);
     if (invitedCode()) history.replaceState(null, '', '/');
-    this.scene.start(screenFor(result.session.view), { session: result.session });
+    go(this, screenFor(result.session.view), { session: result.session });
   }
 
   /** "Scenarios: Lost SYN +2": the first of the playlist that will be played, and how many follow it. */

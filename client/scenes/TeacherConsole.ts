@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, t } from '../i18n/text.ts';
-import type { ClassSession, TeacherCommand } from '../net/classSession.ts';
+import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSession.ts';
 import { serverUrl } from '../net/lobby.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -16,6 +16,7 @@ import { COLOURS } from '../ui/theme.ts';
 import type { ClassReportData } from './ClassReport.ts';
 import { classStatus, mistakeLines, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
+import { go, SCENES } from './scenes.ts';
 
 export interface TeacherData {
   session: ClassSession;
@@ -58,7 +59,7 @@ export class TeacherConsole extends Screen {
   private busy = false;
 
   constructor() {
-    super('TeacherConsole');
+    super(SCENES.TeacherConsole);
   }
 
   init(data: TeacherData): void {
@@ -94,7 +95,7 @@ export class TeacherConsole extends Screen {
     this.pause = new Button(this, '', () => void this.send(this.view.paused ? TEACHER_MSG.resume : TEACHER_MSG.pause));
     this.endRound = new Button(this, t('class.endRound'), () => void this.send(TEACHER_MSG.endRound));
     this.lock = new Button(this, '', () => void this.send(TEACHER_MSG.lock, { locked: !this.view.locked }));
-    this.settings = new Button(this, t('class.settings'), () => this.scene.start('ClassSetup', { session: this.session }));
+    this.settings = new Button(this, t('class.settings'), () => go(this, SCENES.ClassSetup, { session: this.session }));
     this.report = new Button(this, t('class.report'), () => this.openReport());
     this.endClass = new Button(this, t('class.endClass'), () => void this.end());
     this.toggle = new Button(this, '', () => {
@@ -225,10 +226,10 @@ export class TeacherConsole extends Screen {
       leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
   }
 
-  private async send(type: TeacherCommand, payload?: object): Promise<void> {
+  private async send<K extends TeacherCommand>(type: K, ...payload: CommandArgs<K>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
-    const refused = await this.session.command(type, payload);
+    const refused = await this.session.command(type, ...payload);
     this.busy = false;
     if (!this.scene.isActive()) return;
     this.status.setText(refused ? `⚠ ${game(`error.${refused}`)}` : '');
@@ -258,6 +259,6 @@ export class TeacherConsole extends Screen {
 
   private openReport(): void {
     const data: ClassReportData = { code: this.session.code, secret: classKeys.teacherSecret(this.session.code) ?? '', session: this.session };
-    this.scene.start('ClassReport', data);
+    go(this, SCENES.ClassReport, data);
   }
 }

@@ -10,6 +10,7 @@ import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { SessionScreen } from './SessionScreen.ts';
+import { go, SCENES } from './scenes.ts';
 
 /**
  * A room before the partner comes. A private room shows its code, large, a link to send, its QR
@@ -31,7 +32,7 @@ export class Waiting extends SessionScreen {
   private searchingHelp!: Phaser.GameObjects.Text;
 
   constructor() {
-    super('Waiting');
+    super(SCENES.Waiting);
   }
 
   create(): void {
@@ -46,7 +47,7 @@ export class Waiting extends SessionScreen {
     this.link.field.readOnly = true;
     this.copy = new Button(this, t('waiting.copy'), () => void this.copyLink(), { primary: true });
     this.players = this.add.text(0, 0, '', textStyle(18, { wrap: 500 }));
-    this.leave = new Button(this, t('waiting.leave'), () => void this.session.leave().then(() => this.scene.start('Start')));
+    this.leave = new Button(this, t('waiting.leave'), () => void this.session.leave().then(() => go(this, SCENES.Start)));
     const focus = new FocusOrder(this);
     focus.setItems([this.copy, this.leave]);
     this.startLayout();

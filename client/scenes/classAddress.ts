@@ -5,7 +5,7 @@ import { joinClass, teachAgain } from '../net/classroom.ts';
 import { loadPreferences } from '../preferences.ts';
 import { classLinkCode, teachingCode } from './ClassJoin.ts';
 import type { ClassReportData } from './ClassReport.ts';
-import { followClass } from './classFlow.ts';
+import { go, SCENES } from './scenes.ts';
 
 /**
  * Opens the class the address names, if it names one: a teacher's /teach/CODE comes back with
@@ -18,14 +18,14 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   if (teaching) {
     const secret = classKeys.teacherSecret(teaching);
     if (!secret) {
-      scene.scene.start('ClassJoin');
+      go(scene, SCENES.ClassJoin);
       return true;
     }
     const result = await teachAgain(teaching, secret);
-    if (result.ok) scene.scene.start('TeacherConsole', { session: result.session });
-    else if (result.failure === 'unreachable') scene.scene.start('ClassJoin', { message: game('error.roomNotFound') });
+    if (result.ok) go(scene, SCENES.TeacherConsole, { session: result.session });
+    else if (result.failure === 'unreachable') go(scene, SCENES.ClassJoin, { message: game('error.roomNotFound') });
     // The class room is gone (ended, idle, a restart): its report is still in the database.
-    else scene.scene.start('ClassReport', { code: teaching, secret } satisfies ClassReportData);
+    else go(scene, SCENES.ClassReport, { code: teaching, secret } satisfies ClassReportData);
     return true;
   }
   const code = classLinkCode();
@@ -34,14 +34,13 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   if (classKeys.studentToken(code) && nickname) {
     const result = await joinClass(code, nickname);
     if (result.ok) {
-      followClass(scene.game, result.session);
-      if (!result.session.pendingSeat) scene.scene.start('ClassLobby');
+      go(scene, SCENES.ClassLobby, { cls: result.session });
       return true;
     }
     if (result.failure === 'kicked' || result.failure === 'classEnded') classKeys.forgetStudent(code);
-    scene.scene.start('ClassJoin', { code, message: game(`error.${result.failure}`) });
+    go(scene, SCENES.ClassJoin, { code, message: game(`error.${result.failure}`) });
     return true;
   }
-  scene.scene.start('ClassJoin', { code });
+  go(scene, SCENES.ClassJoin, { code });
   return true;
 }

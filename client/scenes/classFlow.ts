@@ -1,35 +1,37 @@
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { ClassSession } from '../net/classSession.ts';
 import { game } from '../i18n/text.ts';
+import { go, SCENES } from './scenes.ts';
 
-/** The screens a student's class can replace when something happens to the class. */
-const ROUND_SCREENS = ['ClassLobby', 'Waiting', 'Match', 'RoundResult', 'ConnectionLost'];
-
-/** Replaces whatever round screen is showing with `key`. */
-function show(phaser: Phaser.Game, key: string, data: object): void {
-  for (const scene of phaser.scene.getScenes(true)) if (ROUND_SCREENS.includes(scene.scene.key)) scene.scene.stop();
-  phaser.scene.start(key, data);
-}
+/** The round screen now following each class: a seat taken while screens change opens from the one shown by then. */
+const shownFor = new WeakMap<ClassSession, Phaser.Scene>();
 
 /**
- * A student's class drives their screens whichever one is showing: a round's seat opens the
- * match at once (from the lobby, or from the last round's result), and a kick or the end of the
- * class goes back to the class's entry with the reason.
+ * A student's class drives the round screens (the lobby, and a class pair's waiting, match and
+ * result screens), each only while it is shown: a round's seat opens the match at once (from the
+ * lobby, or from the last round's result), and a kick or the end of the class goes back to the
+ * class's entry with the reason. Call from the screen's `create`; it lets go at SHUTDOWN.
  */
-export function followClass(phaser: Phaser.Game, cls: ClassSession): void {
-  let seating = Promise.resolve();
+export function followClassWhileShown(scene: Phaser.Scene, cls: ClassSession): void {
+  shownFor.set(cls, scene);
+  const from = (): Phaser.Scene => shownFor.get(cls) ?? scene;
   const take = (): void => {
-    seating = seating.then(async () => {
-      const seat = cls.pendingSeat;
-      if (!seat) return;
-      const session = await cls.takeSeat(seat);
-      if (session) show(phaser, 'Match', { session });
+    const seat = cls.pendingSeat;
+    if (!seat) return;
+    void cls.takeSeat(seat).then((session) => {
+      if (session) go(from(), SCENES.Match, { session, cls });
     });
   };
-  cls.events.on('seat', take);
-  cls.events.on('closed', (code) => {
-    void cls.leavePair();
-    show(phaser, 'ClassJoin', { code: cls.code, message: game(`error.${code}`) });
+  const off = [
+    cls.events.on('seat', take),
+    cls.events.on('closed', (code) => {
+      void cls.leavePair();
+      go(from(), SCENES.ClassJoin, { code: cls.code, message: game(`error.${code}`) });
+    }),
+  ];
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    off.forEach((remove) => remove());
+    if (shownFor.get(cls) === scene) shownFor.delete(cls);
   });
   if (cls.pendingSeat) take();
 }

@@ -1,4 +1,4 @@
-import { collapseLines, judgedMove, mistakeLine, mistakesByOwner, type JudgedMove } from '../../shared/i18n/moveText.ts';
+import { collapseLines, mistakeLine, mistakesByOwner, type JudgedMove } from '../../shared/i18n/moveText.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
 import type { PairRoomView } from '../../shared/protocol.ts';
 import type { UiKey } from '../i18n/en.ts';
@@ -15,7 +15,7 @@ export interface RoundWords {
  */
 export function roundMistakesText(view: Pick<PairRoomView, 'players' | 'moves'>, sessionId: string, { t, locale }: RoundWords): string {
   const me = view.players.get(sessionId);
-  const { own, partner } = mistakesByOwner(view.moves.map(judgedMove), me?.role ?? null);
+  const { own, partner } = mistakesByOwner(view.moves, me?.role ?? null);
   const lines = (moves: readonly JudgedMove[], withRole: boolean): string[] =>
     collapseLines(moves.map((m) => mistakeLine(m, locale, withRole ? `${t(`role.${m.role}`)} · ${m.state}` : m.state)), locale);
   const text = [t('result.mistakes'), ...(own.length ? lines(own, !me) : [`✓ ${t('result.noMistakes')}`])];

@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { judgedMoves } from '../../shared/match/accuracy.ts';
 import type { StandingView } from '../../shared/protocol.ts';
 import { TableBox } from './TableBox.ts';
 import { COLOURS } from './theme.ts';
@@ -15,7 +16,7 @@ export interface StandingsLabels {
 
 /** Accuracy as shown: whole percent, or "—" before the student's first judged move. */
 export function accuracyText(row: Pick<StandingView, 'accuracy' | 'correct' | 'mistakes' | 'missed'>, labels: Pick<StandingsLabels, 'percent' | 'none'>): string {
-  return row.correct + row.mistakes + row.missed === 0 ? labels.none : labels.percent(Math.floor(row.accuracy * 100));
+  return judgedMoves(row) === 0 ? labels.none : labels.percent(row.accuracy);
 }
 
 /**

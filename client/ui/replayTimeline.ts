@@ -4,6 +4,7 @@
  */
 import type { RecordedSegment } from '../../shared/capture/roundRecord.ts';
 import type { Role } from '../../shared/match/cards.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import type { MoveView, PairRoomMode, PairRoomView, PlayerView, RoundRecordPayload, SegmentView } from '../../shared/protocol.ts';
 import type { TcpState } from '../../shared/tcp/states.ts';
 
@@ -66,10 +67,7 @@ export function replayViewAt(payload: RoundRecordPayload, at: number): PairRoomV
   const players = new Map<string, PlayerView>((['client', 'server'] as const).map((role) => [role, {
     sessionId: role, nickname: r.nicknames[role], role, connected: true, isBot: r.nicknames[role] === '', total: r.points[role], ready: true,
   }]));
-  const moves: MoveView[] = r.moves.filter((m) => m.at <= at).map((m) => ({
-    at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points, expected: m.expected.join(','),
-    skill: m.skill, state: m.state, segmentId: m.segmentId ?? -1, params: new Map(Object.entries(m.params)), hinted: m.hinted,
-  }));
+  const moves: MoveView[] = r.moves.filter((m) => m.at <= at).map(toMoveView);
   return {
     code: '', mode: payload.mode as PairRoomMode, phase: 'finished', difficulty: r.difficulty, speed: 'normal', lossRate: 0,
     round: payload.roundNo, rounds: payload.roundNo, classRound: 0, classRounds: 0, seatKeptSeconds: 0, scenarioId: r.scenarioId, roundStatus: r.status, serverTime: at,

@@ -6,11 +6,10 @@
 import { translate } from '../../shared/i18n/translate.ts';
 import { explainMistakeKind } from '../../shared/i18n/moveText.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
+import { judgedMoves } from '../../shared/match/accuracy.ts';
 import { SKILLS } from '../../shared/match/types.ts';
 import type { ClassReport } from '../../shared/protocol.ts';
 import { toCsv } from './csv.ts';
-
-const percent = (share: number): number => Math.round(share * 100);
 
 export function classReportCsv(report: ClassReport, locale: Locale): string {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
@@ -23,10 +22,10 @@ export function classReportCsv(report: ClassReport, locale: Locale): string {
   const rows = report.students.map((s) => {
     const top = s.commonMistakes[0];
     return [
-      s.rank, s.nickname, s.points, percent(s.accuracy), s.correct, s.mistakes, s.missed, s.hinted, s.roundsPlayed,
+      s.rank, s.nickname, s.points, judgedMoves(s) === 0 ? '' : s.accuracy, s.correct, s.mistakes, s.missed, s.hinted, s.roundsPlayed,
       ...met.map((skill) => {
         const line = s.skills.find((l) => l.skill === skill);
-        return line ? percent(line.accuracy) : '';
+        return line ? line.accuracy : '';
       }),
       // The explanation's placeholders (an expected number) differ from move to move: elided.
       top ? `${t(`skill.${top.skill}`)}: ${explainMistakeKind(top.why, locale)} (×${top.count})` : '',

@@ -5,10 +5,11 @@
  */
 import { ROLES, type Role } from '../../shared/match/cards.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
 import { normalizeFlags } from '../../shared/tcp/segment.ts';
-import { MapSchema, type ArraySchema } from '@colyseus/schema';
+import { ArraySchema, MapSchema } from '@colyseus/schema';
 import {
   EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
 } from './schema/PairRoomState.ts';
@@ -32,11 +33,10 @@ function segmentFields(w: WireSegment) {
 }
 
 function moveState(m: MoveRecord): MoveState {
-  const params = Object.entries(m.params);
+  const { params, expected, ...fields } = toMoveView(m);
   return new MoveState({
-    at: m.at, role: m.role, card: m.card ?? '', verdict: m.verdict, why: m.why, points: m.points, hinted: m.hinted,
-    expected: m.expected.join(','), skill: m.skill, state: m.state, segmentId: orNone(m.segmentId),
-    ...(params.length > 0 ? { params: new MapSchema<number>(Object.fromEntries(params)) } : {}),
+    ...fields, expected: new ArraySchema<string>(...expected),
+    ...(Object.keys(params).length > 0 ? { params: new MapSchema<number>(params) } : {}),
   });
 }
 
@@ -56,7 +56,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
   const score = match.scores[role];
   const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
   Object.assign(target, {
-    state: ep.tcb.state, iss: ep.tcb.iss, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
+    state: ep.tcb.state, iss: ep.tcb.iss, sndUna: ep.tcb.sndUna, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
     rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt), hintAt: hint ? orNone(ep.hintAt) : -1,
     mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
     points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,

@@ -1,3 +1,4 @@
+import { accuracyPercent } from '../match/accuracy.ts';
 import type { MoveRecord } from '../match/types.ts';
 
 /** What a challenge's judged moves add up to, across all its rounds. */
@@ -5,7 +6,7 @@ export interface ChallengeTally {
   readonly correct: number;
   /** Every judged move: correct, wrong card, wrong numbers, missed deadline (a stale card is none of them). */
   readonly judged: number;
-  /** Correct moves as a whole percentage of the judged ones; 0 when nothing was judged. */
+  /** `accuracyPercent` of the judged moves. */
   readonly accuracy: number;
   /** Correct moves in a row at the end, and the longest such run. */
   readonly streak: number;
@@ -17,7 +18,7 @@ export interface ChallengeTally {
  * streak runs across rounds, because the challenge is one long performance against the clock.
  * A missed deadline breaks it as a wrong card does (DESIGN.md §3).
  */
-export function tallyMoves(moves: readonly Pick<MoveRecord, 'verdict'>[]): ChallengeTally {
+export function tallyChallenge(moves: readonly Pick<MoveRecord, 'verdict'>[]): ChallengeTally {
   let correct = 0;
   let streak = 0;
   let bestStreak = 0;
@@ -34,7 +35,6 @@ export function tallyMoves(moves: readonly Pick<MoveRecord, 'verdict'>[]): Chall
       streak = 0;
     }
   }
-  // Rounded down, so 99.6 % is not shown as a perfect 100 %.
-  const accuracy = judged === 0 ? 0 : Math.floor((100 * correct) / judged);
+  const accuracy = accuracyPercent({ correct, mistakes: judged - correct, missed: 0 });
   return { correct, judged, accuracy, streak, bestStreak };
 }

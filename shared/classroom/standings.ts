@@ -1,3 +1,4 @@
+import { accuracyPercent } from '../match/accuracy.ts';
 import type { MoveRecord } from '../match/types.ts';
 
 /** One student's totals, as stored. */
@@ -14,20 +15,17 @@ export interface Totals {
 export interface Standing extends Totals {
   /** Competition ranking: equal scores share a rank and the next rank is skipped (1, 2, 2, 4). */
   readonly rank: number;
-  /** Correct moves as a share of all judged moves, 0 to 1. */
+  /** `accuracyPercent` of the student's judged moves. */
   readonly accuracy: number;
 }
 
-/** Correct share of judged moves; 1 before anything was judged. */
-export function accuracyOf(t: Pick<Totals, 'correct' | 'mistakes' | 'missed'>): number {
-  const judged = t.correct + t.mistakes + t.missed;
-  return judged === 0 ? 1 : t.correct / judged;
-}
-
-/** Ranks by points, then accuracy; ties share a rank; names only order equal rows for display. */
+/**
+ * Ranks by points, then accuracy as shown (two students whose accuracy reads the same are tied);
+ * ties share a rank; names only order equal rows for display.
+ */
 export function rankStandings(rows: readonly Totals[]): Standing[] {
   const sorted = rows
-    .map((r) => ({ ...r, accuracy: accuracyOf(r) }))
+    .map((r) => ({ ...r, accuracy: accuracyPercent(r) }))
     .sort((a, b) => b.points - a.points || b.accuracy - a.accuracy || a.nickname.localeCompare(b.nickname) || a.id.localeCompare(b.id));
   const out: Standing[] = [];
   sorted.forEach((r, i) => {
@@ -53,7 +51,7 @@ export interface MoveTally {
  * The score of a list of moves: the same numbers the engine keeps per role, for moves that
  * one student made (a bot that took over their seat scores for nobody).
  */
-export function tallyMoves(moves: readonly (Pick<MoveRecord, 'points' | 'verdict'> & Partial<Pick<MoveRecord, 'hinted'>>)[]): MoveTally {
+export function scoreOfMoves(moves: readonly (Pick<MoveRecord, 'points' | 'verdict'> & Partial<Pick<MoveRecord, 'hinted'>>)[]): MoveTally {
   let streak = 0;
   let t = { points: 0, correct: 0, mistakes: 0, missed: 0, hinted: 0, bestStreak: 0 };
   for (const m of moves) {

@@ -241,6 +241,7 @@ export const en = {
   'error.classEnded': 'This class has ended.',
   'error.classNotFound': 'No class has that code. Check the code and try again.',
   'error.roundRecordNotFound': 'No finished round has that link.',
+  'error.noAnswer': 'The server did not answer. Check the connection and try again.',
   'error.notYourRound': 'This round belongs to a class: only its teacher and the students who played it can open it.',
   'error.tooManyAttempts': 'Too many tries from this network. Wait a few minutes, then try again.',
   'error.tooManyRooms': 'This network already has too many rooms open. Finish or leave one first.',

@@ -1,7 +1,4 @@
-import type { Card, Role } from '../match/cards.ts';
-import type { MoveRecord } from '../match/types.ts';
 import type { MoveView } from '../protocol.ts';
-import type { TcpState } from '../tcp/states.ts';
 import { REFUSALS } from '../tcp/table.ts';
 import type { Locale } from './messages.ts';
 import { isMessageKey, translate } from './translate.ts';
@@ -11,34 +8,15 @@ import { isMessageKey, translate } from './translate.ts';
  * challenge's end screen all format moves here, so their texts and fallbacks cannot drift apart.
  */
 
-/** A judged move as the formatter reads it: a `MoveRecord`, a `ChallengeMistake`, or a `MoveView` through `judgedMove`. */
-export interface JudgedMove {
-  readonly role: Role;
-  /** null for a missed deadline. */
-  readonly card: Card | null;
-  readonly verdict: MoveRecord['verdict'];
-  /** A text key; one this build does not know is shown as it is. */
-  readonly why: string;
-  readonly params: Readonly<Record<string, number>>;
-  readonly expected: readonly Card[];
-  /** The player's state when the move was judged. */
-  readonly state: TcpState;
-}
-
-/** The synchronised state's shape of a move (comma-joined cards, a params map) as the formatter's. */
-export function judgedMove(m: MoveView): JudgedMove {
-  return {
-    role: m.role, card: m.card === '' ? null : m.card, verdict: m.verdict, why: m.why,
-    params: Object.fromEntries(m.params), expected: m.expected === '' ? [] : (m.expected.split(',') as Card[]), state: m.state,
-  };
-}
+/** What the formatter reads of a judged move: any `MoveView` (a reply, the state's moves, a challenge's mistakes). */
+export type JudgedMove = Pick<MoveView, 'role' | 'card' | 'verdict' | 'why' | 'params' | 'expected' | 'state'>;
 
 /** Chinese sentences follow one another without a space. */
 const joinSentences = (locale: Locale, a: string, b: string): string => (locale === 'en' ? `${a} ${b}` : `${a}${b}`);
 
 /** Why the move was judged as it was: for a wrong card, what the state means and then why that card does not fit it. */
 export function explainMove(move: JudgedMove, locale: Locale): string {
-  const params = { ...move.params, card: move.card ?? '', expected: move.params.expected ?? move.expected.join(' / ') };
+  const params = { ...move.params, card: move.card, expected: move.params.expected ?? move.expected.join(' / ') };
   const why = isMessageKey(move.why) ? translate(locale, move.why, params) : move.why;
   if (move.verdict !== 'wrongCard') return why;
   return joinSentences(locale, translate(locale, REFUSALS[move.state]), why);
@@ -46,7 +24,7 @@ export function explainMove(move: JudgedMove, locale: Locale): string {
 
 /** What was played: the card, or "◷ Too slow" for a missed deadline. */
 export function movePlayed(move: JudgedMove, locale: Locale): string {
-  return move.card ?? `◷ ${translate(locale, 'move.tooSlow')}`;
+  return move.card === '' ? `◷ ${translate(locale, 'move.tooSlow')}` : move.card;
 }
 
 /** "FIN — You are in SYN-SENT: …": what was played and why it was wrong, after an optional label. */
@@ -71,7 +49,7 @@ export interface MistakesByOwner<M> {
  * The wrong moves among `moves`, the viewer's first; a viewer with no role (a spectator) owns none.
  * A stale card (it crossed an arrival) is nobody's mistake and is left out.
  */
-export function mistakesByOwner<M extends Pick<JudgedMove, 'role' | 'verdict'>>(moves: readonly M[], viewer: Role | null): MistakesByOwner<M> {
+export function mistakesByOwner<M extends Pick<JudgedMove, 'role' | 'verdict'>>(moves: readonly M[], viewer: JudgedMove['role'] | null): MistakesByOwner<M> {
   const wrong = moves.filter((m) => m.verdict !== 'correct' && m.verdict !== 'stale');
   return { own: wrong.filter((m) => m.role === viewer), partner: wrong.filter((m) => m.role !== viewer) };
 }

@@ -239,6 +239,7 @@ export const zhHans: Catalogue = {
   'error.classEnded': '这堂课已经结束。',
   'error.classNotFound': '没有班级使用这个代码。请检查代码后再试一次。',
   'error.roundRecordNotFound': '没有已结束的回合使用这个链接。',
+  'error.noAnswer': '服务器没有响应。请检查网络连接后再试一次。',
   'error.notYourRound': '这个回合属于一个班级：只有老师和参与的学生可以打开。',
   'error.tooManyAttempts': '这个网络尝试次数太多了。请等几分钟再试。',
   'error.tooManyRooms': '这个网络已开了太多房间。请先结束或离开其中一个。',

@@ -239,6 +239,7 @@ export const zhHant: Catalogue = {
   'error.classEnded': '這堂課已經結束。',
   'error.classNotFound': '沒有班級使用這個代碼。請檢查代碼後再試一次。',
   'error.roundRecordNotFound': '沒有已結束的回合使用這個連結。',
+  'error.noAnswer': '伺服器沒有回應。請檢查網路連線後再試一次。',
   'error.notYourRound': '這個回合屬於一個班級：只有老師和參與的學生可以開啟。',
   'error.tooManyAttempts': '這個網路嘗試太多次了。請等幾分鐘再試。',
   'error.tooManyRooms': '這個網路已開了太多房間。請先結束或離開其中一個。',

@@ -58,9 +58,3 @@ export function scorePenalty(s: RoleScore, kind: 'wrongCard' | 'wrongNumbers' | 
     missed: s.missed + (missed ? 1 : 0),
   };
 }
-
-/** Correct moves as a share of all judged moves, 0 to 1 (1 when nothing was judged). */
-export function accuracy(s: RoleScore): number {
-  const judged = s.correct + s.mistakes + s.missed;
-  return judged === 0 ? 1 : s.correct / judged;
-}

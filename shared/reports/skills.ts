@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/messages.ts';
+import { accuracyPercent } from '../match/accuracy.ts';
 import { SKILLS, type MoveRecord, type Skill } from '../match/types.ts';
 
 /** How one skill went: moves judged and how many were right. */
@@ -6,6 +7,7 @@ export interface SkillLine {
   readonly skill: Skill;
   readonly correct: number;
   readonly wrong: number;
+  /** `accuracyPercent` of the skill's judged moves. */
   readonly accuracy: number;
 }
 
@@ -23,7 +25,7 @@ export function skillBreakdown(moves: readonly Pick<MoveRecord, 'skill' | 'verdi
     const mine = moves.filter((m) => m.skill === skill && m.verdict !== 'stale');
     if (mine.length === 0) return [];
     const correct = mine.filter((m) => m.verdict === 'correct').length;
-    return [{ skill, correct, wrong: mine.length - correct, accuracy: correct / mine.length }];
+    return [{ skill, correct, wrong: mine.length - correct, accuracy: accuracyPercent({ correct, mistakes: mine.length - correct, missed: 0 }) }];
   });
 }
 

@@ -12,13 +12,13 @@ const player = (sessionId: string, role: PlayerView['role'], nickname: string, i
   [sessionId, { sessionId, role, nickname, isBot, connected: true, total: 0, ready: false }];
 
 const move = (m: Partial<MoveView>): MoveView => ({
-  at: 0, role: 'client', card: 'FIN', verdict: 'wrongCard', why: 'wrong.finBeforeEstablished', points: -40, expected: 'SYN',
-  skill: 'open', state: 'CLOSED', segmentId: -1, params: new Map(), hinted: false, ...m,
+  at: 0, role: 'client', card: 'FIN', verdict: 'wrongCard', why: 'wrong.finBeforeEstablished', points: -40, expected: ['SYN'],
+  skill: 'open', state: 'CLOSED', segmentId: -1, params: {}, hinted: false, ...m,
 });
 
 describe('the round result\'s list of mistakes', () => {
   const players = new Map([player('me', 'client', 'Ada'), player('bot', 'server', 'Tango', true)]);
-  const tooSlow = move({ role: 'server', card: '', verdict: 'missedDeadline', why: 'mistake.tooSlow', expected: 'RST', state: 'CLOSED' });
+  const tooSlow = move({ role: 'server', card: '', verdict: 'missedDeadline', why: 'mistake.tooSlow', expected: ['RST'], state: 'CLOSED' });
 
   it('lists the player\'s own mistakes first and the bot\'s under a heading that says whose they are, repeated ones once with a count', () => {
     const moves = [tooSlow, move({}), tooSlow, move({ verdict: 'correct', card: 'SYN', why: 'why.activeOpen' }), tooSlow];

@@ -78,9 +78,9 @@ export class Player {
     }
   }
 
-  /** The round's moves; `params` as a plain object, since a Map does not cross into the test. */
-  async moves(): Promise<(Omit<MoveView, 'params'> & { params: Record<string, number> })[]> {
-    return this.page.evaluate(() => (window.__tango.view?.moves ?? []).map((m) => ({ ...m, params: Object.fromEntries(m.params) })));
+  /** The round's moves, as the client's view holds them. */
+  async moves(): Promise<MoveView[]> {
+    return this.page.evaluate(() => [...(window.__tango.view?.moves ?? [])]);
   }
 
   async screenshot(name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { explainMove, judgedMove } from '../../shared/i18n/moveText.ts';
+import { explainMove } from '../../shared/i18n/moveText.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { isMessageKey } from '../../shared/i18n/translate.ts';
 import { CARDS } from '../../shared/match/cards.ts';
@@ -64,13 +64,13 @@ describe('solo against the bot', () => {
     expect(await player.playAndWait(wrong, hint!.moves)).toBe('wrongCard');
     const mistake = (await player.moves()).find((m) => m.verdict === 'wrongCard')!;
     expect(isMessageKey(mistake.why)).toBe(true);
-    const why = explainMove(judgedMove({ ...mistake, params: new Map(Object.entries(mistake.params)) }), 'zh-Hant');
+    const why = explainMove(mistake, 'zh-Hant');
     const shown = (await player.state()).explanation;
     expect(shown).toContain(why);
     expect(shown).toContain('錯誤');
     // Said by the state the player is in, then why that card does not fit it.
     expect(shown).toContain(`你處於 ${mistake.state}`);
-    expect(shown).toContain(translate('zh-Hant', mistake.why as Parameters<typeof translate>[1], { card: wrong, expected: mistake.expected.split(',').join(' / ') }));
+    expect(shown).toContain(translate('zh-Hant', mistake.why as Parameters<typeof translate>[1], { card: wrong, expected: mistake.expected.join(' / ') }));
     await player.screenshot('mistake-explained');
 
     await player.playRound();

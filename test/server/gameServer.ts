@@ -10,8 +10,7 @@ import { freePort } from '../freePort.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
 import type { Card } from '../../shared/match/cards.ts';
-import type { MoveRecord } from '../../shared/match/types.ts';
-import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
+import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type MoveView, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
 import type { PairRoom as PairRoomOnServer } from '../../server/rooms/pair/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 
@@ -155,8 +154,8 @@ export function next<T>(room: PairRoom, type: string, test: (m: T) => boolean = 
 }
 
 /** Every `moveJudged` the server sends this client from now on, whatever the kind of room. */
-export function hearMoves(room: { onMessage(type: string, callback: (m: MoveJudgedPayload) => void): unknown }): MoveRecord[] {
-  const heard: MoveRecord[] = [];
+export function hearMoves(room: { onMessage(type: string, callback: (m: MoveJudgedPayload) => void): unknown }): MoveView[] {
+  const heard: MoveView[] = [];
   room.onMessage(SERVER_MSG.moveJudged, (m) => heard.push(m.move));
   return heard;
 }

@@ -43,7 +43,7 @@ describe('the leaderboard', () => {
     const row = (id: string, points: number, correct: number, mistakes: number) => ({ id, nickname: id, points, correct, mistakes, missed: 0 });
     const ranked = rankStandings([row('a', 300, 3, 0), row('b', 500, 5, 1), row('c', 300, 3, 0), row('d', 300, 3, 3)]);
     expect(ranked.map((r) => [r.id, r.rank])).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 4]]);
-    expect(ranked[3]?.accuracy).toBe(0.5);
+    expect(ranked[3]?.accuracy).toBe(50);
   });
 });
 
@@ -58,9 +58,9 @@ describe('skill reports', () => {
 
   it('gives accuracy per kind of move in teaching order', () => {
     expect(skillBreakdown(moves)).toEqual([
-      { skill: 'open', correct: 1, wrong: 0, accuracy: 1 },
+      { skill: 'open', correct: 1, wrong: 0, accuracy: 100 },
       { skill: 'completeHandshake', correct: 0, wrong: 1, accuracy: 0 },
-      { skill: 'ackFin', correct: 1, wrong: 2, accuracy: 1 / 3 },
+      { skill: 'ackFin', correct: 1, wrong: 2, accuracy: 33 },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
-import { tallyMoves } from '../../shared/classroom/standings.ts';
+import { scoreOfMoves } from '../../shared/classroom/standings.ts';
 import { classSettingsPatchSchema } from '../../shared/validation.ts';
 
 describe('class settings', () => {
@@ -31,7 +31,7 @@ describe('a student\'s own score', () => {
       // A stale card costs nothing and does not break the streak.
       { points: 0, verdict: 'stale' }, { points: 150, verdict: 'correct' },
     ] as const;
-    expect(tallyMoves(moves)).toEqual({ points: 475, correct: 4, mistakes: 1, missed: 1, hinted: 1, bestStreak: 2 });
-    expect(tallyMoves([])).toEqual({ points: 0, correct: 0, mistakes: 0, missed: 0, hinted: 0, bestStreak: 0 });
+    expect(scoreOfMoves(moves)).toEqual({ points: 475, correct: 4, mistakes: 1, missed: 1, hinted: 1, bestStreak: 2 });
+    expect(scoreOfMoves([])).toEqual({ points: 0, correct: 0, mistakes: 0, missed: 0, hinted: 0, bestStreak: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playOut } from '../../shared/bots/playOut.ts';
 import { STEADY_BOT } from '../../shared/bots/bot.ts';
+import { toMoveView } from '../../shared/match/moveView.ts';
 import { explainMove } from '../../shared/i18n/moveText.ts';
 import { LOCALES } from '../../shared/i18n/messages.ts';
 import { translate } from '../../shared/i18n/translate.ts';
@@ -49,9 +50,9 @@ describe('why a wrong card is wrong', () => {
     const s = run(start('handshake'), { kind: 'play', now: 100, role: 'client', card: 'SYN' });
     const move = judge(s, 'client', 'FIN');
     expect(move).toMatchObject({ verdict: 'wrongCard', state: 'SYN-SENT', why: 'wrong.finBeforeEstablished' });
-    expect(explainMove(move, 'en')).toBe(`${SYN_SENT_EN} A FIN closes a connection; it is not possible before the connection is established.`);
-    expect(explainMove(move, 'zh-Hant')).toContain('你處於 SYN-SENT');
-    expect(explainMove(move, 'zh-Hans')).toContain('你处于 SYN-SENT');
+    expect(explainMove(toMoveView(move), 'en')).toBe(`${SYN_SENT_EN} A FIN closes a connection; it is not possible before the connection is established.`);
+    expect(explainMove(toMoveView(move), 'zh-Hant')).toContain('你處於 SYN-SENT');
+    expect(explainMove(toMoveView(move), 'zh-Hans')).toContain('你处于 SYN-SENT');
   });
 
   it('names the segment that arrived and is still unanswered', () => {
@@ -60,7 +61,7 @@ describe('why a wrong card is wrong', () => {
     // RST is a legal send in SYN-RECEIVED; what is wrong is leaving the SYN without its SYN+ACK.
     const rst = judge(s, 'server', 'RST');
     expect(rst.why).toBe('wrong.synUnanswered');
-    expect(explainMove(rst, 'en')).toMatch(/^You are in SYN-RECEIVED: a SYN arrived.*The SYN that arrived waits for its answer, a SYN\+ACK.*RST does not answer it\.$/);
+    expect(explainMove(toMoveView(rst), 'en')).toMatch(/^You are in SYN-RECEIVED: a SYN arrived.*The SYN that arrived waits for its answer, a SYN\+ACK.*RST does not answer it\.$/);
     // A plain ACK is legal in SYN-RECEIVED only as a challenge ACK (RFC 5961): it does not answer a SYN.
     expect(judge(s, 'server', 'ACK').why).toBe('wrong.ackWithoutSyn');
   });
@@ -86,7 +87,7 @@ describe('why a wrong card is wrong', () => {
             expect(move.verdict, `${scenario.id} ${role} ${card}`).toBe('wrongCard');
             expect(move.why, `${scenario.id} ${role} ${card} in ${move.state}`).toMatch(/^(wrong|mistake)\./);
             for (const locale of LOCALES) {
-              const text = explainMove(move, locale);
+              const text = explainMove(toMoveView(move), locale);
               expect(text, `${locale} ${move.why}`).not.toMatch(/[{}]/);
               expect(text.startsWith(translate(locale, REFUSALS[move.state]))).toBe(true);
             }
@@ -106,9 +107,9 @@ describe('the arithmetic of a wrong number', () => {
     const s = run(s0, { kind: 'play', now: 0, role: 'client', card: 'SYN', seq: isn }, { kind: 'tick', now: 1000 });
     const move = judge(s, 'server', 'SYN+ACK', { ack: isn });
     expect(move).toMatchObject({ verdict: 'wrongNumbers', why: 'mistake.ackAfterSyn', params: { expected: isn + 1, from: isn, len: 1, given: isn } });
-    expect(explainMove(move, 'en')).toContain(`ack = ${isn} + 1 = ${isn + 1}, because a SYN takes one sequence number`);
-    expect(explainMove(move, 'zh-Hant')).toContain(`ack = ${isn} + 1 = ${isn + 1}，因為 SYN 佔用一個序號`);
-    expect(explainMove(move, 'zh-Hans')).toContain(`ack = ${isn} + 1 = ${isn + 1}，因为 SYN 占用一个序号`);
+    expect(explainMove(toMoveView(move), 'en')).toContain(`ack = ${isn} + 1 = ${isn + 1}, because a SYN takes one sequence number`);
+    expect(explainMove(toMoveView(move), 'zh-Hant')).toContain(`ack = ${isn} + 1 = ${isn + 1}，因為 SYN 佔用一個序號`);
+    expect(explainMove(toMoveView(move), 'zh-Hans')).toContain(`ack = ${isn} + 1 = ${isn + 1}，因为 SYN 占用一个序号`);
   });
 
   it('shows seq = ISN + 1 for the segment after the SYN', () => {
@@ -137,7 +138,7 @@ describe('the arithmetic of a wrong number', () => {
             kinds.add(move.why);
             const { from, len, expected } = move.params;
             if (from !== undefined) expect(seqAdd(from, len!), `${scenario.id} ${move.why}`).toBe(expected);
-            for (const locale of LOCALES) expect(explainMove(move, locale)).not.toMatch(/[{}]/);
+            for (const locale of LOCALES) expect(explainMove(toMoveView(move), locale)).not.toMatch(/[{}]/);
           }
         }
       }

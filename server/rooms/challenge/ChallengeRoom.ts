@@ -9,8 +9,7 @@ import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
 import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode, type ErrorPayload,
-  type MoveJudgedPayload, type NoticePayload,
+  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
 } from '../../../shared/protocol.ts';
 import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
@@ -22,17 +21,15 @@ import { SeatTable } from '../seated/seatTable.ts';
 import { challengePolicy, type ChallengeSeat } from './challengePolicy.ts';
 import type { SeatListing } from '../common/seatListing.ts';
 import { settle } from './challengeSettlement.ts';
-import { RateLimit } from '../common/refusals.ts';
+import { RateLimit, type RoomHandlers } from '../common/refusals.ts';
+import type { ChallengeRoomEvents, ChallengeRoomMessages } from '../../../shared/messageMap.ts';
 import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
 import { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
 import { newSeat } from '../seated/seats.ts';
 
 type ChallengeClient = Client<{
   auth: { nickname: string; playerId: string };
-  messages: {
-    [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload;
-    [SERVER_MSG.challengeResult]: ChallengeResultPayload;
-  };
+  messages: ChallengeRoomEvents;
 }>;
 
 type JoinOptions = ReturnType<typeof challengeJoinOptionsSchema.parse>;
@@ -76,7 +73,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     [CLIENT_MSG.play]: (client: ChallengeClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
     // Anything else, a made-up `score` or `submitScore` included: an error back, and nothing changes.
     _: (client: ChallengeClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
-  };
+  } satisfies RoomHandlers<ChallengeRoomMessages, ChallengeClient>;
 
   /** The time is up: each person's result is stored (when it counts) and sent to them. */
   private finish(challenge: ChallengeState): void {

@@ -5,7 +5,7 @@
  */
 import { seatRoleIn } from '../../../shared/challenge/plan.ts';
 import { challengeStep, type ChallengeState } from '../../../shared/challenge/run.ts';
-import { tallyMoves } from '../../../shared/challenge/tally.ts';
+import { tallyChallenge } from '../../../shared/challenge/tally.ts';
 import type { RoundPolicy } from '../seated/roundPolicy.ts';
 import type { Seat } from '../seated/seats.ts';
 import { clearRound, projectMatch } from '../projection.ts';
@@ -31,7 +31,7 @@ export function challengePolicy(view: ChallengeRoomState): RoundPolicy<Challenge
       // A new round starts from an empty lane and ladder.
       if (before?.index !== c.index) clearRound(view);
       projectMatch(view, c.round);
-      const tally = tallyMoves(c.moves);
+      const tally = tallyChallenge(c.moves);
       Object.assign(view, {
         round: c.index + 1, lossRate: c.round.settings.lossRate, points: c.points, roundsWon: c.roundsWon,
         correct: tally.correct, judged: tally.judged, streak: tally.streak, bestStreak: tally.bestStreak,

@@ -5,7 +5,8 @@
  */
 import type { ChallengeState } from '../../../shared/challenge/run.ts';
 import { seatRoleIn } from '../../../shared/challenge/plan.ts';
-import { tallyMoves } from '../../../shared/challenge/tally.ts';
+import { tallyChallenge } from '../../../shared/challenge/tally.ts';
+import { toMoveView } from '../../../shared/match/moveView.ts';
 import type { Role } from '../../../shared/match/cards.ts';
 import {
   LEADERBOARD, type ChallengeKind, type ChallengeMistake, type ChallengeResultPayload, type ChallengeStanding,
@@ -36,7 +37,7 @@ export function boardOf(run: ChallengeRun): BoardScope {
 /** Stores the person's entry when it counts, and says how it stands. */
 export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number): ChallengeResultPayload {
   const c = run.challenge;
-  const tally = tallyMoves(c.moves);
+  const tally = tallyChallenge(c.moves);
   let standing: ChallengeStanding = 'assisted';
   if (!run.assisted) {
     const stored = store.record({
@@ -49,8 +50,7 @@ export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finis
   }
   const scope = boardOf(run);
   const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' || m.verdict === 'stale' ? [] : [{
-    roundIndex: m.roundIndex, scenarioId: m.scenarioId, at: m.at, role: m.role, card: m.card, expected: m.expected,
-    verdict: m.verdict, why: m.why, params: m.params, skill: m.skill, state: m.state,
+    ...toMoveView(m), verdict: m.verdict, roundIndex: m.roundIndex, scenarioId: m.scenarioId,
     mine: seatRoleIn(c.seed, m.roundIndex, who.firstRole) === m.role,
   }]));
   return {

@@ -6,13 +6,13 @@
  * is classLeaderboard.ts. Everything a report needs is written to the database as it happens,
  * so the report does not depend on this room.
  */
-import { CloseCode, logger, Room, ServerError, validate, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { CloseCode, logger, Room, ServerError, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { randomInt } from 'node:crypto';
 import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../../shared/classroom/settings.ts';
 import {
   CLASS_LIMITS, CLASS_MSG, SERVER_MSG, TEACHER_MSG, type ClassroomCreateOptions, type ClassSettings, type ErrorCode,
-  type ErrorPayload, type NoticePayload, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
+  type NoticePayload,
 } from '../../../shared/protocol.ts';
 import {
   classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
@@ -24,16 +24,14 @@ import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
 import { ClassRounds } from './classRounds.ts';
 import { Roster, type Student } from './classRoster.ts';
-import { RateLimit, refuse, tell } from '../common/refusals.ts';
+import { checked, RateLimit, refuse, tell, type RoomHandlers } from '../common/refusals.ts';
+import type { ClassroomEvents, ClassroomMessages, Done } from '../../../shared/messageMap.ts';
 import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
 import { ClassroomState, ClassSettingsState, StudentState } from '../schema/ClassroomState.ts';
 
 type ClassClient = Client<{
   auth: ClassAuth;
-  messages: {
-    [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [CLASS_MSG.teacherWelcome]: TeacherWelcomePayload;
-    [CLASS_MSG.studentWelcome]: StudentWelcomePayload; [CLASS_MSG.seat]: SeatPayload;
-  };
+  messages: ClassroomEvents;
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
@@ -81,31 +79,31 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private projectedPhase = '';
 
   override messages = {
-    [TEACHER_MSG.settings]: validate(classSettingsPatchSchema, (c: ClassClient, p: Partial<ClassSettings>, ctx: MessageContext) =>
+    [TEACHER_MSG.settings]: checked(classSettingsPatchSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.changeSettings(p))),
-    [TEACHER_MSG.lock]: validate(lockPayloadSchema, (c: ClassClient, p: { locked: boolean }, ctx: MessageContext) =>
+    [TEACHER_MSG.lock]: checked(lockPayloadSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.setLocked(p.locked))),
-    [TEACHER_MSG.kick]: validate(kickPayloadSchema, (c: ClassClient, p: { studentId: string }, ctx: MessageContext) =>
+    [TEACHER_MSG.kick]: checked(kickPayloadSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.kick(p.studentId))),
-    [TEACHER_MSG.startRound]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+    [TEACHER_MSG.startRound]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.start(this.settings, this.connectedStudents()))),
-    [TEACHER_MSG.pause]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+    [TEACHER_MSG.pause]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.pause(true))),
-    [TEACHER_MSG.resume]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+    [TEACHER_MSG.resume]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.pause(false))),
-    [TEACHER_MSG.endRound]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+    [TEACHER_MSG.endRound]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.endEarly())),
-    [TEACHER_MSG.endClass]: validate(noPayloadSchema, (c: ClassClient, _p: unknown, ctx: MessageContext) =>
+    [TEACHER_MSG.endClass]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.endClass())),
     _: (client: ClassClient) => {
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
-  };
+  } satisfies RoomHandlers<ClassroomMessages, ClassClient>;
 
   // ---- teacher commands ------------------------------------------------------------------------
 
   /** Only a client that joined as the teacher commands; everyone else is refused, whatever they send. */
-  private async command(client: ClassClient, ctx: MessageContext, run: Command): Promise<object | undefined> {
+  private async command(client: ClassClient, ctx: MessageContext, run: Command): Promise<Done | undefined> {
     if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
     if (!client.auth?.teacher) return refuse(client, ctx, 'notTeacher');
     if (this.state.phase === 'ended') return refuse(client, ctx, 'classEnded');

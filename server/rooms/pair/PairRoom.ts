@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../../../shared/match/cards.ts';
 import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
 import type { MatchState } from '../../../shared/match/types.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ErrorCode, type ErrorPayload, type MoveJudgedPayload, type NoticePayload,
+  CLIENT_MSG, SERVER_MSG, type ErrorCode, type NoticePayload,
   type PairJoinOptions, type PairRoomMode,
 } from '../../../shared/protocol.ts';
 import { pairJoinOptionsSchema, readyPayloadSchema } from '../../../shared/validation.ts';
@@ -21,7 +21,8 @@ import type { Stores } from '../../storage/stores.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
 import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
-import { RateLimit, refuse } from '../common/refusals.ts';
+import { RateLimit, refuse, type RoomHandlers } from '../common/refusals.ts';
+import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
 import { PairRoomState } from '../schema/PairRoomState.ts';
@@ -33,7 +34,7 @@ import { PairRounds } from './pairRounds.ts';
 type PairClient = Client<{
   /** A class's student comes with the seat the class reserved, which names them. */
   auth: { nickname: string; studentId?: string };
-  messages: { [SERVER_MSG.error]: ErrorPayload; [SERVER_MSG.notice]: NoticePayload; [SERVER_MSG.moveJudged]: MoveJudgedPayload };
+  messages: PairRoomEvents;
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
@@ -78,11 +79,11 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     [CLIENT_MSG.ready]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.onReady(client, payload, ctx),
     // Unknown types: an error back, not Colyseus's default of closing the connection.
     _: (client: PairClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
-  };
+  } satisfies RoomHandlers<PairRoomMessages, PairClient>;
 
   // ---- messages ------------------------------------------------------------------------------
 
-  private readonly onReady = (client: PairClient, payload: unknown, ctx: MessageContext): object | undefined =>
+  private readonly onReady = (client: PairClient, payload: unknown, ctx: MessageContext): Done | undefined =>
     this.desk.seated(readyPayloadSchema, (c: PairClient, seat, _payload, context) => {
       if (this.state.phase !== 'between') return refuse(c, context, 'roundNotRunning');
       this.seats.markReady(seat.id);

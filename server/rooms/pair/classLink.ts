@@ -6,7 +6,7 @@
  */
 import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type Delayed, type Presence } from '@colyseus/core';
 import { BOT_SEAT } from '../../../shared/classroom/pairing.ts';
-import { tallyMoves } from '../../../shared/classroom/standings.ts';
+import { scoreOfMoves } from '../../../shared/classroom/standings.ts';
 import type { Role } from '../../../shared/match/cards.ts';
 import type { MatchState, MoveRecord } from '../../../shared/match/types.ts';
 import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
@@ -125,7 +125,7 @@ export class ClassLink {
     for (const seat of this.host.seats.values()) {
       if (!seat.studentId) continue;
       const moves = this.moves.get(seat.studentId) ?? [];
-      const t = tallyMoves(moves);
+      const t = scoreOfMoves(moves);
       results.push({
         mode: 'class', roomCode: this.spec.classCode, roundNo: this.spec.round, scenarioId: match.scenarioId, status,
         playerId: seat.studentId, nickname: seat.nickname, role: roleIn(seat, 1), isBot: seat.isBot, points: t.points,

@@ -45,8 +45,7 @@ export const StandingState = schema({
   nickname: t.string(),
   rank: t.uint16().default(1),
   points: t.number().default(0),
-  // float64: `number` travels as float32 for fractions, and a report must show the same share.
-  accuracy: t.float64().default(1),
+  accuracy: t.uint8().default(0),
   correct: t.uint16().default(0),
   mistakes: t.uint16().default(0),
   missed: t.uint16().default(0),
@@ -64,7 +63,7 @@ export const SkillState = schema({
   skill: t.string<Skill>(),
   correct: t.uint16(),
   wrong: t.uint16(),
-  accuracy: t.float64(),
+  accuracy: t.uint8(),
 }, 'SkillState');
 export type SkillState = SchemaType<typeof SkillState>;
 

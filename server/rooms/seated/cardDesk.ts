@@ -6,11 +6,12 @@
  * the clients that asked for it. Rooms give the rules (when a card may be played, which role a
  * seat plays); the desk is the same for all.
  */
-import { CloseCode, type Clock, type MessageContext } from '@colyseus/core';
+import type { Clock, MessageContext } from '@colyseus/core';
 import type { ZodType } from 'zod';
 import type { Role } from '../../../shared/match/cards.ts';
+import { toMoveView } from '../../../shared/match/moveView.ts';
 import type { MoveRecord } from '../../../shared/match/types.ts';
-import type { ErrorCode, NoticeCode, NoticePayload, PlayPayload, PlayReply } from '../../../shared/protocol.ts';
+import type { ErrorCode, MoveView, NoticeCode, NoticePayload, PlayPayload, PlayReply } from '../../../shared/protocol.ts';
 import { playPayloadSchema } from '../../../shared/validation.ts';
 import { refuse, tell, type RateLimit, type Sender } from '../common/refusals.ts';
 import { seatHeld } from '../common/seatListing.ts';
@@ -20,7 +21,7 @@ import { notHearingMoves, type Seat } from './seats.ts';
 import type { SeatTable } from './seatTable.ts';
 
 /** What the desk needs of a connection. */
-export type DeskClient = Sender & { leave(code?: number): void } & Parameters<typeof oneWriteForThisMessage>[0];
+export type DeskClient = Sender & Parameters<typeof oneWriteForThisMessage>[0];
 
 /** What the desk needs of its room. */
 export interface DeskHost<C> {
@@ -29,7 +30,7 @@ export interface DeskHost<C> {
   readonly limit: RateLimit;
   clients(): readonly C[];
   broadcastNotice(payload: NoticePayload, except?: C): void;
-  broadcastMove(move: MoveRecord, except: readonly C[]): void;
+  broadcastMove(move: MoveView, except: readonly C[]): void;
   /** Sends the state now rather than at the next tick. */
   patchNow(): void;
   /** Copies the seats into the synchronised player list (the clock's). */
@@ -95,7 +96,7 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
     this.host.patchNow();
-    return { move: judged.move };
+    return { move: toMoveView(judged.move) };
   });
 
   /**
@@ -122,7 +123,7 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
       this.rules.judged?.(e.move);
       const clients = this.host.clients();
       const skip = notHearingMoves(clients, this.host.seats, e.move.role, this.playing);
-      if (skip.length < clients.length) this.host.broadcastMove(e.move, skip);
+      if (skip.length < clients.length) this.host.broadcastMove(toMoveView(e.move), skip);
     }
   }
 
@@ -171,11 +172,10 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     if (!this.host.limit.allows(client, ctx, this.host.clock.currentTime)) return { ok: false };
     const parsed = schema.safeParse(payload);
     if (parsed.success) return { ok: true, value: parsed.data };
-    // A request is answered; a plain message that cannot be read closes its connection, as
-    // Colyseus's own validation did (the seat is kept for a reconnection). No stack is logged:
+    // Refused like any refusal, so a client can switch on the code: a request is rejected, a
+    // plain message answered with an `error` message; the connection stays. No stack is logged:
     // a malformed message is the sender's mistake, not the server's.
-    if (ctx.id !== undefined) ctx.reject({ code: 'invalidPayload' });
-    else client.leave(CloseCode.WITH_ERROR);
+    refuse(client, ctx, 'invalidPayload');
     return { ok: false };
   }
 }
