@@ -3,25 +3,13 @@ import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
 import { makeSettings, SPEEDS, timingFor } from '../../shared/match/settings.ts';
 import { SCORING } from '../../shared/match/scoring.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
-import type { MatchEvent, MatchInput, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import type { MatchEvent, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import { judged, run } from './engineDriver.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
 
 function start(scenarioId: ScenarioId, difficulty: 'flags' | 'numbers' | 'expert' = 'flags'): MatchState {
   return createMatch({ scenarioId, settings: makeSettings({ difficulty, lossRate: 0 }), seed: 11, now: 0 });
 }
-
-function run(state: MatchState, ...inputs: MatchInput[]) {
-  let s = state;
-  const events: MatchEvent[] = [];
-  for (const input of inputs) {
-    const r = step(s, input);
-    s = r.state;
-    events.push(...r.events);
-  }
-  return { state: s, events };
-}
-
-const judged = (events: readonly MatchEvent[]): MoveRecord[] => events.flatMap((e) => (e.type === 'moveJudged' ? [e.move] : []));
 
 describe('the match engine', () => {
   it('sends a correct card and moves the sender on', () => {

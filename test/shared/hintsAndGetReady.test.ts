@@ -3,24 +3,12 @@ import { playOut } from '../../shared/bots/playOut.ts';
 import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
 import { makeSettings, type Difficulty } from '../../shared/match/settings.ts';
 import { correctPoints, SCORING } from '../../shared/match/scoring.ts';
-import type { MatchEvent, MatchInput, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import type { MatchEvent, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import { judged, run } from './engineDriver.ts';
 
 function start(difficulty: Difficulty = 'flags', getReadyMs = 0): MatchState {
   return createMatch({ scenarioId: 'handshake', settings: makeSettings({ difficulty, lossRate: 0 }), seed: 11, now: 1000, getReadyMs });
 }
-
-function run(state: MatchState, ...inputs: MatchInput[]): { state: MatchState; events: MatchEvent[] } {
-  let s = state;
-  const events: MatchEvent[] = [];
-  for (const input of inputs) {
-    const r = step(s, input);
-    s = r.state;
-    events.push(...r.events);
-  }
-  return { state: s, events };
-}
-
-const judged = (events: readonly MatchEvent[]): MoveRecord[] => events.flatMap((e) => (e.type === 'moveJudged' ? [e.move] : []));
 
 describe('the ★ hint shows after a hesitation or a mistake', () => {
   it('shows a move\'s hint only after the hesitation time, never in Expert', () => {
