@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
-import { startLiveGame, type LiveGame } from './liveGame.ts';
+import { describe, expect, it } from 'vitest';
+import type { WatchedPage } from './browser.ts';
+import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
 
 /**
@@ -16,30 +15,18 @@ function rightCards(moves: readonly { verdict: string; role: string; card: strin
 }
 
 describe('a private room in two browsers', () => {
-  let game: LiveGame;
-  let browser: Browser;
+  const suite = liveSuite();
   const pages: WatchedPage[] = [];
 
-  beforeAll(async () => {
-    // The browser first: without Chromium the suite fails at once, saying how to install it.
-    browser = await launchBrowser();
-    game = await startLiveGame();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await game?.stop();
-  });
-
   it('plays a handshake and a four-way close to the end, one player by mouse and one by keyboard', { timeout: 120_000 }, async () => {
-    const hostPage = await openPage(browser, { width: 1280, height: 800 });
-    const guestPage = await openPage(browser, { width: 390, height: 800 });
+    const hostPage = await suite.newPage({ width: 1280, height: 800 });
+    const guestPage = await suite.newPage({ width: 390, height: 800 });
     pages.push(hostPage, guestPage);
     const host = new Player(hostPage.page, 'mouse');
     const guest = new Player(guestPage.page, 'keyboard');
 
     // The host creates the room by mouse; the playlist comes from the address.
-    await host.page.goto(`${game.url}/?scenarios=handshake,client-close&rounds=2`);
+    await host.page.goto(`${suite.game.url}/?scenarios=handshake,client-close&rounds=2`);
     await host.waitForScene('Start');
     await host.click('mode.private');
     await host.click('speed.fast');
@@ -58,7 +45,7 @@ describe('a private room in two browsers', () => {
     await host.screenshot('waiting-desktop');
 
     // The guest follows the invite link and only uses the keyboard.
-    await guest.page.goto(link.replace(/^https?:\/\/[^/]+/, game.url));
+    await guest.page.goto(link.replace(/^https?:\/\/[^/]+/, suite.game.url));
     await guest.waitForScene('Start');
     await guest.page.keyboard.type('Keys');
     await guest.page.keyboard.press('Enter');

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zhHans } from '../../client/i18n/zh-Hans.ts';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
-import { startLiveGame, type LiveGame } from './liveGame.ts';
+import type { WatchedPage } from './browser.ts';
+import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
 
 const TEST_MS = 90_000;
@@ -11,29 +10,12 @@ const CANVAS = 1;
 const WEBGL = 2;
 
 describe('choosing the renderer in headless Chromium, whose WebGL is software (SwiftShader)', () => {
-  let game: LiveGame;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    game = await startLiveGame();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await game?.stop();
-  });
-
-  const opened: WatchedPage[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  });
+  const suite = liveSuite();
 
   async function open(path: string): Promise<{ player: Player; watched: WatchedPage }> {
-    const watched = await openPage(browser);
-    opened.push(watched);
+    const watched = await suite.newPage();
     const player = new Player(watched.page, 'mouse');
-    await player.page.goto(`${game.url}${path}`);
+    await player.page.goto(`${suite.game.url}${path}`);
     await player.waitForScene('Start');
     return { player, watched };
   }
@@ -98,7 +80,7 @@ describe('choosing the renderer in headless Chromium, whose WebGL is software (S
     expect(after.rendererNotice).toBe('');
 
     // The address still wins over the remembered choice.
-    await player.page.goto(`${game.url}/?renderer=canvas`);
+    await player.page.goto(`${suite.game.url}/?renderer=canvas`);
     await player.page.waitForFunction(() => window.__tango?.state?.ready, null, { timeout: 30_000, polling: 50 });
     expect((await player.state()).renderer).toMatchObject({ renderer: 'canvas', reason: 'address' });
     expect(await phaserRenderer(player)).toBe(CANVAS);

@@ -1,47 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainMove } from '../../shared/i18n/moveText.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { isMessageKey } from '../../shared/i18n/translate.ts';
 import { CARDS } from '../../shared/match/cards.ts';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
-import { startLiveGame, type LiveGame } from './liveGame.ts';
+import type { WatchedPage } from './browser.ts';
+import { liveSuite } from './liveSuite.ts';
 import { Player, type Hands } from './player.ts';
 
 const ROUND_MS = 120_000;
 
 describe('solo against the bot', () => {
-  let game: LiveGame;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The browser first: without Chromium the suite fails at once, saying how to install it.
-    browser = await launchBrowser();
-    game = await startLiveGame();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await game?.stop();
-  });
-
-  // Each test's page closes after it, so finished games do not keep drawing while the next test plays.
-  const opened: WatchedPage[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  });
-
-  async function newPage(size?: { width: number; height: number }): Promise<WatchedPage> {
-    const watched = await openPage(browser, size);
-    opened.push(watched);
-    return watched;
-  }
+  const suite = liveSuite();
+  const newPage = suite.newPage;
 
   /** Opens the game with a playlist and starts a solo match from the Start screen. */
   async function startSolo(scenario: string, hands: Hands, size?: { width: number; height: number }): Promise<{ player: Player; watched: WatchedPage }> {
     const watched = await newPage(size);
     const player = new Player(watched.page, hands);
-    await player.page.goto(`${game.url}/?scenarios=${scenario}&rounds=1`);
+    await player.page.goto(`${suite.game.url}/?scenarios=${scenario}&rounds=1`);
     await player.waitForScene('Start');
     await player.page.keyboard.type('Solo');
     await player.click('mode.solo');
@@ -158,7 +134,7 @@ describe('solo against the bot', () => {
     const size = { width: 360, height: 640 };
     const watched = await newPage(size);
     const player = new Player(watched.page, 'mouse');
-    await player.page.goto(game.url);
+    await player.page.goto(suite.game.url);
     await player.waitForScene('Start');
     await player.page.keyboard.type('Night owl');
     await player.click('mode.private');
@@ -201,7 +177,7 @@ describe('solo against the bot', () => {
   it('starts the picker from a homework link\'s scenarios, and the player\'s own choice then replaces the link\'s', async () => {
     const watched = await newPage();
     const player = new Player(watched.page, 'mouse');
-    await player.page.goto(`${game.url}/?scenarios=lost-syn&rounds=1`);
+    await player.page.goto(`${suite.game.url}/?scenarios=lost-syn&rounds=1`);
     await player.waitForScene('Start');
     await player.page.keyboard.type('Homework');
     await player.click('mode.solo');
@@ -233,7 +209,7 @@ describe('solo against the bot', () => {
   it('forgets a damaged saved playlist rather than sending it', async () => {
     const watched = await newPage();
     const player = new Player(watched.page, 'keyboard');
-    await player.page.goto(game.url);
+    await player.page.goto(suite.game.url);
     await player.page.evaluate(() => localStorage.setItem('tango.preferences',
       JSON.stringify({ nickname: 'Ada', mode: 'solo', scenarios: ['no-such-scenario', 'lost-syn', 'lost-syn', 42] })));
     expect(await playAfterReload(player)).toEqual({ scenario: 'lost-syn', rounds: 1 });

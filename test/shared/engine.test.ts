@@ -3,7 +3,7 @@ import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
 import { makeSettings, SPEEDS, timingFor } from '../../shared/match/settings.ts';
 import { SCORING } from '../../shared/match/scoring.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
-import type { MatchEvent, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import type { MatchState } from '../../shared/match/types.ts';
 import { judged, run } from './engineDriver.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
 

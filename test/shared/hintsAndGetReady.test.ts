@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { playOut } from '../../shared/bots/playOut.ts';
-import { createMatch, nextWakeAt, step } from '../../shared/match/engine.ts';
+import { createMatch, nextWakeAt } from '../../shared/match/engine.ts';
 import { makeSettings, type Difficulty } from '../../shared/match/settings.ts';
 import { correctPoints, SCORING } from '../../shared/match/scoring.ts';
-import type { MatchEvent, MatchState, MoveRecord } from '../../shared/match/types.ts';
+import type { MatchState } from '../../shared/match/types.ts';
 import { judged, run } from './engineDriver.ts';
 
 function start(difficulty: Difficulty = 'flags', getReadyMs = 0): MatchState {
