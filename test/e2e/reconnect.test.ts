@@ -44,6 +44,20 @@ async function newPlayer(context: BrowserContext, url: string): Promise<Player> 
   return new Player(page, 'mouse');
 }
 
+/** A solo whole-life match started from the Start screen, with the player's first move made: the seat as it stood then. */
+async function soloAfterOneMove(context: BrowserContext, gameUrl: string): Promise<{ player: Player; before: Awaited<ReturnType<typeof seatOf>> }> {
+  const player = await newPlayer(context, `${gameUrl}/?scenarios=whole-life&rounds=1`);
+  await player.waitForScene('Start');
+  await player.page.keyboard.type('Solo');
+  await player.click('mode.solo');
+  await player.click('speed.slow');
+  await player.click('play');
+  await player.waitForScene('Match');
+  const hint = await player.nextHint();
+  await player.playAndWait(hint!.cards[0]!, hint!.moves);
+  return { player, before: await seatOf(player) };
+}
+
 describe('a player who closes the page comes back to their seat', () => {
   let game: LiveGame;
   let browser: Browser;
@@ -127,16 +141,7 @@ describe('a player who closes the page comes back to their seat', () => {
 
   it('a solo player closes the tab mid-round and comes back by the site to the round where it is', { timeout: TEST_MS }, async () => {
     const ctx = await context();
-    const player = await newPlayer(ctx, `${game.url}/?scenarios=whole-life&rounds=1`);
-    await player.waitForScene('Start');
-    await player.page.keyboard.type('Solo');
-    await player.click('mode.solo');
-    await player.click('speed.slow');
-    await player.click('play');
-    await player.waitForScene('Match');
-    const hint = await player.nextHint();
-    await player.playAndWait(hint!.cards[0]!, hint!.moves);
-    const before = await seatOf(player);
+    const { player, before } = await soloAfterOneMove(ctx, game.url);
 
     await player.page.close();
     const back = await newPlayer(ctx, `${game.url}/`);
@@ -155,16 +160,7 @@ describe('a player who closes the page comes back to their seat', () => {
     const launch = (): Promise<BrowserContext> => launchPersistentChromium(profile, { viewport: { width: 390, height: 844 } });
     try {
       const first = await launch();
-      const player = await newPlayer(first, `${game.url}/?scenarios=whole-life&rounds=1`);
-      await player.waitForScene('Start');
-      await player.page.keyboard.type('Solo');
-      await player.click('mode.solo');
-      await player.click('speed.slow');
-      await player.click('play');
-      await player.waitForScene('Match');
-      const hint = await player.nextHint();
-      await player.playAndWait(hint!.cards[0]!, hint!.moves);
-      const before = await seatOf(player);
+      const { before } = await soloAfterOneMove(first, game.url);
       await first.close();
 
       const again = await launch();

@@ -9,7 +9,7 @@ import type { ClassroomState } from '../../server/rooms/schema/ClassroomState.ts
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import type { Config } from '../../server/config.ts';
 import {
-  CLASS_MSG, ROOM, type ClassSettings, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
+  CLASS_MSG, ROOM, TEACHER_MSG, type ClassSettings, type SeatPayload, type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
 import { followHints, freshClient, testConfig, until, type PairRoom, type TestServer } from './gameServer.ts';
 
@@ -115,3 +115,16 @@ export async function playRound(student: Student): Promise<{ seat: SeatPayload; 
 }
 
 export type ClassView = ClassroomState;
+
+/** A class of two in a handshake round, both seated: `a` is the client's pair room (it sends the first SYN), `b` the server's. */
+export async function twoSeated(colyseus: TestServer) {
+  const teacher = await createClass(colyseus, { playlist: ['handshake'] });
+  const amy = await joinClass(teacher.code, 'Amy');
+  const bo = await joinClass(teacher.code, 'Bo');
+  await until(teacher.room, (s) => s.students.size === 2);
+  await command(teacher.room, TEACHER_MSG.startRound);
+  const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
+  const [a, b] = seats[0].seat.role === 'client' ? [seats[0].pair, seats[1].pair] : [seats[1].pair, seats[0].pair];
+  await until(a, (s) => s.phase === 'playing');
+  return { teacher, amy, bo, a, b, amyPair: seats[0].pair, boPair: seats[1].pair };
+}

@@ -3,7 +3,7 @@ import { CloseCode } from '@colyseus/sdk';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, ROOM, SERVER_MSG, TEACHER_MSG, type NoticePayload } from '../../shared/protocol.ts';
 import { bootGame, create, followHints, freshClient, me, play, type PairRoom, until, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, type Student } from './classroomHarness.ts';
+import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, twoSeated, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
 const stores = openStores(':memory:');
@@ -12,18 +12,6 @@ beforeAll(async () => { colyseus = await bootGame(classConfig({ seatWaitMs: 800 
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
-/** A class of two in a handshake round, both seated: `a` is the client's pair room (it sends the first SYN), `b` the server's. */
-async function twoSeated() {
-  const teacher = await createClass(colyseus, { playlist: ['handshake'] });
-  const amy = await joinClass(teacher.code, 'Amy');
-  const bo = await joinClass(teacher.code, 'Bo');
-  await until(teacher.room, (s) => s.students.size === 2);
-  await command(teacher.room, TEACHER_MSG.startRound);
-  const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
-  const [a, b] = seats[0].seat.role === 'client' ? [seats[0].pair, seats[1].pair] : [seats[1].pair, seats[0].pair];
-  await until(a, (s) => s.phase === 'playing');
-  return { teacher, amy, bo, a, b, amyPair: seats[0].pair, boPair: seats[1].pair };
-}
 
 
 describe('a class\'s pair room', () => {
@@ -42,7 +30,7 @@ describe('a class\'s pair room', () => {
 
 describe('the standings', () => {
   it('move live on the teacher\'s screens only; a student\'s stand still until every pair has finished', async () => {
-    const { teacher, amy, bo, a, b } = await twoSeated();
+    const { teacher, amy, bo, a, b } = await twoSeated(colyseus);
     const student = amy.room;
     const playing = await until(student, (s) => s.phase === 'playing' && s.leaderboard.length === 2);
     const before = playing.leaderboard.map((r) => r.toJSON());
@@ -68,7 +56,7 @@ describe('the standings', () => {
   });
 
   it('reach a teacher\'s second screen (a reload) whole, live rows included', async () => {
-    const { teacher, a } = await twoSeated();
+    const { teacher, a } = await twoSeated(colyseus);
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
     const first = await until(teacher.room, (s) => s.liveLeaderboard.some((r) => r.points > 0));
     const screen = await freshClient().joinById(teacher.code, { teacher: true, secret: teacher.secret }) as typeof teacher.room;
@@ -81,7 +69,7 @@ describe('the standings', () => {
 
 describe('the teacher running a round', () => {
   it('pauses every pair\'s clock: nothing happens and cards are refused until the round resumes', async () => {
-    const { teacher, a, b } = await twoSeated();
+    const { teacher, a, b } = await twoSeated(colyseus);
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
     const notices = new Inbox(b as never);
 
@@ -119,7 +107,7 @@ describe('the teacher running a round', () => {
   });
 
   it('ends every pair\'s round early, keeps what was scored, and the class reviews it', async () => {
-    const { teacher, amy, bo, a, amyPair } = await twoSeated();
+    const { teacher, amy, bo, a, amyPair } = await twoSeated(colyseus);
     const opener = a === amyPair ? amy : bo;
     const notices = new Inbox(a as never);
     expect((await play(a, { card: 'SYN' })).move.verdict).toBe('correct');
@@ -158,7 +146,7 @@ describe('the teacher running a round', () => {
   });
 
   it('lets nobody but its two students into a class\'s pair room, nor make one', async () => {
-    const { a } = await twoSeated();
+    const { a } = await twoSeated(colyseus);
     const code = a.state.code;
     await expect(freshClient().joinById(code, { nickname: 'Eve', mode: 'private' }).catch(errorCodeOf)).resolves.toBe('roomNotFound');
     const forged = { nickname: 'Eve', mode: 'private', classroom: { classCode: 'AAAAA', seats: [] } } as unknown as { nickname: string; mode: 'private' };
@@ -167,7 +155,7 @@ describe('the teacher running a round', () => {
   });
 
   it('seats a student who reloads mid-round again in the same seat', async () => {
-    const { teacher, amy, amyPair, boPair } = await twoSeated();
+    const { teacher, amy, amyPair, boPair } = await twoSeated(colyseus);
     const role = me(amyPair).role;
     // The page goes away: both of Amy's connections drop without a goodbye.
     for (const room of [amy.room, amyPair] as const) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { errorCodeOf, TEACHER_MSG } from '../../shared/protocol.ts';
+import { errorCodeOf } from '../../shared/protocol.ts';
 import { bootGame, create, followHints, me, play, until, type TestServer } from './gameServer.ts';
 import { challengeConfig, createChallenge, newPlayerId, play as playChallenge, until as untilChallenge } from './challengeClient.ts';
-import { classConfig, command, createClass, joinClass, takeSeat } from './classroomHarness.ts';
+import { classConfig, twoSeated } from './classroomHarness.ts';
 
 const GET_READY_MS = 700;
 const CLASS_GET_READY_MS = 1200;
@@ -46,14 +46,8 @@ describe('the get-ready step before a round\'s clock starts', () => {
   });
 
   it('gives a class\'s pairs a longer get-ready step, and their first deadline only after it', async () => {
-    const teacher = await createClass(colyseus, { playlist: ['handshake'] });
-    const amy = await joinClass(teacher.code, 'Amy');
-    const bo = await joinClass(teacher.code, 'Bo');
-    await until(teacher.room, (s) => s.students.size === 2);
-    await command(teacher.room, TEACHER_MSG.startRound);
-    const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
-    const client = seats[0].seat.role === 'client' ? seats[0].pair : seats[1].pair;
-    const s = await until(client, (v) => v.phase === 'playing');
+    const { a: client } = await twoSeated(colyseus);
+    const s = client.state;
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(CLASS_GET_READY_MS);
     expect(s.endpoints.get('client')!.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
     expect(await play(client, { card: 'SYN' }).catch(errorCodeOf)).toBe('roundNotStarted');
