@@ -156,6 +156,11 @@ async function matchFrames(browser: Browser, url: string, durationMs: number) {
     await page.focus('#nickname');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__tango.state.scene === 'Match', null, WAIT);
+    // The get-ready step shows no segments and takes no cards: frames are recorded from the round's clock.
+    await page.waitForFunction(() => {
+      const view = window.__tango.view;
+      return view !== null && view.roundClockStartsAt > 0 && view.serverTime >= view.roundClockStartsAt;
+    }, null, WAIT);
     await page.evaluate(recordFrames);
     await playSolo(page, durationMs);
     const rec = await page.evaluate(() => {

@@ -57,7 +57,8 @@ function filesUnder(dir: string): string[] {
 const isPhaser = (file: string): boolean => /(^|\/)phaser[-.][^/]*\.js$/.test(file);
 
 export function measureBundle(dir: string, buildMs: number): BundleFigures {
-  const files = filesUnder(dir).filter((f) => !f.endsWith('.map')).map((path): BundleFile => {
+  // The .br and .gz copies are other encodings of the same files (vite.config.ts), not more code.
+  const files = filesUnder(dir).filter((f) => !/\.(map|br|gz)$/.test(f)).map((path): BundleFile => {
     const bytes = readFileSync(path);
     const file = relative(dir, path);
     return { file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, phaser: isPhaser(file) };
