@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type SeatPayload,
+  CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type ErrorCode, type SeatPayload,
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
+import { ClassSession } from '../../client/net/classSession.ts';
 import { freePort } from '../freePort.ts';
 import { followHints, until, type PairRoom } from './gameServer.ts';
 import { command, Inbox, type ClassRoom } from './classroomHarness.ts';
@@ -54,6 +55,15 @@ describe('a server restart', () => {
     expect(before.students.map((s) => s.nickname).sort()).toEqual(['=1+1', '小明'].sort());
     expect(before.students.every((s) => s.points > 0 && s.roundsPlayed === 1)).toBe(true);
 
+    // The students' pages, as the web client keeps them: a lost class is joined again by code with the kept token.
+    const pages = students.map(({ room, welcome }) => {
+      const comeBack = () => new Client(`ws://127.0.0.1:${port}`).joinById(code, { nickname: welcome.nickname, token: welcome.token });
+      const page = new ClassSession(new Client(`ws://127.0.0.1:${port}`), room, { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname }, comeBack);
+      const closed: ErrorCode[] = [];
+      page.events.on('closed', (c) => closed.push(c));
+      return { page, closed, returned: new Promise<void>((resolve) => page.events.on('returned', resolve)) };
+    });
+
     expect(await stopServer(first)).toBe(0);
     const second = await startServer(port);
 
@@ -67,16 +77,16 @@ describe('a server restart', () => {
     expect(csvAfter).toContain(`"'=1+1"`);
     expect((await fetch(`${url}${classReportPath(code)}`, { headers: { [TEACHER_SECRET_HEADER]: 'y'.repeat(43) } })).status).toBe(401);
 
-    // The class is live again: its students come back as themselves, with their standings.
-    const back = await Promise.all(students.map(async ({ welcome }) => {
-      const room = await new Client(`ws://127.0.0.1:${port}`).joinById(code, { nickname: welcome.nickname, token: welcome.token }) as ClassRoom;
-      return new Inbox(room).take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
-    }));
-    expect(back).toEqual(students.map((s) => s.welcome));
+    // The class is live again: the students' pages came back by themselves, as the same students, with their standings.
+    await Promise.all(pages.map((p) => p.returned));
+    expect(pages.flatMap((p) => p.closed)).toEqual([]);
+    expect(pages.map((p) => p.page.studentId)).toEqual(students.map((s) => s.welcome.studentId));
     const teacher = await new Client(`ws://127.0.0.1:${port}`).joinById(code, { teacher: true, secret }) as ClassRoom;
     await teacher.waitForInitialState();
     const state = await until(teacher, (s) => s.leaderboard.length === 2 && [...s.students.values()].every((st) => st.connected));
     expect(state.leaderboard.map((r) => [r.nickname, r.points]).sort()).toEqual(before.students.map((s) => [s.nickname, s.points]).sort());
+    expect(pages.every((p) => p.page.view.code === code && p.page.view.phase === 'review')).toBe(true);
+    await Promise.all(pages.map((p) => p.page.leave()));
     expect(second.output()).toContain(code);
 
     expect(await stopServer(second)).toBe(0);
