@@ -103,7 +103,8 @@ export class ClassSession {
     this.room = back.value;
     this.lastError = null;
     this.attach(back.value);
-    this.events.emit('returned', undefined);
+    // The class's state comes a round trip after the join: back once the view is the new room's.
+    back.value.onStateChange.once(() => this.events.emit('returned', undefined));
   }
 
   get view(): ClassroomView {

@@ -8,98 +8,129 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, CloseCode, type Room } from '@colyseus/sdk';
+import { Client, type Room } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CLASS_MSG, classReportPath, errorCodeOf, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type SeatPayload,
+  CLASS_MSG, classReportPath, errorCodeOf, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type ClassroomView, type ErrorCode, type SeatPayload,
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
+import { ClassSession } from '../../client/net/classSession.ts';
 import { freePort } from '../freePort.ts';
 import { followHints, until, type PairRoom } from './gameServer.ts';
-import { command, Inbox, type ClassRoom } from './classroomHarness.ts';
+import { Inbox, type ClassRoom } from './classroomHarness.ts';
 import { killServers, startServer, stopServer } from './serverProcess.ts';
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'tango-crash-'));
 afterAll(killServers);
 
-interface Seated { readonly room: ClassRoom; readonly inbox: Inbox; readonly welcome: StudentWelcomePayload }
+/** A page as the web client keeps it: its class session, which joins again by code when the connection is lost. */
+interface Page { readonly session: ClassSession; readonly returned: Promise<void>; readonly closed: ErrorCode[] }
+
+function page(session: ClassSession): Page {
+  const closed: ErrorCode[] = [];
+  session.events.on('closed', (c) => closed.push(c));
+  return { session, closed, returned: new Promise((resolve) => session.events.on('returned', resolve)) };
+}
+
+/** The class's next view that satisfies `holds` (the current one if it does). */
+function viewUntil(session: ClassSession, holds: (v: ClassroomView) => boolean, timeoutMs = 15_000): Promise<ClassroomView> {
+  if (holds(session.view)) return Promise.resolve(session.view);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { off(); reject(new Error('the class never showed that')); }, timeoutMs);
+    const off = session.events.on('view', (v) => {
+      if (!holds(v)) return;
+      clearTimeout(timer);
+      off();
+      resolve(v);
+    });
+  });
+}
+
+/** The seat the class hands this round (kept by the session if it came before anyone listened). */
+function nextSeat(session: ClassSession, round: number): Promise<SeatPayload> {
+  const pending = session.pendingSeat;
+  if (pending?.round === round) return Promise.resolve(pending);
+  return new Promise((resolve) => {
+    const off = session.events.on('seat', (seat) => {
+      if (seat.round !== round) return;
+      off();
+      resolve(seat);
+    });
+  });
+}
 
 describe('a server killed during a class round', () => {
-  it('brings the class back at the next start: same students, the round marked interrupted and played again', async () => {
+  it('brings the class back at the next start: the pages come back by themselves, the round is marked interrupted and played again', async () => {
     const port = await freePort();
     const ws = `ws://127.0.0.1:${port}`;
     const report = async (code: string, secret: string) =>
       await (await fetch(`http://127.0.0.1:${port}${classReportPath(code)}`, { headers: { [TEACHER_SECRET_HEADER]: secret } })).json() as ClassReport;
-    const join = async (code: string, nickname: string, token?: string): Promise<Seated> => {
-      const room = await new Client(ws).joinById(code, token ? { nickname, token } : { nickname }) as ClassRoom;
-      const inbox = new Inbox(room);
-      return { room, inbox, welcome: await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome) };
-    };
-    const play = (students: readonly Seated[], toTheEnd: boolean) => Promise.all(students.map(async ({ inbox }) => {
-      const seat = await inbox.take<SeatPayload>(CLASS_MSG.seat);
+    const play = (pages: readonly Page[], round: number, toTheEnd: boolean) => Promise.all(pages.map(async ({ session }) => {
+      const seat = await nextSeat(session, round);
       const pair = await new Client(ws).consumeSeatReservation(seat.reservation) as unknown as PairRoom;
       new Inbox(pair as unknown as Room);
+      // A round that is to be cut short is killed as soon as its pairs are seated (in the get-ready step).
+      if (!toTheEnd) return seat;
       await until(pair, (s) => s.phase === 'playing');
-      if (toTheEnd) await followHints(pair);
+      await followHints(pair);
       return seat;
     }));
 
     const first = await startServer(port, DATA_DIR);
     const teacherRoom = await new Client(ws).create(ROOM.classroom, { teacher: true, settings: { playlist: ['handshake', 'client-close'], speed: 'fast' } }) as ClassRoom;
     const { code, secret } = await new Inbox(teacherRoom).take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome);
-    const before = await Promise.all(['Mei', 'Bo'].map((nickname) => join(code, nickname)));
-    await until(teacherRoom, (s) => s.students.size === 2);
+    const teacher = page(new ClassSession(new Client(ws), teacherRoom, { teacher: true }, () => new Client(ws).joinById(code, { teacher: true, secret })));
+    const students = await Promise.all(['Mei', 'Bo'].map(async (nickname) => {
+      const room = await new Client(ws).joinById(code, { nickname }) as ClassRoom;
+      const welcome = await new Inbox(room).take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
+      const member = { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname } as const;
+      // The token is all a page keeps: it comes back under it whatever nickname it sends.
+      return page(new ClassSession(new Client(ws), room, member, () => new Client(ws).joinById(code, { nickname: 'Someone', token: welcome.token })));
+    }));
+    await viewUntil(teacher.session, (v) => v.students.size === 2);
 
     // Round 1 is played to its end; round 2 is running when the process is killed.
-    await command(teacherRoom, TEACHER_MSG.startRound);
-    await play(before, true);
-    const afterRound1 = await until(teacherRoom, (s) => s.phase === 'review' && s.leaderboard.every((r) => r.points > 0), 15_000);
+    expect(await teacher.session.command(TEACHER_MSG.startRound)).toBeNull();
+    await play(students, 1, true);
+    const afterRound1 = await viewUntil(teacher.session, (v) => v.phase === 'review' && v.leaderboard.every((r) => r.points > 0));
     const points1 = new Map(afterRound1.leaderboard.map((r) => [r.studentId, r.points]));
-    await command(teacherRoom, TEACHER_MSG.startRound);
-    await play(before, false);
-    teacherRoom.reconnection.minUptime = 0;
-    const oldTeacherLeft = new Promise<number>((resolve) => teacherRoom.onLeave((c) => resolve(c)));
+    expect(await teacher.session.command(TEACHER_MSG.startRound)).toBeNull();
+    await play(students, 2, false);
+    await viewUntil(teacher.session, (v) => v.phase === 'playing' && [...v.students.values()].every((st) => st.seated));
     await stopServer(first, 'SIGKILL');
 
     const second = await startServer(port, DATA_DIR);
     expect(second.output()).toContain(`revived 1 class(es) left open by the last run: ${code}`);
-    // The old connection's own reconnection fails against the new process, without saying the
-    // class is over (not a consented close): that is when a page comes back by code instead.
-    expect(await oldTeacherLeft).not.toBe(CloseCode.CONSENTED);
-
     // Nobody takes the class by creating it again, nor as its teacher without the secret.
     await expect(new Client(ws).create(ROOM.classroom, { teacher: true, revive: code }).catch(errorCodeOf)).resolves.toBe('badOptions');
     await expect(new Client(ws).joinById(code, { teacher: true, secret: 'x'.repeat(43) }).catch(errorCodeOf)).resolves.toBe('badTeacherSecret');
 
-    const teacher = await new Client(ws).joinById(code, { teacher: true, secret }) as ClassRoom;
-    await teacher.waitForInitialState();
-    const back = await until(teacher, (s) => s.students.size === 2 && s.leaderboard.length === 2);
-    expect({ code: back.code, round: back.round, phase: back.phase, playlist: [...back.settings.playlist], speed: back.settings.speed })
+    // The SDK's own reconnection fails against the new process; every page then comes back by code.
+    await Promise.all([teacher, ...students].map((p) => p.returned));
+    expect([teacher, ...students].flatMap((p) => p.closed)).toEqual([]);
+    const back = await viewUntil(teacher.session, (v) => v.leaderboard.length === 2 && [...v.students.values()].every((st) => st.connected));
+    expect({ code: back.code, round: back.round, phase: back.phase, playlist: back.settings.playlist, speed: back.settings.speed })
       .toEqual({ code, round: 2, phase: 'review', playlist: ['handshake', 'client-close'], speed: 'fast' });
-    expect([...back.students.values()].map((s) => [s.nickname, s.connected])).toEqual([['Mei', false], ['Bo', false]]);
+    expect([...back.students.values()].map((s) => [s.id, s.nickname])).toEqual(students.map((s) => [s.session.studentId, s.session.member.teacher ? '' : s.session.member.nickname]));
     expect(new Map(back.leaderboard.map((r) => [r.studentId, r.points]))).toEqual(points1);
-
-    // Each student comes back as the same student with the token the page kept, under a new nickname even.
-    const after = await Promise.all(before.map((s) => join(code, 'Someone', s.welcome.token)));
-    expect(after.map((s) => s.welcome)).toEqual(before.map((s) => s.welcome));
-    await until(teacher, (s) => [...s.students.values()].every((st) => st.connected));
 
     const interrupted = await report(code, secret);
     expect(interrupted.endedAt).toBeNull();
     expect(interrupted.rounds.map((r) => [r.roundNo, r.scenarioId, r.interrupted])).toEqual([[1, 'handshake', false], [2, 'client-close', true]]);
 
     // The interrupted round is played again (its scenario, a new number), to the end, by the same two.
-    await command(teacher, TEACHER_MSG.startRound);
-    const seats = await play(after, true);
+    expect(await teacher.session.command(TEACHER_MSG.startRound)).toBeNull();
+    const seats = await play(students, 3, true);
     expect(seats.map((s) => s.round)).toEqual([3, 3]);
-    const done = await until(teacher, (s) => s.phase === 'review' && s.leaderboard.every((r) => r.points > (points1.get(r.studentId) ?? 0)), 15_000);
+    const done = await viewUntil(teacher.session, (v) => v.phase === 'review' && v.leaderboard.every((r) => r.points > (points1.get(r.studentId) ?? 0)));
     expect(done.scenarioId).toBe('client-close');
     // The playlist's two rounds are done: the interrupted one does not count, the replay does.
-    await expect(command(teacher, TEACHER_MSG.startRound).catch(errorCodeOf)).resolves.toBe('noRoundsLeft');
+    expect(await teacher.session.command(TEACHER_MSG.startRound)).toBe('noRoundsLeft');
 
     const final = await report(code, secret);
     expect(final.rounds.map((r) => [r.roundNo, r.scenarioId, r.interrupted])).toEqual([[1, 'handshake', false], [2, 'client-close', true], [3, 'client-close', false]]);
-    expect(final.students.map((s) => [s.studentId, s.roundsPlayed])).toEqual(expect.arrayContaining(before.map((s) => [s.welcome.studentId, 2])));
+    expect(final.students.map((s) => [s.studentId, s.roundsPlayed]).sort()).toEqual(students.map((s) => [s.session.studentId, 2]).sort());
+    await Promise.all([teacher, ...students].map((p) => p.session.leave()));
     expect(await stopServer(second)).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });
