@@ -217,7 +217,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     classes.interruptRounds(stored.code, Date.now());
     const rounds = classes.rounds(stored.code);
     for (const r of this.stores.results.forRoom(stored.code)) {
-      if (r.mode === 'class') this.leaderboard.result({ studentId: r.playerId, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed });
+      if (r.mode === 'class' && !r.isBot) this.leaderboard.result({ studentId: r.playerId, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed });
     }
     // Everyone is shown away until they come back; a round starts only with those who did.
     for (const student of this.roster.active()) this.showStudent(student, false);
