@@ -274,6 +274,7 @@ export const en = {
   'class.pausedLobby': 'The teacher paused the round.',
   'class.ended': 'The class has ended. Thank you for playing!',
   'class.here': 'Students here: {count}',
+  'class.returning': 'The server is restarting: coming back to the class…',
   'class.yourRank': 'Rank {rank} of {count}',
   'class.yourPoints': '{points} points',
   'class.yourAccuracy': 'accuracy {accuracy}',

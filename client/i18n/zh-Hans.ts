@@ -272,6 +272,7 @@ export const zhHans: UiCatalogue = {
   'class.pausedLobby': '老师暂停了回合。',
   'class.ended': '课堂已结束。谢谢参与！',
   'class.here': '在场学生：{count}',
+  'class.returning': '服务器正在重新启动：正在回到班级…',
   'class.yourRank': '第 {rank} 名（共 {count} 人）',
   'class.yourPoints': '{points} 分',
   'class.yourAccuracy': '正确率 {accuracy}',

@@ -272,6 +272,7 @@ export const zhHant: UiCatalogue = {
   'class.pausedLobby': '老師暫停了回合。',
   'class.ended': '課堂已結束。謝謝參與！',
   'class.here': '在場學生：{count}',
+  'class.returning': '伺服器正在重新啟動：正在回到班級…',
   'class.yourRank': '第 {rank} 名（共 {count} 人）',
   'class.yourPoints': '{points} 分',
   'class.yourAccuracy': '正確率 {accuracy}',

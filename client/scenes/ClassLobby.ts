@@ -53,8 +53,12 @@ export class ClassLobby extends Screen {
       go(this, SCENES.Start);
     }));
     new FocusOrder(this).setItems([this.leave]);
-    const off = session.events.on('view', (view) => this.show(view));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    const off = [
+      session.events.on('view', (view) => this.show(view)),
+      // Until the class is back, its next view replacing this.
+      session.events.on('returning', () => this.message.setText(t('class.returning'))),
+    ];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => off.forEach((remove) => remove()));
     followClassWhileShown(this, session);
     this.startLayout();
     this.show(session.view);

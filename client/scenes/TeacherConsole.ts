@@ -116,7 +116,9 @@ export class TeacherConsole extends Screen {
     const offClosed = this.session.events.on('closed', (code) => {
       this.status.setText(game(`error.${code}`));
     });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); });
+    const offReturning = this.session.events.on('returning', () => this.status.setText(t('class.returning')));
+    const offReturned = this.session.events.on('returned', () => this.status.setText(''));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); offReturning(); offReturned(); });
     this.startLayout();
     this.show(this.view);
   }
