@@ -6,6 +6,9 @@
 export const en = {
   'app.title': 'TCP Tango',
   'app.tagline': 'Be a TCP endpoint: open and close a connection, one segment at a time.',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': 'Sound: on',
+  'sound.off': 'Sound: off',
 
   'start.nickname': 'Nickname',
   'start.nicknamePlaceholder': 'Your name',

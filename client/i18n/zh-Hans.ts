@@ -4,6 +4,9 @@ import type { UiCatalogue } from './en.ts';
 export const zhHans: UiCatalogue = {
   'app.title': 'TCP 探戈',
   'app.tagline': '扮演一个 TCP 端点：一个报文段一个报文段地建立和关闭连接。',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': '声音：开',
+  'sound.off': '声音：关',
 
   'start.nickname': '昵称',
   'start.nicknamePlaceholder': '你的名字',

@@ -4,6 +4,9 @@ import type { UiCatalogue } from './en.ts';
 export const zhHant: UiCatalogue = {
   'app.title': 'TCP 探戈',
   'app.tagline': '扮演一個 TCP 端點：一個區段接一個區段地建立與關閉連線。',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': '聲音：開',
+  'sound.off': '聲音：關',
 
   'start.nickname': '暱稱',
   'start.nicknamePlaceholder': '你的名字',

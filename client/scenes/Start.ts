@@ -11,6 +11,7 @@ import { loadPreferences, savePreferences, type Preferences } from '../preferenc
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { SoundToggle } from '../ui/SoundToggle.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, css, MIN_TOUCH } from '../ui/theme.ts';
@@ -49,6 +50,7 @@ export class Start extends Screen {
   /** The status line sits under what was pressed: Join (a code) or the main button (a nickname, a connection). */
   private statusAfter: 'join' | 'play' = 'play';
   private focus!: FocusOrder;
+  private soundToggle!: SoundToggle;
   private busy = false;
 
   constructor() {
@@ -92,8 +94,9 @@ export class Start extends Screen {
     });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
+    this.soundToggle = new SoundToggle(this, 'play');
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom, this.soundToggle]);
     this.refresh();
     this.startLayout();
     // Why the seat this browser had could not be taken back (Boot): said at once, and kept until the next try.
@@ -113,6 +116,7 @@ export class Start extends Screen {
     const bh = tight ? MIN_TOUCH : 48;
     let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 760) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
+    this.soundToggle.layOut(x + column, y + this.title.height / 2 - MIN_TOUCH / 2, MIN_TOUCH, false);
     y += this.title.height + 2;
     this.tagline.setVisible(!tight).setWordWrapWidth(column, true).setPosition(x, y);
     if (!tight) y += this.tagline.height + gap;
@@ -149,7 +153,7 @@ export class Start extends Screen {
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
-      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom });
+      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, sound: this.soundToggle });
     this.fitHeight(y + 8);
   }
 
