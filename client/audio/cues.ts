@@ -92,9 +92,13 @@ export interface MatchMoment {
   readonly arrived: ReadonlySet<number>;
 }
 
-/** What changed between two moments of a match screen; the first moment (null before) says nothing, so a reload is quiet. */
-export function matchEvents(before: MatchMoment | null, now: MatchMoment): SoundEvent[] {
-  if (!before) return [];
+/**
+ * What changed between two moments of a match screen. The first moment (null before) says only
+ * the count-down's number if it is showing: segments that had arrived and a clock already running
+ * when the screen opened (a reload mid-round) are not news.
+ */
+export function matchEvents(previous: MatchMoment | null, now: MatchMoment): SoundEvent[] {
+  const before = previous ?? { readySeconds: null, secondsLeft: null, arrived: now.arrived };
   const events: SoundEvent[] = [];
   if (now.readySeconds !== null && now.readySeconds !== before.readySeconds) events.push({ kind: 'getReady', secondsLeft: now.readySeconds });
   if (before.readySeconds !== null && now.readySeconds === null && now.secondsLeft !== null) events.push({ kind: 'clockStarted' });

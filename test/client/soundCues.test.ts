@@ -55,11 +55,11 @@ describe('which sounds the game makes', () => {
   it('ticks each number of the get-ready count-down, says "go" when the clock starts, and ticks only the round\'s last five seconds', () => {
     const ticks = [3, 2, 1].map((s) => moment({ readySeconds: s }));
     const running = (s: number): MatchMoment => moment({ secondsLeft: s });
-    const seen = [null, ...ticks, running(60), running(59), running(6), running(5), running(1), running(0)];
-    const cues = seen.slice(1).flatMap((now, i) => cuesFor(matchEvents(seen[i]!, now!), true));
-    expect(cues).toEqual(['tick', 'tick', 'go', 'tick', 'tick']);
-    // The first moment (a screen opened or reloaded mid-round) is quiet; the same moment again adds nothing.
-    expect(matchEvents(null, moment({ readySeconds: 2 }))).toEqual([]);
+    const seen = [...ticks, running(60), running(59), running(6), running(5), running(1), running(0)];
+    const cues = seen.flatMap((now, i) => cuesFor(matchEvents(seen[i - 1] ?? null, now), true));
+    expect(cues).toEqual(['tick', 'tick', 'tick', 'go', 'tick', 'tick']);
+    // A screen opened (or reloaded) mid-round says nothing of the clock or of what had arrived; the same moment again adds nothing.
+    expect(matchEvents(null, moment({ secondsLeft: 3, arrived: new Set([1, 2]) }))).toEqual([]);
     expect(matchEvents(running(4), running(4))).toEqual([]);
   });
 
