@@ -14,7 +14,7 @@ import { QrImage } from '../ui/QrImage.ts';
 import { RosterGrid } from '../ui/RosterGrid.ts';
 import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
 import type { ClassReportData } from './ClassReport.ts';
 import { classStatus, mistakeLines, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
@@ -135,10 +135,10 @@ export class TeacherConsole extends Screen {
     const wide = width >= 900;
     const buttons = [this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass];
     let y = m;
-    const toggleWidth = this.soundToggle.layOut(width - m, m, 40, !wide);
+    const toggleWidth = this.soundToggle.layOut(width - m, m, MIN_TOUCH, !wide);
     this.title.setPosition(m, y).setFontSize(wide ? 24 : 18);
     this.phase.setWordWrapWidth(width - 2 * m - toggleWidth - 8 - (wide ? this.title.width + 24 : 0), true).setPosition(wide ? m + this.title.width + 24 : m, wide ? y + 3 : y + this.title.height + 2);
-    y = wide ? y + Math.max(this.title.height, this.phase.height) + 8 : this.phase.y + this.phase.height + 6;
+    y = wide ? y + Math.max(this.title.height, this.phase.height, MIN_TOUCH + 6) + 8 : this.phase.y + this.phase.height + 6;
 
     // The controls: one row along the bottom on a wide screen, a grid of two on a phone.
     const perRow = wide ? buttons.length : 2;

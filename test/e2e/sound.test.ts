@@ -6,7 +6,7 @@ import { Player } from './player.ts';
 
 const ROUND_MS = 120_000;
 
-describe('sound in solo play', () => {
+describe('sound', () => {
   const suite = liveSuite();
 
   /** Opens the Start screen with one scenario for one round. */
@@ -60,7 +60,9 @@ describe('sound in solo play', () => {
     await player.page.reload();
     await player.waitForScene('Start');
     expect((await player.state()).sound).toMatchObject({ place: 'play', on: false });
+    await player.screenshot('sound-start-muted');
     await startSolo(player);
+    await player.screenshot('sound-match-muted');
     expect((await player.state()).sound.on).toBe(false);
     await player.playRound();
     await player.waitForScene('RoundResult');
@@ -76,5 +78,51 @@ describe('sound in solo play', () => {
     await player.playRound();
     await player.waitForScene('RoundResult');
     expect(await played(player)).toEqual(expect.arrayContaining(['sent', 'right', 'arrived']));
+  }, ROUND_MS);
+
+  it('plays the projector\'s round start and end, keeps a student\'s phone silent by default, and the console remembers its mute', async () => {
+    const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
+    const student = new Player((await suite.newPage({ width: 390, height: 844 })).page, 'mouse');
+    await teacher.page.goto(suite.game.url);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    expect((await teacher.state()).sound).toMatchObject({ place: 'projector', on: true });
+    const link = await teacher.page.inputValue('#class-link');
+    await student.page.goto(link.replace(/^https?:\/\/[^/]+/, suite.game.url));
+    await student.waitForScene('ClassJoin');
+    await student.page.click('#class-nickname');
+    await student.page.keyboard.type('Ada');
+    await student.page.keyboard.press('Enter');
+    await student.waitForScene('ClassLobby');
+    expect((await student.state()).sound).toMatchObject({ place: 'classPhone', on: false });
+    await student.screenshot('sound-class-lobby-phone');
+
+    const phase = (p: string) => teacher.page.waitForFunction((want) => window.__tango.state.classroom?.phase === want, p, { timeout: 60_000, polling: 50 });
+    await teacher.page.keyboard.press('s');
+    await phase('playing');
+    await student.waitForScene('Match');
+    await student.page.waitForFunction(() => window.__tango.state.getReady !== '', null, { timeout: 20_000, polling: 20 });
+    await Promise.all([teacher.screenshot('sound-console-playing'), student.screenshot('sound-class-match-phone')]);
+    await teacher.page.keyboard.press('e');
+    await phase('review');
+    await teacher.page.waitForFunction(() => window.__tango.state.sound.played.length >= 2, null, { timeout: 10_000, polling: 50 });
+    expect(await played(teacher)).toEqual(['roundStart', 'fanfare']);
+    // The phone saw the get-ready count-down, silently.
+    expect((await student.state()).sound).toMatchObject({ place: 'classPhone', on: false, played: [] });
+
+    // Muted with M, the console stays muted after a reload and the next round starts in silence.
+    await teacher.page.keyboard.press('m');
+    await teacher.page.waitForFunction(() => window.__tango.state.sound.on === false);
+    await teacher.page.reload();
+    await teacher.waitForScene('TeacherConsole');
+    expect((await teacher.state()).sound).toMatchObject({ place: 'projector', on: false, played: [] });
+    await teacher.page.keyboard.press('s');
+    await phase('playing');
+    await teacher.page.keyboard.press('e');
+    await phase('review');
+    expect(await played(teacher)).toEqual([]);
   }, ROUND_MS);
 });
