@@ -74,7 +74,7 @@ export const en = {
   'match.isn': 'ISN {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': 'Keys 1–7 play a card',
+  'match.keysHelp': 'Keys 1–7 play a card · M sound',
   'match.keysHelpNumbers': 'Keys 1–7 play · S types seq/ack · Enter sends the ★ card',
   'match.correct': 'Right: {card}',
   'match.mistake': 'Mistake: {card}',
@@ -253,7 +253,7 @@ export const en = {
   'class.mistakesTitle': 'What the class got wrong most',
   'class.mistakeLine': '{count}× {skill}: {why}',
   'class.noMistakes': 'No mistakes this round.',
-  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · PgUp/PgDn scroll the names · Tab moves · Enter presses',
+  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · M sound · PgUp/PgDn scroll the names · Tab moves · Enter presses',
 
   'class.settingsTitle': 'Class settings',
   'class.settingsNote': 'Changes apply from the next round.',

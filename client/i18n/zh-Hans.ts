@@ -72,7 +72,7 @@ export const zhHans: UiCatalogue = {
   'match.isn': '初始序号 {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': '按 1–7 出牌',
+  'match.keysHelp': '按 1–7 出牌 · M 声音',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 输入 seq/ack · Enter 发送 ★ 牌',
   'match.correct': '正确：{card}',
   'match.mistake': '错误：{card}',
@@ -251,7 +251,7 @@ export const zhHans: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的错误',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '这回合没有错误。',
-  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · PgUp/PgDn 卷动名单 · Tab 移动 · Enter 按下',
+  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · M 声音 · PgUp/PgDn 卷动名单 · Tab 移动 · Enter 按下',
 
   'class.settingsTitle': '课堂设置',
   'class.settingsNote': '更改从下一回合起生效。',

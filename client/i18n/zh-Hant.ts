@@ -72,7 +72,7 @@ export const zhHant: UiCatalogue = {
   'match.isn': '初始序號 {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': '按 1–7 出牌',
+  'match.keysHelp': '按 1–7 出牌 · M 聲音',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 輸入 seq/ack · Enter 送出 ★ 牌',
   'match.correct': '正確：{card}',
   'match.mistake': '錯誤：{card}',
@@ -251,7 +251,7 @@ export const zhHant: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的錯誤',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '這回合沒有錯誤。',
-  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · PgUp/PgDn 捲動名單 · Tab 移動 · Enter 按下',
+  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · M 聲音 · PgUp/PgDn 捲動名單 · Tab 移動 · Enter 按下',
 
   'class.settingsTitle': '課堂設定',
   'class.settingsNote': '變更從下一回合起生效。',

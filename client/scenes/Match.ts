@@ -89,7 +89,10 @@ export class Match extends SessionScreen {
       this.onKey(name, () => this.hand.playKey(i + 1));
       this.onKey(`NUMPAD_${name}`, () => this.hand.playKey(i + 1));
     });
-    this.onKey('M', () => this.soundToggle.press());
+    // Not while typing in a number field.
+    this.onKey('M', () => {
+      if (!(document.activeElement instanceof HTMLInputElement)) this.soundToggle.press();
+    });
     this.onKey('S', (event) => {
       if (!this.seq.visible) return;
       event.preventDefault();

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { SOUND_KEYS } from '../../client/audio/cues.ts';
 import { CARDS } from '../../shared/match/cards.ts';
+import { measureLayout } from './layoutCheck.ts';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
 
 const ROUND_MS = 120_000;
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** What the screen's sound switch covers: every other text or button it overlaps (its own caption aside), with no other layout fault. */
+async function coveredBySoundSwitch(player: Player): Promise<string[]> {
+  const { facts, faults } = await measureLayout(player.page);
+  const own = facts.find((f) => f.kind === 'button' && f.text.startsWith('♪'));
+  if (!own) return ['no sound switch on screen'];
+  return [...faults, ...facts.filter((f) => f !== own && !(f.box && overlap(f.box, own) && f.text === own.text) && overlap(f, own)).map((f) => `${f.kind} "${f.text}"`)];
+}
 
 describe('sound', () => {
   const suite = liveSuite();
@@ -61,8 +73,10 @@ describe('sound', () => {
     await player.waitForScene('Start');
     expect((await player.state()).sound).toMatchObject({ place: 'play', on: false });
     await player.screenshot('sound-start-muted');
+    expect(await coveredBySoundSwitch(player)).toEqual([]);
     await startSolo(player);
     await player.screenshot('sound-match-muted');
+    expect(await coveredBySoundSwitch(player)).toEqual([]);
     expect((await player.state()).sound.on).toBe(false);
     await player.playRound();
     await player.waitForScene('RoundResult');
@@ -99,6 +113,7 @@ describe('sound', () => {
     await student.waitForScene('ClassLobby');
     expect((await student.state()).sound).toMatchObject({ place: 'classPhone', on: false });
     await student.screenshot('sound-class-lobby-phone');
+    expect(await coveredBySoundSwitch(student)).toEqual([]);
 
     const phase = (p: string) => teacher.page.waitForFunction((want) => window.__tango.state.classroom?.phase === want, p, { timeout: 60_000, polling: 50 });
     await teacher.page.keyboard.press('s');
@@ -106,6 +121,9 @@ describe('sound', () => {
     await student.waitForScene('Match');
     await student.page.waitForFunction(() => window.__tango.state.getReady !== '', null, { timeout: 20_000, polling: 20 });
     await Promise.all([teacher.screenshot('sound-console-playing'), student.screenshot('sound-class-match-phone')]);
+    // The switch takes a corner of the projector's header, and of the phone's match, without covering anything.
+    expect(await coveredBySoundSwitch(teacher)).toEqual([]);
+    expect(await coveredBySoundSwitch(student)).toEqual([]);
     await teacher.page.keyboard.press('e');
     await phase('review');
     await teacher.page.waitForFunction(() => window.__tango.state.sound.played.length >= 2, null, { timeout: 10_000, polling: 50 });
