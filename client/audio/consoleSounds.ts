@@ -13,6 +13,9 @@ export class ConsoleSounds {
   constructor(scene: Phaser.Scene, toggle: SoundToggle) {
     this.scene = scene;
     this.toggle = toggle;
+    // The projector shows the console while the teacher's keyboard is often in another window
+    // (slides, the register): Phaser would otherwise suspend its audio whenever the page loses focus.
+    scene.sound.pauseOnBlur = false;
   }
 
   /** Called with every view the console shows. */

@@ -124,6 +124,8 @@ describe('sound', () => {
     // The switch takes a corner of the projector's header, and of the phone's match, without covering anything.
     expect(await coveredBySoundSwitch(teacher)).toEqual([]);
     expect(await coveredBySoundSwitch(student)).toEqual([]);
+    // The teacher's focus moves to another window (slides): the projector still plays.
+    await teacher.page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await teacher.page.keyboard.press('e');
     await phase('review');
     await teacher.page.waitForFunction(() => window.__tango.state.sound.played.length >= 2, null, { timeout: 10_000, polling: 50 });
