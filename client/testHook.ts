@@ -41,7 +41,7 @@ export interface TangoState {
   /** The scenario picker: the playlist as chosen so far, and the scenarios marked ✓ (played without a mistake). */
   scenarios: { chosen: string[]; mastered: string[] } | null;
   /** The class report on screen: its students' nicknames in rank order. */
-  classReport: { students: string[]; downloaded: string } | null;
+  classReport: { students: string[]; misconceptions: string[]; downloaded: string } | null;
   /** The renderer the game draws with and why (rendererChoice.ts); set before the game is made. */
   renderer: RendererDecision | null;
   /** The check of a match's first seconds (frameCheck.ts): null until a match starts, never again once judged. */

@@ -6,6 +6,7 @@
  */
 import type { Role } from './match/cards.ts';
 import type { Skill } from './match/types.ts';
+import type { MisconceptionCount } from './reports/misconceptions.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
 import type { z } from 'zod';
@@ -215,6 +216,8 @@ export interface StudentReport extends StandingView {
   /** Accuracy per kind of move, in teaching order; kinds never met are left out. */
   readonly skills: readonly SkillView[];
   readonly commonMistakes: readonly MistakeView[];
+  /** What the student's wrong moves reveal, most frequent first (`students` is 1). */
+  readonly misconceptions: readonly MisconceptionCount[];
 }
 
 /** The class report, built from the database (it survives a server restart). */
@@ -229,4 +232,6 @@ export interface ClassReport {
   readonly students: readonly StudentReport[];
   /** The whole class's most common mistakes. */
   readonly commonMistakes: readonly MistakeView[];
+  /** What the class's wrong moves reveal, most widespread first. */
+  readonly misconceptions: readonly MisconceptionCount[];
 }

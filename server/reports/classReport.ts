@@ -6,6 +6,7 @@
 import { rankStandings } from '../../shared/classroom/standings.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
 import type { ClassReport, StudentReport } from '../../shared/protocol.ts';
+import { misconceptionCounts } from '../../shared/reports/misconceptions.ts';
 import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
 import type { ClassRecord, ClassRoundRecord, StudentRecord } from '../storage/classes.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
@@ -34,7 +35,7 @@ export function buildClassReport(
     return {
       studentId: s.id, nickname: s.nickname, rank: s.rank, points: s.points, accuracy: s.accuracy, correct: s.correct,
       mistakes: s.mistakes, missed: s.missed, hinted: hintedOf.get(s.id) ?? 0, roundsPlayed: roundsOf.get(s.id) ?? 0,
-      skills: skillBreakdown(moves), commonMistakes: commonMistakes(moves),
+      skills: skillBreakdown(moves), commonMistakes: commonMistakes(moves), misconceptions: misconceptionCounts([moves]),
     };
   });
   return {
@@ -42,5 +43,6 @@ export function buildClassReport(
     rounds: rounds.map((r) => ({ roundNo: r.roundNo, scenarioId: r.scenarioId, interrupted: r.interrupted })),
     students: reports,
     commonMistakes: commonMistakes(present.flatMap((s) => movesOf.get(s.id) ?? []), 5),
+    misconceptions: misconceptionCounts(present.map((s) => movesOf.get(s.id) ?? [])),
   };
 }
