@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CARDS, ROLES } from './match/cards.ts';
 import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
+import { TIME_ALLOWANCES } from './match/timeAllowance.ts';
+import { RANKINGS } from './classroom/standings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
 import { isRoomCode, LIMITS, PAIR_MODES, RECORD_ID_LENGTH, typedRoomCode } from './protocol.ts';
@@ -117,6 +119,8 @@ const classSettingsShape = {
   lossRate: z.number().min(0).max(MAX_LOSS_RATE),
   /** The longest a round lasts, in seconds; 0 keeps the scenario's own time limit. */
   roundSeconds: z.union([z.literal(0), z.number().int().min(CLASS_LIMITS.roundSecondsMin).max(CLASS_LIMITS.roundSecondsMax)]),
+  /** What the leaderboard ranks by: points, or accuracy first. */
+  rankBy: z.enum(RANKINGS),
 };
 
 /** A class's whole settings (ClassSettings is typed from it). */
@@ -144,6 +148,11 @@ export const lockPayloadSchema = z.strictObject({ locked: z.boolean() }).readonl
 
 export const kickPayloadSchema = z
   .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax) })
+  .readonly();
+
+/** Extra time or no deadline for one student, from the next round on (timeAllowance.ts). */
+export const timeAllowancePayloadSchema = z
+  .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax), allowance: z.enum(TIME_ALLOWANCES) })
   .readonly();
 
 /** Teacher commands without a payload accept nothing, or an empty object. */

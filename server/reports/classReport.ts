@@ -30,7 +30,7 @@ export function buildClassReport(
     };
   });
   const hintedOf = new Map(totals.map((t) => [t.id, t.hinted]));
-  const reports: StudentReport[] = rankStandings(totals).map((s) => {
+  const reports: StudentReport[] = rankStandings(totals, klass.settings.rankBy).map((s) => {
     const moves = movesOf.get(s.id) ?? [];
     return {
       studentId: s.id, nickname: s.nickname, rank: s.rank, points: s.points, accuracy: s.accuracy, correct: s.correct,

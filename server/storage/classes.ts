@@ -1,3 +1,4 @@
+import { DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
 import type { ClassSettings } from '../../shared/protocol.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
@@ -37,7 +38,9 @@ interface StudentRow { id: string; class_code: string; nickname: string; token_h
 interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null; interrupted: number }
 
 const toClass = (r: ClassRow): ClassRecord => ({
-  code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale, settings: JSON.parse(r.settings) as ClassSettings,
+  code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale,
+  // A class stored before a setting existed has that setting's default.
+  settings: { ...DEFAULT_CLASS_SETTINGS, ...(JSON.parse(r.settings) as Partial<ClassSettings>) },
   locked: r.locked === 1, createdAt: r.created_at, endedAt: r.ended_at,
 });
 

@@ -16,7 +16,9 @@ import {
 } from '../../../shared/protocol.ts';
 import {
   classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
+  timeAllowancePayloadSchema,
 } from '../../../shared/validation.ts';
+import { TimeAllowances } from './timeAllowances.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
@@ -73,6 +75,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private readonly liveStandings = new ShownStandings(this.state.liveLeaderboard);
   private readonly roundStandings = new ShownStandings(this.state.leaderboard);
   private rounds!: ClassRounds;
+  private allowances!: TimeAllowances;
   private endAfterRound = false;
   private idleTimer: Delayed | undefined;
   private projectedAt = -Infinity;
@@ -86,7 +89,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     [TEACHER_MSG.kick]: checked(kickPayloadSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.kick(p.studentId))),
     [TEACHER_MSG.startRound]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
-      this.command(c, ctx, () => this.rounds.start(this.settings, this.connectedStudents()))),
+      this.command(c, ctx, () => this.rounds.start(this.settings, this.allowances.seat(this.connectedStudents())))),
     [TEACHER_MSG.pause]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.pause(true))),
     [TEACHER_MSG.resume]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
@@ -95,6 +98,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       this.command(c, ctx, () => this.rounds.endEarly())),
     [TEACHER_MSG.endClass]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.endClass())),
+    [TEACHER_MSG.timeAllowance]: checked(timeAllowancePayloadSchema, (c: ClassClient, p, ctx) =>
+      this.command(c, ctx, () => this.allowances.set(p.studentId, p.allowance))),
     _: (client: ClassClient) => {
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
@@ -113,6 +118,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private changeSettings(change: Partial<ClassSettings>): undefined {
     this.settings = classSettingsWith(this.settings, change);
+    this.leaderboard.rankBy(this.settings.rankBy);
     this.stores.classes.saveSettings(this.state.code, this.settings);
     this.showSettings();
     return undefined;
@@ -126,6 +132,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private kick(studentId: string): ErrorCode | undefined {
     if (!this.roster.kick(studentId)) return 'unknownStudent';
+    this.allowances.forget(studentId);
     this.state.students.delete(studentId);
     this.leaderboard.touch();
     this.rounds.kick(studentId);
@@ -175,6 +182,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
     this.roster = new Roster(this.roomId, stores.classes);
+    this.allowances = new TimeAllowances(this.state.timeAllowances, (id) => this.roster.get(id) !== undefined);
+    // Teacher screens only: who has more time is nobody else's business.
+    this.screens.add(this.state.timeAllowances);
+    this.leaderboard.rankBy(this.settings.rankBy);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     this.rounds = new ClassRounds({
