@@ -274,6 +274,8 @@ export const en = {
   'access.none': 'No students yet.',
   'access.back': 'Back',
   'access.keys': '↑ ↓ choose a student · ← → change their time · Esc back',
+  'live.label': 'What happens in the match',
+  'live.right': 'Right: {card} sent.',
   'class.seconds': '{seconds} s',
   'class.save': 'Save',
   'class.cancel': 'Cancel',

@@ -272,6 +272,8 @@ export const zhHans: UiCatalogue = {
   'access.none': '还没有学生。',
   'access.back': '返回',
   'access.keys': '↑ ↓ 选择学生 · ← → 更改时间 · Esc 返回',
+  'live.label': '对局中发生的事',
+  'live.right': '正确：已发送 {card}。',
   'class.seconds': '{seconds} 秒',
   'class.save': '保存',
   'class.cancel': '取消',

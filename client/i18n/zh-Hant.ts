@@ -272,6 +272,8 @@ export const zhHant: UiCatalogue = {
   'access.none': '還沒有學生。',
   'access.back': '返回',
   'access.keys': '↑ ↓ 選擇學生 · ← → 更改時間 · Esc 返回',
+  'live.label': '對局中發生的事',
+  'live.right': '正確：已送出 {card}。',
   'class.seconds': '{seconds} 秒',
   'class.save': '儲存',
   'class.cancel': '取消',
