@@ -26,6 +26,7 @@ export const SCENES = {
   ClassLobby: 'ClassLobby',
   TeacherConsole: 'TeacherConsole',
   ClassSetup: 'ClassSetup',
+  ClassTime: 'ClassTime',
   ClassReport: 'ClassReport',
   ConnectionLost: 'ConnectionLost',
 } as const;
@@ -48,6 +49,7 @@ export interface SceneData {
   ClassLobby: { readonly cls: ClassSession };
   TeacherConsole: { readonly session: ClassSession };
   ClassSetup: { readonly session: ClassSession };
+  ClassTime: { readonly session: ClassSession };
   ClassReport: ClassReportData;
   ConnectionLost: { readonly session: Session };
 }
