@@ -8,7 +8,7 @@ import type { MoveRecord } from '../../shared/match/types.ts';
 import type { ClassReport, StudentReport } from '../../shared/protocol.ts';
 import { misconceptionCounts } from '../../shared/reports/misconceptions.ts';
 import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
-import type { ClassRecord, ClassRoundRecord, StudentRecord } from '../storage/classes.ts';
+import { isKeptName, type ClassRecord, type ClassRoundRecord, type StudentRecord } from '../storage/classes.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 
 export function buildClassReport(
@@ -16,7 +16,8 @@ export function buildClassReport(
 ): ClassReport {
   // A pair room may once have had the same code; only the class's own rows count.
   const mine = results.filter((r) => r.mode === 'class');
-  const present = students.filter((s) => !s.kicked);
+  // A name kept from an earlier class whose student never came has nothing to report.
+  const present = students.filter((s) => !s.kicked && !isKeptName(s.tokenHash));
   const movesOf = new Map<string, MoveRecord[]>();
   const roundsOf = new Map<string, number>();
   const totals = present.map((s) => {

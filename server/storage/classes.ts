@@ -15,6 +15,15 @@ export interface ClassRecord {
   readonly endedAt: number | null;
 }
 
+/**
+ * The token hash of a name kept from an earlier class until its student comes (the column is
+ * unique, so each has its own; no SHA-256 hex starts like this, so no token ever matches it).
+ */
+export const keptNameToken = (id: string): string => `kept:${id}`;
+
+/** Whether a student is a kept name whose student has not come yet. */
+export const isKeptName = (tokenHash: string): boolean => tokenHash.startsWith('kept:');
+
 export interface StudentRecord {
   readonly id: string;
   readonly classCode: string;
@@ -94,6 +103,22 @@ export class ClassStore {
   students(code: string): StudentRecord[] {
     const rows = this.#db.prepare('SELECT * FROM class_students WHERE class_code = ? ORDER BY joined_at, id').all(code) as unknown as StudentRow[];
     return rows.map(toStudent);
+  }
+
+  /** A name carried over from an earlier class is taken by its student: their token from now on. */
+  claimStudent(code: string, studentId: string, tokenHash: string): void {
+    this.#db.prepare('UPDATE class_students SET token_hash = ? WHERE class_code = ? AND id = ?').run(tokenHash, code, studentId);
+  }
+
+  /**
+   * The classes whose teacher's secret hashes to one of `hashes`, newest first: a teacher's
+   * browser proves which classes are its own by the secrets it keeps, and sees no others.
+   */
+  bySecretHashes(hashes: readonly string[]): ClassRecord[] {
+    if (hashes.length === 0) return [];
+    const rows = this.#db.prepare(`SELECT * FROM classes WHERE secret_hash IN (${hashes.map(() => '?').join(', ')}) ORDER BY created_at DESC, code`)
+      .all(...hashes) as unknown as ClassRow[];
+    return rows.map(toClass);
   }
 
   kick(code: string, studentId: string): void {

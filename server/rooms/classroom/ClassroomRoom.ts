@@ -19,6 +19,7 @@ import {
   timeAllowancePayloadSchema,
 } from '../../../shared/validation.ts';
 import { TimeAllowances } from './timeAllowances.ts';
+import { classToRunAgain } from './runAgain.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
@@ -175,13 +176,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     // A class's code is never reused: its report is found by it, long after the room is gone.
     this.roomId = await claimRoomCode(this.presence, undefined, (code) => !stores.classes.exists(code));
     await this.setPrivate(true);
-    this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
+    // Run again: the earlier class's settings and names, if the creator proves it is theirs.
+    const again = created.data.again && classToRunAgain(stores.classes, created.data.again);
+    this.settings = classSettingsWith(again?.settings ?? DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
     this.unclaimedSecret = newSecret();
     this.secretHash = hashSecret(this.unclaimedSecret);
     stores.classes.create({
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
     this.roster = new Roster(this.roomId, stores.classes);
+    if (again) for (const s of this.roster.expect(again.names)) this.showStudent(s, false);
     this.allowances = new TimeAllowances(this.state.timeAllowances, (id) => this.roster.get(id) !== undefined);
     // Teacher screens only: who has more time is nobody else's business.
     this.screens.add(this.state.timeAllowances);
@@ -275,7 +279,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override async onDispose(): Promise<void> {
-    this.rounds.dismiss();
+    // Undefined when onCreate refused the class (bad options, a class to run again that is not theirs).
+    (this.rounds as ClassRounds | undefined)?.dismiss();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
   }
 
@@ -286,7 +291,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     const now = this.clock.currentTime;
     const phase = this.state.phase;
     if (now - this.projectedAt < LEADERBOARD_EVERY_MS && phase === this.projectedPhase) return;
-    const students = this.roster.active();
+    const students = this.roster.present();
     if (this.leaderboard.project(this.liveStandings, students, (row) => this.screens.add(row))) this.projectedAt = now;
     // Everyone's standings stand still while pairs play (from the round's first patch, which
     // still brings in whoever joined just before it): they move when the round is over.
