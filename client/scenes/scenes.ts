@@ -27,6 +27,7 @@ export const SCENES = {
   TeacherConsole: 'TeacherConsole',
   ClassSetup: 'ClassSetup',
   ClassTime: 'ClassTime',
+  PastClasses: 'PastClasses',
   ClassReport: 'ClassReport',
   ConnectionLost: 'ConnectionLost',
 } as const;
@@ -50,6 +51,7 @@ export interface SceneData {
   TeacherConsole: { readonly session: ClassSession };
   ClassSetup: { readonly session: ClassSession };
   ClassTime: { readonly session: ClassSession };
+  PastClasses: undefined;
   ClassReport: ClassReportData;
   ConnectionLost: { readonly session: Session };
 }
