@@ -9,6 +9,7 @@ import { FocusOrder } from '../ui/FocusOrder.ts';
 import { RosterGrid } from '../ui/RosterGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
+import { publish } from '../testHook.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
 
@@ -95,6 +96,7 @@ export class ClassTime extends Screen {
     if (this.picked && !view.students.has(this.picked.id)) this.picked = null;
     if (this.picked) this.choice.choose(view.timeAllowances.get(this.picked.id) ?? 'normal');
     this.given.setText(view.students.size === 0 ? t('access.none') : givenLine(view));
+    publish({ classTime: this.given.text });
     this.layout(this.viewWidth, this.viewHeight);
   }
 
