@@ -273,7 +273,6 @@ export const en = {
   'access.untimed': 'Untimed',
   'access.none': 'No students yet.',
   'access.back': 'Back',
-  'access.keys': '↑ ↓ choose a student · ← → change their time · Esc back',
   'live.label': 'What happens in the match',
   'live.right': 'Right: {card} sent.',
   'again.open': '↻ Run a past class again',

@@ -271,7 +271,6 @@ export const zhHans: UiCatalogue = {
   'access.untimed': '不限时',
   'access.none': '还没有学生。',
   'access.back': '返回',
-  'access.keys': '↑ ↓ 选择学生 · ← → 更改时间 · Esc 返回',
   'live.label': '对局中发生的事',
   'live.right': '正确：已发送 {card}。',
   'again.open': '↻ 再上一次以前的班级',

@@ -271,7 +271,6 @@ export const zhHant: UiCatalogue = {
   'access.untimed': '不限時',
   'access.none': '還沒有學生。',
   'access.back': '返回',
-  'access.keys': '↑ ↓ 選擇學生 · ← → 更改時間 · Esc 返回',
   'live.label': '對局中發生的事',
   'live.right': '正確：已送出 {card}。',
   'again.open': '↻ 再上一次以前的班級',
