@@ -19,14 +19,14 @@ const config = configOrExit();
 const stores = openStores(config.databaseFile);
 // A class still open in the file was left by a process that did not end it (a crash, kill -9):
 // it ends now, and the round it was playing is marked interrupted in its report.
-const orphans = stores.classes.endOrphans(Date.now());
+const orphans = await stores.classes.endOrphans(Date.now());
 if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
 const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
-server.onShutdown(() => {
+server.onShutdown(async () => {
   stopSweeping();
-  stores.db.close();
+  await stores.sql.close();
 });
 await listenGameServer(server, config, config.port, config.host);
 console.log(`TCP Tango on http://localhost:${config.port}`);

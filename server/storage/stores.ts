@@ -1,20 +1,26 @@
 import { ChallengeEntryStore } from './challengeEntries.ts';
 import { ClassStore } from './classes.ts';
-import { openDatabase, type Database } from './database.ts';
 import { RoundRecordStore } from './roundRecords.ts';
 import { RoundResultStore } from './roundResults.ts';
+import type { Sql } from './sql.ts';
+import { openSqlite } from './sqlite.ts';
 
 /** Everything the rooms persist, opened once per process and handed to the rooms. */
 export interface Stores {
-  readonly db: Database;
+  /** The database under the stores, SQLite or Postgres. */
+  readonly sql: Sql;
   readonly results: RoundResultStore;
   readonly rounds: RoundRecordStore;
   readonly challenges: ChallengeEntryStore;
   readonly classes: ClassStore;
 }
 
-/** Opens the database file (':memory:' for tests) and the stores on it. */
+/** The stores on an open, migrated database. */
+export function storesOn(sql: Sql): Stores {
+  return { sql, results: new RoundResultStore(sql), rounds: new RoundRecordStore(sql), challenges: new ChallengeEntryStore(sql), classes: new ClassStore(sql) };
+}
+
+/** Opens the SQLite file (':memory:' for tests) and the stores on it. */
 export function openStores(file: string): Stores {
-  const db = openDatabase(file);
-  return { db, results: new RoundResultStore(db), rounds: new RoundRecordStore(db), challenges: new ChallengeEntryStore(db), classes: new ClassStore(db) };
+  return storesOn(openSqlite(file));
 }

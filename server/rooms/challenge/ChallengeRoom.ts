@@ -80,9 +80,12 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     const run = { kind: this.state.kind, day: this.state.day, challenge, assisted: this.assisted };
     for (const seat of this.seats.values()) {
       if (!seat.playerId || seat.isBot) continue;
-      const result = settle(this.stores.challenges, run, { playerId: seat.playerId, nickname: seat.nickname, firstRole: seat.firstRole }, Date.now());
-      this.results.set(seat.id, result);
-      this.clients.getById(seat.id)?.send(SERVER_MSG.challengeResult, result);
+      // settle never rejects: a database that fails gives an `unsaved` result, still sent.
+      void settle(this.stores.challenges, run, { playerId: seat.playerId, nickname: seat.nickname, firstRole: seat.firstRole }, Date.now())
+        .then((result) => {
+          this.results.set(seat.id, result);
+          this.clients.getById(seat.id)?.send(SERVER_MSG.challengeResult, result);
+        });
     }
   }
 

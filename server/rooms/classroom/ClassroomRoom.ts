@@ -19,6 +19,8 @@ import {
 } from '../../../shared/validation.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
+import { WriteQueue } from '../common/writeQueue.ts';
+import { classWrites, type ClassWrites } from './classWrites.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
 import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
@@ -57,7 +59,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   override autoDispose = false;
 
   private config!: ClassroomConfig;
-  private stores!: Stores;
+  /** The class's writes to the database, in order and off the room's path. */
+  private readonly queue = new WriteQueue(() => `ClassroomRoom ${this.roomId}`);
+  private writes!: ClassWrites;
   private roster!: Roster;
   private limit!: RateLimit;
   private settings: ClassSettings = DEFAULT_CLASS_SETTINGS;
@@ -113,14 +117,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private changeSettings(change: Partial<ClassSettings>): undefined {
     this.settings = classSettingsWith(this.settings, change);
-    this.stores.classes.saveSettings(this.state.code, this.settings);
+    this.writes.saveSettings(this.state.code, this.settings);
     this.showSettings();
     return undefined;
   }
 
   private setLocked(locked: boolean): undefined {
     this.state.locked = locked;
-    this.stores.classes.setLocked(this.state.code, locked);
+    this.writes.setLocked(this.state.code, locked);
     return undefined;
   }
 
@@ -145,7 +149,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       this.rounds.endEarly();
       return undefined;
     }
-    this.stores.classes.end(this.state.code, Date.now());
+    this.writes.end(this.state.code, Date.now());
     Object.assign(this.state, { phase: 'ended', paused: false });
     this.broadcast(SERVER_MSG.notice, { code: 'classEnded' } satisfies NoticePayload);
     return undefined;
@@ -158,7 +162,6 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     const created = classroomCreateOptionsSchema.safeParse(fromClient);
     if (!created.success) throw refusal('badOptions');
     this.config = server;
-    this.stores = stores;
     // Seats reserved and not yet taken count against maxClients: room for one address's worth of
     // them (the per-address cap) beyond the class itself, so nobody fills a class by reserving.
     // The roster still admits at most CLASS_LIMITS.studentsMax students.
@@ -166,19 +169,21 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
     // A class's code is never reused: its report is found by it, long after the room is gone.
-    this.roomId = await claimRoomCode(this.presence, undefined, (code) => !stores.classes.exists(code));
+    this.roomId = await claimRoomCode(this.presence, undefined, async (code) => !(await stores.classes.exists(code)));
     await this.setPrivate(true);
     this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
     this.unclaimedSecret = newSecret();
     this.secretHash = hashSecret(this.unclaimedSecret);
-    stores.classes.create({
+    // Awaited, unlike the writes after it: a class that is not stored would have no report.
+    await stores.classes.create({
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
-    this.roster = new Roster(this.roomId, stores.classes);
+    this.writes = classWrites(stores.classes, this.queue);
+    this.roster = new Roster(this.roomId, this.writes);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     this.rounds = new ClassRounds({
-      view: this.state, presence: this.presence, clock: this.clock, config: server, classes: stores.classes,
+      view: this.state, presence: this.presence, clock: this.clock, config: server, classes: this.writes,
       leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31),
       seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
       closed: () => { if (this.endAfterRound) this.endClass(); },
@@ -266,6 +271,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   override async onDispose(): Promise<void> {
     this.rounds.dismiss();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+    // The server closes the database only after every room is disposed: the last writes land first.
+    await this.queue.settled();
   }
 
   override onBeforePatch(): void {

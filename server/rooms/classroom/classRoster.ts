@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LIMITS, CLASS_LIMITS } from '../../../shared/protocol.ts';
-import type { ClassStore } from '../../storage/classes.ts';
+import type { ClassWrites } from './classWrites.ts';
 import { hashSecret, newSecret, refusal } from './classAuth.ts';
 
 export interface Student {
@@ -37,10 +37,10 @@ export function distinctNickname(name: string, taken: ReadonlySet<string>): stri
 
 export class Roster {
   private readonly code: string;
-  private readonly store: ClassStore;
+  private readonly store: ClassWrites;
   private readonly students = new Map<string, Student>();
 
-  constructor(code: string, store: ClassStore) {
+  constructor(code: string, store: ClassWrites) {
     this.code = code;
     this.store = store;
   }
