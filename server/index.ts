@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createGameServer, listenGameServer } from './app.ts';
 import { matchMaker } from '@colyseus/core';
 import { keepSweeping } from './storage/retention.ts';
-import { openStores } from './storage/stores.ts';
+import { openStoresAt, type Stores } from './storage/stores.ts';
 
 function configOrExit(): Config {
   try {
@@ -15,8 +15,19 @@ function configOrExit(): Config {
   }
 }
 
+/** The stores, or exit 1 with the reason: a server that cannot store results must not take players. */
+async function storesOrExit(): Promise<Stores> {
+  try {
+    return await openStoresAt(config);
+  } catch (e) {
+    const where = config.databaseUrl ? 'the database at DATABASE_URL' : config.databaseFile;
+    console.error(`Cannot open ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
 const config = configOrExit();
-const stores = openStores(config.databaseFile);
+const stores = await storesOrExit();
 // A class still open in the file was left by a process that did not end it (a crash, kill -9):
 // it ends now, and the round it was playing is marked interrupted in its report.
 const orphans = await stores.classes.endOrphans(Date.now());

@@ -38,13 +38,14 @@ interface Row {
  * A board has one line per player, their best entry in the scope (on a daily board there is only
  * one). Ranks are competition ranks: equal points share a rank and the next rank skips (1, 1, 3).
  * Lines with equal points are listed earlier entry first, so holding a score longer keeps you
- * above someone who only matched it.
+ * above someone who only matched it. The casts tell Postgres what type a parameter that may be
+ * null has (it cannot tell from `$2 IS NULL` alone); SQLite takes them as they are.
  */
 const RANKED = `
   WITH scoped AS (
     SELECT * FROM challenge_entries
-    WHERE seats = $1 AND ($2 IS NULL OR difficulty = $2)
-      AND ($3 IS NULL OR (kind = 'daily' AND day = $3))
+    WHERE seats = $1 AND (CAST($2 AS TEXT) IS NULL OR difficulty = $2)
+      AND (CAST($3 AS TEXT) IS NULL OR (kind = 'daily' AND day = $3))
   ), best AS (
     SELECT *, ROW_NUMBER() OVER (PARTITION BY player_id ORDER BY points DESC, created_at, id) AS nth FROM scoped
   ), ranked AS (

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStores, type Stores } from '../../server/storage/stores.ts';
+import { openStores, openStoresAt, type Stores } from '../../server/storage/stores.ts';
+import { startTestPostgres } from './postgresForTests.ts';
 
 export interface StoragePlace {
   /** Opens (and migrates) the stores on this database; close them with `stores.sql.close()`. */
@@ -40,7 +41,34 @@ export function sqliteBackend(): StorageBackend {
   };
 }
 
-/** The backends to run the storage suite against. */
-export async function storageBackends(): Promise<StorageBackend[]> {
-  return [sqliteBackend()];
+/** Databases on one embedded Postgres server, one per place. */
+export async function postgresBackend(): Promise<StorageBackend> {
+  const server = await startTestPostgres();
+  return {
+    name: 'Postgres',
+    place: async () => {
+      const databaseUrl = await server.newDatabase();
+      return {
+        open: () => openStoresAt({ databaseUrl, databaseFile: ':memory:' }),
+        version: async (stores) => (await stores.sql.get<{ version: number }>('SELECT version FROM schema_version'))!.version,
+      };
+    },
+    cleanUp: () => server.stop(),
+  };
+}
+
+export interface Backends {
+  readonly available: StorageBackend[];
+  /** Why a backend is not in `available` (skipped outside CI; under CI=true it fails instead). */
+  readonly skipped: string[];
+}
+
+/** The backends to run the storage suite against: SQLite, and Postgres if it can start here. */
+export async function storageBackends(): Promise<Backends> {
+  try {
+    return { available: [sqliteBackend(), await postgresBackend()], skipped: [] };
+  } catch (e) {
+    if (process.env['CI'] === 'true') throw e;
+    return { available: [sqliteBackend()], skipped: [`Postgres: ${e instanceof Error ? e.message : String(e)}`] };
+  }
 }
