@@ -28,10 +28,17 @@ async function storesOrExit(): Promise<Stores> {
 
 const config = configOrExit();
 const stores = await storesOrExit();
-// A class still open in the file was left by a process that did not end it (a crash, kill -9):
-// it ends now, and the round it was playing is marked interrupted in its report.
-const orphans = await stores.classes.endOrphans(Date.now());
-if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
+/**
+ * A class still open in the database was left by a process that did not end it (a crash,
+ * kill -9): it ends now, and the round it was playing is marked interrupted in its report. On
+ * Postgres other processes may be running classes: those the matchmaker finds open are left be.
+ */
+async function endOrphanClasses(isLive?: (code: string) => Promise<boolean>): Promise<void> {
+  const orphans = await stores.classes.endOrphans(Date.now(), isLive);
+  if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by a stopped server: ${orphans.join(', ')}`);
+}
+
+if (!config.databaseUrl) await endOrphanClasses();
 const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
@@ -40,6 +47,8 @@ server.onShutdown(async () => {
   await stores.sql.close();
 });
 await listenGameServer(server, config, config.port, config.host);
+// After listening, so that the matchmaker can see the rooms of every process sharing it.
+if (config.databaseUrl) await endOrphanClasses(async (code) => (await matchMaker.getRoomById(code)) !== undefined);
 console.log(`TCP Tango on http://localhost:${config.port}`);
 
 // Rooms are locked and their players disconnected with code 4001 (server shutdown) before the

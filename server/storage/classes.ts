@@ -118,17 +118,19 @@ export class ClassStore {
 
   /**
    * Ends every class a previous process left open (it stopped without ending them: a crash, a
-   * kill -9), and marks the rounds it left running as interrupted. Run at start-up, before any
-   * class opens. Returns the codes of the classes ended.
+   * kill -9), and marks the rounds it left running as interrupted, except those `isLive` says
+   * are open somewhere (another process on the same Postgres). Run at start-up. Returns the
+   * codes of the classes ended.
    */
-  async endOrphans(at: number): Promise<string[]> {
-    const rows = await this.#sql.all<{ code: string }>('SELECT code FROM classes WHERE ended_at IS NULL');
-    await this.#sql.atomically([
-      { sql: `UPDATE class_rounds SET ended_at = $1, interrupted = 1
-        WHERE ended_at IS NULL AND class_code IN (SELECT code FROM classes WHERE ended_at IS NULL)`, params: [at] },
-      { sql: 'UPDATE classes SET ended_at = $1 WHERE ended_at IS NULL', params: [at] },
-    ]);
-    return rows.map((r) => r.code);
+  async endOrphans(at: number, isLive: (code: string) => boolean | Promise<boolean> = () => false): Promise<string[]> {
+    const open = (await this.#sql.all<{ code: string }>('SELECT code FROM classes WHERE ended_at IS NULL')).map((r) => r.code);
+    const orphans: string[] = [];
+    for (const code of open) if (!(await isLive(code))) orphans.push(code);
+    await this.#sql.atomically(orphans.flatMap((code) => [
+      { sql: 'UPDATE class_rounds SET ended_at = $1, interrupted = 1 WHERE ended_at IS NULL AND class_code = $2', params: [at, code] },
+      { sql: 'UPDATE classes SET ended_at = $1 WHERE ended_at IS NULL AND code = $2', params: [at, code] },
+    ]));
+    return orphans;
   }
 
   /**
