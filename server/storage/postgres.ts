@@ -39,7 +39,8 @@ export interface PostgresOptions {
 
 /** Connects to the database at `url` (postgres://…) and brings its schema up to date. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Sql> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  // A host that drops packets would otherwise hold a query (and start-up) forever.
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types });
   // A connection dropped while idle (Postgres restarted) must not stop the process; the pool
   // opens another on the next query.
   pool.on('error', options.onError ?? ((e) => console.error('postgres connection lost:', e)));
