@@ -1,7 +1,10 @@
-/** Starts TCP Tango: reads the configuration, listens, and shuts down cleanly on a signal. */
+/** Starts TCP Tango: reads the configuration, listens, and drains then shuts down on a signal. */
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createGameServer, listenGameServer } from './app.ts';
 import { matchMaker } from '@colyseus/core';
+import { ROOM } from '../shared/protocol.ts';
+import { Drain } from './cluster/drain.ts';
+import { MatchmakingGuard } from './guard/matchmakingGuard.ts';
 import { keepSweeping } from './storage/retention.ts';
 import { openStores } from './storage/stores.ts';
 
@@ -15,30 +18,48 @@ function configOrExit(): Config {
   }
 }
 
+/** The codes of the classes open in any process (the matchmaker's list is the cluster's with Redis). */
+async function liveClasses(): Promise<ReadonlySet<string>> {
+  return new Set((await matchMaker.query({ name: ROOM.classroom })).map((r) => r.roomId));
+}
+
 const config = configOrExit();
 const stores = openStores(config.databaseFile);
-// A class still open in the file was left by a process that did not end it (a crash, kill -9):
-// it ends now, and the round it was playing is marked interrupted in its report.
-const orphans = stores.classes.endOrphans(Date.now());
-if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
-const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
-const server = createGameServer(config, stores);
+const drain = new Drain();
+const server = createGameServer(config, stores, new MatchmakingGuard(config.guard), drain);
+let stopSweeping = () => {};
 // Runs after every room has been disposed, so the last results are written before the file closes.
-server.onShutdown(() => {
+server.onShutdown(async () => {
   stopSweeping();
+  await drain.end();
   stores.db.close();
 });
 await listenGameServer(server, config, config.port, config.host);
-console.log(`TCP Tango on http://localhost:${config.port}`);
+// After listening: joining the matchmaker has cleared the rooms of processes that died, so a class
+// still open in the database and listed nowhere was left by a process that did not end it (a crash,
+// kill -9): it ends now, and the round it was playing is marked interrupted in its report.
+const live = await liveClasses();
+const orphans = stores.classes.endOrphans(Date.now(), (code) => live.has(code));
+if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
+stopSweeping = keepSweeping(stores, config.retention, liveClasses);
+console.log(`TCP Tango on http://localhost:${config.port}${config.cluster.redisUrl ? ` (process ${matchMaker.processId}, sharing Redis)` : ''}`);
 
-// Rooms are locked and their players disconnected with code 4001 (server shutdown) before the
-// process exits; a second signal while that runs is ignored rather than cutting it short.
+// SIGTERM drains first: no new rooms or players here, running rounds finish (DRAIN_SECONDS at
+// most); then rooms are locked and their players disconnected with code 4001 (server shutdown).
+// SIGINT (Ctrl-C) skips the drain. A second signal while either runs is ignored.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    void server.gracefullyShutdown(true);
+    void (async () => {
+      if (signal === 'SIGTERM' && config.cluster.drainMs > 0) {
+        console.log(`${signal}: draining (${drain.roundsRunning} round(s) running, ${config.cluster.drainMs / 1000} s at most)`);
+        const finished = await drain.begin(config.cluster.drainMs);
+        console.log(finished ? 'drained: no round running' : 'drain time is up');
+      }
+      console.log(`${signal}: shutting down`);
+      await server.gracefullyShutdown(true);
+    })();
   });
 }

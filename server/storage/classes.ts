@@ -117,13 +117,18 @@ export class ClassStore {
   /**
    * Ends every class a previous process left open (it stopped without ending them: a crash, a
    * kill -9), and marks the rounds it left running as interrupted. Run at start-up, before any
-   * class opens. Returns the codes of the classes ended.
+   * class opens here; `isLive` names the classes other processes of a cluster still hold.
+   * Returns the codes of the classes ended.
    */
-  endOrphans(at: number): string[] {
-    const codes = (this.#db.prepare('SELECT code FROM classes WHERE ended_at IS NULL').all() as unknown as { code: string }[]).map((r) => r.code);
-    this.#db.prepare(`UPDATE class_rounds SET ended_at = ?, interrupted = 1
-      WHERE ended_at IS NULL AND class_code IN (SELECT code FROM classes WHERE ended_at IS NULL)`).run(at);
-    this.#db.prepare('UPDATE classes SET ended_at = ? WHERE ended_at IS NULL').run(at);
+  endOrphans(at: number, isLive: (code: string) => boolean = () => false): string[] {
+    const open = (this.#db.prepare('SELECT code FROM classes WHERE ended_at IS NULL').all() as unknown as { code: string }[]).map((r) => r.code);
+    const codes = open.filter((code) => !isLive(code));
+    const endRounds = this.#db.prepare('UPDATE class_rounds SET ended_at = ?, interrupted = 1 WHERE ended_at IS NULL AND class_code = ?');
+    const endClass = this.#db.prepare('UPDATE classes SET ended_at = ? WHERE code = ? AND ended_at IS NULL');
+    for (const code of codes) {
+      endRounds.run(at, code);
+      endClass.run(at, code);
+    }
     return codes;
   }
 

@@ -21,9 +21,15 @@ export function sweepStoredData(stores: Stores, rules: RetentionConfig, now: num
   };
 }
 
-/** Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its stop. */
-export function keepSweeping(stores: Stores, rules: RetentionConfig, isLive: (code: string) => boolean): () => void {
-  const sweep = () => sweepStoredData(stores, rules, Date.now(), isLive);
+/**
+ * Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its
+ * stop. `liveClasses` lists the open classes (of every process of a cluster) just before each sweep.
+ */
+export function keepSweeping(stores: Stores, rules: RetentionConfig, liveClasses: () => Promise<ReadonlySet<string>>): () => void {
+  const sweep = () => void liveClasses()
+    .then((live) => sweepStoredData(stores, rules, Date.now(), (code) => live.has(code)))
+    // Nothing is deleted when the open classes cannot be listed (Redis unreachable): the next sweep tries again.
+    .catch((e: unknown) => console.error('retention sweep skipped:', e));
   sweep();
   const timer = setInterval(sweep, rules.sweepEveryMs);
   timer.unref();

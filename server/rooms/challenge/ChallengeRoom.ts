@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
 import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
+  CLIENT_MSG, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
 } from '../../../shared/protocol.ts';
 import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
@@ -127,7 +127,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.desk = new CardDesk<ChallengeClient, ChallengeSeat>({
-      clock: this.clock, seats: this.seats, limit: this.limit,
+      roomType: ROOM.challenge, clock: this.clock, seats: this.seats, limit: this.limit,
       clients: () => this.clients,
       broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
       broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),

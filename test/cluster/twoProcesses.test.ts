@@ -1,0 +1,113 @@
+/**
+ * Two real game processes sharing one Redis (and one store): whichever process a player asks,
+ * they reach the same rooms. Each test asks one process and plays in rooms the cluster may have
+ * put on the other; the last kills one process with -9 and the other plays on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
+  type StudentWelcomePayload, type TeacherWelcomePayload,
+} from '../../shared/protocol.ts';
+import { followHints, until, type PairRoom } from '../server/gameServer.ts';
+import { command, Inbox, type ClassRoom } from '../server/classroomHarness.ts';
+import { hearing, takeSeatVia } from './clusterRooms.ts';
+import { holder, reserve, sharedEnv, startGameProcess, type GameProcess } from './clusterProcesses.ts';
+import { startRedis, type RedisServer } from './redisServer.ts';
+import { systemBinary } from './systemBinary.ts';
+import { killServers, stopServer } from '../server/serverProcess.ts';
+
+const redisServer = systemBinary('redis-server', 'redis-server');
+
+describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServer.skipNote}`, () => {
+  let redis: RedisServer;
+  let a: GameProcess;
+  let b: GameProcess;
+
+  beforeAll(async () => {
+    redis = await startRedis(redisServer.path!);
+    const env = sharedEnv(redis.url);
+    // One after the other: the first creates the shared store's tables.
+    a = await startGameProcess(env);
+    b = await startGameProcess(env);
+  });
+
+  afterAll(async () => {
+    killServers();
+    await redis?.stop();
+  });
+
+  it('joins by code, through one process, a private room created through the other, and the pair plays', async () => {
+    const ada = await a.client().create(ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' }) as PairRoom;
+    hearing(ada);
+    const bo = await b.client().joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
+    hearing(bo);
+    await until(ada, (s) => s.phase === 'playing' && s.players.size === 2);
+    await Promise.all([followHints(ada), followHints(bo)]);
+    const state = await until(bo, (s) => s.phase !== 'playing');
+    expect([...state.players.values()].map((p) => p.nickname).sort()).toEqual(['Ada', 'Bo']);
+    expect(state.moves.length).toBeGreaterThan(0);
+    await Promise.all([ada.leave(), bo.leave()]);
+  });
+
+  it('pairs two quick-match players who asked different processes, with no bot', async () => {
+    const options = { mode: 'quick', difficulty: 'flags', speed: 'fast' };
+    const first = await a.client().joinOrCreate(ROOM.pair, { ...options, nickname: 'Ana' }) as PairRoom;
+    hearing(first);
+    const second = await b.client().joinOrCreate(ROOM.pair, { ...options, nickname: 'Ben' }) as PairRoom;
+    hearing(second);
+    expect(second.roomId).toBe(first.roomId);
+    const state = await until(first, (s) => s.phase === 'playing');
+    expect([...state.players.values()].map((p) => [p.nickname, p.isBot]).sort()).toEqual([['Ana', false], ['Ben', false]]);
+    await Promise.all([first.leave(), second.leave()]);
+  });
+
+  it('seats every student of a class created on one process, arriving through the other, in a pair room where they play; either process serves the report', async () => {
+    const teacher = await a.client().create(ROOM.classroom, { teacher: true, settings: { playlist: ['handshake'], speed: 'fast' } }) as ClassRoom;
+    const teacherInbox = new Inbox(teacher);
+    const { code, secret } = await teacherInbox.take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome);
+    const students = await Promise.all(['Mei', 'Bo', 'Kai', 'Lin'].map(async (nickname) => {
+      const room = await b.client().joinById(code, { nickname }) as ClassRoom;
+      const inbox = new Inbox(room);
+      await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
+      return inbox;
+    }));
+    await until(teacher, (s) => s.students.size === 4);
+    await command(teacher, TEACHER_MSG.startRound);
+    const pairs = await Promise.all(students.map((inbox) => takeSeatVia(b, inbox)));
+    await Promise.all(pairs.map((pair) => until(pair, (s) => s.phase === 'playing')));
+    await Promise.all(pairs.map((pair) => followHints(pair)));
+    await until(teacher, (s) => s.phase === 'review', 15_000);
+
+    // The report comes from the store, whichever process is asked.
+    for (const process of [a, b]) {
+      const res = await fetch(`${process.http}${classReportPath(code)}`, { headers: { [TEACHER_SECRET_HEADER]: secret } });
+      const report = await res.json() as ClassReport;
+      expect(report.students.map((s) => [s.nickname, s.roundsPlayed]).sort()).toEqual([['Bo', 1], ['Kai', 1], ['Lin', 1], ['Mei', 1]]);
+    }
+    await Promise.all(pairs.map((p) => p.leave()));
+    await teacher.leave();
+  }, 30_000);
+
+  it('keeps the rooms of the other process playing when one is killed with -9, and makes new rooms on the survivor', async () => {
+    const seat = await reserve(a, 'create', ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' });
+    const survivor = holder([a, b], seat);
+    const victim = survivor === a ? b : a;
+    const ada = await survivor.client().consumeSeatReservation(seat) as unknown as PairRoom;
+    hearing(ada);
+    const bo = await survivor.client().joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
+    hearing(bo);
+    await until(ada, (s) => s.phase === 'playing');
+
+    await stopServer(victim.child, 'SIGKILL');
+    await Promise.all([followHints(ada), followHints(bo)]);
+    expect((await until(ada, (s) => s.phase !== 'playing')).moves.length).toBeGreaterThan(0);
+
+    // The survivor's matchmaker finds the dead process silent and opens the room itself.
+    const cy = await survivor.client().create(ROOM.pair, { nickname: 'Cy', mode: 'private' }) as PairRoom;
+    hearing(cy);
+    const di = await survivor.client().joinById(cy.roomId, { nickname: 'Di', mode: 'private' }) as PairRoom;
+    hearing(di);
+    await until(cy, (s) => s.phase === 'playing');
+    await Promise.all([ada.leave(), bo.leave(), cy.leave(), di.leave()]);
+  }, 30_000);
+});
