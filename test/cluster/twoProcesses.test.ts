@@ -88,6 +88,22 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
     await teacher.leave();
   }, 30_000);
 
+  it('does not charge a seat reserved through one process and taken in a room of the other as never taken', async () => {
+    // The room goes to the process with fewer rooms: rooms opened on `a` are kept open until one lands on `b`.
+    const opened: PairRoom[] = [];
+    for (let i = 0; i < 6; i++) {
+      const seat = await reserve(a, 'create', ROOM.pair, { nickname: `Eve${i}`, mode: 'private' });
+      opened.push(hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom));
+      if (holder([a, b], seat) === b) break;
+    }
+    expect(opened.length).toBeLessThan(6);
+    // Past the seat reservation time (2 s), an untaken seat would have cost `a`'s address all its failures.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const again = await reserve(a, 'create', ROOM.pair, { nickname: 'Fay', mode: 'private' });
+    opened.push(hearing(await a.client().consumeSeatReservation(again) as unknown as PairRoom));
+    await Promise.all(opened.map((room) => room.leave()));
+  }, 20_000);
+
   it('keeps the rooms of the other process playing when one is killed with -9, and makes new rooms on the survivor', async () => {
     const seat = await reserve(a, 'create', ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' });
     const survivor = holder([a, b], seat);
