@@ -13,7 +13,7 @@ import { command, Inbox, type ClassRoom } from '../server/classroomHarness.ts';
 import { hearing, takeSeatVia } from './clusterRooms.ts';
 import { holder, reserve, sharedEnv, startGameProcess, type GameProcess } from './clusterProcesses.ts';
 import { startRedis, type RedisServer } from './redisServer.ts';
-import { systemBinary } from './systemBinary.ts';
+import { systemBinary } from '../systemBinary.ts';
 import { killServers, stopServer } from '../server/serverProcess.ts';
 
 const redisServer = systemBinary('redis-server', 'redis-server');
