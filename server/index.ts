@@ -4,6 +4,7 @@ import { createGameServer, listenGameServer } from './app.ts';
 import { matchMaker } from '@colyseus/core';
 import { ROOM } from '../shared/protocol.ts';
 import { Drain } from './cluster/drain.ts';
+import { redisUnreachable, withoutPassword } from './cluster/redisReachable.ts';
 import { MatchmakingGuard } from './guard/matchmakingGuard.ts';
 import { keepSweeping } from './storage/retention.ts';
 import { openStores } from './storage/stores.ts';
@@ -24,6 +25,13 @@ async function liveClasses(): Promise<ReadonlySet<string>> {
 }
 
 const config = configOrExit();
+if (config.cluster.redisUrl) {
+  const why = await redisUnreachable(config.cluster.redisUrl);
+  if (why) {
+    console.error(`Invalid configuration:\n  REDIS_URL=${JSON.stringify(withoutPassword(config.cluster.redisUrl))}: no answer from Redis (${why})`);
+    process.exit(1);
+  }
+}
 const stores = openStores(config.databaseFile);
 const drain = new Drain();
 const server = createGameServer(config, stores, new MatchmakingGuard(config.guard), drain);
