@@ -22,10 +22,11 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
   let redis: RedisServer;
   let a: GameProcess;
   let b: GameProcess;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     redis = await startRedis(redisServer.path!);
-    const env = sharedEnv(redis.url);
+    env = sharedEnv(redis.url);
     // One after the other: the first creates the shared store's tables.
     a = await startGameProcess(env);
     b = await startGameProcess(env);
@@ -61,7 +62,7 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
     await Promise.all([first.leave(), second.leave()]);
   });
 
-  it('seats every student of a class created on one process, arriving through the other, in a pair room where they play; either process serves the report', async () => {
+  it('seats every student of a class created on one process, arriving through the other, in a pair room where they play; either process serves the report, and a process starting later leaves the class open', async () => {
     const teacher = await a.client().create(ROOM.classroom, { teacher: true, settings: { playlist: ['handshake'], speed: 'fast' } }) as ClassRoom;
     const teacherInbox = new Inbox(teacher);
     const { code, secret } = await teacherInbox.take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome);
@@ -84,6 +85,14 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
       const report = await res.json() as ClassReport;
       expect(report.students.map((s) => [s.nickname, s.roundsPlayed]).sort()).toEqual([['Bo', 1], ['Kai', 1], ['Lin', 1], ['Mei', 1]]);
     }
+
+    // A process starting now finds the class open in the store, and listed by the cluster: no orphan to end.
+    const late = await startGameProcess(env);
+    expect(late.child.output()).not.toContain(code);
+    const report = await (await fetch(`${late.http}${classReportPath(code)}`, { headers: { [TEACHER_SECRET_HEADER]: secret } })).json() as ClassReport;
+    expect(report.endedAt).toBeNull();
+    expect(await stopServer(late.child)).toBe(0);
+
     await Promise.all(pairs.map((p) => p.leave()));
     await teacher.leave();
   }, 30_000);
