@@ -35,6 +35,9 @@ export function sharedEnv(redisUrl: string): Record<string, string> {
     // One seat reserved and never taken (it costs 10) spends every failure an address has.
     FAILED_JOINS_BURST: '10',
     SEAT_RESERVATION_SECONDS: '2',
+    // How long a process waits for another to create a room before creating it itself (Colyseus's
+    // default is 2 s): a loaded test machine can take longer, and the room would then be made twice.
+    COLYSEUS_PRESENCE_SHORT_TIMEOUT: '4000',
   };
 }
 

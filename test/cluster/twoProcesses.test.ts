@@ -3,6 +3,7 @@
  * they reach the same rooms. Each test asks one process and plays in rooms the cluster may have
  * put on the other; the last kills one process with -9 and the other plays on.
  */
+import { CloseCode } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
@@ -33,16 +34,27 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
   });
 
   afterAll(async () => {
+    if (process.env.TANGO_CLUSTER_LOGS) for (const p of [a, b]) console.log(`:${p?.port}`, p?.child.exitCode, p?.child.output());
     killServers();
     await redis?.stop();
   });
 
-  it('joins by code, through one process, a private room created through the other, and the pair plays', async () => {
-    const ada = await a.client().create(ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' }) as PairRoom;
-    hearing(ada);
-    const bo = await b.client().joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
+  it('joins by code, through one process, a private room created through the other; a dropped player comes back through the process not holding it; the pair plays', async () => {
+    const seat = await reserve(a, 'create', ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' });
+    const elsewhere = holder([a, b], seat) === a ? b : a;
+    const dropped = hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom);
+    const bo = await b.client().joinById(dropped.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
     hearing(bo);
-    await until(ada, (s) => s.phase === 'playing' && s.players.size === 2);
+    await until(dropped, (s) => s.phase === 'playing' && s.players.size === 2);
+
+    // As a reloaded page does: the seat is asked back, by its token, of a process that does not hold the room.
+    dropped.reconnection.enabled = false;
+    dropped.connection.close(CloseCode.MAY_TRY_RECONNECT);
+    await until(bo, (s) => s.players.get(dropped.sessionId)?.connected === false);
+    const ada = hearing(await elsewhere.client().reconnect(dropped.reconnectionToken) as PairRoom);
+    expect(ada.sessionId).toBe(dropped.sessionId);
+    await until(bo, (s) => s.players.get(ada.sessionId)?.connected === true);
+
     await Promise.all([followHints(ada), followHints(bo)]);
     const state = await until(bo, (s) => s.phase !== 'playing');
     expect([...state.players.values()].map((p) => p.nickname).sort()).toEqual(['Ada', 'Bo']);

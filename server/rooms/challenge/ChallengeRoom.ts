@@ -198,6 +198,9 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   }
 
   override onBeforePatch(): void {
+    // The patch timer runs from the room's start, so with presence on Redis it can fire while
+    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
+    if (this.challenge === undefined) return;
     this.challenge.stampPatch();
   }
 

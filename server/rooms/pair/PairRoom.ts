@@ -262,6 +262,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onBeforePatch(): void {
+    // The patch timer runs from the room's start, so with presence on Redis it can fire while
+    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
+    if (this.rounds === undefined) return;
     this.rounds.stampPatch();
   }
 
