@@ -36,10 +36,11 @@ const stores = openStores(config.databaseFile);
 const drain = new Drain();
 const server = createGameServer(config, stores, new MatchmakingGuard(config.guard), drain);
 let stopSweeping = () => {};
+// Before Colyseus closes the presence: the process leaves the draining list while it still can.
+server.onBeforeShutdown(() => drain.end());
 // Runs after every room has been disposed, so the last results are written before the file closes.
-server.onShutdown(async () => {
+server.onShutdown(() => {
   stopSweeping();
-  await drain.end();
   stores.db.close();
 });
 await listenGameServer(server, config, config.port, config.host);
