@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@colyseus/sdk';
+import { Client, CloseCode } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodeOf, ROOM, SERVER_MSG } from '../../shared/protocol.ts';
 import { freePort } from '../freePort.ts';
@@ -23,7 +23,7 @@ function hearing(room: PairRoom): PairRoom {
 }
 
 describe('a server told to stop (SIGTERM)', () => {
-  it('says 503 draining, refuses new rooms, lets the running round finish, then exits', async () => {
+  it('says 503 draining, refuses new rooms, takes a reloaded player back, lets the running round finish, then exits', async () => {
     const port = await freePort();
     const http = `http://127.0.0.1:${port}`;
     const server = await startServer(port, mkdtempSync(join(tmpdir(), 'tango-drain-')), { GET_READY_MS: '0', DRAIN_SECONDS: '30' });
@@ -52,8 +52,17 @@ describe('a server told to stop (SIGTERM)', () => {
     }
     expect(refused).toBe('serverRestarting');
 
+    // A player whose page reloads meanwhile still comes back to the seat.
+    const token = bo.reconnectionToken;
+    bo.reconnection.enabled = false;
+    bo.connection.close(CloseCode.MAY_TRY_RECONNECT);
+    await until(ada, (s) => s.players.get(bo.sessionId)?.connected === false);
+    const back = hearing(await new Client(http).reconnect(token) as PairRoom);
+    await back.waitForInitialState();
+    expect(back.sessionId).toBe(bo.sessionId);
+
     // The round was not cut: both players play it to its end, and only then does the process go.
-    await Promise.all([followHints(ada), followHints(bo)]);
+    await Promise.all([followHints(ada), followHints(back)]);
     const state = await until(ada, (s) => s.phase !== 'playing');
     expect(state.moves.some((m) => m.verdict === 'correct')).toBe(true);
     const [code] = await exited;
