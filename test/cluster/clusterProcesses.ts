@@ -32,6 +32,7 @@ export function sharedEnv(redisUrl: string): Record<string, string> {
     BOT_REACTION_MS: '50',
     BOT_ERROR_RATE: '0',
     DRAIN_SECONDS: '5',
+    CHALLENGE_DURATION_MS: '10000',
     // One seat reserved and never taken (it costs 10) spends every failure an address has.
     FAILED_JOINS_BURST: '10',
     SEAT_RESERVATION_SECONDS: '2',

@@ -3,14 +3,16 @@
  * they reach the same rooms. Each test asks one process and plays in rooms the cluster may have
  * put on the other; the last kills one process with -9 and the other plays on.
  */
+import { randomUUID } from 'node:crypto';
 import { CloseCode } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
-  type StudentWelcomePayload, type TeacherWelcomePayload,
+  CLASS_MSG, classReportPath, LEADERBOARD, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
+  type LeaderboardReply, type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
 import { followHints, until, type PairRoom } from '../server/gameServer.ts';
 import { command, Inbox, type ClassRoom } from '../server/classroomHarness.ts';
+import { followHints as followChallengeHints, resultOf, type ChallengeRoom } from '../server/challengeClient.ts';
 import { hearing, takeSeatVia } from './clusterRooms.ts';
 import { holder, reserve, sharedEnv, startGameProcess, type GameProcess } from './clusterProcesses.ts';
 import { startRedis, type RedisServer } from './redisServer.ts';
@@ -108,6 +110,20 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
 
     await Promise.all(pairs.map((p) => p.leave()));
     await teacher.leave();
+  }, 30_000);
+
+  it('puts a challenge finished in one process on the leaderboard the other serves', async () => {
+    const playerId = randomUUID();
+    const seat = await reserve(a, 'create', ROOM.challenge, { nickname: '小明', playerId, kind: 'free', speed: 'fast' });
+    const other = holder([a, b], seat) === a ? b : a;
+    const room = await other.client().consumeSeatReservation(seat) as unknown as ChallengeRoom;
+    hearing(room as unknown as PairRoom);
+    await room.waitForInitialState();
+    const result = resultOf(room, 15_000);
+    await followChallengeHints(room);
+    const { points } = await result;
+    const board = await (await fetch(`${other.http}${LEADERBOARD.path}?board=all&player=${playerId}`)).json() as LeaderboardReply;
+    expect(board.you).toMatchObject({ rank: 1, nickname: '小明', points });
   }, 30_000);
 
   it('does not charge a seat reserved through one process and taken in a room of the other as never taken', async () => {
