@@ -12,6 +12,9 @@ import { servePastClasses } from './http/pastClasses.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveRoundRecords } from './http/roundRecords.ts';
 import { serveHealth } from './http/health.ts';
+import { serveMetrics } from './http/metrics.ts';
+import { clusterOptions } from './cluster/clusterOptions.ts';
+import { Drain } from './cluster/drain.ts';
 import { capRequestBodies } from './http/requestBodies.ts';
 import { secureHeaders } from './http/securityHeaders.ts';
 import { serveLeaderboard } from './http/leaderboard.ts';
@@ -23,25 +26,37 @@ import { explainRefusedJoins } from './rooms/common/seatListing.ts';
 import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
 
-/** The server for `config`, keeping what it must remember in `stores`. */
-export function createGameServer(config: Config, stores: Stores, guard = new MatchmakingGuard(config.guard)) {
+/**
+ * The server for `config`, keeping what it must remember in `stores`; `drain` is how index.ts
+ * drains it on SIGTERM.
+ */
+export function createGameServer(config: Config, stores: Stores, guard = new MatchmakingGuard(config.guard), drain = new Drain()) {
   explainRefusedJoins();
   // After the refusals' wrapper, so the guard counts first and sees their answers.
   guardMatchmaking();
+  guard.closeWhen(() => drain.draining);
+  const cluster = clusterOptions(config.cluster);
+  const watch = <H extends Parameters<MatchmakingGuard['watch']>[0] & Parameters<Drain['watch']>[0]>(handler: H): H => drain.watch(guard.watch(handler));
   return defineServer({
+    ...cluster,
+    beforeListen: async () => {
+      // Only a presence other processes share is worth telling what happened in this one's rooms.
+      if (cluster.presence) await guard.shareThrough(cluster.presence);
+    },
     // Larger frames close the connection (1009); every message of the protocol is tiny.
     transport: new PacedPingTransport({ maxPayload: config.maxPayloadBytes }),
     rooms: {
       // Server options override client options of the same name, so clients cannot set them.
       // Quick-match players only meet other quick-match players.
       // A quick match pairs players who chose the same difficulty and speed (the room is made with the first one's).
-      [ROOM.pair]: guard.watch(defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed'])),
-      [ROOM.challenge]: guard.watch(defineRoom(ChallengeRoom, { server: config.challenge, stores })),
-      [ROOM.classroom]: guard.watch(defineRoom(ClassroomRoom, { server: config.classroom, stores })),
+      [ROOM.pair]: watch(defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed'])),
+      [ROOM.challenge]: watch(defineRoom(ChallengeRoom, { server: config.challenge, stores })),
+      [ROOM.classroom]: watch(defineRoom(ClassroomRoom, { server: config.classroom, stores })),
     },
     express: (app) => {
       secureHeaders(app);
-      serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
+      serveHealth(app, () => drain.draining || matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
+      serveMetrics(app, config.cluster.metricsToken);
       serveLeaderboard(app, stores.challenges);
       serveClassReports(app, stores, guard.limits);
       servePastClasses(app, stores, guard.limits);

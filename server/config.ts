@@ -87,6 +87,18 @@ export interface RetentionConfig {
   readonly sweepEveryMs: number;
 }
 
+/** How this process shares the game with others (README, "Running it for many schools"). */
+export interface ClusterConfig {
+  /** Presence and matchmaking driver on this Redis; undefined: one process, all in memory. */
+  readonly redisUrl: string | undefined;
+  /** host:port (and path) by which clients reach this process's WebSocket; undefined: the address they asked. */
+  readonly publicAddress: string | undefined;
+  /** On SIGTERM, how long running rounds may go on before the process exits anyway. */
+  readonly drainMs: number;
+  /** Bearer token that GET /metrics requires; undefined: the route is open (keep it off the public proxy). */
+  readonly metricsToken: string | undefined;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -106,6 +118,7 @@ export interface Config {
   /** Per-address limits on matchmaking and code look-ups, and the cap on rooms. */
   readonly guard: GuardRules;
   readonly retention: RetentionConfig;
+  readonly cluster: ClusterConfig;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -156,6 +169,11 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL (postgres://user:password@host:5432/database)' })
     .refine(namesHostAndDatabase, 'must name a host and a database (postgres://user:password@host:5432/database)')
     .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // What Colyseus puts in a seat reservation: the SDK connects to ws(s)://PUBLIC_ADDRESS/processId/roomId.
+  PUBLIC_ADDRESS: z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/, 'host:port, optionally a path, without a scheme').optional(),
+  DRAIN_SECONDS: int(0, 3600).default(30),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
@@ -236,6 +254,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       abandonedClassMs: e.ABANDONED_CLASS_HOURS * 3_600_000,
       freePlayMs: e.FREE_PLAY_DAYS * 86_400_000,
       sweepEveryMs: 3_600_000,
+    },
+    cluster: {
+      redisUrl: e.REDIS_URL,
+      publicAddress: e.PUBLIC_ADDRESS,
+      drainMs: e.DRAIN_SECONDS * 1000,
+      metricsToken: e.METRICS_TOKEN,
     },
   };
 }

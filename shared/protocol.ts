@@ -161,6 +161,8 @@ export const ERROR_CODES = [
   'tooManyAttempts',
   'tooManyRooms',
   'serverFull',
+  /** This process is draining before a restart; a reverse proxy retries another (README, "Running it for many schools"). */
+  'serverRestarting',
   /**
    * Never sent by the server: what `errorCodeOf` calls a request that got no answer (it timed
    * out, the connection was closed, the server failed), so a client never mistakes one for a refusal.

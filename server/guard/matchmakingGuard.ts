@@ -6,7 +6,7 @@
  * controller's `invokeMethod`, the one place every matchmaking call passes, counts by it.
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import { matchMaker, ServerError, type Room } from '@colyseus/core';
+import { matchMaker, ServerError, type Presence, type Room } from '@colyseus/core';
 import type { Request } from 'express';
 import { ERROR_CODES } from '../../shared/protocol.ts';
 import { AddressLimits, type AddressLimitRules } from './addressLimits.ts';
@@ -17,6 +17,17 @@ const FORWARDING_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip'] as co
 
 /** HTTP status of a refusal for too much from one address. */
 const TOO_MANY = 429;
+/** HTTP status while draining: nginx's `proxy_next_upstream http_503` retries another process. */
+const UNAVAILABLE = 503;
+
+/**
+ * Presence names by which the guards of a cluster tell each other what happened in their rooms:
+ * a seat reserved through one process is often taken in a room of another, and a room opened
+ * through one may live in another.
+ */
+const SEAT_TAKEN = 'tcp-tango:guard:seat-taken';
+const ROOM_CLOSED = 'tcp-tango:guard:room-closed';
+const UNCLAIMED_ROOMS = 'tcp-tango:guard:unclaimed-rooms';
 
 export interface GuardRules extends AddressLimitRules {
   /** Behind a reverse proxy: the address is the last one it added to X-Forwarded-For. */
@@ -68,6 +79,10 @@ export class MatchmakingGuard {
   private readonly now: () => number;
   /** Rooms created and not yet claimed by the matchmaking call that opened them. */
   private readonly unclaimed = new Set<string>();
+  /** The presence shared with other processes (Redis), once `shareThrough` is called. */
+  private shared: Presence | undefined;
+  /** While true every matchmaking call but a reconnection is refused (drain.ts). */
+  private closed: () => boolean = () => false;
 
   constructor(rules: GuardRules, now: () => number = Date.now) {
     this.rules = rules;
@@ -76,23 +91,51 @@ export class MatchmakingGuard {
     current = this;
   }
 
+  /** Refuses matchmaking (but reconnections) while `closed()` says so. */
+  closeWhen(closed: () => boolean): void {
+    this.closed = closed;
+  }
+
+  /**
+   * Counts with the other processes of a cluster: seats taken and rooms closed in their rooms
+   * settle what this process reserved and opened. Only for a presence other processes share.
+   */
+  async shareThrough(presence: Presence): Promise<void> {
+    this.shared = presence;
+    await presence.subscribe(SEAT_TAKEN, (sessionId: unknown) => {
+      if (typeof sessionId === 'string') this.limits.taken(sessionId);
+    });
+    await presence.subscribe(ROOM_CLOSED, (roomId: unknown) => {
+      if (typeof roomId === 'string') this.limits.closed(roomId);
+    });
+  }
+
   /** Follows a room type's rooms: who opened them, seats taken, rooms closed; short reservations. */
   watch<H extends RoomEvents>(handler: H): H {
     handler.on('create', (room) => {
       this.unclaimed.add(room.roomId);
+      if (this.shared) void this.shared.sadd(UNCLAIMED_ROOMS, room.roomId);
       // A room reached by matchmaking holds an unused seat only briefly. A class's pair rooms are
       // locked from the start and keep their own reservation time (the class's seat wait).
       if (!room.locked) room.seatReservationTimeout = Math.max(1, Math.ceil(this.rules.seatReservationMs / 1000));
     });
-    handler.on('join', (_room, client) => this.limits.taken(client.sessionId));
+    handler.on('join', (_room, client) => {
+      this.limits.taken(client.sessionId);
+      if (this.shared) void this.shared.publish(SEAT_TAKEN, client.sessionId);
+    });
     handler.on('dispose', (room) => {
       this.unclaimed.delete(room.roomId);
       this.limits.closed(room.roomId);
+      if (this.shared) {
+        void this.shared.srem(UNCLAIMED_ROOMS, room.roomId);
+        void this.shared.publish(ROOM_CLOSED, room.roomId);
+      }
     });
     return handler;
   }
 
   async invoke(invoke: Invoke, method: string, roomName: string, clientOptions: unknown, auth: AuthContext): Promise<unknown> {
+    if (method !== 'reconnect' && this.closed()) throw new ServerError(UNAVAILABLE, 'serverRestarting');
     const address = stampedAddress(auth?.headers);
     let opens = method === 'create' || method === 'joinOrCreate';
     let refused = this.limits.admit(address, opens, this.now());
@@ -118,11 +161,16 @@ export class MatchmakingGuard {
     }
     // A reconnection takes back a seat that was already the client's: nothing new is held.
     if (method !== 'reconnect' && typeof seat.sessionId === 'string' && typeof seat.roomId === 'string') {
-      const opened = opens && this.unclaimed.delete(seat.roomId);
+      const opened = opens && (this.unclaimed.delete(seat.roomId) || await this.claimedElsewhere(seat.roomId));
       this.limits.reserved(address, seat.sessionId, seat.roomId, opened, this.now());
     }
     this.limits.settled(address, opens);
     return seat;
+  }
+
+  /** Whether a room another process created was opened by this call (and is now claimed). */
+  private async claimedElsewhere(roomId: string): Promise<boolean> {
+    return this.shared !== undefined && Number(await this.shared.srem(UNCLAIMED_ROOMS, roomId)) === 1;
   }
 }
 

@@ -1,10 +1,10 @@
 /** A liveness probe for load balancers and scripts; it says nothing about the rooms inside. */
 import type { Application } from 'express';
 
-export function serveHealth(app: Application, isShuttingDown: () => boolean): void {
+export function serveHealth(app: Application, isDraining: () => boolean): void {
   app.get('/healthz', (_req, res) => {
-    // 503 while shutting down, so a balancer stops sending new players here first.
-    if (isShuttingDown()) res.status(503).json({ status: 'shuttingDown' });
+    // 503 while draining or shutting down, so a balancer stops sending new players here first.
+    if (isDraining()) res.status(503).json({ status: 'draining' });
     else res.json({ status: 'ok' });
   });
 }

@@ -22,13 +22,16 @@ export async function sweepStoredData(stores: Stores, rules: RetentionConfig, no
 }
 
 /**
- * Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. A sweep that
- * fails (the database unreachable for a while) is logged and tried again next time. Returns its stop.
+/**
+ * Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its
+ * stop. `liveClasses` lists the open classes (of every process of a cluster) just before each
+ * sweep. A sweep that fails (the database or Redis unreachable for a while) deletes nothing, is
+ * logged, and is tried again next time.
  */
-export function keepSweeping(stores: Stores, rules: RetentionConfig, isLive: (code: string) => boolean): () => void {
-  const sweep = () => {
-    sweepStoredData(stores, rules, Date.now(), isLive).catch((e: unknown) => console.error('retention sweep failed:', e));
-  };
+export function keepSweeping(stores: Stores, rules: RetentionConfig, liveClasses: () => Promise<ReadonlySet<string>>): () => void {
+  const sweep = () => void liveClasses()
+    .then((live) => sweepStoredData(stores, rules, Date.now(), (code) => live.has(code)))
+    .catch((e: unknown) => console.error('retention sweep failed:', e));
   sweep();
   const timer = setInterval(sweep, rules.sweepEveryMs);
   timer.unref();

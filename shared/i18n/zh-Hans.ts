@@ -245,6 +245,7 @@ export const zhHans: Catalogue = {
   'error.tooManyAttempts': '这个网络尝试次数太多了。请等几分钟再试。',
   'error.tooManyRooms': '这个网络已开了太多房间。请先结束或离开其中一个。',
   'error.serverFull': '服务器开启的房间已达上限。请几分钟后再试。',
+  'error.serverRestarting': '服务器正在重新启动。请稍后再试。',
   'error.kicked': '老师已将你移出这个班级。',
   'error.unknownStudent': '这个班级没有这名学生。',
   'error.noStudents': '还没有学生加入班级。',

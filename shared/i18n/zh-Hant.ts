@@ -245,6 +245,7 @@ export const zhHant: Catalogue = {
   'error.tooManyAttempts': '這個網路嘗試太多次了。請等幾分鐘再試。',
   'error.tooManyRooms': '這個網路已開了太多房間。請先結束或離開其中一個。',
   'error.serverFull': '伺服器開啟的房間已達上限。請幾分鐘後再試。',
+  'error.serverRestarting': '伺服器正在重新啟動。請稍後再試。',
   'error.kicked': '老師已將你移出這個班級。',
   'error.unknownStudent': '這個班級沒有這位學生。',
   'error.noStudents': '還沒有學生加入班級。',

@@ -51,6 +51,26 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('configuration for many processes', () => {
+  it('is one process with nothing shared when none is set', () => {
+    expect(loadConfig({}).cluster).toEqual({ redisUrl: undefined, publicAddress: undefined, drainMs: 30_000, metricsToken: undefined });
+  });
+
+  it('reads REDIS_URL, PUBLIC_ADDRESS, DRAIN_SECONDS and METRICS_TOKEN', () => {
+    const cluster = loadConfig({
+      REDIS_URL: 'redis://:secret@redis.internal:6379/0', PUBLIC_ADDRESS: 'play.example.org/p1', DRAIN_SECONDS: '90', METRICS_TOKEN: 'sixteen-chars-or-more',
+    }).cluster;
+    expect(cluster).toEqual({ redisUrl: 'redis://:secret@redis.internal:6379/0', publicAddress: 'play.example.org/p1', drainMs: 90_000, metricsToken: 'sixteen-chars-or-more' });
+    expect(loadConfig({ PUBLIC_ADDRESS: '10.0.0.5:2568' }).cluster.publicAddress).toBe('10.0.0.5:2568');
+  });
+
+  it('refuses a Redis URL of another scheme, an address with a scheme, and a short token', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://redis:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ PUBLIC_ADDRESS: 'https://play.example.org' })).toThrow(/PUBLIC_ADDRESS/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+});
+
 describe('room codes', () => {
   it('use only letters and digits that cannot be confused', () => {
     let i = 0;

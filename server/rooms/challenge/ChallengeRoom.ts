@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
 import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
+  CLIENT_MSG, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
 } from '../../../shared/protocol.ts';
 import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
@@ -134,7 +134,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.desk = new CardDesk<ChallengeClient, ChallengeSeat>({
-      clock: this.clock, seats: this.seats, limit: this.limit,
+      roomType: ROOM.challenge, clock: this.clock, seats: this.seats, limit: this.limit,
       clients: () => this.clients,
       broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
       broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
@@ -207,6 +207,9 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   }
 
   override onBeforePatch(): void {
+    // The patch timer runs from the room's start, so with presence on Redis it can fire while
+    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
+    if (this.challenge === undefined) return;
     this.challenge.stampPatch();
   }
 

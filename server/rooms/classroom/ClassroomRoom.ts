@@ -332,6 +332,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     // Ranking reorders rows, and every moved row goes to every screen that shows the list: at
     // most once a second (200 students joining, or 100 pairs scoring), but at once when the
     // phase changes, so the review shows the final standings.
+    // The patch timer runs from the room's start, so with presence on Redis it can fire while
+    // onCreate still waits for its code: no roster yet (it threw, and took the process down).
+    if (this.roster === undefined) return;
     const now = this.clock.currentTime;
     const phase = this.state.phase;
     if (now - this.projectedAt < LEADERBOARD_EVERY_MS && phase === this.projectedPhase) return;

@@ -23,12 +23,14 @@ export function claimRevival(code: unknown): code is string {
 }
 
 /**
- * Opens a room for every class left open by the last run; returns their codes. A class that
- * cannot come back (its code held by a live room) is reported and left as it is.
+ * Opens a room for every class left open by the last run, except those `isLive` says another
+ * process holds; returns their codes. A class that cannot come back (its code held by a live
+ * room) is reported and left as it is.
  */
-export async function reviveOpenClasses(classes: ClassStore): Promise<string[]> {
+export async function reviveOpenClasses(classes: ClassStore, isLive: (code: string) => boolean = () => false): Promise<string[]> {
   const revived: string[] = [];
   for (const { code } of await classes.openClasses()) {
+    if (isLive(code)) continue;
     reviving.add(code);
     try {
       await matchMaker.createRoom(ROOM.classroom, { revive: code } satisfies RevivalOption);

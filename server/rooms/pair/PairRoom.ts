@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../../../shared/match/cards.ts';
 import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
 import type { MatchState } from '../../../shared/match/types.ts';
 import {
-  CLIENT_MSG, SERVER_MSG, type ErrorCode, type NoticePayload,
+  CLIENT_MSG, ROOM, SERVER_MSG, type ErrorCode, type NoticePayload,
   type PairJoinOptions, type PairRoomMode,
 } from '../../../shared/protocol.ts';
 import { pairJoinOptionsSchema, readyPayloadSchema } from '../../../shared/validation.ts';
@@ -100,7 +100,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   private makeDesk(): CardDesk<PairClient, Seat> {
     return new CardDesk<PairClient, Seat>({
-    clock: this.clock, seats: this.seats, limit: this.limit,
+    roomType: ROOM.pair, clock: this.clock, seats: this.seats, limit: this.limit,
     clients: () => this.clients,
     broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
     broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
@@ -269,6 +269,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onBeforePatch(): void {
+    // The patch timer runs from the room's start, so with presence on Redis it can fire while
+    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
+    if (this.rounds === undefined) return;
     this.rounds.stampPatch();
   }
 

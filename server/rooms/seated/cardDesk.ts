@@ -6,6 +6,7 @@
  * the clients that asked for it. Rooms give the rules (when a card may be played, which role a
  * seat plays); the desk is the same for all.
  */
+import { performance } from 'node:perf_hooks';
 import type { Clock, MessageContext } from '@colyseus/core';
 import type { ZodType } from 'zod';
 import type { Role } from '../../../shared/match/cards.ts';
@@ -13,6 +14,7 @@ import { toMoveView } from '../../../shared/match/moveView.ts';
 import type { MoveRecord } from '../../../shared/match/types.ts';
 import type { ErrorCode, MoveView, NoticeCode, NoticePayload, PlayPayload, PlayReply } from '../../../shared/protocol.ts';
 import { playPayloadSchema } from '../../../shared/validation.ts';
+import { countVerdict } from '../../metrics/gameMetrics.ts';
 import { refuse, tell, type RateLimit, type Sender } from '../common/refusals.ts';
 import { seatHeld } from '../common/seatListing.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
@@ -25,6 +27,8 @@ export type DeskClient = Sender & Parameters<typeof oneWriteForThisMessage>[0];
 
 /** What the desk needs of its room. */
 export interface DeskHost<C> {
+  /** The room type, as the metrics name it. */
+  readonly roomType: string;
   readonly clock: Clock;
   readonly seats: SeatTable<Seat>;
   readonly limit: RateLimit;
@@ -80,8 +84,15 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     };
   }
 
-  /** `play`: the card is judged now and the verdict is the reply. */
-  readonly play = this.seated(playPayloadSchema, (client, seat, payload, ctx): PlayReply | undefined => {
+  /** `play`: the card is judged now and the verdict is the reply; the time it took is measured. */
+  readonly play = (client: C, payload: unknown, ctx: MessageContext): PlayReply | undefined => {
+    const arrived = performance.now();
+    const reply = this.judge(client, payload, ctx);
+    if (reply) countVerdict(this.host.roomType, reply.move.verdict, (performance.now() - arrived) / 1000);
+    return reply;
+  };
+
+  private readonly judge = this.seated(playPayloadSchema, (client, seat, payload, ctx): PlayReply | undefined => {
     const closed = this.rules.closed();
     if (closed) return refuse(client, ctx, closed);
     const role = this.rules.roleOf(seat);

@@ -1,0 +1,54 @@
+/**
+ * What this process tells a Prometheus scraper (GET /metrics): its rooms and clients, the cards
+ * it judged and how long each took from the message's arrival to its verdict, and Node's own
+ * figures (event-loop delay, CPU, memory). One registry per process, as the matchmaker is one
+ * per process: a cluster is read by scraping every process and summing.
+ */
+import { matchMaker } from '@colyseus/core';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Verdict } from '../../shared/match/types.ts';
+
+export const metricsRegistry = new Registry();
+
+// Event-loop delay (nodejs_eventloop_lag_*), CPU, memory and GC, sampled by prom-client itself.
+collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: 10 });
+
+new Gauge({
+  name: 'tango_rooms',
+  help: 'Rooms open in this process.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(matchMaker.stats.local.roomCount);
+  },
+});
+
+new Gauge({
+  name: 'tango_clients',
+  help: 'WebSocket clients connected to rooms of this process.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(matchMaker.stats.local.ccu);
+  },
+});
+
+const cardsJudged = new Counter({
+  name: 'tango_cards_judged_total',
+  help: 'Cards played and judged, by room type and verdict.',
+  labelNames: ['room', 'verdict'] as const,
+  registers: [metricsRegistry],
+});
+
+const verdictLatency = new Histogram({
+  name: 'tango_card_verdict_seconds',
+  help: "From a card's message reaching its room to its verdict being ready to send.",
+  labelNames: ['room'] as const,
+  // A verdict is a table look-up: anything past a few milliseconds is the event loop's delay.
+  buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+  registers: [metricsRegistry],
+});
+
+/** One card judged in a room of type `room`, `seconds` after its message arrived. */
+export function countVerdict(room: string, verdict: Verdict, seconds: number): void {
+  cardsJudged.inc({ room, verdict });
+  verdictLatency.observe({ room }, seconds);
+}
