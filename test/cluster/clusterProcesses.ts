@@ -21,12 +21,11 @@ export interface GameProcess {
 }
 
 /** The variables every process of a test cluster shares; timings short enough for tests. */
-export function sharedEnv(redisUrl: string): Record<string, string> {
+export function sharedEnv(redisUrl: string, databaseUrl: string): Record<string, string> {
   return {
     REDIS_URL: redisUrl,
-    // Until storage can be shared through DATABASE_URL, the processes share one SQLite file:
-    // node:sqlite opens it with WAL, which lets several processes of one machine write it.
-    // DATABASE_URL: postgresUrl,
+    DATABASE_URL: databaseUrl,
+    // Each process's own folder (round records' scratch, none shared): the store is Postgres.
     DATA_DIR: mkdtempSync(join(tmpdir(), 'tango-cluster-')),
     GET_READY_MS: '0',
     BOT_REACTION_MS: '50',

@@ -16,20 +16,23 @@ import { followHints as followChallengeHints, resultOf, type ChallengeRoom } fro
 import { hearing, takeSeatVia } from './clusterRooms.ts';
 import { holder, reserve, sharedEnv, startGameProcess, type GameProcess } from './clusterProcesses.ts';
 import { startRedis, type RedisServer } from './redisServer.ts';
+import { startTestPostgres, type TestPostgres } from '../server/postgresForTests.ts';
 import { systemBinary } from '../systemBinary.ts';
 import { killServers, stopServer } from '../server/serverProcess.ts';
 
 const redisServer = systemBinary('redis-server', 'redis-server');
 
-describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServer.skipNote}`, () => {
+describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgres${redisServer.skipNote}`, () => {
   let redis: RedisServer;
+  let postgres: TestPostgres;
   let a: GameProcess;
   let b: GameProcess;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     redis = await startRedis(redisServer.path!);
-    env = sharedEnv(redis.url);
+    postgres = await startTestPostgres();
+    env = sharedEnv(redis.url, await postgres.newDatabase());
     // One after the other: the first creates the shared store's tables.
     a = await startGameProcess(env);
     b = await startGameProcess(env);
@@ -39,6 +42,7 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis${redisServe
     if (process.env.TANGO_CLUSTER_LOGS) for (const p of [a, b]) console.log(`:${p?.port}`, p?.child.exitCode, p?.child.output());
     killServers();
     await redis?.stop();
+    await postgres?.stop();
   });
 
   it('joins by code, through one process, a private room created through the other; a dropped player comes back through the process not holding it; the pair plays', async () => {
