@@ -308,7 +308,9 @@ export const en = {
   'class.commonMistake': 'Most common mistake',
   'class.backToConsole': '← Class',
   'class.home': 'Home',
-  'class.reportKeys': 'Keys: ↑↓ PgUp PgDn scroll · D download · Esc back',
+  'class.pairRound': 'Pair {n} of {count} (round {round})',
+  'class.pairReplay': '▶ Replay (R)',
+  'class.reportKeys': 'Keys: ↑↓ PgUp PgDn scroll · D download · ← → pair · W Wireshark · R replay · Esc back',
 } as const;
 
 export type UiKey = keyof typeof en;

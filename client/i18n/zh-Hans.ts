@@ -306,5 +306,7 @@ export const zhHans: UiCatalogue = {
   'class.commonMistake': '最常见的错误',
   'class.backToConsole': '← 课堂',
   'class.home': '首页',
-  'class.reportKeys': '按键：↑↓ PgUp PgDn 滚动 · D 下载 · Esc 返回',
+  'class.pairRound': '第 {n} 组，共 {count} 组（第 {round} 回合）',
+  'class.pairReplay': '▶ 回放（R）',
+  'class.reportKeys': '按键：↑↓ PgUp PgDn 滚动 · D 下载 · ← → 换组 · W Wireshark · R 回放 · Esc 返回',
 };

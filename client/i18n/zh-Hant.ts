@@ -306,5 +306,7 @@ export const zhHant: UiCatalogue = {
   'class.commonMistake': '最常見的錯誤',
   'class.backToConsole': '← 課堂',
   'class.home': '首頁',
-  'class.reportKeys': '按鍵：↑↓ PgUp PgDn 捲動 · D 下載 · Esc 返回',
+  'class.pairRound': '第 {n} 組，共 {count} 組（第 {round} 回合）',
+  'class.pairReplay': '▶ 重播（R）',
+  'class.reportKeys': '按鍵：↑↓ PgUp PgDn 捲動 · D 下載 · ← → 換組 · W Wireshark · R 重播 · Esc 返回',
 };

@@ -8,6 +8,7 @@ import { Button } from '../ui/Button.ts';
 import { accuracyText } from '../ui/ClassStandingsTable.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { LineList } from '../ui/LineList.ts';
+import { PairRoundPicker } from '../ui/PairRoundPicker.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { mistakeLines } from './classTexts.ts';
@@ -44,6 +45,8 @@ export class ClassReport extends Screen {
   private back!: Button;
   private status!: Phaser.GameObjects.Text;
   private keys!: Phaser.GameObjects.Text;
+  /** Each pair's round: its capture file and its replay. */
+  private pairs!: PairRoundPicker;
 
   constructor() {
     super(SCENES.ClassReport);
@@ -62,13 +65,18 @@ export class ClassReport extends Screen {
     this.back = new Button(this, this.entry.session ? t('class.backToConsole') : t('class.home'), () => this.leave());
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.keys = this.add.text(0, 0, t('class.reportKeys'), textStyle(13, { colour: COLOURS.dim }));
-    new FocusOrder(this).setItems([this.download, this.refresh, this.back]);
+    this.pairs = new PairRoundPicker(this, this.entry.code, (round) => go(this, SCENES.Replay, { id: round.recordId, classCode: this.entry.code }));
+    new FocusOrder(this).setItems([this.download, this.refresh, this.back, ...this.pairs.buttons]);
     this.onKey('ESC', () => this.leave());
     this.onKey('D', () => this.download.press());
     this.onKey('UP', () => this.list.scroll(-1));
     this.onKey('DOWN', () => this.list.scroll(1));
     this.onKey('PAGE_UP', () => this.list.scroll(-this.list.page));
     this.onKey('PAGE_DOWN', () => this.list.scroll(this.list.page));
+    this.onKey('LEFT', () => this.pairs.previous.press());
+    this.onKey('RIGHT', () => this.pairs.following.press());
+    this.onKey('W', () => this.pairs.capture.press());
+    this.onKey('R', () => this.pairs.replay.press());
     publish({ classReport: null });
     this.startLayout();
     void this.fetchReport();
@@ -88,12 +96,16 @@ export class ClassReport extends Screen {
     y += 56;
     this.status.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.status.text ? this.status.height + 4 : 0;
+    y += this.pairs.layout(x, y, column);
     this.summary.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.summary.height + 10;
     const keys = width >= 520 ? 22 : 0;
     this.keys.setVisible(keys > 0).setPosition(x, height - m - 14);
     this.list.setPosition(x, y).resize(column, Math.max(80, height - y - m - keys), width < 520 ? 14 : 17);
-    this.publishTargets({ download: this.download, back: this.back });
+    this.publishTargets({
+      download: this.download, back: this.back, pairPrevious: this.pairs.previous, pairNext: this.pairs.following,
+      pairCapture: this.pairs.capture, pairReplay: this.pairs.replay,
+    });
   }
 
   private async fetchReport(): Promise<void> {
@@ -114,6 +126,7 @@ export class ClassReport extends Screen {
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
       + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
     this.list.setContent(`♛ ${t('class.leaderboard')}`, report.students.flatMap(studentLines));
+    this.pairs.show(report.pairRounds);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classReport: { students: report.students.map((s) => s.nickname), downloaded: '' } });
   }

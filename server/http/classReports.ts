@@ -43,6 +43,7 @@ export function classOfTeacher(req: Request, res: Response, stores: Stores, limi
 export function serveClassReports(app: Application, stores: Stores, limits: AddressLimits): void {
   const reportOf = (klass: ClassRecord) => buildClassReport(
     klass, stores.classes.students(klass.code), stores.classes.rounds(klass.code), stores.results.forRoom(klass.code),
+    stores.rounds.ofClass(klass.code),
   );
 
   app.get('/api/classes/:code/report', (req, res) => {

@@ -8,10 +8,12 @@ import type { MoveRecord } from '../../shared/match/types.ts';
 import type { ClassReport, StudentReport } from '../../shared/protocol.ts';
 import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
 import type { ClassRecord, ClassRoundRecord, StudentRecord } from '../storage/classes.ts';
+import type { StoredRound } from '../storage/roundRecords.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 
 export function buildClassReport(
   klass: ClassRecord, students: readonly StudentRecord[], rounds: readonly ClassRoundRecord[], results: readonly RoundResult[],
+  kept: readonly StoredRound[] = [],
 ): ClassReport {
   // A pair room may once have had the same code; only the class's own rows count.
   const mine = results.filter((r) => r.mode === 'class');
@@ -42,5 +44,8 @@ export function buildClassReport(
     rounds: rounds.map((r) => ({ roundNo: r.roundNo, scenarioId: r.scenarioId, interrupted: r.interrupted })),
     students: reports,
     commonMistakes: commonMistakes(present.flatMap((s) => movesOf.get(s.id) ?? []), 5),
+    pairRounds: kept.map((k) => ({
+      recordId: k.id, roundNo: k.roundNo, scenarioId: k.record.scenarioId, nicknames: k.record.nicknames, status: k.record.status,
+    })),
   };
 }
