@@ -119,7 +119,8 @@ export class Start extends Screen {
     const tight = height < 720;
     const gap = tight ? 6 : compact ? 10 : 18;
     const bh = tight ? MIN_TOUCH : 48;
-    let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 760) / 2);
+    // 860: about the height of the whole column (with the capture button), so a tall screen centres it.
+    let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 860) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
     y += this.title.height + 2;
     this.tagline.setVisible(!tight).setWordWrapWidth(column, true).setPosition(x, y);
