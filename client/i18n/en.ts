@@ -94,6 +94,7 @@ export const en = {
   'result.roundPoints': 'This round: {points} points',
   'result.total': 'Match total: {total}',
   'result.keysHelp': 'Enter: next round',
+  'result.replay': '▶ Replay (R)',
   'result.capture': '⤓ Wireshark (W)',
   'result.captureSaving': 'Saving…',
   'result.captureSaved': '✓ Saved',
@@ -174,6 +175,7 @@ export const en = {
   'challenge.roundsWon': 'Rounds won',
   'challenge.percent': '{value} %',
   'challenge.outOf': '{won} of {played}',
+  'challenge.roundPick': 'Round {n} of {count}',
   'challenge.mistakes': 'What went wrong ({count})',
   'challenge.mistakeRound': 'Round {round}',
   'challenge.more': '… and {count} more',
@@ -184,7 +186,7 @@ export const en = {
   'challenge.again': 'Play again',
   'challenge.home': 'Home',
   'challenge.setupKeys': 'Keys: Tab moves, Enter starts, Esc goes back.',
-  'challenge.resultKeys': 'Keys: Enter play again · L leaderboard · C copy · ↑↓ scroll · Esc home',
+  'challenge.resultKeys': 'Keys: Enter play again · L leaderboard · C copy · ↑↓ scroll · ← → round · W Wireshark · R replay · Esc home',
 
   'leaderboard.title': 'Leaderboard',
   'leaderboard.board': 'Board',
@@ -309,7 +311,6 @@ export const en = {
   'class.backToConsole': '← Class',
   'class.home': 'Home',
   'class.pairRound': 'Pair {n} of {count} (round {round})',
-  'class.pairReplay': '▶ Replay (R)',
   'class.reportKeys': 'Keys: ↑↓ PgUp PgDn scroll · D download · ← → pair · W Wireshark · R replay · Esc back',
 } as const;
 

@@ -92,6 +92,7 @@ export const zhHans: UiCatalogue = {
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比赛总分：{total}',
   'result.keysHelp': 'Enter：下一回合',
+  'result.replay': '▶ 回放（R）',
   'result.capture': '⤓ Wireshark 文件 (W)',
   'result.captureSaving': '保存中…',
   'result.captureSaved': '✓ 已保存',
@@ -172,6 +173,7 @@ export const zhHans: UiCatalogue = {
   'challenge.roundsWon': '完成回合',
   'challenge.percent': '{value} %',
   'challenge.outOf': '{won} / {played}',
+  'challenge.roundPick': '第 {n} 回合，共 {count} 回合',
   'challenge.mistakes': '哪里出错了（{count}）',
   'challenge.mistakeRound': '第 {round} 回合',
   'challenge.more': '…还有 {count} 个',
@@ -182,7 +184,7 @@ export const zhHans: UiCatalogue = {
   'challenge.again': '再玩一次',
   'challenge.home': '首页',
   'challenge.setupKeys': '按键：Tab 移动，Enter 开始，Esc 返回。',
-  'challenge.resultKeys': '按键：Enter 再玩一次 · L 排行榜 · C 复制 · ↑↓ 滚动 · Esc 首页',
+  'challenge.resultKeys': '按键：Enter 再玩一次 · L 排行榜 · C 复制 · ↑↓ 滚动 · ← → 回合 · W Wireshark · R 回放 · Esc 首页',
 
   'leaderboard.title': '排行榜',
   'leaderboard.board': '榜单',
@@ -307,6 +309,5 @@ export const zhHans: UiCatalogue = {
   'class.backToConsole': '← 课堂',
   'class.home': '首页',
   'class.pairRound': '第 {n} 组，共 {count} 组（第 {round} 回合）',
-  'class.pairReplay': '▶ 回放（R）',
   'class.reportKeys': '按键：↑↓ PgUp PgDn 滚动 · D 下载 · ← → 换组 · W Wireshark · R 回放 · Esc 返回',
 };

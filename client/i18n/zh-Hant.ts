@@ -92,6 +92,7 @@ export const zhHant: UiCatalogue = {
   'result.roundPoints': '本回合：{points} 分',
   'result.total': '比賽總分：{total}',
   'result.keysHelp': 'Enter：下一回合',
+  'result.replay': '▶ 重播（R）',
   'result.capture': '⤓ Wireshark 檔 (W)',
   'result.captureSaving': '儲存中…',
   'result.captureSaved': '✓ 已儲存',
@@ -172,6 +173,7 @@ export const zhHant: UiCatalogue = {
   'challenge.roundsWon': '完成回合',
   'challenge.percent': '{value} %',
   'challenge.outOf': '{won} / {played}',
+  'challenge.roundPick': '第 {n} 回合，共 {count} 回合',
   'challenge.mistakes': '哪裡出錯了（{count}）',
   'challenge.mistakeRound': '第 {round} 回合',
   'challenge.more': '…還有 {count} 個',
@@ -182,7 +184,7 @@ export const zhHant: UiCatalogue = {
   'challenge.again': '再玩一次',
   'challenge.home': '首頁',
   'challenge.setupKeys': '按鍵：Tab 移動，Enter 開始，Esc 返回。',
-  'challenge.resultKeys': '按鍵：Enter 再玩一次 · L 排行榜 · C 複製 · ↑↓ 捲動 · Esc 首頁',
+  'challenge.resultKeys': '按鍵：Enter 再玩一次 · L 排行榜 · C 複製 · ↑↓ 捲動 · ← → 回合 · W Wireshark · R 重播 · Esc 首頁',
 
   'leaderboard.title': '排行榜',
   'leaderboard.board': '榜單',
@@ -307,6 +309,5 @@ export const zhHant: UiCatalogue = {
   'class.backToConsole': '← 課堂',
   'class.home': '首頁',
   'class.pairRound': '第 {n} 組，共 {count} 組（第 {round} 回合）',
-  'class.pairReplay': '▶ 重播（R）',
   'class.reportKeys': '按鍵：↑↓ PgUp PgDn 捲動 · D 下載 · ← → 換組 · W Wireshark · R 重播 · Esc 返回',
 };

@@ -8,10 +8,10 @@ import { Button } from '../ui/Button.ts';
 import { accuracyText } from '../ui/ClassStandingsTable.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { LineList } from '../ui/LineList.ts';
-import { PairRoundPicker } from '../ui/PairRoundPicker.ts';
+import { RoundPicker } from '../ui/RoundPicker.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
-import { mistakeLines } from './classTexts.ts';
+import { mistakeLines, pairRoundLine } from './classTexts.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
 
@@ -46,7 +46,7 @@ export class ClassReport extends Screen {
   private status!: Phaser.GameObjects.Text;
   private keys!: Phaser.GameObjects.Text;
   /** Each pair's round: its capture file and its replay. */
-  private pairs!: PairRoundPicker;
+  private pairs!: RoundPicker;
 
   constructor() {
     super(SCENES.ClassReport);
@@ -65,7 +65,7 @@ export class ClassReport extends Screen {
     this.back = new Button(this, this.entry.session ? t('class.backToConsole') : t('class.home'), () => this.leave());
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.keys = this.add.text(0, 0, t('class.reportKeys'), textStyle(13, { colour: COLOURS.dim }));
-    this.pairs = new PairRoundPicker(this, this.entry.code, (round) => go(this, SCENES.Replay, { id: round.recordId, classCode: this.entry.code }));
+    this.pairs = new RoundPicker(this, this.entry.code, (round) => go(this, SCENES.Replay, { id: round.recordId, classCode: this.entry.code }));
     new FocusOrder(this).setItems([this.download, this.refresh, this.back, ...this.pairs.buttons]);
     this.onKey('ESC', () => this.leave());
     this.onKey('D', () => this.download.press());
@@ -126,7 +126,7 @@ export class ClassReport extends Screen {
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
       + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
     this.list.setContent(`♛ ${t('class.leaderboard')}`, report.students.flatMap(studentLines));
-    this.pairs.show(report.pairRounds);
+    this.pairs.show(report.pairRounds.map((r, i) => ({ recordId: r.recordId, text: pairRoundLine(r, i, report.pairRounds.length) })));
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classReport: { students: report.students.map((s) => s.nickname), downloaded: '' } });
   }
