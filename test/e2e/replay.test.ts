@@ -150,6 +150,15 @@ describe('a finished round, downloaded and replayed', () => {
       await page.keyboard.press('ArrowRight');
     }
     expect(told.join('\n')).toContain(translate('zh-Hant', 'why.closedRefuses'));
+
+    // A file dropped on the page opens too, from its first connection.
+    await page.evaluate((bytes) => {
+      const dropped = new DataTransfer();
+      dropped.items.add(new File([new Uint8Array(bytes)], 'dropped.pcap'));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    }, [...readFileSync(FIXTURE)]);
+    await page.waitForFunction(() => window.__tango.state.capture?.file === 'dropped.pcap');
+    expect(await capture()).toMatchObject({ connection: 0, connections: 2, client: 'TIME-WAIT', server: 'CLOSED' });
     expect(errors).toEqual([]);
   }, 60_000);
 });
