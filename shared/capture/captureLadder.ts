@@ -8,10 +8,10 @@
  * arrives in the order it was captured, nothing crosses. On the loopback that is exactly so; a
  * capture on one host of a distant pair may show crossing segments as if one came first.
  */
-import type { MessageKey } from '../i18n/messages.ts';
 import { peerOf, type Card, type Role } from '../match/cards.ts';
 import type { MoveRecord, Skill } from '../match/types.ts';
 import { newEndpoint, receive, send, sendEventFor, type Tcb } from '../tcp/endpoint.ts';
+import type { Refused } from '../tcp/table.ts';
 import type { SendEvent } from '../tcp/events.ts';
 import { has, type Flag, type Segment } from '../tcp/segment.ts';
 import { seqAdd } from '../tcp/sequence.ts';
@@ -124,7 +124,7 @@ export function captureLadder(c: CaptureConnection): CaptureLadder {
     const event = sendEventFor(seg.flags, seg.len, sender.state);
     const sent = event
       ? send(sender, event, { seq: seg.seq, ack: seg.ack, len: seg.len, rstWithAck: has(seg, 'RST') && has(seg, 'ACK') })
-      : { ok: false as const, why: 'capture.noSuchSegment' as MessageKey };
+      : ({ ok: false, why: 'capture.noSuchSegment' } satisfies Refused);
     if (sent.ok) enter(from, sent.tcb, sentAt);
     else refused++;
     moves.push({

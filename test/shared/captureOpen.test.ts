@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playOut } from '../../shared/bots/playOut.ts';
 import { MAX_CAPTURE_BYTES, openCapture } from '../../shared/capture/captureConnections.ts';
@@ -109,6 +111,28 @@ describe('opening a capture file', () => {
     udp[9] = 17;
     expect(openCapture(pcap([udp]))).toEqual({ ok: false, code: 'noTcp' });
     expect(openCapture(pcap([]))).toEqual({ ok: false, code: 'noTcp' });
+  });
+
+  it('never throws on a damaged file: a real capture with bytes changed at random opens or says why, and every connection it finds is judged', () => {
+    const real = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/capture/loopback-close-and-refused.pcap')));
+    // A fixed-seed generator (mulberry32), so a failure can be replayed.
+    let seed = 20;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+    };
+    const outcomes = new Set<string>();
+    for (let trial = 0; trial < 300; trial++) {
+      const bytes = real.slice();
+      for (let n = 1 + Math.floor(random() * 8); n > 0; n--) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const opened = openCapture(bytes);
+      outcomes.add(opened.ok ? 'ok' : opened.code);
+      if (opened.ok) for (const c of opened.connections) expect(captureLadder(c).after).toHaveLength(Math.min(c.segments.length, 400));
+    }
+    // The damage reached both the headers (files refused) and the segments (files judged).
+    expect([...outcomes]).toEqual(expect.arrayContaining(['ok', 'truncated']));
   });
 
   it('lists every connection of a file, first seen first, each with the sender of its SYN as the client', () => {
