@@ -9,7 +9,7 @@ import { openCapture, type CaptureConnection } from '../../shared/capture/captur
 import { captureLadder, statesAt, type CaptureLadder } from '../../shared/capture/captureLadder.ts';
 import { freePort } from '../freePort.ts';
 import { toolPresent } from './externalTool.ts';
-import { kernelStates, Tcpdump, type KernelSnapshot } from './loopbackCapture.ts';
+import { kernelStates, mayCapture, Tcpdump, type KernelSnapshot } from './loopbackCapture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tango-real-capture-'));
 const servers: Server[] = [];
@@ -72,7 +72,7 @@ const closeDone = (c: CaptureConnection) => {
   return fins.length === 2 && last.srcPort === c.client.port && !last.flags.includes('FIN');
 };
 
-describe.runIf(toolPresent('tcpdump'))('a real connection captured by tcpdump on the loopback', () => {
+describe.runIf(toolPresent('tcpdump') && mayCapture())('a real connection captured by tcpdump on the loopback', () => {
   it('handshake and close: the machine infers ESTABLISHED while open, then TIME-WAIT for the active closer and CLOSED for the other, as ss says', async () => {
     const { connection, snapshots } = await captured('close-lo', 'lo', handshakeAndClose, closeDone);
     expect(flagsOf(connection).slice(0, 3)).toEqual(['SYN', 'SYN+ACK', 'ACK']);
