@@ -58,6 +58,8 @@ export interface TangoState {
    * after the last segment, as the machine inferred them.
    */
   capture: { error: string; file: string; connection: number; connections: number; refused: number; client: string; server: string } | null;
+  /** Sound: the current screen's place ('play', 'classPhone', 'projector'; '' on a screen without), whether it is on, and every cue played on this page, in order. */
+  sound: { place: string; on: boolean; played: string[] };
 }
 
 /** One visible Text or Button of the running screens, in CSS px of the page (what `layout()` reports). */
@@ -98,6 +100,7 @@ export const hook: TangoHook = (window.__tango ??= {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '',
     lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
     renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null, capture: null,
+    sound: { place: '', on: false, played: [] },
   },
   view: null,
   targets: {},

@@ -4,6 +4,7 @@ import { createGameServer, listenGameServer } from './app.ts';
 import { matchMaker } from '@colyseus/core';
 import { keepSweeping } from './storage/retention.ts';
 import { openStores } from './storage/stores.ts';
+import { reviveOpenClasses } from './rooms/classroom/classRevival.ts';
 
 function configOrExit(): Config {
   try {
@@ -17,10 +18,6 @@ function configOrExit(): Config {
 
 const config = configOrExit();
 const stores = openStores(config.databaseFile);
-// A class still open in the file was left by a process that did not end it (a crash, kill -9):
-// it ends now, and the round it was playing is marked interrupted in its report.
-const orphans = stores.classes.endOrphans(Date.now());
-if (orphans.length > 0) console.log(`ended ${orphans.length} class(es) left open by the last run: ${orphans.join(', ')}`);
 const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
@@ -29,6 +26,10 @@ server.onShutdown(() => {
   stores.db.close();
 });
 await listenGameServer(server, config, config.port, config.host);
+// A class still open in the file was left by a process that did not end it (SIGTERM, a crash,
+// kill -9): it comes back under its code, and the round it was playing is marked interrupted.
+const revived = await reviveOpenClasses(stores.classes);
+if (revived.length > 0) console.log(`revived ${revived.length} class(es) left open by the last run: ${revived.join(', ')}`);
 console.log(`TCP Tango on http://localhost:${config.port}`);
 
 // Rooms are locked and their players disconnected with code 4001 (server shutdown) before the

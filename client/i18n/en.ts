@@ -6,6 +6,9 @@
 export const en = {
   'app.title': 'TCP Tango',
   'app.tagline': 'Be a TCP endpoint: open and close a connection, one segment at a time.',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': 'Sound: on',
+  'sound.off': 'Sound: off',
 
   'start.nickname': 'Nickname',
   'start.nicknamePlaceholder': 'Your name',
@@ -71,7 +74,7 @@ export const en = {
   'match.isn': 'ISN {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': 'Keys 1–7 play a card',
+  'match.keysHelp': 'Keys 1–7 play a card · M sound',
   'match.keysHelpNumbers': 'Keys 1–7 play · S types seq/ack · Enter sends the ★ card',
   'match.correct': 'Right: {card}',
   'match.mistake': 'Mistake: {card}',
@@ -263,7 +266,7 @@ export const en = {
   'class.mistakesTitle': 'What the class got wrong most',
   'class.mistakeLine': '{count}× {skill}: {why}',
   'class.noMistakes': 'No mistakes this round.',
-  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · PgUp/PgDn scroll the names · Tab moves · Enter presses',
+  'class.consoleKeys': 'Keys: S start · P pause · E end round · L lock · M sound · PgUp/PgDn scroll the names · Tab moves · Enter presses',
 
   'class.settingsTitle': 'Class settings',
   'class.settingsNote': 'Changes apply from the next round.',
@@ -287,6 +290,7 @@ export const en = {
   'class.pausedLobby': 'The teacher paused the round.',
   'class.ended': 'The class has ended. Thank you for playing!',
   'class.here': 'Students here: {count}',
+  'class.returning': 'The server is restarting: coming back to the class…',
   'class.yourRank': 'Rank {rank} of {count}',
   'class.yourPoints': '{points} points',
   'class.yourAccuracy': 'accuracy {accuracy}',

@@ -4,6 +4,9 @@ import type { UiCatalogue } from './en.ts';
 export const zhHans: UiCatalogue = {
   'app.title': 'TCP 探戈',
   'app.tagline': '扮演一个 TCP 端点：一个报文段一个报文段地建立和关闭连接。',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': '声音：开',
+  'sound.off': '声音：关',
 
   'start.nickname': '昵称',
   'start.nicknamePlaceholder': '你的名字',
@@ -69,7 +72,7 @@ export const zhHans: UiCatalogue = {
   'match.isn': '初始序号 {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': '按 1–7 出牌',
+  'match.keysHelp': '按 1–7 出牌 · M 声音',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 输入 seq/ack · Enter 发送 ★ 牌',
   'match.correct': '正确：{card}',
   'match.mistake': '错误：{card}',
@@ -261,7 +264,7 @@ export const zhHans: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的错误',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '这回合没有错误。',
-  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · PgUp/PgDn 卷动名单 · Tab 移动 · Enter 按下',
+  'class.consoleKeys': '按键：S 开始 · P 暂停 · E 结束回合 · L 锁定 · M 声音 · PgUp/PgDn 卷动名单 · Tab 移动 · Enter 按下',
 
   'class.settingsTitle': '课堂设置',
   'class.settingsNote': '更改从下一回合起生效。',
@@ -285,6 +288,7 @@ export const zhHans: UiCatalogue = {
   'class.pausedLobby': '老师暂停了回合。',
   'class.ended': '课堂已结束。谢谢参与！',
   'class.here': '在场学生：{count}',
+  'class.returning': '服务器正在重新启动：正在回到班级…',
   'class.yourRank': '第 {rank} 名（共 {count} 人）',
   'class.yourPoints': '{points} 分',
   'class.yourAccuracy': '正确率 {accuracy}',

@@ -4,6 +4,9 @@ import type { UiCatalogue } from './en.ts';
 export const zhHant: UiCatalogue = {
   'app.title': 'TCP 探戈',
   'app.tagline': '扮演一個 TCP 端點：一個區段接一個區段地建立與關閉連線。',
+  // The sound toggle's caption says what is now so, not what a press would do.
+  'sound.on': '聲音：開',
+  'sound.off': '聲音：關',
 
   'start.nickname': '暱稱',
   'start.nicknamePlaceholder': '你的名字',
@@ -69,7 +72,7 @@ export const zhHant: UiCatalogue = {
   'match.isn': '初始序號 {isn}',
   'match.seq': 'seq',
   'match.ack': 'ack',
-  'match.keysHelp': '按 1–7 出牌',
+  'match.keysHelp': '按 1–7 出牌 · M 聲音',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 輸入 seq/ack · Enter 送出 ★ 牌',
   'match.correct': '正確：{card}',
   'match.mistake': '錯誤：{card}',
@@ -261,7 +264,7 @@ export const zhHant: UiCatalogue = {
   'class.mistakesTitle': '全班最常犯的錯誤',
   'class.mistakeLine': '{count} 次 {skill}：{why}',
   'class.noMistakes': '這回合沒有錯誤。',
-  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · PgUp/PgDn 捲動名單 · Tab 移動 · Enter 按下',
+  'class.consoleKeys': '按鍵：S 開始 · P 暫停 · E 結束回合 · L 鎖定 · M 聲音 · PgUp/PgDn 捲動名單 · Tab 移動 · Enter 按下',
 
   'class.settingsTitle': '課堂設定',
   'class.settingsNote': '變更從下一回合起生效。',
@@ -285,6 +288,7 @@ export const zhHant: UiCatalogue = {
   'class.pausedLobby': '老師暫停了回合。',
   'class.ended': '課堂已結束。謝謝參與！',
   'class.here': '在場學生：{count}',
+  'class.returning': '伺服器正在重新啟動：正在回到班級…',
   'class.yourRank': '第 {rank} 名（共 {count} 人）',
   'class.yourPoints': '{points} 分',
   'class.yourAccuracy': '正確率 {accuracy}',

@@ -7,6 +7,7 @@ import type { ClassroomMessages } from '../../shared/messageMap.ts';
 import { Listeners } from './listeners.ts';
 import { typedRoom, type PayloadArgs } from './typedRoom.ts';
 import { RoomSession } from './roomSession.ts';
+import { keepTrying, mayComeBack, realClock } from './classReturn.ts';
 import { toClassView } from './classView.ts';
 
 export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
@@ -20,6 +21,10 @@ export interface ClassEvents {
   notice: NoticePayload;
   /** The class room is gone for this browser: kicked, ended and closed, or unreachable. */
   closed: ErrorCode;
+  /** The connection was lost and the page is joining the class again (a server restart). */
+  returning: undefined;
+  /** Back in the class after `returning`: any round that was running is over (interrupted). */
+  returned: undefined;
 }
 
 /** Who this browser is in the class. */
@@ -42,14 +47,24 @@ export class ClassSession {
   private lastError: ErrorCode | null = null;
   private leaving = false;
   private readonly client: Client;
-  private readonly room: Room;
+  private room: Room;
+  private readonly comeBack: (() => Promise<Room>) | undefined;
 
-  constructor(client: Client, room: Room, member: ClassMember) {
+  /**
+   * `comeBack` joins the class again by code as the same member (the kept secret or token), for
+   * when the connection is lost and the SDK cannot take the session back (a server restart).
+   */
+  constructor(client: Client, room: Room, member: ClassMember, comeBack?: () => Promise<Room>) {
     this.client = client;
     this.room = room;
     this.member = member;
+    this.comeBack = comeBack;
     this.current = toClassView(room.state);
     this.code = this.current.code || room.roomId;
+    this.attach(room);
+  }
+
+  private attach(room: Room): void {
     room.onStateChange((state) => {
       this.current = toClassView(state);
       this.events.emit('view', this.current);
@@ -66,10 +81,30 @@ export class ClassSession {
     room.onMessage(CLASS_MSG.teacherWelcome, () => undefined);
     room.reconnection.minUptime = 0;
     room.onLeave((code) => {
-      if (this.leaving) return;
+      if (this.leaving || room !== this.room) return;
+      if (this.comeBack && mayComeBack(code, this.lastError)) void this.returnToClass(this.comeBack);
       // A kick arrives as `error kicked` and then a consented close.
-      this.events.emit('closed', this.lastError ?? (code === CloseCode.CONSENTED ? 'classEnded' : 'roomNotFound'));
+      else this.events.emit('closed', this.lastError ?? (code === CloseCode.CONSENTED ? 'classEnded' : 'roomNotFound'));
     });
+  }
+
+  /** Joins the class again by code, on the same screen: the server restarted and revived it. */
+  private async returnToClass(comeBack: () => Promise<Room>): Promise<void> {
+    this.events.emit('returning', undefined);
+    const back = await keepTrying(comeBack, realClock, () => !this.leaving);
+    if (this.leaving) {
+      if (back.ok) await back.value.leave(true).catch(() => undefined);
+      return;
+    }
+    if (!back.ok) {
+      this.events.emit('closed', back.failure === 'unreachable' ? 'roomNotFound' : back.failure);
+      return;
+    }
+    this.room = back.value;
+    this.lastError = null;
+    this.attach(back.value);
+    // The class's state comes a round trip after the join: back once the view is the new room's.
+    back.value.onStateChange.once(() => this.events.emit('returned', undefined));
   }
 
   get view(): ClassroomView {

@@ -1,10 +1,11 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
-  CLASS_MSG, ROOM, errorCodeOf, type ClassroomCreateOptions, type StudentJoinOptions, type StudentWelcomePayload,
+  CLASS_MSG, ROOM, type ClassroomCreateOptions, type StudentJoinOptions, type StudentWelcomePayload,
   type TeacherJoinOptions, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { ClassSession } from './classSession.ts';
+import { failureOf } from './classReturn.ts';
 import type { JoinFailure } from './lobby.ts';
 import { serverUrl } from './lobby.ts';
 
@@ -30,9 +31,29 @@ async function enter(join: () => Promise<ClassSession>): Promise<ClassResult> {
     });
     return { ok: true, session };
   } catch (error) {
-    if (error instanceof TypeError) return { ok: false, failure: 'unreachable' };
-    return { ok: false, failure: errorCodeOf(error) };
+    return { ok: false, failure: failureOf(error) };
   }
+}
+
+/**
+ * The teacher joining `code` again with the kept secret, for a session whose connection was lost
+ * (the class is back under its code after a server restart; classReturn.ts).
+ */
+function teacherComesBack(code: string): () => Promise<Room> {
+  return () => {
+    const secret = classKeys.teacherSecret(code);
+    if (!secret) return Promise.reject(new Error('badTeacherSecret'));
+    return client.joinById(code, { teacher: true, secret } satisfies TeacherJoinOptions);
+  };
+}
+
+/** The same student joining `code` again with the kept token (the nickname only matters to a new student). */
+function studentComesBack(code: string, nickname: string): () => Promise<Room> {
+  return () => {
+    const token = classKeys.studentToken(code);
+    if (!token) return Promise.reject(new Error('badOptions'));
+    return client.joinById(code, { nickname, token } satisfies StudentJoinOptions);
+  };
 }
 
 /** A new class; the secret the server hands over once is kept by this browser. */
@@ -41,7 +62,7 @@ export function createClass(options: Omit<ClassroomCreateOptions, 'teacher'>): P
     const room = await client.create(ROOM.classroom, { ...options, teacher: true } satisfies ClassroomCreateOptions);
     const welcome = await first<TeacherWelcomePayload>(room, CLASS_MSG.teacherWelcome);
     classKeys.keepTeacherSecret(welcome.code, welcome.secret);
-    return new ClassSession(client, room, { teacher: true });
+    return new ClassSession(client, room, { teacher: true }, teacherComesBack(welcome.code));
   });
 }
 
@@ -49,7 +70,7 @@ export function createClass(options: Omit<ClassroomCreateOptions, 'teacher'>): P
 export function teachAgain(code: string, secret: string): Promise<ClassResult> {
   return enter(async () => {
     const room = await client.joinById(code, { teacher: true, secret } satisfies TeacherJoinOptions);
-    return new ClassSession(client, room, { teacher: true });
+    return new ClassSession(client, room, { teacher: true }, teacherComesBack(code));
   });
 }
 
@@ -60,6 +81,7 @@ export function joinClass(code: string, nickname: string): Promise<ClassResult> 
     const room = await client.joinById(code, (token ? { nickname, token } : { nickname }) satisfies StudentJoinOptions);
     const welcome = await first<StudentWelcomePayload>(room, CLASS_MSG.studentWelcome);
     classKeys.keepStudentToken(code, welcome.token);
-    return new ClassSession(client, room, { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname });
+    const member = { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname } as const;
+    return new ClassSession(client, room, member, studentComesBack(code, welcome.nickname));
   });
 }

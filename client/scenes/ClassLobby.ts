@@ -6,6 +6,7 @@ import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
 import { ClassStandingsTable, accuracyText } from '../ui/ClassStandingsTable.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { classStatus, standingsLabels } from './classTexts.ts';
@@ -27,6 +28,7 @@ export class ClassLobby extends Screen {
   private mine!: Phaser.GameObjects.Text;
   private standings!: ClassStandingsTable;
   private leave!: Button;
+  private soundToggle!: SoundToggle;
 
   constructor() {
     super(SCENES.ClassLobby);
@@ -52,9 +54,15 @@ export class ClassLobby extends Screen {
       history.replaceState(null, '', '/');
       go(this, SCENES.Start);
     }));
-    new FocusOrder(this).setItems([this.leave]);
-    const off = session.events.on('view', (view) => this.show(view));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    // Silent by default: thirty phones in one room; the student may turn it on.
+    this.soundToggle = new SoundToggle(this, 'classPhone');
+    new FocusOrder(this).setItems([this.leave, this.soundToggle]);
+    const off = [
+      session.events.on('view', (view) => this.show(view)),
+      // Until the class is back, its next view replacing this.
+      session.events.on('returning', () => this.message.setText(t('class.returning'))),
+    ];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => off.forEach((remove) => remove()));
     followClassWhileShown(this, session);
     this.startLayout();
     this.show(session.view);
@@ -65,7 +73,9 @@ export class ClassLobby extends Screen {
     const x = (width - column) / 2;
     let y = Math.max(12, Math.min(40, height * 0.04));
     this.title.setPosition(x, y);
-    y += this.title.height + 4;
+    const toggleHeight = 44;
+    this.soundToggle.layOut(x + column, y, toggleHeight, false);
+    y += Math.max(this.title.height + 4, toggleHeight + 6);
     this.you.setWordWrapWidth(column, true).setFontSize(width < 520 ? 26 : 34).setPosition(x, y);
     y += this.you.height + 12;
     this.message.setWordWrapWidth(column, true).setPosition(x, y);
@@ -78,7 +88,7 @@ export class ClassLobby extends Screen {
     this.standings.setPosition(x, y).resize(column, Math.max(60, leaveTop - 12 - y));
     const lw = Math.min(260, column);
     this.leave.resize(lw, 48).setPosition(x + lw / 2, leaveTop + 24);
-    this.publishTargets({ leave: this.leave });
+    this.publishTargets({ leave: this.leave, sound: this.soundToggle });
   }
 
   private show(view: ClassroomView): void {

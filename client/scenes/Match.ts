@@ -3,7 +3,9 @@ import type { Card, Role } from '../../shared/match/cards.ts';
 import { playsNumbers, showsHints } from '../../shared/match/settings.ts';
 import type { MoveView, PairRoomView, PlayPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
+import { MatchSounds } from '../audio/matchSounds.ts';
 import { game, locale, t } from '../i18n/text.ts';
+import { isChallengeView } from '../net/challengeView.ts';
 import { watchForSlowFrames } from '../slowFrameWatch.ts';
 import { hook, publish } from '../testHook.ts';
 import { hintShowing } from '../../shared/match/hints.ts';
@@ -15,6 +17,7 @@ import { Ladder } from '../ui/Ladder.ts';
 import { Lane } from '../ui/Lane.ts';
 import { MatchHeader, type HeaderFacts } from '../ui/MatchHeader.ts';
 import { TextField } from '../ui/TextField.ts';
+import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, ROLE_MARK } from '../ui/theme.ts';
 import { explanationFor, type Said } from './explanationFor.ts';
@@ -48,6 +51,8 @@ export class Match extends SessionScreen {
   private getReady!: GetReady;
   /** Whether the clock had started and the hint was showing when the view was last drawn. */
   private timeShown = '';
+  private soundToggle!: SoundToggle;
+  private sounds!: MatchSounds;
 
   /** A screen that plays rounds the same way (the timed challenge) passes its own key. */
   constructor(key: typeof SCENES.Match | typeof SCENES.ChallengeMatch = SCENES.Match) {
@@ -60,7 +65,13 @@ export class Match extends SessionScreen {
     this.sending = false;
     this.header = new MatchHeader(this);
     this.hosts = { client: new Host(this, 'client', this.hostLabels('client')), server: new Host(this, 'server', this.hostLabels('server')) };
-    this.lane = new Lane(this, { lost: t('match.lost'), held: t('match.held') }, () => publish({ lostShown: hook.state.lostShown + 1 }));
+    // A phone in class is silent unless its student turns sound on; solo and pair play have their own setting.
+    this.soundToggle = new SoundToggle(this, this.view.mode === 'class' ? 'classPhone' : 'play');
+    this.sounds = new MatchSounds(this, this.soundToggle);
+    this.lane = new Lane(this, { lost: t('match.lost'), held: t('match.held') }, () => {
+      publish({ lostShown: hook.state.lostShown + 1 });
+      this.sounds.lost();
+    });
     this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
     this.explanation = new Explanation(this);
     this.getReady = new GetReady(this);
@@ -77,6 +88,10 @@ export class Match extends SessionScreen {
     KEY_NAMES.forEach((name, i) => {
       this.onKey(name, () => this.hand.playKey(i + 1));
       this.onKey(`NUMPAD_${name}`, () => this.hand.playKey(i + 1));
+    });
+    // Not while typing in a number field.
+    this.onKey('M', () => {
+      if (!(document.activeElement instanceof HTMLInputElement)) this.soundToggle.press();
     });
     this.onKey('S', (event) => {
       if (!this.seq.visible) return;
@@ -104,6 +119,8 @@ export class Match extends SessionScreen {
     this.ladder.show(this.view, now, true);
     this.showHeader(now);
     this.showGetReady(now);
+    // The timed challenge's header shows its own clock, not the round's: the round's seconds do not tick there.
+    this.sounds.frame(this.view, this.myRole(), now, !isChallengeView(this.view));
     // The clock's start and the hint's moment come with time, not with a patch.
     if (this.timeFacts(now) !== this.timeShown) this.showView(this.view);
   }
@@ -134,7 +151,8 @@ export class Match extends SessionScreen {
     const wide = width >= 900 && width > height;
     const left = wide ? width * 0.58 - m : width - 2 * m;
     this.getReady.resize(width, height);
-    const headerHeight = this.header.setPosition(m, m).resize(width - 2 * m);
+    const toggleWidth = this.soundToggle.layOut(width - m, m, 44, width < 560);
+    const headerHeight = this.header.setPosition(m, m).resize(width - 2 * m - toggleWidth - 8);
     let y = m + headerHeight + 6;
     const hostWidth = Math.min(230, left * 0.3);
     const hostHeight = wide ? Math.min(220, Math.max(154, (height - y) * 0.3)) : 154;
@@ -164,7 +182,7 @@ export class Match extends SessionScreen {
 
     if (wide) this.ladder.setPosition(width * 0.58 + m, m + headerHeight + 6).resize(width * 0.42 - 2 * m, height - headerHeight - 2 * m - 6);
     else this.ladder.setPosition(m, y).resize(left, Math.max(120, fieldsTop - 8 - y));
-    this.publishTargets(Object.fromEntries(this.hand.cards.map((card) => [`card.${card.card}`, card])));
+    this.publishTargets({ ...Object.fromEntries(this.hand.cards.map((card) => [`card.${card.card}`, card])), sound: this.soundToggle });
   }
 
   protected showView(view: PairRoomView): void {
@@ -204,6 +222,7 @@ export class Match extends SessionScreen {
 
   private judged(move: MoveView): void {
     publish({ verdicts: [...hook.state.verdicts, move.verdict] });
+    this.sounds.judged(move);
     if (move.verdict === 'correct') {
       this.said = null;
       this.seq.field.value = '';

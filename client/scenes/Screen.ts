@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { DPR, uiScale } from '../pixelRatio.ts';
 import { hook, publish } from '../testHook.ts';
+import { onKeyPress } from '../ui/keyPresses.ts';
 
 /**
  * What every screen shares: the camera zoomed by the pixel ratio so layout is in CSS px, and a
@@ -85,9 +86,6 @@ export abstract class Screen extends Phaser.Scene {
 
   /** Adds a key handler for this screen only, removed when the screen closes. */
   protected onKey(key: string, handler: (event: KeyboardEvent) => void): void {
-    const keyboard = this.input.keyboard;
-    if (!keyboard) return;
-    keyboard.on(`keydown-${key}`, handler);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => keyboard.off(`keydown-${key}`, handler));
+    onKeyPress(this, `keydown-${key}`, handler);
   }
 }

@@ -12,6 +12,7 @@ import { loadPreferences, savePreferences, type Preferences } from '../preferenc
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { SoundToggle } from '../ui/SoundToggle.ts';
 import { TextField } from '../ui/TextField.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, css, MIN_TOUCH } from '../ui/theme.ts';
@@ -55,6 +56,7 @@ export class Start extends Screen {
   /** The status line sits under what was pressed: Join (a code), the main button (a nickname, a connection) or the capture button. */
   private statusAfter: StatusPlace = 'play';
   private focus!: FocusOrder;
+  private soundToggle!: SoundToggle;
   private busy = false;
 
   constructor() {
@@ -100,8 +102,10 @@ export class Start extends Screen {
     this.openCapture = new Button(this, `⤒ ${t('start.openCapture')}`, () => this.captureFiles.choose(), { fontSize: 15 });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
+    this.soundToggle = new SoundToggle(this, 'play');
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom, this.openCapture]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom, this.openCapture,
+      this.soundToggle]);
     this.refresh();
     this.startLayout();
     // Why the seat this browser had could not be taken back (Boot): said at once, and kept until the next try.
@@ -122,6 +126,7 @@ export class Start extends Screen {
     // 860: about the height of the whole column (with the capture button), so a tall screen centres it.
     let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 860) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
+    this.soundToggle.layOut(x + column, y + this.title.height / 2 - MIN_TOUCH / 2, MIN_TOUCH, false);
     y += this.title.height + 2;
     this.tagline.setVisible(!tight).setWordWrapWidth(column, true).setPosition(x, y);
     if (!tight) y += this.tagline.height + gap;
@@ -161,7 +166,8 @@ export class Start extends Screen {
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
-      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, openCapture: this.openCapture });
+      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, openCapture: this.openCapture,
+      sound: this.soundToggle });
     this.fitHeight(y + 8);
   }
 

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
+import { ConsoleSounds } from '../audio/consoleSounds.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, t } from '../i18n/text.ts';
 import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSession.ts';
@@ -11,8 +12,9 @@ import { CopyField } from '../ui/CopyField.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { QrImage } from '../ui/QrImage.ts';
 import { RosterGrid } from '../ui/RosterGrid.ts';
+import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
-import { COLOURS } from '../ui/theme.ts';
+import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
 import type { ClassReportData } from './ClassReport.ts';
 import { classStatus, mistakeLines, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
@@ -53,6 +55,8 @@ export class TeacherConsole extends Screen {
   private status!: Phaser.GameObjects.Text;
   private keys!: Phaser.GameObjects.Text;
   private focus!: FocusOrder;
+  private soundToggle!: SoundToggle;
+  private sounds!: ConsoleSounds;
   private picked: StudentView | null = null;
   private showRoster = false;
   private endArmed = false;
@@ -105,6 +109,9 @@ export class TeacherConsole extends Screen {
     this.status = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.hint }));
     this.keys = this.add.text(0, 0, t('class.consoleKeys'), textStyle(13, { colour: COLOURS.dim }));
     this.focus = new FocusOrder(this);
+    this.soundToggle = new SoundToggle(this, 'projector');
+    this.sounds = new ConsoleSounds(this, this.soundToggle);
+    this.onKey('M', () => this.soundToggle.press());
     this.onKey('S', () => this.start.press());
     this.onKey('P', () => this.pause.press());
     this.onKey('E', () => this.endRound.press());
@@ -116,7 +123,9 @@ export class TeacherConsole extends Screen {
     const offClosed = this.session.events.on('closed', (code) => {
       this.status.setText(game(`error.${code}`));
     });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); });
+    const offReturning = this.session.events.on('returning', () => this.status.setText(t('class.returning')));
+    const offReturned = this.session.events.on('returned', () => this.status.setText(''));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); offReturning(); offReturned(); });
     this.startLayout();
     this.show(this.view);
   }
@@ -126,9 +135,10 @@ export class TeacherConsole extends Screen {
     const wide = width >= 900;
     const buttons = [this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass];
     let y = m;
+    const toggleWidth = this.soundToggle.layOut(width - m, m, MIN_TOUCH, !wide);
     this.title.setPosition(m, y).setFontSize(wide ? 24 : 18);
-    this.phase.setWordWrapWidth(width - 2 * m, true).setPosition(wide ? m + this.title.width + 24 : m, wide ? y + 3 : y + this.title.height + 2);
-    y = wide ? y + Math.max(this.title.height, this.phase.height) + 8 : this.phase.y + this.phase.height + 6;
+    this.phase.setWordWrapWidth(width - 2 * m - toggleWidth - 8 - (wide ? this.title.width + 24 : 0), true).setPosition(wide ? m + this.title.width + 24 : m, wide ? y + 3 : y + this.title.height + 2);
+    y = wide ? y + Math.max(this.title.height, this.phase.height, MIN_TOUCH + 6) + 8 : this.phase.y + this.phase.height + 6;
 
     // The controls: one row along the bottom on a wide screen, a grid of two on a phone.
     const perRow = wide ? buttons.length : 2;
@@ -182,13 +192,14 @@ export class TeacherConsole extends Screen {
     this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
     this.mistakes.setWordWrapWidth(pw, true).setFontSize(wide ? 18 : 14).setPosition(px, py + panelHeight + 8);
     this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings,
-      report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle,
+      report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, sound: this.soundToggle,
       ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])) });
   }
 
   private show(view: ClassroomView): void {
     const before = this.view;
     this.view = view;
+    this.sounds.follow(view);
     if (before.phase === 'lobby' && view.phase !== 'lobby') this.showRoster = false;
     if (before.phase !== 'ended' && view.phase === 'ended') return this.openReport();
     this.refresh();
@@ -219,7 +230,7 @@ export class TeacherConsole extends Screen {
     this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
     const review = v.phase === 'review' && !roster;
     this.mistakes.setVisible(review).setText(review ? `${t('class.mistakesTitle')}\n${mistakeLines(v.mistakes).join('\n')}` : '');
-    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
+    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass, this.soundToggle]);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
       roster: this.roster.visible ? this.roster.shownNames : [], settings: { playlist: [...v.settings.playlist], rounds: v.settings.rounds },

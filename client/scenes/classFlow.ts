@@ -9,8 +9,9 @@ const shownFor = new WeakMap<ClassSession, Phaser.Scene>();
 /**
  * A student's class drives the round screens (the lobby, and a class pair's waiting, match and
  * result screens), each only while it is shown: a round's seat opens the match at once (from the
- * lobby, or from the last round's result), and a kick or the end of the class goes back to the
- * class's entry with the reason. Call from the screen's `create`; it lets go at SHUTDOWN.
+ * lobby, or from the last round's result), a kick or the end of the class goes back to the
+ * class's entry with the reason, and coming back after a server restart goes to the lobby.
+ * Call from the screen's `create`; it lets go at SHUTDOWN.
  */
 export function followClassWhileShown(scene: Phaser.Scene, cls: ClassSession): void {
   shownFor.set(cls, scene);
@@ -27,6 +28,15 @@ export function followClassWhileShown(scene: Phaser.Scene, cls: ClassSession): v
     cls.events.on('closed', (code) => {
       void cls.leavePair();
       go(from(), SCENES.ClassJoin, { code: cls.code, message: game(`error.${code}`) });
+    }),
+    // Back in the class after a server restart: the round's pair room went with the old process
+    // (the round is interrupted), so the student waits in the class's lobby for the next one.
+    cls.events.on('returned', () => {
+      const shown = from();
+      if (shown.scene.key === SCENES.ClassLobby) return;
+      void cls.leavePair();
+      shown.scene.stop(SCENES.ConnectionLost);
+      go(shown, SCENES.ClassLobby, { cls });
     }),
   ];
   scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import type { Button } from './Button.ts';
+import { onKeyPress } from './keyPresses.ts';
 import type { TextField } from './TextField.ts';
 
 type Focusable = Button | TextField;
@@ -17,7 +18,6 @@ export class FocusOrder {
   private index = -1;
 
   constructor(scene: Phaser.Scene) {
-    const keyboard = scene.input.keyboard;
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Tab') {
         event.preventDefault();
@@ -30,8 +30,7 @@ export class FocusOrder {
         }
       }
     };
-    keyboard?.on('keydown', onKey);
-    scene.events.once('shutdown', () => keyboard?.off('keydown', onKey));
+    onKeyPress(scene, 'keydown', onKey);
   }
 
   /** The focusable items, in order; only visible ones are visited. */

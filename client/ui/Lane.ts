@@ -14,6 +14,11 @@ const HELD_AT = 0.35;
 export class Lane extends Phaser.GameObjects.Container {
   private readonly strip: Phaser.GameObjects.Graphics;
   private readonly sprites = new Map<number, SegmentSprite>();
+  /**
+   * Lost segments already shown vanishing (by id and send time: a timed challenge's next round
+   * numbers its segments from 1 again), so that once the sprite is gone it is not drawn and lost again.
+   */
+  private readonly shownLost = new Set<string>();
   private laneWidth = 200;
   private laneHeight = 90;
   private readonly labels: { lost: string; held: string };
@@ -61,6 +66,7 @@ export class Lane extends Phaser.GameObjects.Container {
 
     let sprite = this.sprites.get(segment.id);
     if (!sprite) {
+      if (this.shownLost.has(`${segment.id}@${segment.sentAt}`)) return;
       // A segment that arrived before we saw it (e.g. after a reconnect) is in the ladder only.
       if (done || (lost && now - segment.sentAt > travel + 1500)) return;
       sprite = new SegmentSprite(this.scene, segment);
@@ -80,6 +86,7 @@ export class Lane extends Phaser.GameObjects.Container {
     sprite.setBoxWidth(width).setPosition(from + (to - from) * progress, y);
     sprite.setHeld(held, this.labels.held);
     if (lost && progress >= 0.5) {
+      this.shownLost.add(`${segment.id}@${segment.sentAt}`);
       sprite.vanish(this.labels.lost, () => this.sprites.delete(segment.id));
       this.onLostShown();
     }

@@ -114,6 +114,21 @@ export class ClassStore {
     }));
   }
 
+  /** Classes not ended (by their teacher or by standing empty): a restart brings each back. */
+  openClasses(): ClassRecord[] {
+    const rows = this.#db.prepare('SELECT * FROM classes WHERE ended_at IS NULL ORDER BY created_at, code').all() as unknown as ClassRow[];
+    return rows.map(toClass);
+  }
+
+  /**
+   * Marks the rounds of a class that never ended as interrupted (the process running them
+   * stopped, or the class closed in the middle of one). Returns how many.
+   */
+  interruptRounds(code: string, at: number): number {
+    const done = this.#db.prepare('UPDATE class_rounds SET ended_at = ?, interrupted = 1 WHERE class_code = ? AND ended_at IS NULL').run(at, code);
+    return Number(done.changes);
+  }
+
   /**
    * Ends every class a previous process left open (it stopped without ending them: a crash, a
    * kill -9), and marks the rounds it left running as interrupted. Run at start-up, before any

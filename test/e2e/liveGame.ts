@@ -2,9 +2,10 @@
  * The real game for browser tests: the client built by Vite and served by the real server
  * (server/index.ts) on a free port, with bots that answer quickly and never err.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../freePort.ts';
+import { ensureClientBuilt } from './clientBuild.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,7 +19,7 @@ export interface LiveGame {
  * `env` adds or overrides settings (e.g. a short CHALLENGE_DURATION_MS, a fresh DATA_DIR).
  */
 export async function startLiveGame(env: Readonly<Record<string, string>> = {}): Promise<LiveGame> {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  ensureClientBuilt(ROOT);
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['server/index.ts'], {
     cwd: ROOT,

@@ -195,14 +195,19 @@ describe('matchmaking from one address', () => {
     const teacher = await createClass(colyseus);
     const eve = '203.0.113.9';
     const answers = await Promise.all(Array.from({ length: 300 }, () => matchmake('joinById', teacher.code, { nickname: 'Eve' }, eve)));
-    expect(answers.filter((a) => a.sessionId).length).toBe(250);
+    // 250 at once; on a loaded machine the burst can outlast the first reservations (8 s), and
+    // each one that expires midway frees its place for one more.
+    const admitted = answers.filter((a) => a.sessionId).length;
+    expect(admitted).toBeGreaterThanOrEqual(250);
+    expect(admitted).toBeLessThanOrEqual(260);
     expect(answers.filter((a) => !a.sessionId).every((a) => a.code === 'tooManyAttempts')).toBe(true);
     const student = await joinClass(teacher.code, 'Mei');
     expect(student.welcome.nickname).toBe('Mei');
   }, 20_000);
 
   it('lets a school of 200 students and its teacher in from one address, none refused', async () => {
-    colyseus = await bootGame(classConfig());
+    // A seat whose student connects late on a loaded machine would be charged as never taken.
+    colyseus = await bootGame(withGuard({ seatReservationMs: 60_000 }, classConfig()));
     const teacher = await createClass(colyseus);
     const students = await Promise.all(Array.from({ length: 200 }, (_, i) => joinClass(teacher.code, `S${i}`)));
     expect(new Set(students.map((s) => s.welcome.studentId)).size).toBe(200);

@@ -112,14 +112,21 @@ describe('a pair room given bad input', () => {
     // them: with the 1,000 above that stays under the rate at which Colyseus disconnects).
     const errors: string[] = [];
     (b.onMessage as (t: string, cb: (m: ErrorPayload) => void) => void)(SERVER_MSG.error, (m) => errors.push(m.code));
+    const floodStarted = Date.now();
     for (let i = 0; i < 500; i++) sendRaw(b, 'dance');
     // Messages are handled in order, so this request's answer comes after every error above.
     // A request of a type with no handler is answered by Colyseus itself, after the above.
     expect(await refusal(requestRaw(b, 'dance'))).toBe('unknownMessage');
-    // At most one warning a second: a slow machine may stretch the flood over a second boundary.
-    expect(errors.length).toBeGreaterThanOrEqual(1);
-    expect(errors.length).toBeLessThanOrEqual(3);
-    expect(new Set(errors)).toEqual(new Set(['rateLimited']));
+    // At most one warning a second: a slow machine may stretch the flood over a second boundary,
+    // and then the budget's refill (8 a second in the test config) lets a few through, each
+    // answered "unknown message" — never one answer per message of the flood.
+    const seconds = Math.ceil((Date.now() - floodStarted) / 1000);
+    const warned = errors.filter((c) => c === 'rateLimited').length;
+    const passed = errors.filter((c) => c === 'unknownMessage').length;
+    expect(warned).toBeGreaterThanOrEqual(1);
+    expect(warned).toBeLessThanOrEqual(seconds + 1);
+    expect(passed).toBeLessThanOrEqual(8 * seconds);
+    expect(warned + passed).toBe(errors.length);
 
     // Once the flood is over Bo can play again: the budget refills with time.
     await until(b, (s) => s.endpoints.get('server')!.hintCards.includes('SYN+ACK'));

@@ -1,7 +1,8 @@
 /**
  * A real restart: the server runs as its own process (`node server/index.ts`, as `npm start`
  * does), a class plays a round, the process is stopped with SIGTERM and started again on the
- * same DATA_DIR, and the teacher's report and CSV are still there, unchanged.
+ * same DATA_DIR: the teacher's report and CSV are still there, unchanged, and the class itself
+ * is back (a shutdown is not the teacher ending it) for the same students.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,10 @@ import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CLASS_MSG, classReportPath, errorCodeOf, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type SeatPayload,
+  CLASS_MSG, classReportPath, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type ErrorCode, type SeatPayload,
   type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
+import { ClassSession } from '../../client/net/classSession.ts';
 import { freePort } from '../freePort.ts';
 import { followHints, until, type PairRoom } from './gameServer.ts';
 import { command, Inbox, type ClassRoom } from './classroomHarness.ts';
@@ -22,7 +24,7 @@ afterAll(killServers);
 const startServer = (port: number) => startIn(port, DATA_DIR);
 
 describe('a server restart', () => {
-  it('loses no finished round: the report and the CSV are the same after it', async () => {
+  it('loses no finished round and keeps the class open: same report and CSV, the same students back with their tokens', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const first = await startServer(port);
@@ -33,8 +35,8 @@ describe('a server restart', () => {
     const students = await Promise.all(['小明', '=1+1'].map(async (nickname) => {
       const room = await new Client(`ws://127.0.0.1:${port}`).joinById(code, { nickname }) as ClassRoom;
       const inbox = new Inbox(room);
-      await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
-      return { room, inbox };
+      const welcome = await inbox.take<StudentWelcomePayload>(CLASS_MSG.studentWelcome);
+      return { room, inbox, welcome };
     }));
     await until(teacherRoom, (s) => s.students.size === 2);
     await command(teacherRoom, TEACHER_MSG.startRound);
@@ -53,21 +55,39 @@ describe('a server restart', () => {
     expect(before.students.map((s) => s.nickname).sort()).toEqual(['=1+1', '小明'].sort());
     expect(before.students.every((s) => s.points > 0 && s.roundsPlayed === 1)).toBe(true);
 
+    // The students' pages, as the web client keeps them: a lost class is joined again by code with the kept token.
+    const pages = students.map(({ room, welcome }) => {
+      const comeBack = () => new Client(`ws://127.0.0.1:${port}`).joinById(code, { nickname: welcome.nickname, token: welcome.token });
+      const page = new ClassSession(new Client(`ws://127.0.0.1:${port}`), room, { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname }, comeBack);
+      const closed: ErrorCode[] = [];
+      page.events.on('closed', (c) => closed.push(c));
+      return { page, closed, returned: new Promise<void>((resolve) => page.events.on('returned', resolve)) };
+    });
+
     expect(await stopServer(first)).toBe(0);
     const second = await startServer(port);
 
     const after = await (await fetch(`${url}${classReportPath(code)}`, { headers })).json() as ClassReport;
     const csvAfter = await (await fetch(`${url}${classReportPath(code, 'csv')}`, { headers })).text();
-    // The class itself was still open when the server stopped; the new process ends it (nothing can reopen it yet).
-    expect(before.endedAt).toBeNull();
-    expect(after.endedAt).toBeTypeOf('number');
-    expect({ ...after, endedAt: null }).toEqual(before);
+    // The class was open when the server stopped, and still is: shutting down is not ending it.
+    expect(after).toEqual(before);
+    expect(after.endedAt).toBeNull();
     expect(csvAfter).toBe(csvBefore);
     expect(csvAfter).toContain('"小明"');
     expect(csvAfter).toContain(`"'=1+1"`);
-    // The live class is gone with the old process; its report is not.
-    await expect(new Client(`ws://127.0.0.1:${port}`).joinById(code, { nickname: 'Late' }).catch(errorCodeOf)).resolves.toBe('roomNotFound');
     expect((await fetch(`${url}${classReportPath(code)}`, { headers: { [TEACHER_SECRET_HEADER]: 'y'.repeat(43) } })).status).toBe(401);
+
+    // The class is live again: the students' pages came back by themselves, as the same students, with their standings.
+    await Promise.all(pages.map((p) => p.returned));
+    expect(pages.flatMap((p) => p.closed)).toEqual([]);
+    expect(pages.map((p) => p.page.studentId)).toEqual(students.map((s) => s.welcome.studentId));
+    const teacher = await new Client(`ws://127.0.0.1:${port}`).joinById(code, { teacher: true, secret }) as ClassRoom;
+    await teacher.waitForInitialState();
+    const state = await until(teacher, (s) => s.leaderboard.length === 2 && [...s.students.values()].every((st) => st.connected));
+    expect(state.leaderboard.map((r) => [r.nickname, r.points]).sort()).toEqual(before.students.map((s) => [s.nickname, s.points]).sort());
+    expect(pages.every((p) => p.page.view.code === code && p.page.view.phase === 'review')).toBe(true);
+    await Promise.all(pages.map((p) => p.page.leave()));
+    expect(second.output()).toContain(code);
 
     expect(await stopServer(second)).toBe(0);
   }, 60_000);

@@ -26,7 +26,8 @@ import { ClassRounds } from './classRounds.ts';
 import { Roster, type Student } from './classRoster.ts';
 import { checked, RateLimit, refuse, tell, type RoomHandlers } from '../common/refusals.ts';
 import type { ClassroomEvents, ClassroomMessages, Done } from '../../../shared/messageMap.ts';
-import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { claimRoomCode, holdRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { claimRevival, type RevivalOption } from './classRevival.ts';
 import { ClassroomState, ClassSettingsState, StudentState } from '../schema/ClassroomState.ts';
 
 type ClassClient = Client<{
@@ -35,7 +36,7 @@ type ClassClient = Client<{
 }>;
 
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
-export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & { readonly server: ClassroomConfig; readonly stores: Stores };
+export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & RevivalOption & { readonly server: ClassroomConfig; readonly stores: Stores };
 
 /** How often the leaderboard is re-ranked into the state at most. */
 const LEADERBOARD_EVERY_MS = 1000;
@@ -154,9 +155,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   // ---- lifecycle ---------------------------------------------------------------------------------
 
   override async onCreate(options: ClassroomRoomOptions): Promise<void> {
-    const { server, stores, ...fromClient } = options;
-    const created = classroomCreateOptionsSchema.safeParse(fromClient);
-    if (!created.success) throw refusal('badOptions');
+    const { server, stores, revive, ...fromClient } = options;
     this.config = server;
     this.stores = stores;
     // Seats reserved and not yet taken count against maxClients: room for one address's worth of
@@ -165,21 +164,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax + server.pendingSeatSlack;
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
-    // A class's code is never reused: its report is found by it, long after the room is gone.
-    this.roomId = await claimRoomCode(this.presence, undefined, (code) => !stores.classes.exists(code));
-    await this.setPrivate(true);
-    this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
-    this.unclaimedSecret = newSecret();
-    this.secretHash = hashSecret(this.unclaimedSecret);
-    stores.classes.create({
-      code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
-    });
-    this.roster = new Roster(this.roomId, stores.classes);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
+    const interrupted = await (revive === undefined ? this.open(fromClient) : this.reopen(revive));
+    await this.setPrivate(true);
     this.rounds = new ClassRounds({
       view: this.state, presence: this.presence, clock: this.clock, config: server, classes: stores.classes,
-      leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31),
+      leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31), interrupted,
       seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
       closed: () => { if (this.endAfterRound) this.endClass(); },
     });
@@ -187,7 +178,51 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.state.settings = new ClassSettingsState();
     this.showSettings();
     await listenToPairs(this.presence, this.roomId, (r) => this.rounds.report(r));
+    // A revived class nobody comes back to closes like any other class left empty.
     this.idle();
+  }
+
+  /** A new class, as its creator asked for it; none of its rounds were interrupted. */
+  private async open(fromClient: unknown): Promise<number> {
+    const created = classroomCreateOptionsSchema.safeParse(fromClient);
+    if (!created.success) throw refusal('badOptions');
+    const classes = this.stores.classes;
+    // A class's code is never reused: its report is found by it, long after the room is gone.
+    this.roomId = await claimRoomCode(this.presence, undefined, (code) => !classes.exists(code));
+    this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
+    this.unclaimedSecret = newSecret();
+    this.secretHash = hashSecret(this.unclaimedSecret);
+    classes.create({
+      code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
+    });
+    this.roster = new Roster(this.roomId, classes);
+    return 0;
+  }
+
+  /**
+   * The class `code` again after a restart (classRevival.ts), from what the database holds: the
+   * same code, secret, settings, lock and roster, the standings of its finished rounds, and the
+   * round that was running marked interrupted. Returns how many of its rounds were interrupted.
+   */
+  private async reopen(code: unknown): Promise<number> {
+    const classes = this.stores.classes;
+    const stored = claimRevival(code) ? classes.get(code) : undefined;
+    if (!stored || stored.endedAt !== null || !(await holdRoomCode(this.presence, stored.code))) throw refusal('badOptions');
+    this.roomId = stored.code;
+    this.settings = stored.settings;
+    this.secretHash = stored.secretHash;
+    this.state.locked = stored.locked;
+    this.roster = new Roster(stored.code, classes);
+    this.roster.restore(classes.students(stored.code));
+    classes.interruptRounds(stored.code, Date.now());
+    const rounds = classes.rounds(stored.code);
+    for (const r of this.stores.results.forRoom(stored.code)) {
+      if (r.mode === 'class' && !r.isBot) this.leaderboard.result({ studentId: r.playerId, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed });
+    }
+    // Everyone is shown away until they come back; a round starts only with those who did.
+    for (const student of this.roster.active()) this.showStudent(student, false);
+    Object.assign(this.state, { round: rounds.at(-1)?.roundNo ?? 0, phase: rounds.length > 0 ? 'review' : 'lobby' });
+    return rounds.filter((r) => r.interrupted).length;
   }
 
   /** Malformed options (a bad nickname) are refused while matchmaking, before a seat is reserved. */
@@ -294,7 +329,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   /** Nobody is connected: the class closes after a while; its report stays in the database. */
   private idle(): void {
     this.idleTimer?.clear();
-    this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), this.config.idleMs);
+    this.idleTimer = this.clock.setTimeout(() => {
+      // Closed for good (unlike a server shutdown, after which the class comes back): a restart
+      // must not revive it, and a round it was in the middle of never ends.
+      const now = Date.now();
+      this.stores.classes.interruptRounds(this.state.code, now);
+      this.stores.classes.end(this.state.code, now);
+      void this.disconnect();
+    }, this.config.idleMs);
   }
 
   private connectedStudents(): Student[] {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LIMITS, CLASS_LIMITS } from '../../../shared/protocol.ts';
-import type { ClassStore } from '../../storage/classes.ts';
+import type { ClassStore, StudentRecord } from '../../storage/classes.ts';
 import { hashSecret, newSecret, refusal } from './classAuth.ts';
 
 export interface Student {
@@ -43,6 +43,11 @@ export class Roster {
   constructor(code: string, store: ClassStore) {
     this.code = code;
     this.store = store;
+  }
+
+  /** Takes the class's students as stored (a class revived after a restart): same ids, names and tokens. */
+  restore(records: readonly StudentRecord[]): void {
+    for (const r of records) this.students.set(r.id, { id: r.id, nickname: r.nickname, tokenHash: r.tokenHash, kicked: r.kicked });
   }
 
   get(id: string): Student | undefined {

@@ -30,6 +30,11 @@ export interface ClassRoundsParts {
   readonly seat: (studentId: string, seat: SeatPayload) => void;
   /** A round was closed and the class is in review. */
   readonly closed: () => void;
+  /**
+   * Rounds interrupted by a restart so far: each is played again under the next number, so
+   * the playlist and the class's count of rounds skip them.
+   */
+  readonly interrupted?: number;
 }
 
 export class ClassRounds {
@@ -48,12 +53,13 @@ export class ClassRounds {
   async start(settings: ClassSettings, students: readonly { id: string; nickname: string }[]): Promise<ErrorCode | undefined> {
     const { view, config } = this.parts;
     if (this.starting || view.phase === 'playing') return 'roundRunning';
-    if (view.round >= settings.rounds) return 'noRoundsLeft';
+    const number = view.round + 1;
+    const place = number - (this.parts.interrupted ?? 0);
+    if (place > settings.rounds) return 'noRoundsLeft';
     if (students.length === 0) return 'noStudents';
     this.starting = true;
     try {
-      const number = view.round + 1;
-      const scenarioId = scenarioOf(makePlaylist(settings), number);
+      const scenarioId = scenarioOf(makePlaylist(settings), place);
       // Last round's pair rooms close: everyone moves on to a new partner.
       if (this.round) this.command({ kind: 'dismiss', round: this.round.number });
       const { round, reservations } = await ClassRound.open({

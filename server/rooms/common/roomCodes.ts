@@ -41,6 +41,13 @@ export async function claimRoomCode(
   throw new Error('no free room code');
 }
 
+/** Takes back a known code (a class revived after a restart); false if a live room holds it. */
+export async function holdRoomCode(presence: Presence, code: string): Promise<boolean> {
+  if ((await presence.sismember(CODES_IN_USE, code)) === 1) return false;
+  await presence.sadd(CODES_IN_USE, code);
+  return true;
+}
+
 export async function releaseRoomCode(presence: Presence, code: string): Promise<void> {
   await presence.srem(CODES_IN_USE, code);
 }
