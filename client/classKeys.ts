@@ -20,6 +20,20 @@ export const classKeys = {
     const code = localStorage.getItem(LAST_TEACHER);
     return code && classKeys.teacherSecret(code) ? code : null;
   },
+  /** Every class whose secret this browser keeps, with the secret (for the list of past classes). */
+  taught(): { code: string; secret: string }[] {
+    const out: { code: string; secret: string }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      const secret = key?.startsWith(TEACHER) ? localStorage.getItem(key) : null;
+      if (key && secret) out.push({ code: key.slice(TEACHER.length), secret });
+    }
+    return out;
+  },
+  /** The server no longer keeps the class: its secret opens nothing. */
+  forgetTeacher(code: string): void {
+    localStorage.removeItem(TEACHER + code);
+  },
   studentToken(code: string): string | null {
     return localStorage.getItem(STUDENT + code);
   },

@@ -8,6 +8,8 @@ import { ClassJoin } from './scenes/ClassJoin.ts';
 import { ClassLobby } from './scenes/ClassLobby.ts';
 import { ClassReport } from './scenes/ClassReport.ts';
 import { ClassSetup } from './scenes/ClassSetup.ts';
+import { ClassTime } from './scenes/ClassTime.ts';
+import { PastClasses } from './scenes/PastClasses.ts';
 import { ConnectionLost } from './scenes/ConnectionLost.ts';
 import { Leaderboard } from './scenes/Leaderboard.ts';
 import { Match } from './scenes/Match.ts';
@@ -44,7 +46,7 @@ const game = new Phaser.Game({
   dom: { createContainer: true },
   banner: false,
   scene: [Boot, Start, ScenarioPicker, Waiting, Match, RoundResult, Replay, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard,
-    ClassJoin, ClassLobby, TeacherConsole, ClassSetup, ClassReport, ConnectionLost],
+    ClassJoin, ClassLobby, TeacherConsole, ClassSetup, ClassTime, PastClasses, ClassReport, ConnectionLost],
 });
 
 addEventListener('resize', () => game.scale.setGameSize(innerWidth * DPR, innerHeight * DPR));

@@ -41,7 +41,9 @@ export interface TangoState {
   /** The scenario picker: the playlist as chosen so far, and the scenarios marked ✓ (played without a mistake). */
   scenarios: { chosen: string[]; mastered: string[] } | null;
   /** The class report on screen: its students' nicknames in rank order. */
-  classReport: { students: string[]; downloaded: string } | null;
+  classReport: { students: string[]; misconceptions: string[]; downloaded: string } | null;
+  /** The teacher's Time screen: who has extra time or no deadline, as it says it. */
+  classTime: string | null;
   /** The renderer the game draws with and why (rendererChoice.ts); set before the game is made. */
   renderer: RendererDecision | null;
   /** The check of a match's first seconds (frameCheck.ts): null until a match starts, never again once judged. */
@@ -98,7 +100,7 @@ declare global {
 export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '',
-    lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null,
+    lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null, classTime: null,
     renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null, capture: null,
     sound: { place: '', on: false, played: [] },
   },

@@ -8,6 +8,7 @@ import { ROOM } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
 import { serveClassQr, serveRoomQr } from './http/joinQr.ts';
 import { serveClassReports } from './http/classReports.ts';
+import { servePastClasses } from './http/pastClasses.ts';
 import { serveClient } from './http/clientApp.ts';
 import { serveRoundRecords } from './http/roundRecords.ts';
 import { serveHealth } from './http/health.ts';
@@ -43,6 +44,7 @@ export function createGameServer(config: Config, stores: Stores, guard = new Mat
       serveHealth(app, () => matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN);
       serveLeaderboard(app, stores.challenges);
       serveClassReports(app, stores, guard.limits);
+      servePastClasses(app, stores, guard.limits);
       serveRoundRecords(app, stores);
       serveClassQr(app, stores.classes, config.classroom.publicUrl, guard.limits);
       serveRoomQr(app, config.classroom.publicUrl, guard.limits);

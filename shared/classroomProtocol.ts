@@ -6,12 +6,14 @@
  */
 import type { Role } from './match/cards.ts';
 import type { Skill } from './match/types.ts';
+import type { TimeAllowance } from './match/timeAllowance.ts';
+import type { MisconceptionCount } from './reports/misconceptions.ts';
 import type { Locale, MessageKey } from './i18n/messages.ts';
 import type { ScenarioId } from './scenarios/scenario.ts';
 import type { z } from 'zod';
 import type {
   classroomCreateOptionsSchema, classSettingsPatchSchema, classSettingsSchema, kickPayloadSchema, lockPayloadSchema,
-  studentJoinOptionsSchema, teacherJoinOptionsSchema,
+  studentJoinOptionsSchema, teacherJoinOptionsSchema, timeAllowancePayloadSchema,
 } from './validation.ts';
 
 /**
@@ -78,6 +80,11 @@ export const TEACHER_MSG = {
   endRound: 'endRound',
   /** Ends the class: no more rounds or joins; the report stays available. */
   endClass: 'endClass',
+  /**
+   * `{ studentId, allowance }`: extra time or no deadline for a student, from the next round.
+   * Only teacher screens see who has one (`timeAllowances`); nothing else the class receives shows it.
+   */
+  timeAllowance: 'timeAllowance',
 } as const;
 
 /** What the class room sends besides `error` and `notice` (SERVER_MSG). */
@@ -116,6 +123,9 @@ export interface SeatPayload {
 
 export type LockPayload = z.input<typeof lockPayloadSchema>;
 export type KickPayload = z.input<typeof kickPayloadSchema>;
+
+/** `TEACHER_MSG.timeAllowance`. */
+export type TimeAllowancePayload = z.input<typeof timeAllowancePayloadSchema>;
 /** `classSettings`: any of the settings; the rest stay as they are. */
 export type ClassSettingsPatch = z.input<typeof classSettingsPatchSchema>;
 
@@ -191,6 +201,11 @@ export interface ClassroomView {
    * only, so it is empty for a student.
    */
   readonly liveLeaderboard: readonly StandingView[];
+  /**
+   * Student id → `extra` or `untimed` for students the teacher gave more time (absent: the
+   * usual); sent to the teacher's screens only, so it is empty for a student.
+   */
+  readonly timeAllowances: ReadonlyMap<string, Exclude<TimeAllowance, 'normal'>>;
   /** The last finished round's most common mistakes, most frequent first. */
   readonly mistakes: readonly MistakeView[];
   /** The last finished round, per kind of move, in teaching order. */
@@ -215,6 +230,8 @@ export interface StudentReport extends StandingView {
   /** Accuracy per kind of move, in teaching order; kinds never met are left out. */
   readonly skills: readonly SkillView[];
   readonly commonMistakes: readonly MistakeView[];
+  /** What the student's wrong moves reveal, most frequent first (`students` is 1). */
+  readonly misconceptions: readonly MisconceptionCount[];
 }
 
 /** The class report, built from the database (it survives a server restart). */
@@ -229,6 +246,8 @@ export interface ClassReport {
   readonly students: readonly StudentReport[];
   /** The whole class's most common mistakes. */
   readonly commonMistakes: readonly MistakeView[];
+  /** What the class's wrong moves reveal, most widespread first. */
+  readonly misconceptions: readonly MisconceptionCount[];
   /** Each pair's round, kept whole, in round order: its replay (`replayPath(recordId, code)`) and capture file. */
   readonly pairRounds: readonly PairRoundView[];
 }

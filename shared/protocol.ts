@@ -348,6 +348,7 @@ export * from './challengeProtocol.ts';
 
 // The classroom's room, commands, state and report routes live in their own file.
 export * from './classroomProtocol.ts';
+export * from './classAgainProtocol.ts';
 
 // A finished round's replay and capture routes live in their own file.
 export * from './roundRecordProtocol.ts';

@@ -6,11 +6,14 @@
 import { z } from 'zod';
 import { CARDS, ROLES } from './match/cards.ts';
 import { DIFFICULTIES, MAX_LOSS_RATE, SPEEDS } from './match/settings.ts';
+import { TIME_ALLOWANCES } from './match/timeAllowance.ts';
+import { RANKINGS } from './classroom/standings.ts';
 import { LOCALES } from './i18n/messages.ts';
 import { SCENARIO_IDS } from './scenarios/scenario.ts';
 import { isRoomCode, LIMITS, PAIR_MODES, RECORD_ID_LENGTH, typedRoomCode } from './protocol.ts';
 import { BOARDS, CHALLENGE_KINDS, CHALLENGE_SEATS, PLAYER_ID } from './challengeProtocol.ts';
 import { CLASS_LIMITS } from './classroomProtocol.ts';
+import { PAST_CLASSES_MAX } from './classAgainProtocol.ts';
 
 /** Sequence numbers are 32-bit unsigned (RFC 9293 §3.4). */
 const seqNumber = z.number().int().min(0).max(0xffff_ffff);
@@ -117,6 +120,8 @@ const classSettingsShape = {
   lossRate: z.number().min(0).max(MAX_LOSS_RATE),
   /** The longest a round lasts, in seconds; 0 keeps the scenario's own time limit. */
   roundSeconds: z.union([z.literal(0), z.number().int().min(CLASS_LIMITS.roundSecondsMin).max(CLASS_LIMITS.roundSecondsMax)]),
+  /** What the leaderboard ranks by: points, or accuracy first. */
+  rankBy: z.enum(RANKINGS),
 };
 
 /** A class's whole settings (ClassSettings is typed from it). */
@@ -128,8 +133,17 @@ export const classSettingsPatchSchema = z.strictObject(classSettingsShape).parti
 /** The teacher's secret and a student's token: random base64url, never typed by people. */
 export const classSecretSchema = z.string().min(CLASS_LIMITS.secretMin).max(CLASS_LIMITS.secretMax).regex(/^[A-Za-z0-9_-]+$/);
 
+/** The teacher's secrets header of the past-classes route: 1 to PAST_CLASSES_MAX secrets, comma-separated. */
+export const teacherSecretsHeaderSchema = z.string().max(PAST_CLASSES_MAX * (CLASS_LIMITS.secretMax + 1))
+  .transform((h) => h.split(',').map((s) => s.trim()))
+  .pipe(z.array(classSecretSchema).min(1).max(PAST_CLASSES_MAX));
+
 export const classroomCreateOptionsSchema = z
-  .strictObject({ teacher: z.literal(true), locale: z.enum(LOCALES).optional(), settings: classSettingsPatchSchema.optional() })
+  .strictObject({
+    teacher: z.literal(true), locale: z.enum(LOCALES).optional(), settings: classSettingsPatchSchema.optional(),
+    /** Run this earlier class again: its settings (changed by `settings`) and its students' names. */
+    again: z.strictObject({ code: roomCodeSchema, secret: classSecretSchema }).optional(),
+  })
   .readonly();
 
 export const teacherJoinOptionsSchema = z
@@ -144,6 +158,11 @@ export const lockPayloadSchema = z.strictObject({ locked: z.boolean() }).readonl
 
 export const kickPayloadSchema = z
   .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax) })
+  .readonly();
+
+/** Extra time or no deadline for one student, from the next round on (timeAllowance.ts). */
+export const timeAllowancePayloadSchema = z
+  .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax), allowance: z.enum(TIME_ALLOWANCES) })
   .readonly();
 
 /** Teacher commands without a payload accept nothing, or an empty object. */

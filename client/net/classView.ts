@@ -12,5 +12,7 @@ export function toClassView(state: unknown): ClassroomView {
     liveLeaderboard: (json.liveLeaderboard ?? []) as ClassroomView['liveLeaderboard'],
     mistakes: (json.mistakes ?? []) as ClassroomView['mistakes'],
     skills: (json.skills ?? []) as ClassroomView['skills'],
+    // Teacher screens only: a student's state has no such map.
+    timeAllowances: new Map(Object.entries((json.timeAllowances ?? {}) as Record<string, 'extra' | 'untimed'>)),
   };
 }

@@ -44,6 +44,7 @@ export class ClassJoin extends Screen {
   private teacherIntro!: Phaser.GameObjects.Text;
   private createButton!: Button;
   private resumeTeaching!: Button;
+  private pastClasses!: Button;
   private back!: Button;
   private keys!: Phaser.GameObjects.Text;
   private focus!: FocusOrder;
@@ -78,13 +79,14 @@ export class ClassJoin extends Screen {
     this.resumeTeaching = new Button(this, t('class.resume', { code: taught ?? '' }), () => {
       if (taught) location.assign(`/teach/${taught}`);
     }).setVisible(taught !== null);
+    this.pastClasses = new Button(this, t('again.open'), () => go(this, SCENES.PastClasses)).setVisible(classKeys.taught().length > 0);
     this.back = new Button(this, `← ${t('class.back')}`, () => {
       if (classLinkCode()) history.replaceState(null, '', '/');
       go(this, SCENES.Start);
     });
     this.keys = this.add.text(0, 0, t('class.joinKeys'), textStyle(13, { colour: COLOURS.dim }));
     this.focus = new FocusOrder(this);
-    this.focus.setItems([this.code, this.nickname, this.join, this.createButton, this.resumeTeaching, this.back]);
+    this.focus.setItems([this.code, this.nickname, this.join, this.createButton, this.resumeTeaching, this.pastClasses, this.back]);
     this.onKey('ESC', () => this.back.press());
     this.startLayout();
     if (!linked) this.code.field.focus();
@@ -124,8 +126,10 @@ export class ClassJoin extends Screen {
     y += 48 + 8;
     this.resumeTeaching.resize(column, 44).setPosition(x + column / 2, y + 22);
     if (this.resumeTeaching.visible) y += 44 + 8;
+    this.pastClasses.resize(column, 44).setPosition(x + column / 2, y + 22);
+    if (this.pastClasses.visible) y += 44 + 8;
     this.keys.setVisible(width >= 520).setPosition(x, Math.max(y, height - 22));
-    this.publishTargets({ join: this.join, create: this.createButton, back: this.back, resume: this.resumeTeaching });
+    this.publishTargets({ join: this.join, create: this.createButton, back: this.back, resume: this.resumeTeaching, pastClasses: this.pastClasses });
   }
 
   private say(text: string): void {

@@ -1,5 +1,7 @@
 import type Phaser from 'phaser';
+import { misconceptionHeadings, misconceptionText } from '../../shared/i18n/misconceptionTexts.ts';
 import type { ClassReport as Report, StudentReport } from '../../shared/protocol.ts';
+import type { MisconceptionCount } from '../../shared/reports/misconceptions.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { downloadClassCsv, fetchClassReport } from '../net/classReport.ts';
 import type { ClassSession } from '../net/classSession.ts';
@@ -31,7 +33,19 @@ function studentLines(s: StudentReport): string[] {
   const lines = [head];
   if (skills) lines.push(`   ↳ ${skills}`);
   if (mistake) lines.push(`   ↳ ✗ ${t('class.commonMistake')}: ${game(`skill.${mistake.skill}`)} (${mistake.count}×)`);
+  const times = misconceptionHeadings(locale()).times;
+  for (const m of s.misconceptions) lines.push(`   ↳ ? ${misconceptionText(m.id, locale()).name} ${times.replace('{count}', String(m.count))}`);
   return lines;
+}
+
+/** The class's misconceptions, most widespread first: the name, how many students, and what to reteach. */
+function misconceptionLines(list: readonly MisconceptionCount[]): string[] {
+  const h = misconceptionHeadings(locale());
+  if (list.length === 0) return [`? ${h.title}: ${h.none}`];
+  return [`? ${h.title}:`, ...list.flatMap((m) => {
+    const text = misconceptionText(m.id, locale());
+    return [`  • ${text.name} — ${h.students} ${m.students} · ${h.moves} ${m.count}`, `    ${h.reteach}: ${text.reteach}`];
+  })];
 }
 
 /** The class's report from the database: every student, the class's common mistakes, and the CSV download. */
@@ -125,10 +139,10 @@ export class ClassReport extends Screen {
     const interrupted = cut.length > 0 ? `${t('class.reportInterrupted', { rounds: cut.join(', ') })}\n` : '';
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
       + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
-    this.list.setContent(`♛ ${t('class.leaderboard')}`, report.students.flatMap(studentLines));
+    this.list.setContent(`♛ ${t('class.leaderboard')}`, [...misconceptionLines(report.misconceptions), '', ...report.students.flatMap(studentLines)]);
     this.pairs.show(report.pairRounds.map((r, i) => ({ recordId: r.recordId, text: pairRoundLine(r, i, report.pairRounds.length) })));
     this.layout(this.viewWidth, this.viewHeight);
-    publish({ classReport: { students: report.students.map((s) => s.nickname), downloaded: '' } });
+    publish({ classReport: { students: report.students.map((s) => s.nickname), misconceptions: report.misconceptions.map((m) => m.id), downloaded: '' } });
   }
 
   private async saveCsv(): Promise<void> {
@@ -136,7 +150,8 @@ export class ClassReport extends Screen {
     if (!this.scene.isActive()) return;
     const failed = saved.ok ? '' : saved.failure === 'unreachable' ? t('start.unreachable') : game(`error.${saved.failure}`);
     this.status.setText(saved.ok ? `✓ ${t('class.downloaded', { name: saved.value })}` : `⚠ ${failed}`);
-    if (saved.ok) publish({ classReport: { students: window.__tango.state.classReport?.students ?? [], downloaded: saved.value } });
+    const shown = window.__tango.state.classReport;
+    if (saved.ok) publish({ classReport: { students: shown?.students ?? [], misconceptions: shown?.misconceptions ?? [], downloaded: saved.value } });
     this.layout(this.viewWidth, this.viewHeight);
   }
 

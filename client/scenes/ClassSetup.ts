@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { RANKINGS, type Ranking } from '../../shared/classroom/standings.ts';
 import { DIFFICULTIES, SPEEDS, type Difficulty, type Speed } from '../../shared/match/settings.ts';
 import { TEACHER_MSG, type ClassSettings } from '../../shared/protocol.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
@@ -24,7 +25,7 @@ function nearest<T extends string>(values: readonly T[], value: number): T {
   return values.reduce((best, v) => (Math.abs(Number(v) - value) < Math.abs(Number(best) - value) ? v : best), values[0]!);
 }
 
-/** The teacher's settings of the class: scenarios in order, rounds, difficulty, speed, loss, round length. */
+/** The teacher's settings of the class: scenarios in order, rounds, difficulty, speed, loss, round length, what the leaderboard ranks by. */
 export class ClassSetup extends Screen {
   private session!: ClassSession;
   private title!: Phaser.GameObjects.Text;
@@ -38,6 +39,7 @@ export class ClassSetup extends Screen {
   private speed!: ChoiceRow<Speed>;
   private loss!: ChoiceRow<(typeof LOSS_RATES)[number]>;
   private length!: ChoiceRow<(typeof ROUND_SECONDS)[number]>;
+  private rankBy!: ChoiceRow<Ranking>;
   private save!: Button;
   private cancel!: Button;
   private status!: Phaser.GameObjects.Text;
@@ -68,11 +70,12 @@ export class ClassSetup extends Screen {
     this.loss = new ChoiceRow(this, t('class.loss'), LOSS_RATES, (l) => `${Math.round(Number(l) * 100)} %`, nearest(LOSS_RATES, s.lossRate), () => '', () => undefined);
     this.length = new ChoiceRow(this, t('class.roundLength'), ROUND_SECONDS, (r) => (r === '0' ? t('class.scenarioTime') : t('class.seconds', { seconds: r })),
       nearest(ROUND_SECONDS, s.roundSeconds), () => '', () => undefined);
+    this.rankBy = new ChoiceRow(this, t('class.rankBy'), RANKINGS, (r) => t(`class.rankBy.${r}`), s.rankBy, (r) => t(`class.rankBy.${r}Help`), () => undefined);
     this.save = new Button(this, t('class.save'), () => void this.submit(), { primary: true, fontSize: 20 });
     this.cancel = new Button(this, t('class.cancel'), () => this.back());
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     new FocusOrder(this).setItems([...this.scenarios.buttons, ...this.rounds.buttons, ...this.difficulty.buttons, ...this.speed.buttons,
-      ...this.loss.buttons, ...this.length.buttons, this.save, this.cancel]);
+      ...this.loss.buttons, ...this.length.buttons, ...this.rankBy.buttons, this.save, this.cancel]);
     this.onKey('ESC', () => this.back());
     this.startLayout();
   }
@@ -93,7 +96,7 @@ export class ClassSetup extends Screen {
     this.about.setWordWrapWidth(column, true).setPosition(x, y);
     if (this.about.text) y += this.about.height + 6;
     y += 4;
-    const rows = [this.rounds, this.difficulty, this.speed, this.loss, this.length];
+    const rows = [this.rounds, this.difficulty, this.speed, this.loss, this.length, this.rankBy];
     if (width >= 900) {
       const half = (column - 16) / 2;
       let left = y;
@@ -119,7 +122,7 @@ export class ClassSetup extends Screen {
     const settings: ClassSettings = {
       playlist: this.scenarios.chosen,
       rounds: this.rounds.value === 'once' ? this.scenarios.chosen.length : Number(this.rounds.value), difficulty: this.difficulty.value, speed: this.speed.value,
-      lossRate: Number(this.loss.value), roundSeconds: Number(this.length.value),
+      lossRate: Number(this.loss.value), roundSeconds: Number(this.length.value), rankBy: this.rankBy.value,
     };
     const refused = await this.session.command(TEACHER_MSG.settings, settings);
     if (refused) return void this.status.setText(`⚠ ${game(`error.${refused}`)}`);

@@ -10,6 +10,7 @@ import { watchForSlowFrames } from '../slowFrameWatch.ts';
 import { hook, publish } from '../testHook.ts';
 import { hintShowing } from '../../shared/match/hints.ts';
 import { Explanation } from '../ui/Explanation.ts';
+import { announce, labelLiveRegion } from '../ui/LiveRegion.ts';
 import { GetReady } from '../ui/GetReady.ts';
 import { Hand } from '../ui/Hand.ts';
 import { Host, type HostLabels } from '../ui/Host.ts';
@@ -74,6 +75,7 @@ export class Match extends SessionScreen {
     });
     this.ladder = new Ladder(this, { roles: { client: t('role.client'), server: t('role.server') }, lost: t('match.lost'), missed: t('match.missed') });
     this.explanation = new Explanation(this);
+    labelLiveRegion(t('live.label'));
     this.getReady = new GetReady(this);
     this.timeShown = '';
     this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
@@ -138,6 +140,8 @@ export class Match extends SessionScreen {
     this.getReady.show(facts);
     const said = facts ? [facts.youAre, facts.goal, facts.secondsLeft].join(' | ') : '';
     if (said !== hook.state.getReady) publish({ getReady: said });
+    // Said once, not every second of the count-down.
+    if (facts) announce(`${facts.youAre}. ${facts.goal}`);
   }
 
   private timeFacts(now: number): string {
@@ -204,6 +208,8 @@ export class Match extends SessionScreen {
     const { tone, text } = explanationFor(view, me, this.said, performance.now(), now);
     this.explanation.say(tone, text);
     publish({ explanation: text });
+    // What the panel says is what a screen reader hears: arrivals, their meaning, mistakes, hints.
+    announce(text);
   }
 
   private async play(card: Card): Promise<void> {
@@ -223,6 +229,7 @@ export class Match extends SessionScreen {
   private judged(move: MoveView): void {
     publish({ verdicts: [...hook.state.verdicts, move.verdict] });
     this.sounds.judged(move);
+    if (move.verdict === 'correct') announce(t('live.right', { card: movePlayed(move, locale()) }));
     if (move.verdict === 'correct') {
       this.said = null;
       this.seq.field.value = '';

@@ -49,6 +49,7 @@ export class TeacherConsole extends Screen {
   private endRound!: Button;
   private lock!: Button;
   private settings!: Button;
+  private timeButton!: Button;
   private report!: Button;
   private endClass!: Button;
   private toggle!: Button;
@@ -100,6 +101,8 @@ export class TeacherConsole extends Screen {
     this.endRound = new Button(this, t('class.endRound'), () => void this.send(TEACHER_MSG.endRound));
     this.lock = new Button(this, '', () => void this.send(TEACHER_MSG.lock, { locked: !this.view.locked }));
     this.settings = new Button(this, t('class.settings'), () => go(this, SCENES.ClassSetup, { session: this.session }));
+    // Who gets more time is chosen on a screen of its own, away from the class's eyes.
+    this.timeButton = new Button(this, t('class.timeButton'), () => go(this, SCENES.ClassTime, { session: this.session }));
     this.report = new Button(this, t('class.report'), () => this.openReport());
     this.endClass = new Button(this, t('class.endClass'), () => void this.end());
     this.toggle = new Button(this, '', () => {
@@ -133,7 +136,7 @@ export class TeacherConsole extends Screen {
   protected layout(width: number, height: number): void {
     const m = Math.max(10, Math.min(24, width * 0.015));
     const wide = width >= 900;
-    const buttons = [this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass];
+    const buttons = [this.start, this.pause, this.endRound, this.lock, this.settings, this.timeButton, this.report, this.endClass];
     let y = m;
     const toggleWidth = this.soundToggle.layOut(width - m, m, MIN_TOUCH, !wide);
     this.title.setPosition(m, y).setFontSize(wide ? 24 : 18);
@@ -191,7 +194,7 @@ export class TeacherConsole extends Screen {
     this.standings.setPosition(px, py).resize(pw, panelHeight);
     this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
     this.mistakes.setWordWrapWidth(pw, true).setFontSize(wide ? 18 : 14).setPosition(px, py + panelHeight + 8);
-    this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings,
+    this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings, time: this.timeButton,
       report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, sound: this.soundToggle,
       ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])) });
   }
@@ -230,7 +233,7 @@ export class TeacherConsole extends Screen {
     this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
     const review = v.phase === 'review' && !roster;
     this.mistakes.setVisible(review).setText(review ? `${t('class.mistakesTitle')}\n${mistakeLines(v.mistakes).join('\n')}` : '');
-    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass, this.soundToggle]);
+    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.timeButton, this.report, this.endClass, this.soundToggle]);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
       roster: this.roster.visible ? this.roster.shownNames : [], settings: { playlist: [...v.settings.playlist], rounds: v.settings.rounds },

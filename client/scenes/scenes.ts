@@ -26,6 +26,8 @@ export const SCENES = {
   ClassLobby: 'ClassLobby',
   TeacherConsole: 'TeacherConsole',
   ClassSetup: 'ClassSetup',
+  ClassTime: 'ClassTime',
+  PastClasses: 'PastClasses',
   ClassReport: 'ClassReport',
   ConnectionLost: 'ConnectionLost',
 } as const;
@@ -48,6 +50,8 @@ export interface SceneData {
   ClassLobby: { readonly cls: ClassSession };
   TeacherConsole: { readonly session: ClassSession };
   ClassSetup: { readonly session: ClassSession };
+  ClassTime: { readonly session: ClassSession };
+  PastClasses: undefined;
   ClassReport: ClassReportData;
   ConnectionLost: { readonly session: Session };
 }

@@ -6,8 +6,9 @@
 import { rankStandings } from '../../shared/classroom/standings.ts';
 import type { MoveRecord } from '../../shared/match/types.ts';
 import type { ClassReport, StudentReport } from '../../shared/protocol.ts';
+import { misconceptionCounts } from '../../shared/reports/misconceptions.ts';
 import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
-import type { ClassRecord, ClassRoundRecord, StudentRecord } from '../storage/classes.ts';
+import { isKeptName, type ClassRecord, type ClassRoundRecord, type StudentRecord } from '../storage/classes.ts';
 import type { StoredRound } from '../storage/roundRecords.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 
@@ -17,7 +18,8 @@ export function buildClassReport(
 ): ClassReport {
   // A pair room may once have had the same code; only the class's own rows count.
   const mine = results.filter((r) => r.mode === 'class');
-  const present = students.filter((s) => !s.kicked);
+  // A name kept from an earlier class whose student never came has nothing to report.
+  const present = students.filter((s) => !s.kicked && !isKeptName(s.tokenHash));
   const movesOf = new Map<string, MoveRecord[]>();
   const roundsOf = new Map<string, number>();
   const totals = present.map((s) => {
@@ -31,12 +33,12 @@ export function buildClassReport(
     };
   });
   const hintedOf = new Map(totals.map((t) => [t.id, t.hinted]));
-  const reports: StudentReport[] = rankStandings(totals).map((s) => {
+  const reports: StudentReport[] = rankStandings(totals, klass.settings.rankBy).map((s) => {
     const moves = movesOf.get(s.id) ?? [];
     return {
       studentId: s.id, nickname: s.nickname, rank: s.rank, points: s.points, accuracy: s.accuracy, correct: s.correct,
       mistakes: s.mistakes, missed: s.missed, hinted: hintedOf.get(s.id) ?? 0, roundsPlayed: roundsOf.get(s.id) ?? 0,
-      skills: skillBreakdown(moves), commonMistakes: commonMistakes(moves),
+      skills: skillBreakdown(moves), commonMistakes: commonMistakes(moves), misconceptions: misconceptionCounts([moves]),
     };
   });
   return {
@@ -47,5 +49,6 @@ export function buildClassReport(
     pairRounds: kept.map((k) => ({
       recordId: k.id, roundNo: k.roundNo, scenarioId: k.record.scenarioId, nicknames: k.record.nicknames, status: k.record.status,
     })),
+    misconceptions: misconceptionCounts(present.map((s) => movesOf.get(s.id) ?? [])),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
 import type { ClassSettings } from '../../shared/protocol.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
@@ -13,6 +14,15 @@ export interface ClassRecord {
   readonly createdAt: number;
   readonly endedAt: number | null;
 }
+
+/**
+ * The token hash of a name kept from an earlier class until its student comes (the column is
+ * unique, so each has its own; no SHA-256 hex starts like this, so no token ever matches it).
+ */
+export const keptNameToken = (id: string): string => `kept:${id}`;
+
+/** Whether a student is a kept name whose student has not come yet. */
+export const isKeptName = (tokenHash: string): boolean => tokenHash.startsWith('kept:');
 
 export interface StudentRecord {
   readonly id: string;
@@ -37,7 +47,9 @@ interface StudentRow { id: string; class_code: string; nickname: string; token_h
 interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null; interrupted: number }
 
 const toClass = (r: ClassRow): ClassRecord => ({
-  code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale, settings: JSON.parse(r.settings) as ClassSettings,
+  code: r.code, secretHash: r.secret_hash, locale: r.locale as Locale,
+  // A class stored before a setting existed has that setting's default.
+  settings: { ...DEFAULT_CLASS_SETTINGS, ...(JSON.parse(r.settings) as Partial<ClassSettings>) },
   locked: r.locked === 1, createdAt: r.created_at, endedAt: r.ended_at,
 });
 
@@ -91,6 +103,22 @@ export class ClassStore {
   students(code: string): StudentRecord[] {
     const rows = this.#db.prepare('SELECT * FROM class_students WHERE class_code = ? ORDER BY joined_at, id').all(code) as unknown as StudentRow[];
     return rows.map(toStudent);
+  }
+
+  /** A name carried over from an earlier class is taken by its student: their token from now on. */
+  claimStudent(code: string, studentId: string, tokenHash: string): void {
+    this.#db.prepare('UPDATE class_students SET token_hash = ? WHERE class_code = ? AND id = ?').run(tokenHash, code, studentId);
+  }
+
+  /**
+   * The classes whose teacher's secret hashes to one of `hashes`, newest first: a teacher's
+   * browser proves which classes are its own by the secrets it keeps, and sees no others.
+   */
+  bySecretHashes(hashes: readonly string[]): ClassRecord[] {
+    if (hashes.length === 0) return [];
+    const rows = this.#db.prepare(`SELECT * FROM classes WHERE secret_hash IN (${hashes.map(() => '?').join(', ')}) ORDER BY created_at DESC, code`)
+      .all(...hashes) as unknown as ClassRow[];
+    return rows.map(toClass);
   }
 
   kick(code: string, studentId: string): void {

@@ -4,7 +4,7 @@ import { DEFAULT_PLAYLIST } from '../scenarios/scenario.ts';
 
 /** A new class: the default playlist (handshake and both closes, then a whole connection), once each. */
 export const DEFAULT_CLASS_SETTINGS: ClassSettings = {
-  playlist: DEFAULT_PLAYLIST, rounds: DEFAULT_PLAYLIST.length, difficulty: 'flags', speed: 'normal', lossRate: 0, roundSeconds: 0,
+  playlist: DEFAULT_PLAYLIST, rounds: DEFAULT_PLAYLIST.length, difficulty: 'flags', speed: 'normal', lossRate: 0, roundSeconds: 0, rankBy: 'points',
 };
 
 /** The settings after the teacher changed some of them. */

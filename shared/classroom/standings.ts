@@ -20,13 +20,22 @@ export interface Standing extends Totals {
 }
 
 /**
- * Ranks by points, then accuracy as shown (two students whose accuracy reads the same are tied);
- * ties share a rank; names only order equal rows for display.
+ * What a class's leaderboard ranks by: points (speed counts), or accuracy (issue 19: a class
+ * setting, so that students who need more time are not ranked down for it).
  */
-export function rankStandings(rows: readonly Totals[]): Standing[] {
+export const RANKINGS = ['points', 'accuracy'] as const;
+export type Ranking = (typeof RANKINGS)[number];
+
+/**
+ * Ranks by points, then accuracy as shown (two students whose accuracy reads the same are tied),
+ * or by accuracy first and then points; ties share a rank; names only order equal rows for display.
+ */
+export function rankStandings(rows: readonly Totals[], by: Ranking = 'points'): Standing[] {
+  const first = by === 'points' ? (r: Standing) => r.points : (r: Standing) => r.accuracy;
+  const second = by === 'points' ? (r: Standing) => r.accuracy : (r: Standing) => r.points;
   const sorted = rows
-    .map((r) => ({ ...r, accuracy: accuracyPercent(r) }))
-    .sort((a, b) => b.points - a.points || b.accuracy - a.accuracy || a.nickname.localeCompare(b.nickname) || a.id.localeCompare(b.id));
+    .map((r) => ({ ...r, accuracy: accuracyPercent(r), rank: 0 }))
+    .sort((a, b) => first(b) - first(a) || second(b) - second(a) || a.nickname.localeCompare(b.nickname) || a.id.localeCompare(b.id));
   const out: Standing[] = [];
   sorted.forEach((r, i) => {
     const prev = out[i - 1];

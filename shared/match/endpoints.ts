@@ -3,6 +3,7 @@ import type { Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
 import { hintStartsAt } from './hints.ts';
 import { releaseHeld } from './network.ts';
+import { deadlineMsFor } from './timeAllowance.ts';
 import type { EndpointState, MatchEvent, MatchState } from './types.ts';
 
 /** Collects the events of one step, in the order they happen. */
@@ -29,9 +30,11 @@ export function refreshDeadlines(state: MatchState, at: number): MatchState {
   for (const role of ['client', 'server'] as const) {
     const ep = s.endpoints[role];
     const expected = s.status === 'playing' && expectationOf(ep) !== null;
-    if (expected && ep.deadlineAt === null) {
-      s = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs, expectedSince: at, hintAt: hintStartsAt(s.settings, at) });
-    } else if (!expected && ep.deadlineAt !== null) {
+    // By expectedSince, not deadlineAt: an untimed player has a move expected and no deadline.
+    if (expected && ep.expectedSince === null) {
+      const ms = deadlineMsFor(s.settings, role);
+      s = withEndpoint(s, role, { ...ep, deadlineAt: ms === null ? null : at + ms, expectedSince: at, hintAt: hintStartsAt(s.settings, at) });
+    } else if (!expected && ep.expectedSince !== null) {
       s = withEndpoint(s, role, { ...ep, deadlineAt: null, expectedSince: null, hintAt: null });
     }
   }

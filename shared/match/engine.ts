@@ -8,6 +8,7 @@ import { ROLES, type Role } from './cards.ts';
 import { moveTo, refreshDeadlines, withEndpoint, type Emit } from './endpoints.ts';
 import { wireDueAt } from './network.ts';
 import { SCORING, scorePenalty, ZERO_SCORE } from './scoring.ts';
+import { deadlineMsFor } from './timeAllowance.ts';
 import type { MatchSettings } from './settings.ts';
 import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, StepResult, WireSegment } from './types.ts';
 import { judgePlay } from './play.ts';
@@ -172,7 +173,7 @@ function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchS
     state: ep.tcb.state, segmentId: null, hinted: false,
   };
   emit({ type: 'moveJudged', at, move });
-  const next = withEndpoint(s, role, { ...ep, deadlineAt: at + s.settings.timing.deadlineMs });
+  const next = withEndpoint(s, role, { ...ep, deadlineAt: at + (deadlineMsFor(s.settings, role) ?? s.settings.timing.deadlineMs) });
   return { ...next, moves: [...next.moves, move], scores: { ...next.scores, [role]: scorePenalty(next.scores[role], 'missedDeadline') } };
 }
 

@@ -12,6 +12,7 @@ import { hintAfterMistake, wasHinted } from './hints.ts';
 import { retransmissionNeeded } from './retransmit.ts';
 import { correctPoints, SCORING, scoreCorrect, scorePenalty, type RightMove } from './scoring.ts';
 import { staleFit } from './stale.ts';
+import { speedShare } from './timeAllowance.ts';
 import { playsNumbers } from './settings.ts';
 import type { EndpointState, Expectation, MatchState, MoveRecord, PlayInput } from './types.ts';
 import { wrongCardReason } from './wrongCard.ts';
@@ -111,7 +112,7 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   };
   const onWire = transmit(state, role, card, sent.segment, at);
   emit({ type: 'segmentSent', at, id: onWire.wire.id });
-  const remaining = ep.deadlineAt === null ? 1 : (ep.deadlineAt - at) / state.settings.timing.deadlineMs;
+  const remaining = speedShare(state.settings, role, ep.expectedSince, ep.deadlineAt, at);
   const unneeded = retransmitting && !retransmissionNeeded(state, role);
   const kind: RightMove = unneeded ? 'unneeded' : hinted ? 'hinted' : 'unaided';
   const points = correctPoints(state.scores[role].streak, remaining, kind);

@@ -1,3 +1,6 @@
+import type { Role } from './cards.ts';
+import type { TimeAllowance } from './timeAllowance.ts';
+
 /** How much the player has to get right (DESIGN.md §2 "Difficulty"). */
 export const DIFFICULTIES = ['flags', 'numbers', 'expert'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -23,6 +26,8 @@ export interface MatchSettings {
   /** Random loss of any segment, 0 to MAX_LOSS_RATE. */
   readonly lossRate: number;
   readonly timing: Timing;
+  /** Extra time or no deadline for a player (timeAllowance.ts); absent for everyone's usual. */
+  readonly allowances?: Readonly<Partial<Record<Role, TimeAllowance>>>;
 }
 
 export const MAX_LOSS_RATE = 0.3;

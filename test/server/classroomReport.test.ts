@@ -4,6 +4,8 @@ import { openStores } from '../../server/storage/stores.ts';
 import {
   classJoinPath, classQrPath, classReportPath, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
 } from '../../shared/protocol.ts';
+import type { Misconception } from '../../shared/reports/misconceptions.ts';
+import { misconceptionText } from '../../shared/i18n/misconceptionTexts.ts';
 import { bootGame, followHints, me, play, TEST_URL, until, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, playRound, takeSeat, type Teacher } from './classroomHarness.ts';
 
@@ -15,6 +17,7 @@ const stores = openStores(':memory:');
 /** A class of three that played one handshake round; 小明 played a wrong card first. */
 /** 小明's right moves: the client of a handshake makes two (SYN, ACK), the server one (SYN+ACK). */
 let mingCorrect = 0;
+let mingMisconception: Misconception = 'earlyDataOrClose';
 beforeAll(async () => {
   colyseus = await bootGame(classConfig(), stores);
   teacher = await createClass(colyseus, { playlist: ['handshake'] });
@@ -27,7 +30,9 @@ beforeAll(async () => {
     // him, so that the hint shows at once after it and his next move is the hinted one.
     await until(pair, (s) => s.phase === 'playing' && s.serverTime >= s.roundClockStartsAt && me(pair).endpoint.hintCards.length > 0);
     mingCorrect = me(pair).role === 'client' ? 2 : 1;
-    const wrong = me(pair).endpoint.hintCards.includes('FIN') ? 'RST' : 'FIN';
+    // Each a misconception: a FIN before the connection exists, a plain ACK for the SYN.
+    const wrong = me(pair).role === 'client' ? 'FIN' : 'ACK';
+    mingMisconception = me(pair).role === 'client' ? 'earlyDataOrClose' : 'plainAckForSyn';
     expect((await play(pair, { card: wrong })).move.verdict).toBe('wrongCard');
     await followHints(pair);
   };
@@ -63,6 +68,14 @@ describe('the class report', () => {
     expect(teacher.room.state.mistakes.map((m) => m.why)).toContain(ming.commonMistakes[0]!.why);
   });
 
+  it('groups the wrong moves under the misconception they show, for the student and the class', async () => {
+    const report = await (await get(classReportPath(teacher.code), teacher.secret)).json() as ClassReport;
+    const ming = report.students.find((s) => s.nickname === '小明')!;
+    expect(ming.misconceptions).toEqual([{ id: mingMisconception, count: 1, students: 1 }]);
+    expect(report.students.find((s) => s.nickname === 'Amy')!.misconceptions).toEqual([]);
+    expect(report.misconceptions).toEqual([{ id: mingMisconception, count: 1, students: 1 }]);
+  });
+
   it('downloads as a spreadsheet-safe CSV: BOM, CRLF, Chinese intact, no formulas, headings in the chosen language', async () => {
     const res = await get(classReportPath(teacher.code, 'csv'), teacher.secret);
     expect(res.status).toBe(200);
@@ -71,7 +84,14 @@ describe('the class report', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF"Rank","Nickname","Points"')).toBe(true);
     const lines = text.split('\r\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(4);
+    // Three students, then the class's misconceptions: a heading and one row, after an empty row.
+    expect(lines).toHaveLength(6);
+    const name = misconceptionText(mingMisconception, 'en').name;
+    expect(lines[0]!.endsWith(`"Most common mistake","${name}"`)).toBe(true);
+    expect(lines.find((l) => l.includes('"小明"'))!.endsWith(',1')).toBe(true);
+    expect(lines.find((l) => l.includes('"Amy"'))!.endsWith(',0')).toBe(true);
+    expect(lines[4]).toBe('"Misconception","Students","Wrong moves","What to reteach"');
+    expect(lines[5]).toBe(`"${name}",1,1,"${misconceptionText(mingMisconception, 'en').reteach}"`);
     expect(text).toContain('"小明"');
     expect(lines[0]).toContain('"Missed deadlines","Hinted moves","Rounds played"');
     // Right moves, mistakes, missed deadlines, hinted moves, rounds played.
@@ -81,6 +101,7 @@ describe('the class report', () => {
 
     const zh = await (await get(`${classReportPath(teacher.code, 'csv')}?locale=zh-Hant`, teacher.secret)).text();
     expect(zh).toContain('"名次","暱稱"');
+    expect(zh).toContain(`"${misconceptionText(mingMisconception, 'zh-Hant').reteach}"`);
     expect((await get(`${classReportPath(teacher.code, 'csv')}?locale=fr`, teacher.secret)).status).toBe(400);
   });
 

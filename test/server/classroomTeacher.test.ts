@@ -23,20 +23,23 @@ describe('teacher powers', () => {
     const teacher = await createClass(colyseus);
     const amy = await joinClass(teacher.code, 'Amy');
     const bo = await joinClass(teacher.code, 'Bo');
-    await until(teacher.room, (s) => s.students.size === 2);
+    // Cy sends the commands as plain messages: one student's requests and messages together would outrun the rate limit.
+    const cy = await joinClass(teacher.code, 'Cy');
+    await until(teacher.room, (s) => s.students.size === 3);
     const commands: [string, unknown][] = [
       [TEACHER_MSG.settings, { rounds: 9 }], [TEACHER_MSG.lock, { locked: true }], [TEACHER_MSG.kick, { studentId: bo.welcome.studentId }],
       [TEACHER_MSG.startRound, undefined], [TEACHER_MSG.pause, undefined], [TEACHER_MSG.resume, undefined],
       [TEACHER_MSG.endRound, undefined], [TEACHER_MSG.endClass, undefined],
+      [TEACHER_MSG.timeAllowance, { studentId: amy.welcome.studentId, allowance: 'untimed' }],
     ];
     expect(commands.map(([type]) => type).sort()).toEqual(Object.values(TEACHER_MSG).sort());
 
     for (const [type, payload] of commands) expect(await refusal(command(amy.room, type, payload)), type).toBe('notTeacher');
-    for (const [type, payload] of commands) send(amy.room, type, payload);
-    for (const [type] of commands) expect(await amy.inbox.take<ErrorPayload>(SERVER_MSG.error), type).toEqual({ code: 'notTeacher' });
+    for (const [type, payload] of commands) send(cy.room, type, payload);
+    for (const [type] of commands) expect(await cy.inbox.take<ErrorPayload>(SERVER_MSG.error), type).toEqual({ code: 'notTeacher' });
 
     const s = teacher.room.state;
-    expect([s.phase, s.locked, s.round, s.students.size, s.settings.rounds]).toEqual(['lobby', false, 0, 2, 4]);
+    expect([s.phase, s.locked, s.round, s.students.size, s.settings.rounds, s.timeAllowances.size]).toEqual(['lobby', false, 0, 3, 4, 0]);
     expect(amy.room.connection.isOpen).toBe(true);
     // Asking to be the teacher does not make a student one.
     expect(await refusal(freshClient().joinById(teacher.code, { teacher: true }))).toBe('badTeacherSecret');

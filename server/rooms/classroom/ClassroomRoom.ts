@@ -16,7 +16,10 @@ import {
 } from '../../../shared/protocol.ts';
 import {
   classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
+  timeAllowancePayloadSchema,
 } from '../../../shared/validation.ts';
+import { TimeAllowances } from './timeAllowances.ts';
+import { classToRunAgain } from './runAgain.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
@@ -74,6 +77,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private readonly liveStandings = new ShownStandings(this.state.liveLeaderboard);
   private readonly roundStandings = new ShownStandings(this.state.leaderboard);
   private rounds!: ClassRounds;
+  private allowances!: TimeAllowances;
   private endAfterRound = false;
   private idleTimer: Delayed | undefined;
   private projectedAt = -Infinity;
@@ -87,7 +91,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     [TEACHER_MSG.kick]: checked(kickPayloadSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.kick(p.studentId))),
     [TEACHER_MSG.startRound]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
-      this.command(c, ctx, () => this.rounds.start(this.settings, this.connectedStudents()))),
+      this.command(c, ctx, () => this.rounds.start(this.settings, this.allowances.seat(this.connectedStudents())))),
     [TEACHER_MSG.pause]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.rounds.pause(true))),
     [TEACHER_MSG.resume]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
@@ -96,6 +100,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       this.command(c, ctx, () => this.rounds.endEarly())),
     [TEACHER_MSG.endClass]: checked(noPayloadSchema, (c: ClassClient, _p, ctx) =>
       this.command(c, ctx, () => this.endClass())),
+    [TEACHER_MSG.timeAllowance]: checked(timeAllowancePayloadSchema, (c: ClassClient, p, ctx) =>
+      this.command(c, ctx, () => this.allowances.set(p.studentId, p.allowance))),
     _: (client: ClassClient) => {
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
@@ -114,6 +120,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private changeSettings(change: Partial<ClassSettings>): undefined {
     this.settings = classSettingsWith(this.settings, change);
+    this.leaderboard.rankBy(this.settings.rankBy);
     this.stores.classes.saveSettings(this.state.code, this.settings);
     this.showSettings();
     return undefined;
@@ -127,6 +134,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private kick(studentId: string): ErrorCode | undefined {
     if (!this.roster.kick(studentId)) return 'unknownStudent';
+    this.allowances.forget(studentId);
     this.state.students.delete(studentId);
     this.leaderboard.touch();
     this.rounds.kick(studentId);
@@ -168,6 +176,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     const interrupted = await (revive === undefined ? this.open(fromClient) : this.reopen(revive));
     await this.setPrivate(true);
+    this.allowances = new TimeAllowances(this.state.timeAllowances, (id) => this.roster.get(id) !== undefined);
+    // Teacher screens only: who has more time is nobody else's business.
+    this.screens.add(this.state.timeAllowances);
+    this.leaderboard.rankBy(this.settings.rankBy);
     this.rounds = new ClassRounds({
       view: this.state, presence: this.presence, clock: this.clock, config: server, classes: stores.classes,
       leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31), interrupted,
@@ -189,13 +201,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     const classes = this.stores.classes;
     // A class's code is never reused: its report is found by it, long after the room is gone.
     this.roomId = await claimRoomCode(this.presence, undefined, (code) => !classes.exists(code));
-    this.settings = classSettingsWith(DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
+    // Run again: the earlier class's settings and names, if the creator proves it is theirs.
+    const again = created.data.again && classToRunAgain(classes, created.data.again);
+    this.settings = classSettingsWith(again?.settings ?? DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
     this.unclaimedSecret = newSecret();
     this.secretHash = hashSecret(this.unclaimedSecret);
     classes.create({
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
     this.roster = new Roster(this.roomId, classes);
+    if (again) for (const s of this.roster.expect(again.names)) this.showStudent(s, false);
     return 0;
   }
 
@@ -299,7 +314,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override async onDispose(): Promise<void> {
-    this.rounds.dismiss();
+    // Undefined when onCreate refused the class (bad options, a class to run again that is not theirs).
+    (this.rounds as ClassRounds | undefined)?.dismiss();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
   }
 
@@ -310,7 +326,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     const now = this.clock.currentTime;
     const phase = this.state.phase;
     if (now - this.projectedAt < LEADERBOARD_EVERY_MS && phase === this.projectedPhase) return;
-    const students = this.roster.active();
+    const students = this.roster.present();
     if (this.leaderboard.project(this.liveStandings, students, (row) => this.screens.add(row))) this.projectedAt = now;
     // Everyone's standings stand still while pairs play (from the round's first patch, which
     // still brings in whoever joined just before it): they move when the round is over.

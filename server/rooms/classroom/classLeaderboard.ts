@@ -5,7 +5,7 @@
  * (the teacher's live one, everyone's end-of-round one) and decides when each is written.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import { rankStandings, type Standing, type Totals } from '../../../shared/classroom/standings.ts';
+import { rankStandings, type Ranking, type Standing, type Totals } from '../../../shared/classroom/standings.ts';
 import type { MoveRecord } from '../../../shared/match/types.ts';
 import type { StudentTotals } from '../pair/classChannels.ts';
 import { StandingState } from '../schema/ClassroomState.ts';
@@ -31,6 +31,7 @@ export class Leaderboard {
   private readonly live = new Map<string, Score>();
   /** Bumped by every change, so each list knows whether it is behind. */
   private version = 0;
+  private ranking: Ranking = 'points';
   private ranked: { readonly version: number; readonly rows: readonly Standing[] } = { version: -1, rows: [] };
 
   /** A move judged in the running round. */
@@ -50,6 +51,13 @@ export class Leaderboard {
   /** The round is over: moves of pairs that never reported are not in the database, so not here either. */
   closeRound(): void {
     this.live.clear();
+    this.version++;
+  }
+
+  /** Ranks by points or by accuracy from now on (a class setting). */
+  rankBy(by: Ranking): void {
+    if (by === this.ranking) return;
+    this.ranking = by;
     this.version++;
   }
 
@@ -92,7 +100,7 @@ export class Leaderboard {
     const rows: Totals[] = students.map((s) => ({
       id: s.id, nickname: s.nickname, ...add(this.banked.get(s.id) ?? ZERO, this.live.get(s.id) ?? ZERO),
     }));
-    this.ranked = { version: this.version, rows: rankStandings(rows) };
+    this.ranked = { version: this.version, rows: rankStandings(rows, this.ranking) };
     return this.ranked.rows;
   }
 }

@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LIMITS, CLASS_LIMITS } from '../../../shared/protocol.ts';
-import type { ClassStore, StudentRecord } from '../../storage/classes.ts';
+import { isKeptName, keptNameToken, type ClassStore, type StudentRecord } from '../../storage/classes.ts';
 import { hashSecret, newSecret, refusal } from './classAuth.ts';
 
 export interface Student {
   readonly id: string;
   readonly nickname: string;
-  readonly tokenHash: string;
+  /** `keptNameToken` for a name carried over from an earlier class until its student comes (`expect`). */
+  tokenHash: string;
   kicked: boolean;
 }
 
@@ -55,9 +56,32 @@ export class Roster {
     return s && !s.kicked ? s : undefined;
   }
 
+  /** Students still in the class who have come (not a kept name still waiting for its student). */
+  present(): Student[] {
+    return this.active().filter((s) => !isKeptName(s.tokenHash));
+  }
+
   /** Students still in the class, in joining order. */
   active(): Student[] {
     return [...this.students.values()].filter((s) => !s.kicked);
+  }
+
+  /**
+   * Names carried over from an earlier class (it is run again): on the roster at once, not
+   * connected, each taken by the first student who joins under it (ignoring case).
+   */
+  expect(names: readonly string[]): Student[] {
+    const added: Student[] = [];
+    for (const name of names.slice(0, CLASS_LIMITS.studentsMax)) {
+      const taken = new Set([...this.students.values()].map((s) => fold(s.nickname)));
+      if (taken.has(fold(name))) continue;
+      const id = randomUUID();
+      const student: Student = { id, nickname: name, tokenHash: keptNameToken(id), kicked: false };
+      this.store.addStudent({ ...student, classCode: this.code, joinedAt: Date.now() });
+      this.students.set(student.id, student);
+      added.push(student);
+    }
+    return added;
   }
 
   /** Lets a student in, or throws the refusal: kicked, a locked or full class. */
@@ -65,6 +89,14 @@ export class Roster {
     const back = token === undefined ? undefined : this.byToken(token);
     if (back?.kicked) throw refusal('kicked');
     if (back && token !== undefined) return { student: back, token };
+    // A name the class kept for its student: they are on the roster already, locked or not.
+    const kept = [...this.students.values()].find((s) => isKeptName(s.tokenHash) && !s.kicked && fold(s.nickname) === fold(nickname));
+    if (kept) {
+      const fresh = newSecret();
+      kept.tokenHash = hashSecret(fresh);
+      this.store.claimStudent(this.code, kept.id, kept.tokenHash);
+      return { student: kept, token: fresh };
+    }
     if (locked) throw refusal('classLocked');
     const all = [...this.students.values()];
     // A kicked student cannot come back under the same name with a fresh browser either.

@@ -8,6 +8,7 @@ import { matchMaker, type IRoomCache } from '@colyseus/core';
 import type { SeatReservation } from '@colyseus/sdk';
 import { BOT_SEAT, historyOf, pairStudents, type Pair, type PairingHistory } from '../../../shared/classroom/pairing.ts';
 import type { Role } from '../../../shared/match/cards.ts';
+import type { TimeAllowance } from '../../../shared/match/timeAllowance.ts';
 import type { MoveRecord } from '../../../shared/match/types.ts';
 import { ROOM } from '../../../shared/protocol.ts';
 import { seedFrom } from '../../../shared/random.ts';
@@ -16,7 +17,8 @@ import type { ClassPairSpec } from '../pair/classLink.ts';
 
 /** What every pair of the round shares (as its pair rooms are told), plus who is in the class. */
 export interface RoundSetup extends Omit<ClassPairSpec, 'seats'> {
-  readonly students: readonly { readonly id: string; readonly nickname: string }[];
+  /** With each student's time allowance (the usual when absent). */
+  readonly students: readonly { readonly id: string; readonly nickname: string; readonly allowance?: TimeAllowance }[];
   readonly history: PairingHistory;
 }
 
@@ -49,11 +51,14 @@ export class ClassRound {
   /** Opens the round's pair rooms; returns the round and each student's seat reservation. */
   static async open(setup: RoundSetup): Promise<{ round: ClassRound; reservations: Map<string, SeatReservation> }> {
     const nickname = new Map(setup.students.map((s) => [s.id, s.nickname]));
+    const allowance = new Map(setup.students.map((s) => [s.id, s.allowance ?? 'normal']));
     const pairs = pairStudents(setup.students.map((s) => s.id), setup.seed, setup.round, setup.history);
     const round = new ClassRound(setup, pairs);
     const reservations = new Map<string, SeatReservation>();
     await Promise.all(pairs.map(async (pair, i) => {
-      const seats = (['client', 'server'] as const).map((role) => ({ studentId: pair[role], nickname: nickname.get(pair[role]) ?? '', role }));
+      const seats = (['client', 'server'] as const).map((role) => ({
+        studentId: pair[role], nickname: nickname.get(pair[role]) ?? '', role, allowance: allowance.get(pair[role]) ?? 'normal',
+      }));
       const spec: ClassPairSpec = {
         classCode: setup.classCode, round: setup.round, scenarioId: setup.scenarioId, settings: setup.settings,
         seed: seedFrom(`${setup.seed}:${setup.round}:${i}`), seatWaitMs: setup.seatWaitMs, getReadyMs: setup.getReadyMs, paused: setup.paused, seats,

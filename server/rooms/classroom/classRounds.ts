@@ -6,6 +6,7 @@
  */
 import type { Clock, Presence } from '@colyseus/core';
 import { NO_HISTORY, type PairingHistory } from '../../../shared/classroom/pairing.ts';
+import type { TimeAllowance } from '../../../shared/match/timeAllowance.ts';
 import type { ClassSettings, ErrorCode, SeatPayload } from '../../../shared/protocol.ts';
 import { commonMistakes, skillBreakdown } from '../../../shared/reports/skills.ts';
 import { SCENARIOS } from '../../../shared/scenarios/catalogue.ts';
@@ -50,7 +51,7 @@ export class ClassRounds {
   }
 
   /** Pairs the connected students and starts the next round for them. */
-  async start(settings: ClassSettings, students: readonly { id: string; nickname: string }[]): Promise<ErrorCode | undefined> {
+  async start(settings: ClassSettings, students: readonly { id: string; nickname: string; allowance?: TimeAllowance }[]): Promise<ErrorCode | undefined> {
     const { view, config } = this.parts;
     if (this.starting || view.phase === 'playing') return 'roundRunning';
     const number = view.round + 1;

@@ -20,7 +20,7 @@ import type { RoundResult } from '../../storage/roundResults.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
-import { ClassLink, classSeats, type ClassPairSpec, type PairHost } from './classLink.ts';
+import { ClassLink, classSeats, pairSettings, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { RateLimit, refuse, type RoomHandlers } from '../common/refusals.ts';
 import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
@@ -153,7 +153,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       : parseJoinOptions(fromClient);
     this.config = server;
     const base = makeSettings(joined);
-    this.settings = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
+    const timed = server.timing ? { ...base, timing: { ...base.timing, ...server.timing } } : base;
+    this.settings = classroom ? pairSettings(classroom, timed) : timed;
     this.playlist = makePlaylist(joined);
     this.roomId = await claimRoomCode(this.presence);
     this.metadata = {

@@ -8,6 +8,8 @@ import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type 
 import { BOT_SEAT } from '../../../shared/classroom/pairing.ts';
 import { scoreOfMoves } from '../../../shared/classroom/standings.ts';
 import type { Role } from '../../../shared/match/cards.ts';
+import type { MatchSettings } from '../../../shared/match/settings.ts';
+import { withAllowance, type TimeAllowance } from '../../../shared/match/timeAllowance.ts';
 import type { MatchState, MoveRecord } from '../../../shared/match/types.ts';
 import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
@@ -31,7 +33,12 @@ export interface ClassPairSpec {
   /** The class was paused while this pair was being made. */
   readonly paused: boolean;
   /** Both seats; a studentId of BOT_SEAT is a bot. */
-  readonly seats: readonly { readonly studentId: string; readonly nickname: string; readonly role: Role }[];
+  readonly seats: readonly { readonly studentId: string; readonly nickname: string; readonly role: Role; readonly allowance?: TimeAllowance }[];
+}
+
+/** The class's settings for this pair, each seat's time allowance included. */
+export function pairSettings(spec: ClassPairSpec, base: MatchSettings): MatchSettings {
+  return spec.seats.reduce((s, seat) => (seat.allowance && seat.allowance !== 'normal' ? withAllowance(s, seat.role, seat.allowance) : s), base);
 }
 
 /** What the link needs of its pair room. */

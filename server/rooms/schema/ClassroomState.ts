@@ -10,6 +10,7 @@
 import { schema, t, type SchemaType } from '@colyseus/schema';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { Role } from '../../../shared/match/cards.ts';
+import type { Ranking } from '../../../shared/classroom/standings.ts';
 import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
 import type { Skill } from '../../../shared/match/types.ts';
 import type {
@@ -25,6 +26,7 @@ export const ClassSettingsState = schema({
   speed: t.string<Speed>(),
   lossRate: t.float64().default(0),
   roundSeconds: t.uint16().default(0),
+  rankBy: t.string<Ranking>().default('points'),
 }, 'ClassSettingsState');
 export type ClassSettingsState = SchemaType<typeof ClassSettingsState>;
 
@@ -79,6 +81,8 @@ export const ClassroomState = schema({
   students: t.map(StudentState),
   leaderboard: t.array(StandingState),
   liveLeaderboard: t.array(StandingState).view(),
+  /** Students given extra time or no deadline: teacher screens only, so the class never sees who. */
+  timeAllowances: t.map('string').view(),
   mistakes: t.array(MistakeState),
   skills: t.array(SkillState),
 }, 'ClassroomState');
@@ -88,7 +92,7 @@ export type ClassroomState = SchemaType<typeof ClassroomState>;
  * Compile-time agreement with the protocol: every field a client reads exists here with the
  * same type, and nothing is synchronised that the protocol does not declare.
  */
-type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills';
+type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills' | 'timeAllowances';
 
 export type ClassSchemaAgreesWithProtocol = [
   Check<Exactly<Primitive<Fields<StudentState>>, StudentView>>,
