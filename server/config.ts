@@ -92,8 +92,10 @@ export interface Config {
   readonly host: string;
   /** The built client (Vite's output); served when it exists. */
   readonly clientDir: string;
-  /** The embedded database file, under DATA_DIR; created on first start. */
+  /** The embedded database file, under DATA_DIR; created on first start. Unused with `databaseUrl`. */
   readonly databaseFile: string;
+  /** A Postgres database (DATABASE_URL, postgres://…) instead of the file, for several processes sharing one. */
+  readonly databaseUrl: string | undefined;
   /** Largest WebSocket frame accepted; larger ones close the connection (code 1009). */
   readonly maxPayloadBytes: number;
   /** Largest HTTP request body accepted (matchmaking's join options); larger ones get 413. */
@@ -110,6 +112,13 @@ const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.u
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** A database URL without a host or a database name would connect somewhere by default: refused. */
+function namesHostAndDatabase(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { hostname, pathname } = new URL(url);
+  return hostname !== '' && pathname.length > 1;
+}
 
 /** Environment variables and their defaults; names are the ones documented in the README. */
 const envSchema = z.object({
@@ -143,6 +152,10 @@ const envSchema = z.object({
   SEAT_RESERVATION_SECONDS: int(1, 60).default(8),
   ABANDONED_CLASS_HOURS: int(1, 24 * 365).default(24),
   FREE_PLAY_DAYS: int(1, 3650).default(90),
+  // postgres://user:password@host:port/database, as libpq and node-postgres read it.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL (postgres://user:password@host:5432/database)' })
+    .refine(namesHostAndDatabase, 'must name a host and a database (postgres://user:password@host:5432/database)')
+    .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
@@ -172,6 +185,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: e.HOST,
     clientDir: e.CLIENT_DIR,
     databaseFile: join(e.DATA_DIR, 'tango.sqlite'),
+    databaseUrl: e.DATABASE_URL,
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     pair: {

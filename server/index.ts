@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createGameServer, listenGameServer } from './app.ts';
 import { matchMaker } from '@colyseus/core';
 import { keepSweeping } from './storage/retention.ts';
-import { openStores } from './storage/stores.ts';
+import { openStoresAt, type Stores } from './storage/stores.ts';
 import { reviveOpenClasses } from './rooms/classroom/classRevival.ts';
 
 function configOrExit(): Config {
@@ -16,18 +16,30 @@ function configOrExit(): Config {
   }
 }
 
+/** The stores, or exit 1 with the reason: a server that cannot store results must not take players. */
+async function storesOrExit(): Promise<Stores> {
+  try {
+    return await openStoresAt(config);
+  } catch (e) {
+    const where = config.databaseUrl ? 'the database at DATABASE_URL' : config.databaseFile;
+    console.error(`Cannot open ${where}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
 const config = configOrExit();
-const stores = openStores(config.databaseFile);
+const stores = await storesOrExit();
 const stopSweeping = keepSweeping(stores, config.retention, (code) => matchMaker.getLocalRoomById(code) !== undefined);
 const server = createGameServer(config, stores);
 // Runs after every room has been disposed, so the last results are written before the file closes.
-server.onShutdown(() => {
+server.onShutdown(async () => {
   stopSweeping();
-  stores.db.close();
+  await stores.sql.close();
 });
 await listenGameServer(server, config, config.port, config.host);
-// A class still open in the file was left by a process that did not end it (SIGTERM, a crash,
-// kill -9): it comes back under its code, and the round it was playing is marked interrupted.
+// A class still open in the database was left by a process that did not end it (SIGTERM, a
+// crash, kill -9): it comes back under its code, and the round it was playing is marked
+// interrupted. After listening, and through presence: a class another process holds is left be.
 const revived = await reviveOpenClasses(stores.classes);
 if (revived.length > 0) console.log(`revived ${revived.length} class(es) left open by the last run: ${revived.join(', ')}`);
 console.log(`TCP Tango on http://localhost:${config.port}`);

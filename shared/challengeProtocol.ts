@@ -72,7 +72,8 @@ export interface ChallengeMistake extends MoveView {
  * after the first one finished that day; not stored), `assisted` (a bot played a partner's
  * seat for part of it; not stored).
  */
-export const CHALLENGE_STANDINGS = ['ranked', 'practice', 'assisted'] as const;
+/** `unsaved`: the server could not write the entry (its database unreachable); the score itself stands. */
+export const CHALLENGE_STANDINGS = ['ranked', 'practice', 'assisted', 'unsaved'] as const;
 export type ChallengeStanding = (typeof CHALLENGE_STANDINGS)[number];
 
 /** The end-screen share line: `translate(locale, share.key, share.params)`. */

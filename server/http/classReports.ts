@@ -27,10 +27,10 @@ function fail(res: Response, status: number, code: ErrorCode): undefined {
 }
 
 /** The class named in the path, if the request carries its teacher's secret; else the answer is sent. */
-export function classOfTeacher(req: Request, res: Response, stores: Stores, limits: AddressLimits): ClassRecord | undefined {
+export async function classOfTeacher(req: Request, res: Response, stores: Stores, limits: AddressLimits): Promise<ClassRecord | undefined> {
   const code = roomCodeSchema.safeParse(req.params['code']);
   if (!code.success) return fail(res, 400, 'classNotFound');
-  const klass = stores.classes.get(code.data);
+  const klass = await stores.classes.get(code.data);
   const secret = classSecretSchema.safeParse(req.get(TEACHER_SECRET_HEADER));
   // The teacher is never held back by guessers sharing the school's address.
   if (klass && secret.success && secretMatches(secret.data, klass.secretHash)) return klass;
@@ -41,25 +41,26 @@ export function classOfTeacher(req: Request, res: Response, stores: Stores, limi
 }
 
 export function serveClassReports(app: Application, stores: Stores, limits: AddressLimits): void {
-  const reportOf = (klass: ClassRecord) => buildClassReport(
-    klass, stores.classes.students(klass.code), stores.classes.rounds(klass.code), stores.results.forRoom(klass.code),
-    stores.rounds.ofClass(klass.code),
+  const reportOf = async (klass: ClassRecord) => buildClassReport(
+    klass, await stores.classes.students(klass.code), await stores.classes.rounds(klass.code), await stores.results.forRoom(klass.code),
+    await stores.rounds.ofClass(klass.code),
   );
 
-  app.get('/api/classes/:code/report', (req, res) => {
-    const klass = classOfTeacher(req, res, stores, limits);
-    if (klass) res.set('Cache-Control', 'no-store').json(reportOf(klass));
+  app.get('/api/classes/:code/report', async (req, res) => {
+    const klass = await classOfTeacher(req, res, stores, limits);
+    if (klass) res.set('Cache-Control', 'no-store').json(await reportOf(klass));
   });
 
-  app.get('/api/classes/:code/report.csv', (req, res) => {
+  app.get('/api/classes/:code/report.csv', async (req, res) => {
     const query = csvQuerySchema.safeParse(req.query);
     if (!query.success) return void fail(res, 400, 'badOptions');
-    const klass = classOfTeacher(req, res, stores, limits);
+    const klass = await classOfTeacher(req, res, stores, limits);
     if (!klass) return;
+    const report = await reportOf(klass);
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="tcp-tango-class-${klass.code}.csv"`,
       'Cache-Control': 'no-store',
-    }).send(classReportCsv(reportOf(klass), query.data.locale ?? klass.locale));
+    }).send(classReportCsv(report, query.data.locale ?? klass.locale));
   });
 }

@@ -49,7 +49,7 @@ async function sendQr(req: Request, res: Response, publicUrl: string | undefined
 
 export function serveClassQr(app: Application, classes: ClassStore, publicUrl: string | undefined, limits: AddressLimits): void {
   app.get('/api/classes/:code/qr.svg', (req, res) =>
-    sendQr(req, res, publicUrl, limits, 'classNotFound', (code) => (classes.exists(code) ? classJoinPath(code) : undefined)));
+    sendQr(req, res, publicUrl, limits, 'classNotFound', async (code) => ((await classes.exists(code)) ? classJoinPath(code) : undefined)));
 }
 
 export function serveRoomQr(app: Application, publicUrl: string | undefined, limits: AddressLimits): void {

@@ -10,7 +10,7 @@ import { leaderboardQuerySchema } from '../../shared/validation.ts';
 import type { BoardScope, ChallengeEntryStore } from '../storage/challengeEntries.ts';
 
 export function serveLeaderboard(app: Application, store: ChallengeEntryStore, now: () => number = Date.now): void {
-  app.get(LEADERBOARD.path, (req, res) => {
+  app.get(LEADERBOARD.path, async (req, res) => {
     const parsed = leaderboardQuerySchema.safeParse(req.query);
     // A day only means something for the daily board; asking for it on another is a mistake.
     if (!parsed.success || (parsed.data.board === 'all' && parsed.data.day !== undefined)) {
@@ -22,7 +22,7 @@ export function serveLeaderboard(app: Application, store: ChallengeEntryStore, n
     const scope: BoardScope = { board: q.board, seats: q.seats, difficulty: q.difficulty, day };
     const reply: LeaderboardReply = {
       board: q.board, day: day ?? null, difficulty: q.difficulty ?? null, seats: q.seats,
-      size: store.size(scope), top: store.top(scope), you: q.player ? store.lineOf(scope, q.player) : null,
+      size: await store.size(scope), top: await store.top(scope), you: q.player ? await store.lineOf(scope, q.player) : null,
     };
     // Boards change with every finished challenge; a cached one would hide a new entry.
     res.set('Cache-Control', 'no-store').json(reply);

@@ -15,12 +15,12 @@ import { hashSecret } from '../rooms/classroom/classAuth.ts';
 import type { Stores } from '../storage/stores.ts';
 
 export function servePastClasses(app: Application, stores: Stores, limits: AddressLimits): void {
-  app.get('/api/classes/mine', (req, res) => {
+  app.get('/api/classes/mine', async (req, res) => {
     const fail = (status: number, code: ErrorCode) => void res.status(status).set('Cache-Control', 'no-store').json({ code } satisfies ErrorPayload);
     const secrets = teacherSecretsHeaderSchema.safeParse(req.get(TEACHER_SECRETS_HEADER));
     if (!secrets.success) return fail(400, 'badOptions');
     const hashes = [...new Set(secrets.data.map(hashSecret))];
-    const found = stores.classes.bySecretHashes(hashes).slice(0, PAST_CLASSES_MAX);
+    const found = (await stores.classes.bySecretHashes(hashes)).slice(0, PAST_CLASSES_MAX);
     const unmatched = hashes.length - new Set(found.map((c) => c.secretHash)).size;
     if (unmatched > 0) {
       const address = addressOf(req);
@@ -29,10 +29,10 @@ export function servePastClasses(app: Application, stores: Stores, limits: Addre
       for (let i = 0; i < unmatched; i++) limits.failed(address, now);
     }
     const body: PastClasses = {
-      classes: found.map((c) => ({
-        code: c.code, createdAt: c.createdAt, endedAt: c.endedAt, settings: c.settings, rounds: stores.classes.rounds(c.code).length,
-        students: stores.classes.students(c.code).filter((s) => !s.kicked).map((s) => s.nickname),
-      })),
+      classes: await Promise.all(found.map(async (c) => ({
+        code: c.code, createdAt: c.createdAt, endedAt: c.endedAt, settings: c.settings, rounds: (await stores.classes.rounds(c.code)).length,
+        students: (await stores.classes.students(c.code)).filter((s) => !s.kicked).map((s) => s.nickname),
+      }))),
     };
     res.set('Cache-Control', 'no-store').json(body);
   });

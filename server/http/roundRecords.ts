@@ -26,23 +26,23 @@ function fail(res: Response, status: number, code: ErrorCode): undefined {
 }
 
 /** Whether the request may read a class's round: the class's teacher, or a student who played it. */
-function mayReadClassRound(req: Request, round: StoredRound & { classCode: string }, stores: Stores): boolean {
+async function mayReadClassRound(req: Request, round: StoredRound & { classCode: string }, stores: Stores): Promise<boolean> {
   const secret = classSecretSchema.safeParse(req.get(TEACHER_SECRET_HEADER));
-  const klass = stores.classes.get(round.classCode);
+  const klass = await stores.classes.get(round.classCode);
   if (secret.success && klass && secretMatches(secret.data, klass.secretHash)) return true;
   const token = classSecretSchema.safeParse(req.get(STUDENT_TOKEN_HEADER));
   if (!token.success) return false;
-  return stores.classes.students(round.classCode)
+  return (await stores.classes.students(round.classCode))
     .some((s) => round.studentIds.includes(s.id) && secretMatches(token.data, s.tokenHash));
 }
 
 /** The round named in the path, if the request may read it; else the answer is sent. */
-function roundFor(req: Request, res: Response, stores: Stores): StoredRound | undefined {
+async function roundFor(req: Request, res: Response, stores: Stores): Promise<StoredRound | undefined> {
   const id = recordIdSchema.safeParse(req.params['id']);
   if (!id.success) return fail(res, 400, 'roundRecordNotFound');
-  const round = stores.rounds.get(id.data);
+  const round = await stores.rounds.get(id.data);
   if (!round) return fail(res, 404, 'roundRecordNotFound');
-  if (round.classCode !== null && !mayReadClassRound(req, { ...round, classCode: round.classCode }, stores)) {
+  if (round.classCode !== null && !(await mayReadClassRound(req, { ...round, classCode: round.classCode }, stores))) {
     return fail(res, 401, 'notYourRound');
   }
   return round;
@@ -54,17 +54,17 @@ export function serveRoundRecords(app: Application, stores: Stores): void {
     handler: (_req, res) => void fail(res, 429, 'rateLimited'),
   });
 
-  app.get('/api/rounds/:id', limit, (req, res) => {
-    const round = roundFor(req, res, stores);
+  app.get('/api/rounds/:id', limit, async (req, res) => {
+    const round = await roundFor(req, res, stores);
     if (!round) return;
     const payload: RoundRecordPayload = { id: round.id, mode: round.mode, roundNo: round.roundNo, record: round.record };
     res.set('Cache-Control', 'private, no-store').json(payload);
   });
 
-  app.get('/api/rounds/:id/capture.pcapng', limit, (req, res) => {
+  app.get('/api/rounds/:id/capture.pcapng', limit, async (req, res) => {
     const query = captureQuerySchema.safeParse(req.query);
     if (!query.success) return void fail(res, 400, 'badOptions');
-    const round = roundFor(req, res, stores);
+    const round = await roundFor(req, res, stores);
     if (!round) return;
     const file = roundCapture(round.record, query.data.locale ?? 'en');
     res.set({

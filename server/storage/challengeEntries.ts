@@ -1,8 +1,7 @@
-import type { StatementSync } from 'node:sqlite';
 import type { ChallengeSeats } from '../../shared/challenge/run.ts';
 import type { Difficulty } from '../../shared/match/settings.ts';
 import { LEADERBOARD, type Board, type ChallengeKind, type LeaderboardRow } from '../../shared/protocol.ts';
-import type { Database } from './database.ts';
+import type { Sql, SqlValue } from './sql.ts';
 
 /** One person's finished timed challenge, as the server counted it. */
 export interface ChallengeEntry {
@@ -39,13 +38,14 @@ interface Row {
  * A board has one line per player, their best entry in the scope (on a daily board there is only
  * one). Ranks are competition ranks: equal points share a rank and the next rank skips (1, 1, 3).
  * Lines with equal points are listed earlier entry first, so holding a score longer keeps you
- * above someone who only matched it.
+ * above someone who only matched it. The casts tell Postgres what type a parameter that may be
+ * null has (it cannot tell from `$2 IS NULL` alone); SQLite takes them as they are.
  */
 const RANKED = `
   WITH scoped AS (
     SELECT * FROM challenge_entries
-    WHERE seats = $seats AND ($difficulty IS NULL OR difficulty = $difficulty)
-      AND ($day IS NULL OR (kind = 'daily' AND day = $day))
+    WHERE seats = $1 AND (CAST($2 AS TEXT) IS NULL OR difficulty = $2)
+      AND (CAST($3 AS TEXT) IS NULL OR (kind = 'daily' AND day = $3))
   ), best AS (
     SELECT *, ROW_NUMBER() OVER (PARTITION BY player_id ORDER BY points DESC, created_at, id) AS nth FROM scoped
   ), ranked AS (
@@ -58,63 +58,59 @@ const toRow = (r: Row): LeaderboardRow => ({
   seats: r.seats as ChallengeSeats, day: r.day, at: r.created_at,
 });
 
+const INSERT = `
+  INSERT INTO challenge_entries (player_id, nickname, kind, day, seed, difficulty, seats, points, accuracy,
+    best_streak, rounds_won, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`;
+const TOP = `${RANKED} SELECT * FROM ranked ORDER BY points DESC, created_at, id LIMIT ${LEADERBOARD.top}`;
+const OWN = `${RANKED} SELECT * FROM ranked WHERE player_id = $4`;
+const SIZE = `${RANKED} SELECT COUNT(*) AS n FROM ranked`;
+const ABOVE = `${RANKED} SELECT COUNT(*) AS n FROM ranked WHERE points > $4 AND player_id <> $5`;
+
 /** Timed-challenge entries and the leaderboards drawn from them. */
 export class ChallengeEntryStore {
-  readonly #insert: StatementSync;
-  readonly #top: StatementSync;
-  readonly #own: StatementSync;
-  readonly #size: StatementSync;
-  readonly #above: StatementSync;
-  readonly #forgetFree: StatementSync;
-
-  constructor(db: Database) {
-    this.#forgetFree = db.prepare("DELETE FROM challenge_entries WHERE kind = 'free' AND created_at < ?");
-    // A second daily entry of the same player and day hits the unique index and is skipped.
-    this.#insert = db.prepare(`
-      INSERT INTO challenge_entries (player_id, nickname, kind, day, seed, difficulty, seats, points, accuracy,
-        best_streak, rounds_won, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-    this.#top = db.prepare(`${RANKED} SELECT * FROM ranked ORDER BY points DESC, created_at, id LIMIT ${LEADERBOARD.top}`);
-    this.#own = db.prepare(`${RANKED} SELECT * FROM ranked WHERE player_id = $player`);
-    this.#size = db.prepare(`${RANKED} SELECT COUNT(*) AS n FROM ranked`);
-    this.#above = db.prepare(`${RANKED} SELECT COUNT(*) AS n FROM ranked WHERE points > $points AND player_id <> $player`);
+  readonly #sql: Sql;
+  constructor(sql: Sql) {
+    this.#sql = sql;
   }
 
   /** Stores `entry`; false when it is a daily challenge and the player already has that day's. */
-  record(e: ChallengeEntry): boolean {
-    const result = this.#insert.run(e.playerId, e.nickname, e.kind, e.day, e.seed, e.difficulty, e.seats, e.points,
-      e.accuracy, e.bestStreak, e.roundsWon, e.createdAt);
-    return Number(result.changes) === 1;
+  async record(e: ChallengeEntry): Promise<boolean> {
+    // A second daily entry of the same player and day hits the unique index and is skipped.
+    const changed = await this.#sql.run(INSERT, [e.playerId, e.nickname, e.kind, e.day, e.seed, e.difficulty, e.seats,
+      e.points, e.accuracy, e.bestStreak, e.roundsWon, e.createdAt]);
+    return changed === 1;
   }
 
   /** The best lines of the board, at most LEADERBOARD.top. */
-  top(scope: BoardScope): LeaderboardRow[] {
-    return (this.#top.all(params(scope)) as unknown as Row[]).map(toRow);
+  async top(scope: BoardScope): Promise<LeaderboardRow[]> {
+    return (await this.#sql.all<Row>(TOP, params(scope))).map(toRow);
   }
 
   /** The player's own line, wherever it ranks; null when they are not on the board. */
-  lineOf(scope: BoardScope, playerId: string): LeaderboardRow | null {
-    const row = this.#own.get({ ...params(scope), player: playerId }) as unknown as Row | undefined;
+  async lineOf(scope: BoardScope, playerId: string): Promise<LeaderboardRow | null> {
+    const row = await this.#sql.get<Row>(OWN, [...params(scope), playerId]);
     return row ? toRow(row) : null;
   }
 
   /** How many players the board ranks. */
-  size(scope: BoardScope): number {
-    return (this.#size.get(params(scope)) as { n: number }).n;
+  async size(scope: BoardScope): Promise<number> {
+    return (await this.#sql.get<{ n: number }>(SIZE, params(scope)))!.n;
   }
 
   /** The rank `points` take on the board, beside everyone but the player themself (ties share it). */
-  rankOf(scope: BoardScope, points: number, playerId: string): number {
-    return 1 + (this.#above.get({ ...params(scope), points, player: playerId }) as { n: number }).n;
+  async rankOf(scope: BoardScope, points: number, playerId: string): Promise<number> {
+    return 1 + (await this.#sql.get<{ n: number }>(ABOVE, [...params(scope), points, playerId]))!.n;
   }
 
   /** Deletes free-play entries finished before `before` (the retention policy); returns how many. */
-  forgetFreePlayBefore(before: number): number {
-    return Number(this.#forgetFree.run(before).changes);
+  async forgetFreePlayBefore(before: number): Promise<number> {
+    return this.#sql.run("DELETE FROM challenge_entries WHERE kind = 'free' AND created_at < $1", [before]);
   }
 }
 
-function params(scope: BoardScope): Record<string, string | null> {
+/** The scope as RANKED's parameters $1 (seats), $2 (difficulty or null) and $3 (day or null). */
+function params(scope: BoardScope): SqlValue[] {
   if (scope.board === 'daily' && !scope.day) throw new Error('a daily board needs its day');
-  return { seats: scope.seats, difficulty: scope.difficulty ?? null, day: scope.board === 'daily' ? scope.day! : null };
+  return [scope.seats, scope.difficulty ?? null, scope.board === 'daily' ? scope.day! : null];
 }

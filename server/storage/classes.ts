@@ -2,7 +2,7 @@ import { DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
 import type { ClassSettings } from '../../shared/protocol.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
-import type { Database } from './database.ts';
+import type { Sql } from './sql.ts';
 
 /** A class as stored; the teacher's secret only as its hash. */
 export interface ClassRecord {
@@ -62,89 +62,91 @@ const toStudent = (r: StudentRow): StudentRecord => ({
  * a report needs nothing from a live room and a restart loses nothing that was done.
  */
 export class ClassStore {
-  readonly #db: Database;
-  constructor(db: Database) {
-    this.#db = db;
+  readonly #sql: Sql;
+  constructor(sql: Sql) {
+    this.#sql = sql;
   }
 
   /** Whether a class ever had this code: codes are never reused, or reports would mix. */
-  exists(code: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM classes WHERE code = ?').get(code) !== undefined;
+  async exists(code: string): Promise<boolean> {
+    return (await this.#sql.get('SELECT 1 AS one FROM classes WHERE code = $1', [code])) !== undefined;
   }
 
-  create(c: Omit<ClassRecord, 'locked' | 'endedAt'>): void {
-    this.#db.prepare('INSERT INTO classes (code, secret_hash, locale, settings, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(c.code, c.secretHash, c.locale, JSON.stringify(c.settings), c.createdAt);
+  async create(c: Omit<ClassRecord, 'locked' | 'endedAt'>): Promise<void> {
+    await this.#sql.run('INSERT INTO classes (code, secret_hash, locale, settings, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [c.code, c.secretHash, c.locale, JSON.stringify(c.settings), c.createdAt]);
   }
 
-  get(code: string): ClassRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM classes WHERE code = ?').get(code) as ClassRow | undefined;
+  async get(code: string): Promise<ClassRecord | undefined> {
+    const row = await this.#sql.get<ClassRow>('SELECT * FROM classes WHERE code = $1', [code]);
     return row && toClass(row);
   }
 
-  saveSettings(code: string, settings: ClassSettings): void {
-    this.#db.prepare('UPDATE classes SET settings = ? WHERE code = ?').run(JSON.stringify(settings), code);
+  async saveSettings(code: string, settings: ClassSettings): Promise<void> {
+    await this.#sql.run('UPDATE classes SET settings = $1 WHERE code = $2', [JSON.stringify(settings), code]);
   }
 
-  setLocked(code: string, locked: boolean): void {
-    this.#db.prepare('UPDATE classes SET locked = ? WHERE code = ?').run(locked ? 1 : 0, code);
+  async setLocked(code: string, locked: boolean): Promise<void> {
+    await this.#sql.run('UPDATE classes SET locked = $1 WHERE code = $2', [locked ? 1 : 0, code]);
   }
 
-  end(code: string, at: number): void {
-    this.#db.prepare('UPDATE classes SET ended_at = ? WHERE code = ? AND ended_at IS NULL').run(at, code);
+  async end(code: string, at: number): Promise<void> {
+    await this.#sql.run('UPDATE classes SET ended_at = $1 WHERE code = $2 AND ended_at IS NULL', [at, code]);
   }
 
-  addStudent(s: Omit<StudentRecord, 'kicked'>): void {
-    this.#db.prepare('INSERT INTO class_students (id, class_code, nickname, token_hash, joined_at) VALUES (?, ?, ?, ?, ?)')
-      .run(s.id, s.classCode, s.nickname, s.tokenHash, s.joinedAt);
+  async addStudent(s: Omit<StudentRecord, 'kicked'>): Promise<void> {
+    await this.#sql.run('INSERT INTO class_students (id, class_code, nickname, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5)',
+      [s.id, s.classCode, s.nickname, s.tokenHash, s.joinedAt]);
   }
 
   /** Every student of a class, kicked ones included, in joining order. */
-  students(code: string): StudentRecord[] {
-    const rows = this.#db.prepare('SELECT * FROM class_students WHERE class_code = ? ORDER BY joined_at, id').all(code) as unknown as StudentRow[];
+  async students(code: string): Promise<StudentRecord[]> {
+    const rows = await this.#sql.all<StudentRow>('SELECT * FROM class_students WHERE class_code = $1 ORDER BY joined_at, id', [code]);
     return rows.map(toStudent);
   }
 
   /** A name carried over from an earlier class is taken by its student: their token from now on. */
-  claimStudent(code: string, studentId: string, tokenHash: string): void {
-    this.#db.prepare('UPDATE class_students SET token_hash = ? WHERE class_code = ? AND id = ?').run(tokenHash, code, studentId);
+  async claimStudent(code: string, studentId: string, tokenHash: string): Promise<void> {
+    await this.#sql.run('UPDATE class_students SET token_hash = $1 WHERE class_code = $2 AND id = $3', [tokenHash, code, studentId]);
   }
 
   /**
    * The classes whose teacher's secret hashes to one of `hashes`, newest first: a teacher's
    * browser proves which classes are its own by the secrets it keeps, and sees no others.
    */
-  bySecretHashes(hashes: readonly string[]): ClassRecord[] {
+  async bySecretHashes(hashes: readonly string[]): Promise<ClassRecord[]> {
     if (hashes.length === 0) return [];
-    const rows = this.#db.prepare(`SELECT * FROM classes WHERE secret_hash IN (${hashes.map(() => '?').join(', ')}) ORDER BY created_at DESC, code`)
-      .all(...hashes) as unknown as ClassRow[];
+    const rows = await this.#sql.all<ClassRow>(
+      `SELECT * FROM classes WHERE secret_hash IN (${hashes.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY created_at DESC, code`, hashes);
     return rows.map(toClass);
   }
 
-  kick(code: string, studentId: string): void {
-    this.#db.prepare('UPDATE class_students SET kicked = 1 WHERE class_code = ? AND id = ?').run(code, studentId);
+  async kick(code: string, studentId: string): Promise<void> {
+    await this.#sql.run('UPDATE class_students SET kicked = 1 WHERE class_code = $1 AND id = $2', [code, studentId]);
   }
 
-  startRound(code: string, roundNo: number, scenarioId: ScenarioId, at: number): void {
-    this.#db.prepare('INSERT OR REPLACE INTO class_rounds (class_code, round_no, scenario_id, started_at) VALUES (?, ?, ?, ?)')
-      .run(code, roundNo, scenarioId, at);
+  /** Starts a round; starting the same round again starts it afresh. */
+  async startRound(code: string, roundNo: number, scenarioId: ScenarioId, at: number): Promise<void> {
+    await this.#sql.run(`INSERT INTO class_rounds (class_code, round_no, scenario_id, started_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (class_code, round_no) DO UPDATE SET scenario_id = excluded.scenario_id, started_at = excluded.started_at,
+        ended_at = NULL, interrupted = 0`, [code, roundNo, scenarioId, at]);
   }
 
-  endRound(code: string, roundNo: number, at: number): void {
-    this.#db.prepare('UPDATE class_rounds SET ended_at = ? WHERE class_code = ? AND round_no = ?').run(at, code, roundNo);
+  async endRound(code: string, roundNo: number, at: number): Promise<void> {
+    await this.#sql.run('UPDATE class_rounds SET ended_at = $1 WHERE class_code = $2 AND round_no = $3', [at, code, roundNo]);
   }
 
-  rounds(code: string): ClassRoundRecord[] {
-    const rows = this.#db.prepare('SELECT round_no, scenario_id, started_at, ended_at, interrupted FROM class_rounds WHERE class_code = ? ORDER BY round_no')
-      .all(code) as unknown as RoundRow[];
+  async rounds(code: string): Promise<ClassRoundRecord[]> {
+    const rows = await this.#sql.all<RoundRow>(
+      'SELECT round_no, scenario_id, started_at, ended_at, interrupted FROM class_rounds WHERE class_code = $1 ORDER BY round_no', [code]);
     return rows.map((r) => ({
       roundNo: r.round_no, scenarioId: r.scenario_id as ScenarioId, startedAt: r.started_at, endedAt: r.ended_at, interrupted: r.interrupted === 1,
     }));
   }
 
   /** Classes not ended (by their teacher or by standing empty): a restart brings each back. */
-  openClasses(): ClassRecord[] {
-    const rows = this.#db.prepare('SELECT * FROM classes WHERE ended_at IS NULL ORDER BY created_at, code').all() as unknown as ClassRow[];
+  async openClasses(): Promise<ClassRecord[]> {
+    const rows = await this.#sql.all<ClassRow>('SELECT * FROM classes WHERE ended_at IS NULL ORDER BY created_at, code');
     return rows.map(toClass);
   }
 
@@ -152,38 +154,40 @@ export class ClassStore {
    * Marks the rounds of a class that never ended as interrupted (the process running them
    * stopped, or the class closed in the middle of one). Returns how many.
    */
-  interruptRounds(code: string, at: number): number {
-    const done = this.#db.prepare('UPDATE class_rounds SET ended_at = ?, interrupted = 1 WHERE class_code = ? AND ended_at IS NULL').run(at, code);
-    return Number(done.changes);
+  async interruptRounds(code: string, at: number): Promise<number> {
+    return this.#sql.run('UPDATE class_rounds SET ended_at = $1, interrupted = 1 WHERE class_code = $2 AND ended_at IS NULL', [at, code]);
   }
 
   /**
    * Ends every class a previous process left open (it stopped without ending them: a crash, a
-   * kill -9), and marks the rounds it left running as interrupted. Run at start-up, before any
-   * class opens. Returns the codes of the classes ended.
+   * kill -9), and marks the rounds it left running as interrupted, except those `isLive` says
+   * are open somewhere (another process on the same Postgres). Run at start-up. Returns the
+   * codes of the classes ended.
    */
-  endOrphans(at: number): string[] {
-    const codes = (this.#db.prepare('SELECT code FROM classes WHERE ended_at IS NULL').all() as unknown as { code: string }[]).map((r) => r.code);
-    this.#db.prepare(`UPDATE class_rounds SET ended_at = ?, interrupted = 1
-      WHERE ended_at IS NULL AND class_code IN (SELECT code FROM classes WHERE ended_at IS NULL)`).run(at);
-    this.#db.prepare('UPDATE classes SET ended_at = ? WHERE ended_at IS NULL').run(at);
-    return codes;
+  async endOrphans(at: number, isLive: (code: string) => boolean | Promise<boolean> = () => false): Promise<string[]> {
+    const open = (await this.#sql.all<{ code: string }>('SELECT code FROM classes WHERE ended_at IS NULL')).map((r) => r.code);
+    const orphans: string[] = [];
+    for (const code of open) if (!(await isLive(code))) orphans.push(code);
+    await this.#sql.atomically(orphans.flatMap((code) => [
+      { sql: 'UPDATE class_rounds SET ended_at = $1, interrupted = 1 WHERE ended_at IS NULL AND class_code = $2', params: [at, code] },
+      { sql: 'UPDATE classes SET ended_at = $1 WHERE ended_at IS NULL AND code = $2', params: [at, code] },
+    ]));
+    return orphans;
   }
 
   /**
    * Deletes classes created before `before` that never started a round (created and abandoned:
    * nothing to report), with their students, except those `isLive` says are open. Returns how many.
    */
-  deleteAbandoned(before: number, isLive: (code: string) => boolean): number {
-    const rows = this.#db.prepare(`SELECT code FROM classes WHERE created_at < ?
-      AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = classes.code)`).all(before) as unknown as { code: string }[];
+  async deleteAbandoned(before: number, isLive: (code: string) => boolean): Promise<number> {
+    const rows = await this.#sql.all<{ code: string }>(`SELECT code FROM classes WHERE created_at < $1
+      AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = classes.code)`, [before]);
     const dead = rows.map((r) => r.code).filter((code) => !isLive(code));
-    const students = this.#db.prepare('DELETE FROM class_students WHERE class_code = ?');
-    const classes = this.#db.prepare('DELETE FROM classes WHERE code = ?');
-    for (const code of dead) {
-      students.run(code);
-      classes.run(code);
-    }
-    return dead.length;
+    // A round started since the look-up keeps its class: the delete checks again.
+    const deleted = await this.#sql.atomically(dead.flatMap((code) => [
+      { sql: 'DELETE FROM class_students WHERE class_code = $1 AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = $1)', params: [code] },
+      { sql: 'DELETE FROM classes WHERE code = $1 AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = $1)', params: [code] },
+    ]));
+    return deleted.filter((_, i) => i % 2 === 1).reduce((n, d) => n + d, 0);
   }
 }

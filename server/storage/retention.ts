@@ -14,16 +14,21 @@ export interface SweepCount {
 }
 
 /** Deletes what the policy no longer keeps at `now`; classes `isLive` names are left alone. */
-export function sweepStoredData(stores: Stores, rules: RetentionConfig, now: number, isLive: (code: string) => boolean): SweepCount {
+export async function sweepStoredData(stores: Stores, rules: RetentionConfig, now: number, isLive: (code: string) => boolean): Promise<SweepCount> {
   return {
-    abandonedClasses: stores.classes.deleteAbandoned(now - rules.abandonedClassMs, isLive),
-    freePlayEntries: stores.challenges.forgetFreePlayBefore(now - rules.freePlayMs),
+    abandonedClasses: await stores.classes.deleteAbandoned(now - rules.abandonedClassMs, isLive),
+    freePlayEntries: await stores.challenges.forgetFreePlayBefore(now - rules.freePlayMs),
   };
 }
 
-/** Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its stop. */
+/**
+ * Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. A sweep that
+ * fails (the database unreachable for a while) is logged and tried again next time. Returns its stop.
+ */
 export function keepSweeping(stores: Stores, rules: RetentionConfig, isLive: (code: string) => boolean): () => void {
-  const sweep = () => sweepStoredData(stores, rules, Date.now(), isLive);
+  const sweep = () => {
+    sweepStoredData(stores, rules, Date.now(), isLive).catch((e: unknown) => console.error('retention sweep failed:', e));
+  };
   sweep();
   const timer = setInterval(sweep, rules.sweepEveryMs);
   timer.unref();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { StatementSync } from 'node:sqlite';
 import type { RoundRecord } from '../../shared/capture/roundRecord.ts';
-import type { Database } from './database.ts';
+import type { Sql } from './sql.ts';
 
 /** A stored round: its record, and who may read it. */
 export interface StoredRound {
@@ -23,35 +22,33 @@ const fromRow = (r: Row): StoredRound => ({
   studentIds: JSON.parse(r.student_ids) as string[], record: JSON.parse(r.record) as RoundRecord, createdAt: r.created_at,
 });
 
+/** A new round record's id: 96 random bits, so a link cannot be guessed. */
+export function newRoundRecordId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 /** Finished rounds kept whole, for their capture files and replays. */
 export class RoundRecordStore {
-  readonly #db: Database;
-  readonly #insert: StatementSync;
-  readonly #get: StatementSync;
-
-  constructor(db: Database) {
-    this.#db = db;
-    this.#insert = db.prepare(`INSERT INTO round_records (id, mode, room_code, round_no, class_code, student_ids, record, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.#get = db.prepare('SELECT * FROM round_records WHERE id = ?');
+  readonly #sql: Sql;
+  constructor(sql: Sql) {
+    this.#sql = sql;
   }
 
-  /** Keeps a round and returns its new id: 96 random bits, so a link cannot be guessed. */
-  save(round: Omit<StoredRound, 'id'>): string {
-    const id = randomBytes(12).toString('base64url');
-    this.#insert.run(id, round.mode, round.roomCode, round.roundNo, round.classCode, JSON.stringify(round.studentIds),
-      JSON.stringify(round.record), round.createdAt);
-    return id;
+  /** Keeps a round under its id (from `newRoundRecordId`). */
+  async save(round: StoredRound): Promise<void> {
+    await this.#sql.run(`INSERT INTO round_records (id, mode, room_code, round_no, class_code, student_ids, record, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [round.id, round.mode, round.roomCode, round.roundNo, round.classCode,
+      JSON.stringify(round.studentIds), JSON.stringify(round.record), round.createdAt]);
   }
 
-  get(id: string): StoredRound | undefined {
-    const row = this.#get.get(id) as Row | undefined;
+  async get(id: string): Promise<StoredRound | undefined> {
+    const row = await this.#sql.get<Row>('SELECT * FROM round_records WHERE id = $1', [id]);
     return row ? fromRow(row) : undefined;
   }
 
   /** A class's rounds, one per pair, in round order. */
-  ofClass(classCode: string): StoredRound[] {
-    const rows = this.#db.prepare('SELECT * FROM round_records WHERE class_code = ? ORDER BY round_no, created_at').all(classCode) as unknown as Row[];
+  async ofClass(classCode: string): Promise<StoredRound[]> {
+    const rows = await this.#sql.all<Row>('SELECT * FROM round_records WHERE class_code = $1 ORDER BY round_no, created_at', [classCode]);
     return rows.map(fromRow);
   }
 }

@@ -230,6 +230,7 @@ export const en = {
   'challenge.shareDaily': 'TCP Tango daily {day}: {points} pts, {accuracy} %',
   'challenge.shareFree': 'TCP Tango free challenge: {points} pts, {accuracy} %',
   'challenge.standing.ranked': 'On the board: rank {rank} of {size}.',
+  'challenge.standing.unsaved': 'Not saved: the server could not write this run to the leaderboard just now. Your score is still right.',
   'challenge.standing.practice': 'Practice: only your first daily challenge of the day counts, so this run is not on the board (it would rank {rank}).',
   'challenge.standing.assisted': 'A bot played your partner\'s seat for part of this run, so it is not on the board.',
 

@@ -228,6 +228,7 @@ export const zhHans: Catalogue = {
   'challenge.shareDaily': 'TCP Tango 每日挑战 {day}：{points} 分，正确率 {accuracy}%',
   'challenge.shareFree': 'TCP Tango 自由挑战：{points} 分，正确率 {accuracy}%',
   'challenge.standing.ranked': '已上榜：第 {rank} 名（共 {size} 人）。',
+  'challenge.standing.unsaved': '未保存：服务器这次无法把成绩写入排行榜，但上面的分数仍然正确。',
   'challenge.standing.practice': '练习：每天只有第一次完成的每日挑战计入排行榜，所以这次不上榜（成绩相当于第 {rank} 名）。',
   'challenge.standing.assisted': '这次有一段时间由机器人代替你的搭档，所以不计入排行榜。',
 

@@ -228,6 +228,7 @@ export const zhHant: Catalogue = {
   'challenge.shareDaily': 'TCP Tango 每日挑戰 {day}：{points} 分，正確率 {accuracy}%',
   'challenge.shareFree': 'TCP Tango 自由挑戰：{points} 分，正確率 {accuracy}%',
   'challenge.standing.ranked': '已登上排行榜：第 {rank} 名（共 {size} 人）。',
+  'challenge.standing.unsaved': '未儲存：伺服器這次無法把成績寫入排行榜，但上面的分數仍然正確。',
   'challenge.standing.practice': '練習：每天只有第一次完成的每日挑戰會列入排行榜，所以這次不列入（成績相當於第 {rank} 名）。',
   'challenge.standing.assisted': '這次有一段時間由機器人代替你的夥伴，所以不列入排行榜。',
 

@@ -48,16 +48,16 @@ describe('the challenge leaderboards', () => {
     const stores = openStores(':memory:');
     const ada = newPlayerId();
     const late = newPlayerId();
-    stores.challenges.record(entry({ nickname: 'Bo', points: 900, createdAt: 3_000 }));
-    stores.challenges.record(entry({ nickname: 'Ada', playerId: ada, points: 700, createdAt: 2_000 }));
-    stores.challenges.record(entry({ nickname: 'Cy', points: 700, createdAt: 1_000 }));
-    stores.challenges.record(entry({ nickname: 'Di', playerId: late, points: 500, createdAt: 4_000 }));
+    await stores.challenges.record(entry({ nickname: 'Bo', points: 900, createdAt: 3_000 }));
+    await stores.challenges.record(entry({ nickname: 'Ada', playerId: ada, points: 700, createdAt: 2_000 }));
+    await stores.challenges.record(entry({ nickname: 'Cy', points: 700, createdAt: 1_000 }));
+    await stores.challenges.record(entry({ nickname: 'Di', playerId: late, points: 500, createdAt: 4_000 }));
     // Another day, another difficulty, a pair: each on its own board.
-    stores.challenges.record(entry({ nickname: 'Eve', points: 2_000, day: '2020-01-14' }));
-    stores.challenges.record(entry({ nickname: 'Fay', points: 1_500, difficulty: 'expert' }));
-    stores.challenges.record(entry({ nickname: 'Gus', points: 3_000, seats: 'pair' }));
+    await stores.challenges.record(entry({ nickname: 'Eve', points: 2_000, day: '2020-01-14' }));
+    await stores.challenges.record(entry({ nickname: 'Fay', points: 1_500, difficulty: 'expert' }));
+    await stores.challenges.record(entry({ nickname: 'Gus', points: 3_000, seats: 'pair' }));
     // Ada's free practice is better than her daily: the all-time board keeps each player's best.
-    stores.challenges.record(entry({ nickname: 'Ada', playerId: ada, kind: 'free', points: 1_000, createdAt: 5_000 }));
+    await stores.challenges.record(entry({ nickname: 'Ada', playerId: ada, kind: 'free', points: 1_000, createdAt: 5_000 }));
 
     await withServer(stores, async () => {
       const daily = await board(`board=daily&day=2020-01-15&difficulty=flags&player=${late}`);
@@ -88,8 +88,8 @@ describe('the challenge leaderboards', () => {
   it('shows at most the top 100, and the asker wherever they rank', async () => {
     const stores = openStores(':memory:');
     const last = newPlayerId();
-    for (let i = 0; i < 120; i++) stores.challenges.record(entry({ nickname: `p${i}`, points: 10_000 - i }));
-    stores.challenges.record(entry({ nickname: 'Last', playerId: last, points: 1 }));
+    for (let i = 0; i < 120; i++) await stores.challenges.record(entry({ nickname: `p${i}`, points: 10_000 - i }));
+    await stores.challenges.record(entry({ nickname: 'Last', playerId: last, points: 1 }));
     await withServer(stores, async () => {
       const { body } = await board(`board=daily&day=2020-01-15&player=${last}`);
       expect(body.top).toHaveLength(100);
@@ -109,7 +109,7 @@ describe('the challenge leaderboards', () => {
       await followHints(room);
       points = (await result).points;
     });
-    before.db.close();
+    await before.sql.close();
 
     const after = openStores(file);
     await withServer(after, async () => {
@@ -117,6 +117,6 @@ describe('the challenge leaderboards', () => {
       expect(body.you).toMatchObject({ rank: 1, nickname: '小明', points });
       expect(body.top).toHaveLength(1);
     });
-    after.db.close();
+    await after.sql.close();
   });
 });

@@ -68,13 +68,13 @@ describe('a timed challenge room', () => {
     expect(r).toMatchObject({ kind: 'daily', day: today(), standing: 'ranked', board: 'daily', rank: 1, boardSize: 1 });
     expect(translate('en', r.share.key, r.share.params)).toBe(`TCP Tango daily ${today()}: ${r.points} pts, 100 %`);
 
-    const board = stores.challenges.top({ board: 'daily', day: today(), seats: 'solo' });
+    const board = await stores.challenges.top({ board: 'daily', day: today(), seats: 'solo' });
     expect(board).toEqual([expect.objectContaining({ rank: 1, nickname: 'Ada', points: r.points, accuracy: 100 })]);
     expect(await refusal(play(room, { card: 'SYN' }))).toBe('challengeOver');
 
     // Every round played is kept whole, as a pair's rounds are: its replay and capture file.
     expect(r.rounds).toHaveLength(r.roundsPlayed);
-    const kept = r.rounds.map((k) => stores.rounds.get(k.recordId)!);
+    const kept = await Promise.all(r.rounds.map(async (k) => (await stores.rounds.get(k.recordId))!));
     expect(kept.map((k) => [k.mode, k.roundNo, k.record.scenarioId])).toEqual(r.rounds.map((k, i) => ['challenge', i + 1, k.scenarioId]));
     expect(kept.filter((k) => k.record.status === 'won')).toHaveLength(r.roundsWon);
     for (const k of kept) expect(Object.values(k.record.nicknames).sort()).toEqual(['', 'Ada']);
@@ -137,9 +137,9 @@ describe('a timed challenge room', () => {
     expect(r.standing).toBe('practice');
     expect(r.rank).toBeGreaterThanOrEqual(1);
 
-    const line = stores.challenges.lineOf({ board: 'daily', day: today(), seats: 'solo' }, playerId);
+    const line = await stores.challenges.lineOf({ board: 'daily', day: today(), seats: 'solo' }, playerId);
     expect(line).toMatchObject({ nickname: 'Ada', points: (await firstResult).points });
-    const rows = stores.db.prepare('SELECT COUNT(*) AS n FROM challenge_entries WHERE player_id = ?').get(playerId) as { n: number };
+    const rows = (await stores.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM challenge_entries WHERE player_id = $1', [playerId]))!;
     expect(rows.n).toBe(1);
   });
 
@@ -164,7 +164,7 @@ describe('a timed challenge room', () => {
     expect(ra!.points).toBe(rb!.points);
     expect(ra!.points).toBeGreaterThan(0);
     expect(ra).toMatchObject({ seats: 'pair', standing: 'ranked', board: 'all' });
-    expect(stores.challenges.size({ board: 'all', seats: 'pair' })).toBe(2);
+    expect(await stores.challenges.size({ board: 'all', seats: 'pair' })).toBe(2);
   });
 
   it('plays on beside a bot when a partner leaves, and then does not count the run', async () => {
@@ -184,7 +184,7 @@ describe('a timed challenge room', () => {
 
     await followHints(a);
     expect(await result).toMatchObject({ standing: 'assisted', seats: 'pair' });
-    expect(stores.challenges.lineOf({ board: 'all', seats: 'pair' }, playerId)).toBeNull();
+    expect(await stores.challenges.lineOf({ board: 'all', seats: 'pair' }, playerId)).toBeNull();
   });
 
   it('refuses a join with a malformed player id or nickname, naming the field', async () => {

@@ -19,11 +19,11 @@ const stores = openStores(':memory:');
 const TOKEN = 't'.repeat(43);
 
 /** A class as a killed process leaves it: open, with a student and a round that never ended. */
-function leftOpen(code: string): void {
+async function leftOpen(code: string): Promise<void> {
   const settings = { ...DEFAULT_CLASS_SETTINGS, playlist: ['handshake' as const], rounds: 1 };
-  stores.classes.create({ code, secretHash: hashSecret('s'.repeat(43)), locale: 'en', settings, createdAt: Date.now() - 60_000 });
-  stores.classes.addStudent({ id: `${code}-amy`, classCode: code, nickname: 'Amy', tokenHash: hashSecret(`${TOKEN}${code}`), joinedAt: Date.now() - 50_000 });
-  stores.classes.startRound(code, 1, 'handshake', Date.now() - 40_000);
+  await stores.classes.create({ code, secretHash: hashSecret('s'.repeat(43)), locale: 'en', settings, createdAt: Date.now() - 60_000 });
+  await stores.classes.addStudent({ id: `${code}-amy`, classCode: code, nickname: 'Amy', tokenHash: hashSecret(`${TOKEN}${code}`), joinedAt: Date.now() - 50_000 });
+  await stores.classes.startRound(code, 1, 'handshake', Date.now() - 40_000);
 }
 
 beforeAll(async () => {
@@ -33,10 +33,10 @@ afterAll(async () => { await colyseus.shutdown(); });
 
 describe('a class revived after a restart', () => {
   it('comes back from storage, and closes for good once nobody has been in it for the idle time', async () => {
-    leftOpen('RVVA2');
-    leftOpen('RVVB3');
+    await leftOpen('RVVA2');
+    await leftOpen('RVVB3');
     expect(await reviveOpenClasses(stores.classes)).toEqual(['RVVA2', 'RVVB3']);
-    expect(stores.classes.rounds('RVVA2').map((r) => r.interrupted)).toEqual([true]);
+    expect((await stores.classes.rounds('RVVA2')).map((r) => r.interrupted)).toEqual([true]);
 
     // Amy comes back to the first with her token; nobody comes back to the second.
     const amy = await joinClass('RVVA2', 'Amy', `${TOKEN}RVVA2`);
@@ -44,21 +44,21 @@ describe('a class revived after a restart', () => {
     const state = await until(amy.room, (s) => s.phase === 'review' && s.round === 1);
     expect([...state.students.keys()]).toEqual(['RVVA2-amy']);
 
-    await waitFor(() => stores.classes.get('RVVB3')?.endedAt !== null);
-    expect(stores.classes.get('RVVA2')?.endedAt).toBeNull();
+    await waitFor(async () => (await stores.classes.get('RVVB3'))?.endedAt !== null);
+    expect((await stores.classes.get('RVVA2'))?.endedAt).toBeNull();
     await expect(freshClient().joinById('RVVB3', { nickname: 'Bo' }).catch(errorCodeOf)).resolves.toBe('roomNotFound');
 
     await amy.room.leave();
-    await waitFor(() => stores.classes.get('RVVA2')?.endedAt !== null);
+    await waitFor(async () => (await stores.classes.get('RVVA2'))?.endedAt !== null);
     // Ended classes stay ended: the next start brings back neither.
     expect(await reviveOpenClasses(stores.classes)).toEqual([]);
   });
 });
 
 /** Polls the database until `condition` holds (rooms end classes on their own timers). */
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -41,7 +41,7 @@ describe('a class of 40', () => {
     expect(played.every(({ seat }) => seat.partner !== '')).toBe(true);
     expect(played.every(({ state }) => state.roundStatus === 'won')).toBe(true);
 
-    const stored = stores.results.forRoom(teacher.code);
+    const stored = await stores.results.forRoom(teacher.code);
     expect(stored).toHaveLength(40);
     const byStudent = new Map(stored.map((r) => [r.playerId, r]));
     expect(review.leaderboard).toHaveLength(40);
@@ -79,7 +79,7 @@ describe('a class of 41', () => {
     expect(pair.state.mode).toBe('class');
     expect(new Set(played.map(({ seat }) => seat.pairCode)).size).toBe(21);
     // The bot is nobody's: only the 41 students are stored and ranked.
-    expect(stores.results.forRoom(teacher.code)).toHaveLength(41);
+    expect(await stores.results.forRoom(teacher.code)).toHaveLength(41);
     expect(review.leaderboard).toHaveLength(41);
   });
 });
@@ -112,7 +112,7 @@ describe('the rounds of a class', () => {
       expect(second.played[i]!.state.scenarioId).toBe('client-close');
     });
     // Round 2 adds to round 1: each student's points are the sum of both stored rounds.
-    const stored = stores.results.forRoom(teacher.code);
+    const stored = await stores.results.forRoom(teacher.code);
     for (const row of second.review.leaderboard) {
       expect(row.points).toBe(stored.filter((r) => r.playerId === row.studentId).reduce((n, r) => n + r.points, 0));
     }

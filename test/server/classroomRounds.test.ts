@@ -119,7 +119,7 @@ describe('the teacher running a round', () => {
     expect((await until(a, (s) => s.phase === 'finished')).roundStatus).toBe('timeUp');
     const review = await until(teacher.room, (s) => s.phase === 'review');
     const row = review.leaderboard.find((r) => r.studentId === opener.welcome.studentId)!;
-    const stored = stores.results.forRoom(teacher.code).find((r) => r.playerId === opener.welcome.studentId)!;
+    const stored = (await stores.results.forRoom(teacher.code)).find((r) => r.playerId === opener.welcome.studentId)!;
     expect([row.points, row.correct, row.rank]).toEqual([stored.points, 1, 1]);
     expect(stored.status).toBe('timeUp');
     await expect(command(teacher.room, TEACHER_MSG.pause).catch(errorCodeOf)).resolves.toBe('roundNotRunning');
@@ -141,7 +141,7 @@ describe('the teacher running a round', () => {
     expect(review.students.get(amy.welcome.studentId)!.seated).toBe(true);
     const boRow = review.leaderboard.find((r) => r.studentId === bo.welcome.studentId)!;
     expect([boRow.points, boRow.correct, boRow.rank]).toEqual([0, 0, 2]);
-    const stored = stores.results.forRoom(teacher.code).find((r) => r.playerId === bo.welcome.studentId)!;
+    const stored = (await stores.results.forRoom(teacher.code)).find((r) => r.playerId === bo.welcome.studentId)!;
     expect([stored.isBot, stored.points, stored.moves.length]).toEqual([true, 0, 0]);
   });
 

@@ -52,7 +52,7 @@ describe('teacher powers', () => {
       expect(await refusal(freshClient().joinById(teacher.code, { teacher: true, secret })), secret).toBe('badTeacherSecret');
     }
     // Only a hash is stored: the secret itself is nowhere but in the teacher's browser.
-    expect(stores.classes.get(teacher.code)!.secretHash).not.toContain(teacher.secret);
+    expect((await stores.classes.get(teacher.code))!.secretHash).not.toContain(teacher.secret);
     expect(JSON.stringify(teacher.room.state.toJSON())).not.toContain(teacher.secret);
 
     await teacher.room.leave();
@@ -118,7 +118,7 @@ describe('joining a class', () => {
     expect((await until(teacher.room, (s) => s.phase === 'ended')).phase).toBe('ended');
     expect(await refusal(joinClass(teacher.code, 'Bo'))).toBe('classEnded');
     expect(await refusal(command(teacher.room, TEACHER_MSG.startRound))).toBe('classEnded');
-    expect(stores.classes.get(teacher.code)!.endedAt).not.toBeNull();
+    expect((await stores.classes.get(teacher.code))!.endedAt).not.toBeNull();
   });
 
   it('hands the secret to the creator once, and never to anyone else', async () => {

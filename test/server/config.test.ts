@@ -24,6 +24,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ GET_READY_MS: '-1' })).toThrow(/GET_READY_MS/);
   });
 
+  it('keeps data in the SQLite file unless DATABASE_URL names a Postgres database, and refuses any other URL by name', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: '/srv/tango' }).databaseFile).toMatch(/^[\\/]srv[\\/]tango[\\/]tango\.sqlite$/);
+    const url = 'postgres://tango:s3cret@db.school.example:5432/tango';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/tango' }).databaseUrl).toBe('postgresql://db/tango');
+    for (const bad of ['mysql://db/tango', 'db.school.example', 'postgres://db.school.example', 'postgres:///tango']) {
+      expect(() => loadConfig({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL=.*postgres:\/\//);
+    }
+  });
+
   it('reads PORT and treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
     expect(loadConfig({ PORT: '' }).port).toBe(2567);

@@ -76,7 +76,7 @@ describe('a pair room', () => {
     expect(b.state.players.get(a.sessionId)!.total).toBe(ada.total);
 
     // Both rounds are stored for both players, and the stored points add up to the total shown.
-    const stored = stores.results.forRoom(a.state.code);
+    const stored = await stores.results.forRoom(a.state.code);
     const bo = a.state.players.get(b.sessionId)!;
     expect(stored.map((r) => [r.roundNo, r.nickname, r.role])).toEqual([
       [1, ada.nickname, 'client'], [1, bo.nickname, 'server'], [2, ada.nickname, 'server'], [2, bo.nickname, 'client'],

@@ -16,6 +16,8 @@ import {
 import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
+import { WriteQueue } from '../common/writeQueue.ts';
+import { newRoundRecordId } from '../../storage/roundRecords.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
 import { SeatedClock } from '../seated/seatedClock.ts';
@@ -58,6 +60,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
 
   private config!: ChallengeRoomConfig;
   private stores!: Stores;
+  /** The room's writes to the database (each person's entry), in order and off the room's path. */
+  private readonly writes = new WriteQueue(() => `ChallengeRoom ${this.roomId}`);
   private seed!: number;
   private challenge!: SeatedClock<ChallengeState, ChallengeSeat>;
   private limit!: RateLimit;
@@ -86,9 +90,13 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     const run = { kind: this.state.kind, day: this.state.day, challenge, assisted: this.assisted, rounds: [...this.kept] };
     for (const seat of this.seats.values()) {
       if (!seat.playerId || seat.isBot) continue;
-      const result = settle(this.stores.challenges, run, { playerId: seat.playerId, nickname: seat.nickname, firstRole: seat.firstRole }, Date.now());
-      this.results.set(seat.id, result);
-      this.clients.getById(seat.id)?.send(SERVER_MSG.challengeResult, result);
+      const who = { playerId: seat.playerId, nickname: seat.nickname, firstRole: seat.firstRole };
+      // settle does not fail: a database that does gives an `unsaved` result, still sent.
+      this.writes.add(`challenge entry of ${seat.playerId}`, async () => {
+        const result = await settle(this.stores.challenges, run, who, Date.now());
+        this.results.set(seat.id, result);
+        this.clients.getById(seat.id)?.send(SERVER_MSG.challengeResult, result);
+      });
     }
   }
 
@@ -100,11 +108,13 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     }
     // The round's clock is the challenge's: its capture's wall-clock times count back from now.
     const wallClockAt = Date.now() - (this.challenge.now() - round.startedAt);
-    const recordId = this.stores.rounds.save({
-      mode: 'challenge', roomCode: this.state.code, roundNo: index + 1, classCode: null, studentIds: [],
+    const stored = {
+      id: newRoundRecordId(), mode: 'challenge', roomCode: this.state.code, roundNo: index + 1, classCode: null, studentIds: [],
       record: roundRecordOf(round, wallClockAt, nicknames), createdAt: Date.now(),
-    });
-    this.kept.push({ recordId, scenarioId: round.scenarioId });
+    };
+    // Written in order before the result that names it (the queue keeps the room's order).
+    this.writes.add(`record of round ${index + 1}`, () => this.stores.rounds.save(stored));
+    this.kept.push({ recordId: stored.id, scenarioId: round.scenarioId });
   }
 
   private start(): void {
@@ -220,6 +230,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   override async onDispose(): Promise<void> {
     this.alarm.cancel();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+    // The server closes the database only after every room is disposed: the last entries land first.
+    await this.writes.settled();
   }
 
   override onBeforePatch(): void {

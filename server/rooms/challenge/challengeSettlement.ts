@@ -3,6 +3,7 @@
  * counts) and the end result they are sent. Everything here comes from the server's own count
  * of the judged moves; a client has no say in it.
  */
+import { logger } from '@colyseus/core';
 import type { ChallengeState } from '../../../shared/challenge/run.ts';
 import { seatRoleIn } from '../../../shared/challenge/plan.ts';
 import { tallyChallenge } from '../../../shared/challenge/tally.ts';
@@ -36,20 +37,35 @@ export function boardOf(run: ChallengeRun): BoardScope {
   return run.kind === 'daily' ? { board: 'daily', day: run.day, seats, difficulty } : { board: 'all', seats, difficulty };
 }
 
+/** How the run stands on its board; a database that fails makes it `unsaved`, never a lost result. */
+async function standingOf(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number):
+  Promise<Pick<ChallengeResultPayload, 'standing' | 'rank' | 'boardSize'>> {
+  const c = run.challenge;
+  const scope = boardOf(run);
+  try {
+    let standing: ChallengeStanding = 'assisted';
+    if (!run.assisted) {
+      const tally = tallyChallenge(c.moves);
+      const stored = await store.record({
+        playerId: who.playerId, nickname: who.nickname, kind: run.kind, day: run.day, seed: c.seed,
+        difficulty: c.difficulty, seats: c.seats, points: c.points, accuracy: tally.accuracy,
+        bestStreak: tally.bestStreak, roundsWon: c.roundsWon, createdAt: now,
+      });
+      // Only a daily entry can be refused: the player's first finished daily of the day counts.
+      standing = stored ? 'ranked' : 'practice';
+    }
+    return { standing, rank: await store.rankOf(scope, c.points, who.playerId), boardSize: await store.size(scope) };
+  } catch (e) {
+    logger.error(`challenge entry of ${who.playerId} not stored:`, e);
+    return { standing: 'unsaved', rank: 0, boardSize: 0 };
+  }
+}
+
 /** Stores the person's entry when it counts, and says how it stands. */
-export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number): ChallengeResultPayload {
+export async function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finisher, now: number): Promise<ChallengeResultPayload> {
   const c = run.challenge;
   const tally = tallyChallenge(c.moves);
-  let standing: ChallengeStanding = 'assisted';
-  if (!run.assisted) {
-    const stored = store.record({
-      playerId: who.playerId, nickname: who.nickname, kind: run.kind, day: run.day, seed: c.seed,
-      difficulty: c.difficulty, seats: c.seats, points: c.points, accuracy: tally.accuracy,
-      bestStreak: tally.bestStreak, roundsWon: c.roundsWon, createdAt: now,
-    });
-    // Only a daily entry can be refused: the player's first finished daily of the day counts.
-    standing = stored ? 'ranked' : 'practice';
-  }
+  const { standing, rank, boardSize } = await standingOf(store, run, who, now);
   const scope = boardOf(run);
   const mistakes = c.moves.flatMap((m): ChallengeMistake[] => (m.verdict === 'correct' || m.verdict === 'stale' ? [] : [{
     ...toMoveView(m), verdict: m.verdict, roundIndex: m.roundIndex, scenarioId: m.scenarioId,
@@ -59,7 +75,7 @@ export function settle(store: ChallengeEntryStore, run: ChallengeRun, who: Finis
     kind: run.kind, day: run.day, difficulty: c.difficulty, seats: c.seats, points: c.points,
     accuracy: tally.accuracy, correct: tally.correct, judged: tally.judged, bestStreak: tally.bestStreak,
     roundsWon: c.roundsWon, roundsPlayed: c.index + 1, standing,
-    board: scope.board, rank: store.rankOf(scope, c.points, who.playerId), boardSize: store.size(scope),
+    board: scope.board, rank, boardSize,
     mistakes: mistakes.slice(0, LEADERBOARD.mistakesShown), mistakeCount: mistakes.length, rounds: run.rounds,
     share: {
       key: run.kind === 'daily' ? 'challenge.shareDaily' : 'challenge.shareFree',

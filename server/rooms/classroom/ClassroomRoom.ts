@@ -22,6 +22,8 @@ import { TimeAllowances } from './timeAllowances.ts';
 import { classToRunAgain } from './runAgain.ts';
 import type { ClassroomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
+import { WriteQueue } from '../common/writeQueue.ts';
+import { classWrites, type ClassWrites } from './classWrites.ts';
 import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type ClassAuth } from './classAuth.ts';
 import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
@@ -62,6 +64,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   private config!: ClassroomConfig;
   private stores!: Stores;
+  /** The class's writes to the database, in order and off the room's path. */
+  private readonly queue = new WriteQueue(() => `ClassroomRoom ${this.roomId}`);
+  private writes!: ClassWrites;
   private roster!: Roster;
   private limit!: RateLimit;
   private settings: ClassSettings = DEFAULT_CLASS_SETTINGS;
@@ -121,14 +126,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private changeSettings(change: Partial<ClassSettings>): undefined {
     this.settings = classSettingsWith(this.settings, change);
     this.leaderboard.rankBy(this.settings.rankBy);
-    this.stores.classes.saveSettings(this.state.code, this.settings);
+    this.writes.saveSettings(this.state.code, this.settings);
     this.showSettings();
     return undefined;
   }
 
   private setLocked(locked: boolean): undefined {
     this.state.locked = locked;
-    this.stores.classes.setLocked(this.state.code, locked);
+    this.writes.setLocked(this.state.code, locked);
     return undefined;
   }
 
@@ -154,7 +159,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       this.rounds.endEarly();
       return undefined;
     }
-    this.stores.classes.end(this.state.code, Date.now());
+    this.writes.end(this.state.code, Date.now());
     Object.assign(this.state, { phase: 'ended', paused: false });
     this.broadcast(SERVER_MSG.notice, { code: 'classEnded' } satisfies NoticePayload);
     return undefined;
@@ -165,13 +170,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   override async onCreate(options: ClassroomRoomOptions): Promise<void> {
     const { server, stores, revive, ...fromClient } = options;
     this.config = server;
-    this.stores = stores;
     // Seats reserved and not yet taken count against maxClients: room for one address's worth of
     // them (the per-address cap) beyond the class itself, so nobody fills a class by reserving.
     // The roster still admits at most CLASS_LIMITS.studentsMax students.
     this.maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax + server.pendingSeatSlack;
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
+    this.stores = stores;
+    this.writes = classWrites(stores.classes, this.queue);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
     const interrupted = await (revive === undefined ? this.open(fromClient) : this.reopen(revive));
@@ -181,7 +187,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.screens.add(this.state.timeAllowances);
     this.leaderboard.rankBy(this.settings.rankBy);
     this.rounds = new ClassRounds({
-      view: this.state, presence: this.presence, clock: this.clock, config: server, classes: stores.classes,
+      view: this.state, presence: this.presence, clock: this.clock, config: server, classes: this.writes,
       leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31), interrupted,
       seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
       closed: () => { if (this.endAfterRound) this.endClass(); },
@@ -200,16 +206,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     if (!created.success) throw refusal('badOptions');
     const classes = this.stores.classes;
     // A class's code is never reused: its report is found by it, long after the room is gone.
-    this.roomId = await claimRoomCode(this.presence, undefined, (code) => !classes.exists(code));
+    this.roomId = await claimRoomCode(this.presence, undefined, async (code) => !(await classes.exists(code)));
     // Run again: the earlier class's settings and names, if the creator proves it is theirs.
-    const again = created.data.again && classToRunAgain(classes, created.data.again);
+    const again = created.data.again && await classToRunAgain(classes, created.data.again);
     this.settings = classSettingsWith(again?.settings ?? DEFAULT_CLASS_SETTINGS, created.data.settings ?? {});
     this.unclaimedSecret = newSecret();
     this.secretHash = hashSecret(this.unclaimedSecret);
-    classes.create({
+    // Awaited, unlike the writes after it: a class that is not stored would have no report.
+    await classes.create({
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
-    this.roster = new Roster(this.roomId, classes);
+    this.roster = new Roster(this.roomId, this.writes);
     if (again) for (const s of this.roster.expect(again.names)) this.showStudent(s, false);
     return 0;
   }
@@ -221,17 +228,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
    */
   private async reopen(code: unknown): Promise<number> {
     const classes = this.stores.classes;
-    const stored = claimRevival(code) ? classes.get(code) : undefined;
+    const stored = claimRevival(code) ? await classes.get(code) : undefined;
     if (!stored || stored.endedAt !== null || !(await holdRoomCode(this.presence, stored.code))) throw refusal('badOptions');
     this.roomId = stored.code;
     this.settings = stored.settings;
     this.secretHash = stored.secretHash;
     this.state.locked = stored.locked;
-    this.roster = new Roster(stored.code, classes);
-    this.roster.restore(classes.students(stored.code));
-    classes.interruptRounds(stored.code, Date.now());
-    const rounds = classes.rounds(stored.code);
-    for (const r of this.stores.results.forRoom(stored.code)) {
+    this.roster = new Roster(stored.code, this.writes);
+    this.roster.restore(await classes.students(stored.code));
+    await classes.interruptRounds(stored.code, Date.now());
+    const rounds = await classes.rounds(stored.code);
+    for (const r of await this.stores.results.forRoom(stored.code)) {
       if (r.mode === 'class' && !r.isBot) this.leaderboard.result({ studentId: r.playerId, points: r.points, correct: r.correct, mistakes: r.mistakes, missed: r.missed });
     }
     // Everyone is shown away until they come back; a round starts only with those who did.
@@ -317,6 +324,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     // Undefined when onCreate refused the class (bad options, a class to run again that is not theirs).
     (this.rounds as ClassRounds | undefined)?.dismiss();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+    // The server closes the database only after every room is disposed: the last writes land first.
+    await this.queue.settled();
   }
 
   override onBeforePatch(): void {
@@ -349,8 +358,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       // Closed for good (unlike a server shutdown, after which the class comes back): a restart
       // must not revive it, and a round it was in the middle of never ends.
       const now = Date.now();
-      this.stores.classes.interruptRounds(this.state.code, now);
-      this.stores.classes.end(this.state.code, now);
+      const code = this.state.code;
+      this.queue.add('interrupted rounds', () => this.stores.classes.interruptRounds(code, now));
+      this.writes.end(code, now);
       void this.disconnect();
     }, this.config.idleMs);
   }

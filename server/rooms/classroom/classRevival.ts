@@ -28,7 +28,7 @@ export function claimRevival(code: unknown): code is string {
  */
 export async function reviveOpenClasses(classes: ClassStore): Promise<string[]> {
   const revived: string[] = [];
-  for (const { code } of classes.openClasses()) {
+  for (const { code } of await classes.openClasses()) {
     reviving.add(code);
     try {
       await matchMaker.createRoom(ROOM.classroom, { revive: code } satisfies RevivalOption);

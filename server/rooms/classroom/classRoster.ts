@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LIMITS, CLASS_LIMITS } from '../../../shared/protocol.ts';
-import { isKeptName, keptNameToken, type ClassStore, type StudentRecord } from '../../storage/classes.ts';
+import { isKeptName, keptNameToken, type StudentRecord } from '../../storage/classes.ts';
+import type { ClassWrites } from './classWrites.ts';
 import { hashSecret, newSecret, refusal } from './classAuth.ts';
 
 export interface Student {
@@ -38,10 +39,10 @@ export function distinctNickname(name: string, taken: ReadonlySet<string>): stri
 
 export class Roster {
   private readonly code: string;
-  private readonly store: ClassStore;
+  private readonly store: ClassWrites;
   private readonly students = new Map<string, Student>();
 
-  constructor(code: string, store: ClassStore) {
+  constructor(code: string, store: ClassWrites) {
     this.code = code;
     this.store = store;
   }

@@ -11,7 +11,7 @@ import type { ClassSettings, ErrorCode, SeatPayload } from '../../../shared/prot
 import { commonMistakes, skillBreakdown } from '../../../shared/reports/skills.ts';
 import { SCENARIOS } from '../../../shared/scenarios/catalogue.ts';
 import type { ClassroomConfig } from '../../config.ts';
-import type { ClassStore } from '../../storage/classes.ts';
+import type { ClassWrites } from './classWrites.ts';
 import { commandPairs, type ClassCommand, type PairReport } from '../pair/classChannels.ts';
 import type { Leaderboard } from './classLeaderboard.ts';
 import { ClassRound } from './classRound.ts';
@@ -24,7 +24,7 @@ export interface ClassRoundsParts {
   readonly presence: Presence;
   readonly clock: Clock;
   readonly config: ClassroomConfig;
-  readonly classes: ClassStore;
+  readonly classes: ClassWrites;
   readonly leaderboard: Leaderboard;
   readonly seed: number;
   /** Hands a student their seat (the class room knows their connection). */

@@ -13,10 +13,10 @@ export interface ClassToRunAgain {
   readonly names: readonly string[];
 }
 
-export function classToRunAgain(classes: ClassStore, from: { readonly code: string; readonly secret: string }): ClassToRunAgain {
-  const earlier = classes.get(from.code);
+export async function classToRunAgain(classes: ClassStore, from: { readonly code: string; readonly secret: string }): Promise<ClassToRunAgain> {
+  const earlier = await classes.get(from.code);
   if (!earlier || !secretMatches(from.secret, earlier.secretHash)) throw refusal('badTeacherSecret');
   // Names kept last time whose students never came are carried on too: they are still the class.
-  const names = classes.students(from.code).filter((s) => !s.kicked).map((s) => s.nickname);
+  const names = (await classes.students(from.code)).filter((s) => !s.kicked).map((s) => s.nickname);
   return { settings: earlier.settings, names };
 }

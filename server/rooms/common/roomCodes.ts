@@ -26,11 +26,11 @@ export function randomCode(pick: (n: number) => number = randomInt): string {
  * codes for other reasons (a class's code is never reused, since its report is found by it).
  */
 export async function claimRoomCode(
-  presence: Presence, pick?: (n: number) => number, isFree: (code: string) => boolean = () => true,
+  presence: Presence, pick?: (n: number) => number, isFree: (code: string) => boolean | Promise<boolean> = () => true,
 ): Promise<string> {
   for (let i = 0; i < MAX_TRIES; i++) {
     const code = randomCode(pick);
-    if (!isFree(code)) continue;
+    if (!(await isFree(code))) continue;
     // Check-then-add is not atomic across processes, but two rooms drawing the same code in
     // the same millisecond out of 28 million is not worth a lock (LocalPresence's sadd
     // does not say whether it added).

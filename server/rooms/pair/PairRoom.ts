@@ -18,6 +18,8 @@ import { pairJoinOptionsSchema, readyPayloadSchema } from '../../../shared/valid
 import type { PairRoomConfig } from '../../config.ts';
 import type { RoundResult } from '../../storage/roundResults.ts';
 import type { Stores } from '../../storage/stores.ts';
+import { newRoundRecordId } from '../../storage/roundRecords.ts';
+import { WriteQueue } from '../common/writeQueue.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
 import { ClassLink, classSeats, pairSettings, type ClassPairSpec, type PairHost } from './classLink.ts';
@@ -63,6 +65,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   private config!: PairRoomConfig;
   private stores!: Stores;
+  /** The room's writes to the database, in order and off the room's path. */
+  private readonly writes = new WriteQueue(() => `PairRoom ${this.roomId}`);
   private settings!: MatchSettings;
   private playlist!: Playlist;
   private rounds!: PairRounds;
@@ -204,7 +208,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   private classHost(): PairHost {
     return {
-      code: this.roomId, presence: this.presence, clock: this.clock, stores: this.stores, seats: this.seats, rounds: this.rounds,
+      code: this.roomId, presence: this.presence, clock: this.clock, stores: this.stores, writes: this.writes, seats: this.seats, rounds: this.rounds,
       phase: () => this.state.phase,
       clockChanged: () => this.rounds.markChanged(),
       showPlayers: () => this.showPlayers(),
@@ -260,6 +264,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   override async onDispose(): Promise<void> {
     this.alarm.cancel();
     if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
+    // The server closes the database only after every room is disposed: the last writes land first.
+    await this.writes.settled();
   }
 
   override onBeforePatch(): void {
@@ -273,7 +279,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
 
   /** Writes the round's result for both seats, so nothing earned depends on the room staying up. */
   private record(match: MatchState, round: number): void {
-    this.state.recordId = this.keepRound(match, round);
+    this.keepRound(match, round);
     if (this.classLink) return this.classLink.record(match);
     const status = match.status === 'playing' ? 'timeUp' : match.status;
     const results: RoundResult[] = [...this.seats.values()].map((seat) => {
@@ -286,20 +292,27 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
         moves: match.moves.filter((m) => m.role === role), finishedAt: Date.now(),
       };
     });
-    this.stores.results.save(results);
+    this.writes.add(`results of round ${round}`, () => this.stores.results.save(results));
   }
 
-  /** Keeps the whole round for its replay and capture file; a class's round only for its teacher and students. */
-  private keepRound(match: MatchState, round: number): string {
+  /**
+   * Keeps the whole round for its replay and capture file; a class's round only for its teacher
+   * and students. Its link is shown once the record is stored, so it never leads nowhere.
+   */
+  private keepRound(match: MatchState, round: number): void {
     const seats = [...this.seats.values()];
     const nicknames = Object.fromEntries(ROLES.map((role) => [role, seats.find((s) => roleIn(s, round) === role)?.nickname ?? ''])) as Record<Role, string>;
     // The round's clock ends now; the capture's wall-clock times count back from here.
     const wallClockAt = Date.now() - (match.now - match.startedAt);
     const spec = this.classLink?.spec;
-    return this.stores.rounds.save({
-      mode: this.state.mode, roomCode: this.state.code, roundNo: spec?.round ?? round, classCode: spec?.classCode ?? null,
+    const stored = {
+      id: newRoundRecordId(), mode: this.state.mode, roomCode: this.state.code, roundNo: spec?.round ?? round, classCode: spec?.classCode ?? null,
       studentIds: seats.flatMap((s) => (s.studentId ? [s.studentId] : [])), record: roundRecordOf(match, wallClockAt, nicknames),
       createdAt: Date.now(),
+    };
+    this.writes.add(`record of round ${round}`, async () => {
+      await this.stores.rounds.save(stored);
+      this.state.recordId = stored.id;
     });
   }
 }

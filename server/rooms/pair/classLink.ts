@@ -15,6 +15,7 @@ import type { ClassSettings, NoticeCode } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
 import type { RoundResult } from '../../storage/roundResults.ts';
 import type { Stores } from '../../storage/stores.ts';
+import type { WriteQueue } from '../common/writeQueue.ts';
 import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
 import type { PairRounds } from './pairRounds.ts';
 import { roleIn, type Seat } from '../seated/seats.ts';
@@ -47,6 +48,7 @@ export interface PairHost {
   readonly presence: Presence;
   readonly clock: Clock;
   readonly stores: Stores;
+  readonly writes: WriteQueue;
   readonly seats: SeatTable;
   readonly rounds: PairRounds;
   readonly phase: () => string;
@@ -139,7 +141,8 @@ export class ClassLink {
         correct: t.correct, mistakes: t.mistakes, missed: t.missed, hinted: t.hinted, bestStreak: t.bestStreak, moves, finishedAt: Date.now(),
       });
     }
-    this.host.stores.results.save(results);
+    const stores = this.host.stores;
+    this.host.writes.add(`class results of round ${this.spec.round}`, () => stores.results.save(results));
     const totals = results.map(({ playerId, points, correct, mistakes, missed }) => ({ studentId: playerId, points, correct, mistakes, missed }));
     this.report({ kind: 'result', totals });
   }
