@@ -54,6 +54,12 @@ export interface TangoState {
   captureSaved: string;
   /** The replay page: the step shown (0-based) of how many, its explanation lines, or why it could not load. */
   replay: { step: number; steps: number; lines: string[]; failure: string } | null;
+  /**
+   * A capture file the player opened: why it could not be ('' when it could); on its ladder, the
+   * connection shown (0-based) of how many, the segments the machine refused, and both ends' states
+   * after the last segment, as the machine inferred them.
+   */
+  capture: { error: string; file: string; connection: number; connections: number; refused: number; client: string; server: string } | null;
   /** Sound: the current screen's place ('play', 'classPhone', 'projector'; '' on a screen without), whether it is on, and every cue played on this page, in order. */
   sound: { place: string; on: boolean; played: string[] };
 }
@@ -95,7 +101,7 @@ export const hook: TangoHook = (window.__tango ??= {
   state: {
     ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '',
     lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null, classTime: null,
-    renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null,
+    renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null, capture: null,
     sound: { place: '', on: false, played: [] },
   },
   view: null,

@@ -104,6 +104,8 @@ export interface ChallengeResultPayload {
   /** The first mistakes in order (at most `LEADERBOARD.mistakesShown`); `mistakeCount` counts all. */
   readonly mistakes: readonly ChallengeMistake[];
   readonly mistakeCount: number;
+  /** Every round played, in order, each kept whole: its replay is `replayPath(recordId)`, its capture file `roundCapturePath`. */
+  readonly rounds: readonly { readonly recordId: string; readonly scenarioId: ScenarioId }[];
   readonly share: ShareLine;
 }
 

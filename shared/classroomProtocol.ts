@@ -248,4 +248,15 @@ export interface ClassReport {
   readonly commonMistakes: readonly MistakeView[];
   /** What the class's wrong moves reveal, most widespread first. */
   readonly misconceptions: readonly MisconceptionCount[];
+  /** Each pair's round, kept whole, in round order: its replay (`replayPath(recordId, code)`) and capture file. */
+  readonly pairRounds: readonly PairRoundView[];
+}
+
+/** One pair's round in the class report: who played each end ('' for a bot) and how it ended. */
+export interface PairRoundView {
+  readonly recordId: string;
+  readonly roundNo: number;
+  readonly scenarioId: ScenarioId;
+  readonly nicknames: Readonly<Record<Role, string>>;
+  readonly status: 'won' | 'timeUp';
 }

@@ -97,6 +97,7 @@ export const en = {
   'result.roundPoints': 'This round: {points} points',
   'result.total': 'Match total: {total}',
   'result.keysHelp': 'Enter: next round',
+  'result.replay': '▶ Replay (R)',
   'result.capture': '⤓ Wireshark (W)',
   'result.captureSaving': 'Saving…',
   'result.captureSaved': '✓ Saved',
@@ -106,6 +107,17 @@ export const en = {
   'replay.failed': 'The round could not be loaded.',
   'replay.keys': '← → step · Home End · W download for Wireshark · Esc home',
   'replay.step': 'Step {step} of {steps} · {seconds} s',
+  'start.openCapture': 'Open a capture (.pcap, .pcapng)…',
+  'capture.title': 'Capture',
+  'capture.openAnother': 'Open another (O)',
+  'capture.next': 'Next connection (N)',
+  'capture.connection': 'connection {n} of {count}',
+  'capture.summary': '{segments} segments, {refused} refused by the TCP machine',
+  'capture.leftOut': 'the first {shown} shown, {more} more left out',
+  'capture.keys': '← → step · Home End · O open another file · Esc home',
+  'capture.keysMany': '← → step · Home End · N next connection · O open another file · Esc home',
+  'capture.stepStart': 'Step {step} of {steps} · before the first segment',
+  'capture.step': 'Step {step} of {steps} · frame {frame} · {seconds} s',
 
   'ladder.right': 'right',
   'ladder.wrong': 'wrong',
@@ -166,6 +178,7 @@ export const en = {
   'challenge.roundsWon': 'Rounds won',
   'challenge.percent': '{value} %',
   'challenge.outOf': '{won} of {played}',
+  'challenge.roundPick': 'Round {n} of {count}',
   'challenge.mistakes': 'What went wrong ({count})',
   'challenge.mistakeRound': 'Round {round}',
   'challenge.more': '… and {count} more',
@@ -176,7 +189,7 @@ export const en = {
   'challenge.again': 'Play again',
   'challenge.home': 'Home',
   'challenge.setupKeys': 'Keys: Tab moves, Enter starts, Esc goes back.',
-  'challenge.resultKeys': 'Keys: Enter play again · L leaderboard · C copy · ↑↓ scroll · Esc home',
+  'challenge.resultKeys': 'Keys: Enter play again · L leaderboard · C copy · ↑↓ scroll · ← → round · W Wireshark · R replay · Esc home',
 
   'leaderboard.title': 'Leaderboard',
   'leaderboard.board': 'Board',
@@ -321,7 +334,8 @@ export const en = {
   'class.commonMistake': 'Most common mistake',
   'class.backToConsole': '← Class',
   'class.home': 'Home',
-  'class.reportKeys': 'Keys: ↑↓ PgUp PgDn scroll · D download · Esc back',
+  'class.pairRound': 'Pair {n} of {count} (round {round})',
+  'class.reportKeys': 'Keys: ↑↓ PgUp PgDn scroll · D download · ← → pair · W Wireshark · R replay · Esc back',
 } as const;
 
 export type UiKey = keyof typeof en;

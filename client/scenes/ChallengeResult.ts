@@ -10,6 +10,7 @@ import { Button } from '../ui/Button.ts';
 import { CopyField } from '../ui/CopyField.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { LineList } from '../ui/LineList.ts';
+import { RoundPicker } from '../ui/RoundPicker.ts';
 import { StatTiles } from '../ui/StatTiles.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, css } from '../ui/theme.ts';
@@ -45,6 +46,8 @@ export class ChallengeResult extends Screen {
   private leaderboard!: Button;
   private home!: Button;
   private keys!: Phaser.GameObjects.Text;
+  /** Each round played, kept: its capture file and its replay. */
+  private rounds!: RoundPicker;
   private busy = false;
 
   constructor() {
@@ -71,8 +74,13 @@ export class ChallengeResult extends Screen {
     this.leaderboard = new Button(this, `♛ ${t('challenge.leaderboard')}`, () => this.openLeaderboard());
     this.home = new Button(this, t('challenge.home'), () => this.goHome());
     this.keys = this.add.text(0, 0, t('challenge.resultKeys'), textStyle(13, { colour: COLOURS.dim, align: 'center' })).setOrigin(0.5, 1);
+    this.rounds = new RoundPicker(this, null, (round) => go(this, SCENES.Replay, { id: round.recordId, classCode: null }));
     const focus = new FocusOrder(this);
-    focus.setItems([this.again, this.share.button, this.leaderboard, this.home]);
+    focus.setItems([this.again, this.share.button, this.leaderboard, this.home, ...this.rounds.buttons]);
+    this.onKey('LEFT', () => this.rounds.previous.press());
+    this.onKey('RIGHT', () => this.rounds.following.press());
+    this.onKey('W', () => this.rounds.capture.press());
+    this.onKey('R', () => this.rounds.replay.press());
     this.onKey('L', () => this.leaderboard.press());
     this.onKey('C', () => void this.share.copy());
     this.onKey('ESC', () => this.home.press());
@@ -103,6 +111,7 @@ export class ChallengeResult extends Screen {
     this.shareLabel.setPosition(x, y);
     y += 20;
     y += this.share.layout(x, y, column) + 14;
+    y += this.rounds.layout(x, y, column);
 
     const buttonHeight = 52;
     const keysHeight = width < 520 ? 0 : 22;
@@ -125,7 +134,10 @@ export class ChallengeResult extends Screen {
       const listBottom = bottom - 48 - 8 - buttonHeight - 10;
       this.mistakes.setPosition(x, y).resize(column, Math.max(60, listBottom - y), 14);
     }
-    this.publishTargets({ again: this.again, leaderboard: this.leaderboard, home: this.home, copy: this.share.button });
+    this.publishTargets({
+      again: this.again, leaderboard: this.leaderboard, home: this.home, copy: this.share.button,
+      roundCapture: this.rounds.capture, roundReplay: this.rounds.replay,
+    });
   }
 
   private ignoreInputFor(ms: number): void {
@@ -151,6 +163,9 @@ export class ChallengeResult extends Screen {
     this.share.setText(game(r.share.key, r.share.params));
     const lines = mistakeLines(r);
     this.mistakes.setContent(t('challenge.mistakes', { count: r.mistakeCount }), lines.length ? lines : [`✓ ${t('result.noMistakes')}`]);
+    this.rounds.show(r.rounds.map((k, i) => ({
+      recordId: k.recordId, text: `${t('challenge.roundPick', { n: i + 1, count: r.rounds.length })}: ${game(`scenario.${k.scenarioId}.title`)}`,
+    })));
     this.publishResult();
   }
 

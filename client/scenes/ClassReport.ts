@@ -10,9 +10,10 @@ import { Button } from '../ui/Button.ts';
 import { accuracyText } from '../ui/ClassStandingsTable.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { LineList } from '../ui/LineList.ts';
+import { RoundPicker } from '../ui/RoundPicker.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
-import { mistakeLines } from './classTexts.ts';
+import { mistakeLines, pairRoundLine } from './classTexts.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
 
@@ -58,6 +59,8 @@ export class ClassReport extends Screen {
   private back!: Button;
   private status!: Phaser.GameObjects.Text;
   private keys!: Phaser.GameObjects.Text;
+  /** Each pair's round: its capture file and its replay. */
+  private pairs!: RoundPicker;
 
   constructor() {
     super(SCENES.ClassReport);
@@ -76,13 +79,18 @@ export class ClassReport extends Screen {
     this.back = new Button(this, this.entry.session ? t('class.backToConsole') : t('class.home'), () => this.leave());
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.keys = this.add.text(0, 0, t('class.reportKeys'), textStyle(13, { colour: COLOURS.dim }));
-    new FocusOrder(this).setItems([this.download, this.refresh, this.back]);
+    this.pairs = new RoundPicker(this, this.entry.code, (round) => go(this, SCENES.Replay, { id: round.recordId, classCode: this.entry.code }));
+    new FocusOrder(this).setItems([this.download, this.refresh, this.back, ...this.pairs.buttons]);
     this.onKey('ESC', () => this.leave());
     this.onKey('D', () => this.download.press());
     this.onKey('UP', () => this.list.scroll(-1));
     this.onKey('DOWN', () => this.list.scroll(1));
     this.onKey('PAGE_UP', () => this.list.scroll(-this.list.page));
     this.onKey('PAGE_DOWN', () => this.list.scroll(this.list.page));
+    this.onKey('LEFT', () => this.pairs.previous.press());
+    this.onKey('RIGHT', () => this.pairs.following.press());
+    this.onKey('W', () => this.pairs.capture.press());
+    this.onKey('R', () => this.pairs.replay.press());
     publish({ classReport: null });
     this.startLayout();
     void this.fetchReport();
@@ -102,12 +110,16 @@ export class ClassReport extends Screen {
     y += 56;
     this.status.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.status.text ? this.status.height + 4 : 0;
+    y += this.pairs.layout(x, y, column);
     this.summary.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.summary.height + 10;
     const keys = width >= 520 ? 22 : 0;
     this.keys.setVisible(keys > 0).setPosition(x, height - m - 14);
     this.list.setPosition(x, y).resize(column, Math.max(80, height - y - m - keys), width < 520 ? 14 : 17);
-    this.publishTargets({ download: this.download, back: this.back });
+    this.publishTargets({
+      download: this.download, back: this.back, pairPrevious: this.pairs.previous, pairNext: this.pairs.following,
+      pairCapture: this.pairs.capture, pairReplay: this.pairs.replay,
+    });
   }
 
   private async fetchReport(): Promise<void> {
@@ -128,6 +140,7 @@ export class ClassReport extends Screen {
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
       + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
     this.list.setContent(`♛ ${t('class.leaderboard')}`, [...misconceptionLines(report.misconceptions), '', ...report.students.flatMap(studentLines)]);
+    this.pairs.show(report.pairRounds.map((r, i) => ({ recordId: r.recordId, text: pairRoundLine(r, i, report.pairRounds.length) })));
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classReport: { students: report.students.map((s) => s.nickname), misconceptions: report.misconceptions.map((m) => m.id), downloaded: '' } });
   }

@@ -1,8 +1,9 @@
 import type Phaser from 'phaser';
+import { captureLadder, type CaptureLadder } from '../../shared/capture/captureLadder.ts';
 import { peerOf } from '../../shared/match/cards.ts';
-import type { RoundRecordPayload } from '../../shared/protocol.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
+import { CaptureFileInput, type CaptureFileResult, type OpenedCaptureFile } from '../captureFiles.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { fetchRoundRecord } from '../net/roundRecords.ts';
 import { publish } from '../testHook.ts';
@@ -10,18 +11,22 @@ import { Button } from '../ui/Button.ts';
 import { CaptureButton } from '../ui/CaptureButton.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { Ladder } from '../ui/Ladder.ts';
-import { happenedAt, replaySteps, replayViewAt, type ReplayLine } from '../ui/replayTimeline.ts';
+import { happenedAt, replaySteps, replayViewAt, type LadderPayload, type ReplayLine } from '../ui/replayTimeline.ts';
 import { StepSlider } from '../ui/StepSlider.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { Screen } from './Screen.ts';
+import { captureStatus, captureStepText } from './captureReplayTexts.ts';
 import { go, SCENES } from './scenes.ts';
 
-export interface ReplayData {
-  readonly id: string;
-  /** The class a class round belongs to, from the link: it says which key or token to send. */
-  readonly classCode: string | null;
-}
+/** A stored round by its link (/replay/ID), or a real capture the player opened. */
+export type ReplayData =
+  | {
+    readonly id: string;
+    /** The class a class round belongs to, from the link: it says which key or token to send. */
+    readonly classCode: string | null;
+  }
+  | { readonly capture: OpenedCaptureFile };
 
 /** One explanation line in the player's language. */
 function lineText(line: ReplayLine): string {
@@ -44,10 +49,16 @@ function lineText(line: ReplayLine): string {
   }
 }
 
-/** A finished round step by step (/replay/ID): the ladder up to the step, what happened there, ← → and a slider. */
+/**
+ * A ladder step by step: a finished round (/replay/ID), or a real capture judged by the TCP machine
+ * (one connection at a time). The ladder up to the step, what happened there, ← → and a slider.
+ */
 export class Replay extends Screen {
   private entry!: ReplayData;
-  private payload: RoundRecordPayload | null = null;
+  private payload: LadderPayload | null = null;
+  /** The capture's connection shown, when the replay is of a capture. */
+  private judged: CaptureLadder | null = null;
+  private connection = 0;
   private steps: number[] = [];
   private step = 0;
   private title!: Phaser.GameObjects.Text;
@@ -58,6 +69,8 @@ export class Replay extends Screen {
   private previous!: Button;
   private following!: Button;
   private capture!: CaptureButton;
+  private nextConnection!: Button;
+  private openAnother!: Button;
   private home!: Button;
 
   constructor() {
@@ -67,8 +80,14 @@ export class Replay extends Screen {
   init(data: ReplayData): void {
     this.entry = data;
     this.payload = null;
+    this.judged = null;
+    this.connection = 0;
     this.steps = [];
     this.step = 0;
+  }
+
+  private get file(): OpenedCaptureFile | null {
+    return 'capture' in this.entry ? this.entry.capture : null;
   }
 
   create(): void {
@@ -79,19 +98,26 @@ export class Replay extends Screen {
     this.slider = new StepSlider(this, (step) => this.go(step));
     this.previous = new Button(this, '◀', () => this.go(this.step - 1));
     this.following = new Button(this, '▶', () => this.go(this.step + 1), { primary: true });
-    this.capture = new CaptureButton(this, () => ({ recordId: this.payload?.id ?? '', classCode: this.entry.classCode }));
+    const entry = this.entry;
+    this.capture = new CaptureButton(this, () => ({ recordId: this.payload?.id ?? '', classCode: 'classCode' in entry ? entry.classCode : null }));
+    const files = new CaptureFileInput(this, (result) => this.openFile(result));
+    this.nextConnection = new Button(this, t('capture.next'), () => this.showConnection(this.connection + 1), { fontSize: 16 });
+    this.openAnother = new Button(this, t('capture.openAnother'), () => files.choose(), { fontSize: 16 });
     this.home = new Button(this, t('class.home'), () => this.leave(), { fontSize: 16 });
-    new FocusOrder(this).setItems([this.following, this.previous, this.capture, this.home]);
+    new FocusOrder(this).setItems([this.following, this.previous, this.capture, this.nextConnection, this.openAnother, this.home]);
     this.onKey('LEFT', () => this.go(this.step - 1));
     this.onKey('RIGHT', () => this.go(this.step + 1));
     this.onKey('HOME', () => this.go(0));
     this.onKey('END', () => this.go(this.steps.length - 1));
-    this.onKey('W', () => this.capture.press());
+    this.onKey('W', () => this.file || this.capture.press());
+    this.onKey('N', () => this.file && this.showConnection(this.connection + 1));
+    this.onKey('O', () => this.file && files.choose());
     this.onKey('ESC', () => this.leave());
     publish({ replay: null });
     this.showControls(false);
     this.startLayout();
-    void this.fetchRound();
+    if (this.file) this.showConnection(0);
+    else void this.fetchRound();
   }
 
   protected layout(width: number, height: number): void {
@@ -114,12 +140,15 @@ export class Replay extends Screen {
     this.slider.resize(Math.max(60, ladderWidth - 2 * 52 - 40)).setPosition(m + ladderWidth / 2, sliderY);
     const buttonsY = wide ? height - m - buttonsHeight / 2 : sliderY + controls / 2 + 6 + buttonsHeight / 2;
     const bx = wide ? width - column - m : m;
-    const bw = Math.min(240, (column - 10) / 2);
-    this.capture.resize(bw, buttonsHeight).setPosition(bx + bw / 2, buttonsY);
-    this.home.resize(bw, buttonsHeight).setPosition(bx + bw + 10 + bw / 2, buttonsY);
+    const row = [this.capture, this.nextConnection, this.openAnother, this.home].filter((b) => b.visible);
+    const bw = Math.min(240, (column - 10 * (row.length - 1)) / row.length);
+    row.forEach((b, i) => b.resize(bw, buttonsHeight).setPosition(bx + i * (bw + 10) + bw / 2, buttonsY));
     if (wide) this.explanation.setWordWrapWidth(column, true).setPosition(width - column - m, y);
     else this.explanation.setWordWrapWidth(width - 2 * m, true).setPosition(m, buttonsY + buttonsHeight / 2 + 8);
-    this.publishTargets({ previous: this.previous, next: this.following, capture: this.capture, home: this.home, slider: this.slider });
+    this.publishTargets({
+      previous: this.previous, next: this.following, capture: this.capture, home: this.home, slider: this.slider,
+      nextConnection: this.nextConnection, openAnother: this.openAnother,
+    });
   }
 
   override update(): void {
@@ -127,7 +156,9 @@ export class Replay extends Screen {
   }
 
   private async fetchRound(): Promise<void> {
-    const got = await fetchRoundRecord(this.entry.id, this.entry.classCode);
+    const entry = this.entry;
+    if ('capture' in entry) return;
+    const got = await fetchRoundRecord(entry.id, entry.classCode);
     if (!this.scene.isActive()) return;
     if (!got.ok) {
       this.status.setText(`⚠ ${t('replay.failed')} ${got.failure === 'unreachable' ? t('start.unreachable') : game(`error.${got.failure}`)}`);
@@ -144,13 +175,43 @@ export class Replay extends Screen {
     this.go(0);
   }
 
+  /** Shows connection `index` of the capture (wrapping round), judged by the TCP machine. */
+  private showConnection(index: number): void {
+    const file = this.file;
+    if (!file) return;
+    this.connection = index % file.connections.length;
+    const judged = captureLadder(file.connections[this.connection]!);
+    this.judged = judged;
+    this.payload = { id: '', mode: 'capture', roundNo: this.connection + 1, record: judged.record };
+    this.steps = replaySteps(this.payload);
+    this.title.setText(`${t('capture.title')} · ${file.name}`);
+    this.status.setText(captureStatus(judged, this.connection, file.connections.length));
+    const last = judged.after.at(-1) ?? judged.start;
+    publish({ capture: {
+      error: '', file: file.name, connection: this.connection, connections: file.connections.length, refused: judged.refused, ...last,
+    } });
+    this.showControls(true);
+    this.go(0);
+  }
+
+  /** Another file opened from here: its ladder, or why not in the status line. */
+  private openFile(result: CaptureFileResult): void {
+    if (result.ok) return void this.scene.restart({ capture: result.file } satisfies ReplayData);
+    this.status.setText(`✗ ${game(`capture.error.${result.code}`)}`);
+    publish({ capture: { error: result.code, file: '', connection: 0, connections: 0, refused: 0, client: '', server: '' } });
+    this.relayout();
+  }
+
   private go(step: number): void {
     if (!this.payload || this.steps.length === 0) return;
     this.step = Math.max(0, Math.min(this.steps.length - 1, step));
     const at = this.steps[this.step]!;
     const lines = happenedAt(this.payload, at).map(lineText);
     const seconds = ((at - this.payload.record.startedAt) / 1000).toFixed(1);
-    this.explanation.setText(`${t('replay.step', { step: this.step + 1, steps: this.steps.length, seconds })}\n${lines.join('\n')}`);
+    const where = this.judged
+      ? captureStepText(this.judged, at, this.step, this.steps.length)
+      : t('replay.step', { step: this.step + 1, steps: this.steps.length, seconds });
+    this.explanation.setText(`${where}\n${lines.join('\n')}`);
     this.slider.set(this.step, this.steps.length);
     this.previous.setEnabled(this.step > 0);
     this.following.setEnabled(this.step < this.steps.length - 1);
@@ -159,7 +220,12 @@ export class Replay extends Screen {
   }
 
   private showControls(visible: boolean): void {
-    for (const o of [this.slider, this.previous, this.following, this.capture]) o.setVisible(visible);
+    const file = this.file;
+    for (const o of [this.slider, this.previous, this.following]) o.setVisible(visible);
+    // A capture has no stored round to download; it may hold several connections to go through.
+    this.capture.setVisible(visible && !file);
+    this.nextConnection.setVisible(visible && (file?.connections.length ?? 0) > 1);
+    this.openAnother.setVisible(file !== null);
   }
 
   private leave(): void {

@@ -5,6 +5,7 @@ import {
   inviteCodeIn, isNicknameLength, isRoomCode, LIMITS, PAIR_MODES, typedRoomCode, type PairJoinOptions,
 } from '../../shared/protocol.ts';
 import { playlistFromAddress } from '../addressPlaylist.ts';
+import { CaptureFileInput, type CaptureFileResult } from '../captureFiles.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import { joinByCode, openRoom, type JoinFailure, type JoinResult } from '../net/lobby.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
@@ -26,6 +27,8 @@ export function invitedCode(): string | null {
   return inviteCodeIn(location.pathname, 'pair') ?? new URLSearchParams(location.search).get('room');
 }
 
+type StatusPlace = 'join' | 'play' | 'capture';
+
 /** The first screen: nickname, language, how to play, difficulty and speed. */
 export class Start extends Screen {
   private prefs!: Preferences;
@@ -46,9 +49,12 @@ export class Start extends Screen {
   private challenge!: Button;
   /** The way into a class: a student joins with the teacher's code, a teacher creates one. */
   private classroom!: Button;
+  /** Opens a real capture (.pcap, .pcapng) as a ladder; a file dropped on the page does too. */
+  private openCapture!: Button;
+  private captureFiles!: CaptureFileInput;
   private status!: Phaser.GameObjects.Text;
-  /** The status line sits under what was pressed: Join (a code) or the main button (a nickname, a connection). */
-  private statusAfter: 'join' | 'play' = 'play';
+  /** The status line sits under what was pressed: Join (a code), the main button (a nickname, a connection) or the capture button. */
+  private statusAfter: StatusPlace = 'play';
   private focus!: FocusOrder;
   private soundToggle!: SoundToggle;
   private busy = false;
@@ -92,11 +98,14 @@ export class Start extends Screen {
       this.remember();
       go(this, SCENES.ClassJoin);
     });
+    this.captureFiles = new CaptureFileInput(this, (result) => this.showCapture(result));
+    this.openCapture = new Button(this, `⤒ ${t('start.openCapture')}`, () => this.captureFiles.choose(), { fontSize: 15 });
     this.status = this.add.text(0, 0, '', textStyle(15, { colour: COLOURS.hint }));
     this.focus = new FocusOrder(this);
     this.soundToggle = new SoundToggle(this, 'play');
     this.focus.setItems([...this.language.buttons, this.nickname, ...this.mode.buttons, this.code, this.join,
-      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom, this.soundToggle]);
+      ...this.difficulty.buttons, ...this.speed.buttons, this.scenarios, this.play, this.challenge, this.classroom, this.openCapture,
+      this.soundToggle]);
     this.refresh();
     this.startLayout();
     // Why the seat this browser had could not be taken back (Boot): said at once, and kept until the next try.
@@ -114,7 +123,8 @@ export class Start extends Screen {
     const tight = height < 720;
     const gap = tight ? 6 : compact ? 10 : 18;
     const bh = tight ? MIN_TOUCH : 48;
-    let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 760) / 2);
+    // 860: about the height of the whole column (with the capture button), so a tall screen centres it.
+    let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 860) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
     this.soundToggle.layOut(x + column, y + this.title.height / 2 - MIN_TOUCH / 2, MIN_TOUCH, false);
     y += this.title.height + 2;
@@ -132,7 +142,7 @@ export class Start extends Screen {
     const statusWidth = column;
     this.status.setVisible(false);
     // An answer to Join shows under the code it is about; anything else under the main button.
-    const placeStatus = (after: 'join' | 'play'): void => {
+    const placeStatus = (after: StatusPlace): void => {
       if (this.statusAfter !== after || !this.status.text) return;
       this.status.setVisible(true).setWordWrapWidth(statusWidth, true).setPosition(x, y - gap + 4);
       y += this.status.height + 4;
@@ -148,12 +158,16 @@ export class Start extends Screen {
     const half = (column - 8) / 2;
     this.challenge.resize(half, bh).setPosition(x + half / 2, y + bh / 2);
     this.classroom.resize(half, bh).setPosition(x + column - half / 2, y + bh / 2);
-    y += bh;
+    y += bh + gap;
+    this.openCapture.resize(column, MIN_TOUCH).setPosition(x + column / 2, y + MIN_TOUCH / 2);
+    y += MIN_TOUCH + gap;
+    placeStatus('capture');
     const named = (prefix: string, values: readonly string[], row: { buttons: readonly Button[] }) =>
       Object.fromEntries(values.map((v, i) => [`${prefix}.${v}`, row.buttons[i]!]));
     this.publishTargets({ ...named('mode', PAIR_MODES, this.mode), ...named('difficulty', DIFFICULTIES, this.difficulty),
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
-      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, sound: this.soundToggle });
+      scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, openCapture: this.openCapture,
+      sound: this.soundToggle });
     this.fitHeight(y + 8);
   }
 
@@ -206,7 +220,16 @@ export class Start extends Screen {
     return `${t('start.scenarios')}: ${title}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
   }
 
-  private say(text: string, after: 'join' | 'play', error = false): void {
+  /** A capture file opened: its ladder, or why it cannot be shown, under the button. */
+  private showCapture(result: CaptureFileResult): void {
+    if (!result.ok) {
+      publish({ capture: { error: result.code, file: '', connection: 0, connections: 0, refused: 0, client: '', server: '' } });
+      return this.say(game(`capture.error.${result.code}`), 'capture', true);
+    }
+    go(this, SCENES.Replay, { capture: result.file });
+  }
+
+  private say(text: string, after: StatusPlace, error = false): void {
     this.statusAfter = after;
     this.status.setText(error ? `✗ ${text}` : text).setColor(css(error ? COLOURS.wrong : COLOURS.hint));
     this.relayout();

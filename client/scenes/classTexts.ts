@@ -1,4 +1,4 @@
-import type { ClassroomView, MistakeView } from '../../shared/protocol.ts';
+import type { ClassroomView, MistakeView, PairRoundView } from '../../shared/protocol.ts';
 import { explainMistakeKind } from '../../shared/i18n/moveText.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import type { StandingsLabels } from '../ui/ClassStandingsTable.ts';
@@ -33,4 +33,11 @@ export function standingsLabels(): StandingsLabels {
     rank: t('class.rank'), nickname: t('class.nickname'), points: t('class.points'), accuracy: t('class.accuracy'),
     percent: (value) => t('class.percent', { value }), none: t('class.none'), more: (count) => t('class.more', { count }),
   };
+}
+
+/** "Pair 2 of 6 (round 1): ● Ana · ■ Bo · Three-way handshake · ✓": one pair's kept round in the report. */
+export function pairRoundLine(r: PairRoundView, index: number, count: number): string {
+  const name = (role: 'client' | 'server') => r.nicknames[role] || t('waiting.bot');
+  return `${t('class.pairRound', { n: index + 1, count, round: r.roundNo })}: `
+    + `● ${name('client')} · ■ ${name('server')} · ${game(`scenario.${r.scenarioId}.title`)} · ${r.status === 'won' ? '✓' : '◷'}`;
 }

@@ -2,10 +2,11 @@
  * A finished round shown step by step: the moments something happened, and the round as it stood
  * at each, in the shape the ladder draws (PairRoomView). Pure, so it is tested without a canvas.
  */
-import type { RecordedSegment } from '../../shared/capture/roundRecord.ts';
+import type { LadderRecord, RecordedSegment } from '../../shared/capture/roundRecord.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
-import type { MoveView, PairRoomMode, PairRoomView, PlayerView, RoundRecordPayload, SegmentView } from '../../shared/protocol.ts';
+import type { MoveRecord } from '../../shared/match/types.ts';
+import type { MoveView, PairRoomMode, PairRoomView, PlayerView, SegmentView } from '../../shared/protocol.ts';
 import type { TcpState } from '../../shared/tcp/states.ts';
 
 /** One thing that happened at a step, for the explanation beside the ladder. */
@@ -13,8 +14,16 @@ export type ReplayLine =
   | { readonly kind: 'sent'; readonly segment: RecordedSegment }
   | { readonly kind: 'lost'; readonly segment: RecordedSegment }
   | { readonly kind: 'arrived'; readonly segment: RecordedSegment }
-  | { readonly kind: 'move'; readonly move: RoundRecordPayload['record']['moves'][number] }
+  | { readonly kind: 'move'; readonly move: MoveRecord }
   | { readonly kind: 'state'; readonly role: Role; readonly state: TcpState };
+
+/** What a replay shows: a stored round (`RoundRecordPayload`), or a real capture opened in the browser (mode `capture`). */
+export interface LadderPayload {
+  readonly id: string;
+  readonly mode: string;
+  readonly roundNo: number;
+  readonly record: LadderRecord;
+}
 
 /** When a lost segment is shown vanishing: halfway, as the live lane shows it. */
 function lostAt(s: RecordedSegment, latencyMs: number): number {
@@ -22,7 +31,7 @@ function lostAt(s: RecordedSegment, latencyMs: number): number {
 }
 
 /** Every moment with something to show, in order; the first is the start of the round's clock (after its get-ready step). */
-export function replaySteps(payload: RoundRecordPayload): number[] {
+export function replaySteps(payload: LadderPayload): number[] {
   const r = payload.record;
   const times = new Set<number>([r.clockStartsAt]);
   for (const s of r.wire) {
@@ -36,7 +45,7 @@ export function replaySteps(payload: RoundRecordPayload): number[] {
 }
 
 /** What happened exactly at `at`, in the order a reader follows it: moves, sends, arrivals and losses, states. */
-export function happenedAt(payload: RoundRecordPayload, at: number): ReplayLine[] {
+export function happenedAt(payload: LadderPayload, at: number): ReplayLine[] {
   const r = payload.record;
   const lines: ReplayLine[] = [];
   for (const move of r.moves) if (move.at === at) lines.push({ kind: 'move', move });
@@ -62,7 +71,7 @@ function segmentAt(s: RecordedSegment, at: number, latencyMs: number): SegmentVi
 }
 
 /** The round as it stood at `at`, for the ladder: what had been sent, judged and entered by then. */
-export function replayViewAt(payload: RoundRecordPayload, at: number): PairRoomView {
+export function replayViewAt(payload: LadderPayload, at: number): PairRoomView {
   const r = payload.record;
   const players = new Map<string, PlayerView>((['client', 'server'] as const).map((role) => [role, {
     sessionId: role, nickname: r.nicknames[role], role, connected: true, isBot: r.nicknames[role] === '', total: r.points[role], ready: true,

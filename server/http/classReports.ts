@@ -43,6 +43,7 @@ export async function classOfTeacher(req: Request, res: Response, stores: Stores
 export function serveClassReports(app: Application, stores: Stores, limits: AddressLimits): void {
   const reportOf = async (klass: ClassRecord) => buildClassReport(
     klass, await stores.classes.students(klass.code), await stores.classes.rounds(klass.code), await stores.results.forRoom(klass.code),
+    await stores.rounds.ofClass(klass.code),
   );
 
   app.get('/api/classes/:code/report', async (req, res) => {

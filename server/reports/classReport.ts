@@ -9,10 +9,12 @@ import type { ClassReport, StudentReport } from '../../shared/protocol.ts';
 import { misconceptionCounts } from '../../shared/reports/misconceptions.ts';
 import { commonMistakes, skillBreakdown } from '../../shared/reports/skills.ts';
 import { isKeptName, type ClassRecord, type ClassRoundRecord, type StudentRecord } from '../storage/classes.ts';
+import type { StoredRound } from '../storage/roundRecords.ts';
 import type { RoundResult } from '../storage/roundResults.ts';
 
 export function buildClassReport(
   klass: ClassRecord, students: readonly StudentRecord[], rounds: readonly ClassRoundRecord[], results: readonly RoundResult[],
+  kept: readonly StoredRound[] = [],
 ): ClassReport {
   // A pair room may once have had the same code; only the class's own rows count.
   const mine = results.filter((r) => r.mode === 'class');
@@ -44,6 +46,9 @@ export function buildClassReport(
     rounds: rounds.map((r) => ({ roundNo: r.roundNo, scenarioId: r.scenarioId, interrupted: r.interrupted })),
     students: reports,
     commonMistakes: commonMistakes(present.flatMap((s) => movesOf.get(s.id) ?? []), 5),
+    pairRounds: kept.map((k) => ({
+      recordId: k.id, roundNo: k.roundNo, scenarioId: k.record.scenarioId, nicknames: k.record.nicknames, status: k.record.status,
+    })),
     misconceptions: misconceptionCounts(present.map((s) => movesOf.get(s.id) ?? [])),
   };
 }

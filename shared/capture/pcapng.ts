@@ -133,8 +133,11 @@ export interface CaptureFile {
   readonly packets: readonly CapturePacket[];
 }
 
-/** Why a file could not be read: a code with a text in every language (`capture.error.<code>`). */
-export const CAPTURE_ERRORS = ['notACapture', 'truncated'] as const;
+/**
+ * Why a file could not be opened: a code with a text in every language (`capture.error.<code>`).
+ * `tooBig` and `noTcp` are said by `openCapture`, which reads the file through this module.
+ */
+export const CAPTURE_ERRORS = ['notACapture', 'truncated', 'tooBig', 'noTcp'] as const;
 export type CaptureErrorCode = (typeof CAPTURE_ERRORS)[number];
 export type CaptureRead = { readonly ok: true; readonly file: CaptureFile } | { readonly ok: false; readonly code: CaptureErrorCode };
 

@@ -51,6 +51,12 @@ export interface RoundRecord {
   readonly stateLog: readonly { readonly at: number; readonly role: Role; readonly state: TcpState }[];
 }
 
+/**
+ * What a ladder replays: a round's record, or a real capture judged by the machine
+ * (`captureLadder.ts`), which has no scenario ('').
+ */
+export type LadderRecord = Omit<RoundRecord, 'scenarioId'> & { readonly scenarioId: ScenarioId | '' };
+
 /** The ids of the segments sent as retransmissions: the game judged them as moves of skill `retransmit`. */
 export function resentSegmentIds(moves: readonly MoveRecord[]): Set<number> {
   return new Set(moves.filter((m) => m.skill === 'retransmit' && m.segmentId !== null).map((m) => m.segmentId!));

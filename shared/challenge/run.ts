@@ -39,6 +39,8 @@ export interface ChallengeState {
 export type ChallengeEvent =
   | MatchEvent
   | { readonly type: 'roundStarted'; readonly at: number; readonly index: number; readonly scenarioId: ScenarioId; readonly humanRoles: readonly Role[] }
+  /** A round ended (won or out of time), whole, for the server to keep as a round record; never sent to clients. */
+  | { readonly type: 'roundEnded'; readonly at: number; readonly index: number; readonly round: MatchState }
   | { readonly type: 'challengeOver'; readonly at: number; readonly points: number };
 
 function openRound(s: Omit<ChallengeState, 'round' | 'humanRoles'>, index: number, now: number, getReadyMs = 0): Pick<ChallengeState, 'round' | 'humanRoles' | 'index'> {
@@ -101,6 +103,7 @@ export function challengeStep(state: ChallengeState, input: MatchInput): { state
     if (r.state.status === 'playing') break;
     // The next round starts the moment this one ended.
     const at = r.events.find((e) => e.type === 'roundOver')?.at ?? until;
+    events.push({ type: 'roundEnded', at, index: s.index, round: r.state });
     s = { ...s, roundsWon: s.roundsWon + (r.state.status === 'won' ? 1 : 0), ...openRound(s, s.index + 1, at) };
     events.push(roundStartedEvent(s, at));
     next = { kind: 'tick', now: until };

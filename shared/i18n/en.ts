@@ -277,4 +277,9 @@ export const en = {
   'capture.arrived': 'arrived {ms} ms later',
   'capture.refused': 'arrived {ms} ms later and was refused',
   'capture.held': 'still on its way when the round ended',
+  'capture.noSuchSegment': 'No endpoint following RFC 9293 sends a segment with these flags.',
+  'capture.error.notACapture': 'This is not a capture file: open a .pcap or .pcapng file saved by tcpdump or Wireshark.',
+  'capture.error.truncated': 'This capture file is cut short (was tcpdump stopped while writing it?): save it again and open the new file.',
+  'capture.error.tooBig': 'This capture file is too big to open here (over 16 MB): capture one connection only, e.g. with a port filter.',
+  'capture.error.noTcp': 'This capture holds no TCP segment: capture a TCP connection (e.g. tcpdump -i any -w file.pcap tcp port 8080).',
 } as const;

@@ -274,4 +274,9 @@ export const zhHans: Catalogue = {
   'capture.arrived': '{ms} 毫秒后到达',
   'capture.refused': '{ms} 毫秒后到达，但被拒绝',
   'capture.held': '回合结束时仍在途中',
+  'capture.noSuchSegment': '遵循 RFC 9293 的端点不会发送带有这些标志的报文段。',
+  'capture.error.notACapture': '这不是抓包文件：请打开由 tcpdump 或 Wireshark 保存的 .pcap 或 .pcapng 文件。',
+  'capture.error.truncated': '这个抓包文件不完整（tcpdump 是否在写入时被中止？）：请重新保存后打开新文件。',
+  'capture.error.tooBig': '这个抓包文件太大，无法在此打开（超过 16 MB）：请只抓取一条连接，例如加上端口过滤。',
+  'capture.error.noTcp': '这个抓包文件没有任何 TCP 报文段：请抓取一条 TCP 连接（例如 tcpdump -i any -w file.pcap tcp port 8080）。',
 };

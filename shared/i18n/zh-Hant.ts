@@ -274,4 +274,9 @@ export const zhHant: Catalogue = {
   'capture.arrived': '{ms} 毫秒後抵達',
   'capture.refused': '{ms} 毫秒後抵達，但被拒絕',
   'capture.held': '回合結束時仍在途中',
+  'capture.noSuchSegment': '遵循 RFC 9293 的端點不會送出帶有這些旗標的區段。',
+  'capture.error.notACapture': '這不是擷取檔：請開啟由 tcpdump 或 Wireshark 儲存的 .pcap 或 .pcapng 檔。',
+  'capture.error.truncated': '這個擷取檔不完整（tcpdump 是否在寫入時被中止？）：請重新儲存後開啟新檔。',
+  'capture.error.tooBig': '這個擷取檔太大，無法在此開啟（超過 16 MB）：請只擷取一條連線，例如加上連接埠篩選。',
+  'capture.error.noTcp': '這個擷取檔沒有任何 TCP 區段：請擷取一條 TCP 連線（例如 tcpdump -i any -w file.pcap tcp port 8080）。',
 };

@@ -148,6 +148,11 @@ describe('the timed challenge in a browser', () => {
     expect(shown!.mistakes[0]).toMatch(/^✗ 第 1 回合/);
     await player.screenshot('challenge-result-projector');
 
+    // Each round played is kept: the first one's capture file, then its replay.
+    const capture = page.waitForEvent('download');
+    await player.click('roundCapture');
+    expect((await capture).suggestedFilename()).toMatch(/^tcp-tango-[a-z-]+-[\w-]{16}\.pcapng$/);
+
     await player.click('leaderboard');
     await player.waitForScene('Leaderboard');
     await page.waitForFunction(() => window.__tango.state.leaderboard?.loading === false, null, WAIT);
@@ -160,6 +165,15 @@ describe('the timed challenge in a browser', () => {
     expect([...board!.nicknames].sort()).toEqual(['Ada', 'Bo']);
     expect(board!.you).toBeGreaterThanOrEqual(1);
     await player.screenshot('challenge-leaderboard-projector');
+
+    // Back on the result (it takes input once its result is published), the first round's replay.
+    await page.keyboard.press('Escape');
+    await player.waitForScene('ChallengeResult');
+    await page.waitForFunction(() => window.__tango.state.challenge, null, WAIT);
+    await player.click('roundReplay');
+    await player.waitForScene('Replay');
+    await page.waitForFunction(() => (window.__tango.state.replay?.steps ?? 0) > 1, null, WAIT);
+    expect((await player.state()).replay!.lines.join('\n')).toContain('CLOSED');
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -116,6 +116,13 @@ describe('a class in three browsers', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe(`tcp-tango-class-${code}.csv`);
     await teacher.screenshot('class-teacher-report');
+    // The pair's round: its capture file, and its replay, which opens with the teacher's key.
+    const capture = teacher.page.waitForEvent('download');
+    await teacher.click('pairCapture');
+    expect((await capture).suggestedFilename()).toMatch(/^tcp-tango-handshake-[\w-]{16}\.pcapng$/);
+    await teacher.click('pairReplay');
+    await teacher.waitForScene('Replay');
+    await teacher.page.waitForFunction(() => (window.__tango.state.replay?.steps ?? 0) > 0, null, WAIT);
     await untilClass(phone.page, () => { const c = window.__tango.state.classroom; return c !== null && c.phase === 'ended'; });
     await phone.screenshot('class-student-ended');
 

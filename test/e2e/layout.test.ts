@@ -83,7 +83,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
       await player.click(`mode.${mode}`);
       const measured = await fits(player, `start-${mode}`);
       // Every way on is on screen: the main action, the challenge and the classroom.
-      for (const label of [mode === 'private' ? en['start.create'] : en['start.play'], `◷ ${en['start.challenge']}`, `▦ ${en['class.open']}`]) {
+      for (const label of [mode === 'private' ? en['start.create'] : en['start.play'], `◷ ${en['start.challenge']}`, `▦ ${en['class.open']}`, `⤒ ${en['start.openCapture']}`]) {
         expect(measured.facts.some((f) => f.kind === 'button' && f.text === label), label).toBe(true);
       }
     }
@@ -108,6 +108,15 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(failed.faults).toEqual([]);
     const joinButton = failed.facts.find((f) => f.kind === 'button' && f.text === en['start.join'])!;
     expect(gap(textFact(failed, refused)!, joinButton)).toBeLessThan(48);
+    // A file that is not a capture: the reason shows beside the button that opens one.
+    await player.page.setInputFiles('#capture-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some text, no capture') });
+    const notCapture = translate('en', 'capture.error.notACapture');
+    const badFile = await until(player, notCapture);
+    await player.screenshot(`layout-${size.name}-start-not-a-capture`);
+    expect(badFile.faults).toEqual([]);
+    const openCapture = badFile.facts.find((f) => f.kind === 'button' && f.text === `⤒ ${en['start.openCapture']}`)!;
+    expect(gap(textFact(badFile, notCapture)!, openCapture)).toBeLessThan(48);
+
     // The refused join is the one resource that fails, by design (the server answers 522).
     expect(watched.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
   }, 240_000);

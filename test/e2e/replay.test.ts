@@ -31,7 +31,7 @@ describe('a finished round, downloaded and replayed', () => {
     await game?.stop();
   });
 
-  async function open(device: typeof PHONE, path: string): Promise<{ page: Page; player: Player; errors: string[] }> {
+  async function open(device: typeof PHONE & { locale?: string }, path: string): Promise<{ page: Page; player: Player; errors: string[] }> {
     const context = await browser.newContext({ ...device, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
@@ -125,5 +125,50 @@ describe('a finished round, downloaded and replayed', () => {
     const missing = await open(PHONE, replayPath('AAAAAAAAAAAAAAAA'));
     await missing.player.waitForScene('Replay');
     await missing.page.waitForFunction(() => window.__tango.state.replay?.failure === 'roundRecordNotFound');
+  }, 60_000);
+  // Made by tcpdump -i lo on Debian: a connection to 127.0.0.1:8080 ("hello", "world", a close the
+  // client starts), then a SYN to port 8081, where nobody listens.
+  const FIXTURE = join(import.meta.dirname, '../fixtures/capture/loopback-close-and-refused.pcap');
+
+  it('opens a real capture from the start screen: each connection a ladder with both ends\' inferred states, the refused segment explained in the player\'s language', async () => {
+    const { page, player, errors } = await open({ ...DESKTOP, locale: 'zh-TW' }, '/');
+    await player.waitForScene('Start');
+    // Something that is not a capture: the reason, under the button, and the start screen stays.
+    await page.setInputFiles('#capture-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a capture at all, just text') });
+    await page.waitForFunction(() => window.__tango.state.capture?.error === 'notACapture');
+    expect((await player.state()).scene).toBe('Start');
+    await player.screenshot('capture-refused-start-1920');
+
+    await page.setInputFiles('#capture-file', FIXTURE);
+    await player.waitForScene('Replay');
+    await page.waitForFunction(() => window.__tango.state.capture?.file === 'loopback-close-and-refused.pcap');
+    const capture = async () => (await player.state()).capture!;
+    expect(await capture()).toMatchObject({ connection: 0, connections: 2, refused: 0, client: 'TIME-WAIT', server: 'CLOSED' });
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => { const r = window.__tango.state.replay; return r !== null && r.step === r.steps - 1; });
+    await player.screenshot('capture-1920');
+
+    // The second connection: a SYN to a closed port, refused there with the game's explanation (zh-Hant).
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => window.__tango.state.capture?.connection === 1);
+    expect(await capture()).toMatchObject({ refused: 1, client: 'CLOSED', server: 'CLOSED' });
+    const told: string[] = [];
+    const steps = (await player.state()).replay!.steps;
+    for (let step = 0; step < steps; step++) {
+      await page.waitForFunction((s) => window.__tango.state.replay?.step === s, step);
+      told.push(...(await player.state()).replay!.lines);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(told.join('\n')).toContain(translate('zh-Hant', 'why.closedRefuses'));
+
+    // A file dropped on the page opens too, from its first connection.
+    await page.evaluate((bytes) => {
+      const dropped = new DataTransfer();
+      dropped.items.add(new File([new Uint8Array(bytes)], 'dropped.pcap'));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    }, [...readFileSync(FIXTURE)]);
+    await page.waitForFunction(() => window.__tango.state.capture?.file === 'dropped.pcap');
+    expect(await capture()).toMatchObject({ connection: 0, connections: 2, client: 'TIME-WAIT', server: 'CLOSED' });
+    expect(errors).toEqual([]);
   }, 60_000);
 });

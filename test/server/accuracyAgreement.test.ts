@@ -16,7 +16,7 @@ describe('accuracy, one figure everywhere', () => {
     ]);
     expect(skills[0]?.accuracy).toBe(66);
     const report: ClassReport = {
-      code: 'AB3K7', locale: 'en', createdAt: 0, endedAt: null, rounds: [], commonMistakes: [], misconceptions: [],
+      code: 'AB3K7', locale: 'en', createdAt: 0, endedAt: null, rounds: [], commonMistakes: [], misconceptions: [], pairRounds: [],
       students: [{
         studentId: 's1', nickname: 'Ada', rank: 1, points: 160, accuracy: row?.accuracy ?? -1, correct: 2, mistakes: 1, missed: 0,
         hinted: 0, roundsPlayed: 1, skills, commonMistakes: [], misconceptions: [],

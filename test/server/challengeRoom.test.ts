@@ -71,6 +71,14 @@ describe('a timed challenge room', () => {
     const board = await stores.challenges.top({ board: 'daily', day: today(), seats: 'solo' });
     expect(board).toEqual([expect.objectContaining({ rank: 1, nickname: 'Ada', points: r.points, accuracy: 100 })]);
     expect(await refusal(play(room, { card: 'SYN' }))).toBe('challengeOver');
+
+    // Every round played is kept whole, as a pair's rounds are: its replay and capture file.
+    expect(r.rounds).toHaveLength(r.roundsPlayed);
+    const kept = await Promise.all(r.rounds.map(async (k) => (await stores.rounds.get(k.recordId))!));
+    expect(kept.map((k) => [k.mode, k.roundNo, k.record.scenarioId])).toEqual(r.rounds.map((k, i) => ['challenge', i + 1, k.scenarioId]));
+    expect(kept.filter((k) => k.record.status === 'won')).toHaveLength(r.roundsWon);
+    for (const k of kept) expect(Object.values(k.record.nicknames).sort()).toEqual(['', 'Ada']);
+    expect(kept.reduce((n, k) => n + k.record.moves.filter((m) => k.record.nicknames[m.role] === 'Ada').length, 0)).toBe(r.judged);
   });
 
   it('gives two players on the same day the same scenarios and ISNs, and a free challenge others', async () => {

@@ -51,6 +51,10 @@ describe('the class report', () => {
     const board = teacher.room.state.leaderboard;
     expect(report.students.map((s) => [s.rank, s.nickname, s.points, s.accuracy])).toEqual(board.map((r) => [r.rank, r.nickname, r.points, r.accuracy]));
     expect(report.rounds).toEqual([{ roundNo: 1, scenarioId: 'handshake', interrupted: false }]);
+    // Each pair's round, kept whole for its replay and capture file: two pairs (one with a bot).
+    expect(report.pairRounds.map((p) => [p.roundNo, p.scenarioId, p.status])).toEqual([[1, 'handshake', 'won'], [1, 'handshake', 'won']]);
+    expect(report.pairRounds.flatMap((p) => Object.values(p.nicknames)).sort()).toEqual(['', '=HYPERLINK("x")', 'Amy', '小明']);
+    for (const p of report.pairRounds) expect((await get(`/api/rounds/${p.recordId}/capture.pcapng`, teacher.secret)).status).toBe(200);
     const ming = report.students.find((s) => s.nickname === '小明')!;
     expect(ming.mistakes).toBe(1);
     // After the wrong card the hint showed at once: the SYN that followed it was hinted.

@@ -6,8 +6,10 @@
  */
 import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
-import { challengeDay, dailySeed } from '../../../shared/challenge/plan.ts';
+import { challengeDay, dailySeed, seatRoleIn } from '../../../shared/challenge/plan.ts';
+import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
 import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
+import type { MatchState } from '../../../shared/match/types.ts';
 import {
   CLIENT_MSG, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
 } from '../../../shared/protocol.ts';
@@ -15,6 +17,7 @@ import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { WriteQueue } from '../common/writeQueue.ts';
+import { newRoundRecordId } from '../../storage/roundRecords.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
 import { SeatedClock } from '../seated/seatedClock.ts';
@@ -68,6 +71,8 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   private readonly results = new Map<string, ChallengeResultPayload>();
   /** A bot played a person's seat at some point: the run is not a fair score. */
   private assisted = false;
+  /** The rounds played so far, each kept as a round record, in order. */
+  private readonly kept: { recordId: string; scenarioId: ChallengeState['round']['scenarioId'] }[] = [];
   private readonly alarm = roomAlarm(this, () => this.challenge.tick());
 
   // ---- message handlers ------------------------------------------------------------------------
@@ -80,7 +85,9 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
 
   /** The time is up: each person's result is stored (when it counts) and sent to them. */
   private finish(challenge: ChallengeState): void {
-    const run = { kind: this.state.kind, day: this.state.day, challenge, assisted: this.assisted };
+    // The round the time cut short is kept too: it was played, and its ladder is worth a look.
+    this.keepRound(challenge.round, challenge.index);
+    const run = { kind: this.state.kind, day: this.state.day, challenge, assisted: this.assisted, rounds: [...this.kept] };
     for (const seat of this.seats.values()) {
       if (!seat.playerId || seat.isBot) continue;
       const who = { playerId: seat.playerId, nickname: seat.nickname, firstRole: seat.firstRole };
@@ -91,6 +98,23 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
         this.clients.getById(seat.id)?.send(SERVER_MSG.challengeResult, result);
       });
     }
+  }
+
+  /** Keeps a round whole for its replay and capture file, as a pair room keeps each of its rounds. */
+  private keepRound(round: MatchState, index: number): void {
+    const nicknames = { client: '', server: '' };
+    for (const seat of this.seats.values()) {
+      if (!seat.isBot) nicknames[seatRoleIn(this.seed, index, seat.firstRole)] = seat.nickname;
+    }
+    // The round's clock is the challenge's: its capture's wall-clock times count back from now.
+    const wallClockAt = Date.now() - (this.challenge.now() - round.startedAt);
+    const stored = {
+      id: newRoundRecordId(), mode: 'challenge', roomCode: this.state.code, roundNo: index + 1, classCode: null, studentIds: [],
+      record: roundRecordOf(round, wallClockAt, nicknames), createdAt: Date.now(),
+    };
+    // Written in order before the result that names it (the queue keeps the room's order).
+    this.writes.add(`record of round ${index + 1}`, () => this.stores.rounds.save(stored));
+    this.kept.push({ recordId: stored.id, scenarioId: round.scenarioId });
   }
 
   private start(): void {
@@ -130,7 +154,11 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     this.metadata = { partnerRoom: joined.seats === 'pair', seatHeld: false };
     this.challenge = new SeatedClock({
       view: this.state, seats: this.seats, policy: challengePolicy(this.state), bot: server.bot, clock: this.clock, alarm: this.alarm,
-      onEvents: (events) => this.desk.forward(events), onEnd: (challenge) => this.finish(challenge),
+      onEvents: (events) => {
+        this.desk.forward(events);
+        for (const e of events) if (e.type === 'roundEnded') this.keepRound(e.round, e.index);
+      },
+      onEnd: (challenge) => this.finish(challenge),
     });
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.desk = new CardDesk<ChallengeClient, ChallengeSeat>({

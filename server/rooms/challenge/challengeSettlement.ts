@@ -27,6 +27,8 @@ export interface ChallengeRun {
   readonly challenge: ChallengeState;
   /** A bot played a person's seat for part of the run, so it is not a fair score. */
   readonly assisted: boolean;
+  /** Each round played, kept as a round record (its replay and capture file), in order. */
+  readonly rounds: ChallengeResultPayload['rounds'];
 }
 
 /** The board a run's points are ranked on: that day's daily board, or the all-time one. */
@@ -74,7 +76,7 @@ export async function settle(store: ChallengeEntryStore, run: ChallengeRun, who:
     accuracy: tally.accuracy, correct: tally.correct, judged: tally.judged, bestStreak: tally.bestStreak,
     roundsWon: c.roundsWon, roundsPlayed: c.index + 1, standing,
     board: scope.board, rank, boardSize,
-    mistakes: mistakes.slice(0, LEADERBOARD.mistakesShown), mistakeCount: mistakes.length,
+    mistakes: mistakes.slice(0, LEADERBOARD.mistakesShown), mistakeCount: mistakes.length, rounds: run.rounds,
     share: {
       key: run.kind === 'daily' ? 'challenge.shareDaily' : 'challenge.shareFree',
       params: { day: run.day, points: c.points, accuracy: tally.accuracy },
