@@ -12,5 +12,7 @@ export function toClassView(state: unknown): ClassroomView {
     liveLeaderboard: (json.liveLeaderboard ?? []) as ClassroomView['liveLeaderboard'],
     mistakes: (json.mistakes ?? []) as ClassroomView['mistakes'],
     skills: (json.skills ?? []) as ClassroomView['skills'],
+    steps: (json.steps ?? []) as ClassroomView['steps'],
+    tiles: (json.tiles ?? []) as ClassroomView['tiles'],
   };
 }
