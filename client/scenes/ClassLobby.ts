@@ -75,8 +75,9 @@ export class ClassLobby extends Screen {
     y += this.you.height + 12;
     this.message.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.message.height + 8;
-    this.status.setWordWrapWidth(column, true).setPosition(x, y);
-    y += this.status.height + 12;
+    // On a phone between rounds the review needs the room more than the class's status line does.
+    this.status.setVisible(!(this.review.visible && width < 760)).setWordWrapWidth(column, true).setPosition(x, y);
+    if (this.status.visible) y += this.status.height + 12;
     this.mine.setWordWrapWidth(column, true).setPosition(x, y);
     if (this.mine.text) y += this.mine.height + 12;
     const leaveTop = height - 12 - 48;

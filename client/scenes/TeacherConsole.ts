@@ -212,9 +212,9 @@ export class TeacherConsole extends Screen {
     this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
     this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings,
       report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, board: this.board,
-      back: this.stage.back, hideNames: this.stage.names,
+      ...(this.stage.visible ? { back: this.stage.back, hideNames: this.stage.names } : {}),
       ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])),
-      ...Object.fromEntries(this.tiles.items.map((b, i) => [`tile.${i}`, b])) });
+      ...Object.fromEntries((this.tiles.visible ? this.tiles.items : []).map((b, i) => [`tile.${i}`, b])) });
   }
 
   private show(view: ClassroomView): void {

@@ -9,7 +9,7 @@ export interface PodiumLabels {
   nobody: string;
 }
 
-/** Each place's block height (share of the tallest) and its order on the podium: 2nd left, 1st middle, 3rd right. */
+/** Each place's block height (share of the tallest), and where the 1st, 2nd and 3rd entries stand: middle, left, right. */
 const HEIGHTS = [1, 0.72, 0.5] as const;
 const SLOT_OF_INDEX = [1, 0, 2] as const;
 const RISE_MS = 650;
@@ -107,17 +107,19 @@ export class Podium extends Phaser.GameObjects.Container {
     this.entries.forEach((entry, i) => {
       const slot = SLOT_OF_INDEX[i]!;
       const cx = slot * slotW + slotW / 2;
-      const full = tallest * HEIGHTS[i]!;
+      // Tied students share a place: their blocks stand as high as their rank, not their order.
+      const place = Math.min(3, Math.max(1, entry.rank)) - 1;
+      const full = tallest * HEIGHTS[place]!;
       const h = Math.max(2, full * this.risenBy[i]!);
       const bottom = this.boxHeight;
-      g.fillStyle(i === 0 ? COLOURS.hint : COLOURS.panel, 1).fillRect(cx - blockW / 2, bottom - h, blockW, h);
+      g.fillStyle(place === 0 ? COLOURS.hint : COLOURS.panel, 1).fillRect(cx - blockW / 2, bottom - h, blockW, h);
       g.lineStyle(2, COLOURS.panelBorder, 1).strokeRect(cx - blockW / 2, bottom - h, blockW, h);
-      const place = this.texts[i * 3]!;
+      const number = this.texts[i * 3]!;
       const size = Math.max(16, Math.min(56, full * 0.45));
-      place.setVisible(h > size).setFontSize(size).setColor(i === 0 ? '#10141c' : '#f2f5f8').setText(`${entry.rank}`)
+      number.setVisible(h > size).setFontSize(size).setColor(place === 0 ? '#10141c' : '#f2f5f8').setText(`${entry.rank}`)
         .setPosition(cx, bottom - h + size * 1.15);
       const name = this.texts[i * 3 + 1]!;
-      name.setVisible(true).setFontSize(Math.max(14, Math.min(26, slotW / 8))).setText(`${i === 0 ? '♛ ' : ''}${entry.nickname}`)
+      name.setVisible(true).setFontSize(Math.max(14, Math.min(26, slotW / 8))).setText(`${place === 0 ? '♛ ' : ''}${entry.nickname}`)
         .setPosition(cx, bottom - h - 26);
       name.setScale(Math.min(1, slotW / Math.max(1, name.width)));
       const points = this.texts[i * 3 + 2]!;

@@ -68,7 +68,7 @@ export class StepChart extends Phaser.GameObjects.Container {
     }
     // On a phone each step takes two lines (its name, then its bar and counts); beside each other on a wider screen.
     const stacked = w < 520;
-    const rowH = stacked ? Math.max(28, Math.min(44, (this.boxHeight - y) / this.steps.length))
+    const rowH = stacked ? Math.max(24, Math.min(44, (this.boxHeight - y) / this.steps.length))
       : Math.max(28, Math.min(52, (this.boxHeight - y) / this.steps.length));
     const size = stacked ? Math.max(11, Math.min(15, rowH * 0.34)) : Math.max(12, Math.min(18, rowH * 0.38));
     const counts = this.steps.map((s) => this.labels.counts(s));

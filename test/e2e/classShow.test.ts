@@ -45,8 +45,10 @@ describe('the class as a show', () => {
       await student.page.keyboard.press('Enter');
       await student.waitForScene('ClassLobby');
     }
-    // Four more students from SDK clients; one opens every round with three wrong cards.
-    const others: SdkStudent[] = await Promise.all([['Cy', 3], ['Di', 0], ['Ed', 0], ['Flo', 0]].map(([n, b]) => sdkStudent(suite.game.url, code, n as string, b as number)));
+    // Four more students from SDK clients; Cy opens with three wrong cards and then sits still for 8 s.
+    const others: SdkStudent[] = await Promise.all([
+      sdkStudent(suite.game.url, code, 'Cy', 3, 8000), ...['Di', 'Ed', 'Flo'].map((n) => sdkStudent(suite.game.url, code, n)),
+    ]);
     await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.students.length === 6); });
     // The lobby already says what the first round plays.
     expect((await untilClass(phone.page, () => window.__tango.state.classroom?.next === 'handshake')).next).toBe('handshake');
