@@ -1,9 +1,8 @@
 import Phaser from 'phaser';
-import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type PairTileView, type StudentView } from '../../shared/protocol.ts';
+import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, t } from '../i18n/text.ts';
 import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSession.ts';
-import type { PairWatch } from '../net/pairWatch.ts';
 import { serverUrl } from '../net/lobby.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -11,14 +10,14 @@ import { ClassReview } from '../ui/ClassReview.ts';
 import { ClassStandingsTable } from '../ui/ClassStandingsTable.ts';
 import { CopyField } from '../ui/CopyField.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
-import { PairStage } from '../ui/PairStage.ts';
 import { PairTiles } from '../ui/PairTiles.ts';
 import { QrImage } from '../ui/QrImage.ts';
 import { RosterGrid } from '../ui/RosterGrid.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import type { ClassReportData } from './ClassReport.ts';
-import { reviewContent, reviewLabels, stageLabels, tileLabels } from './classShowTexts.ts';
+import { reviewContent, reviewLabels, tileLabels } from './classShowTexts.ts';
+import { PairWatching } from './pairWatching.ts';
 import { classStatus, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
@@ -50,13 +49,10 @@ export class TeacherConsole extends Screen {
   private roster!: RosterGrid;
   private standings!: ClassStandingsTable;
   private tiles!: PairTiles;
-  private stage!: PairStage;
+  private watching!: PairWatching;
   private review!: ClassReview;
   private board!: Button;
   private main: MainPanel = 'tiles';
-  private watch: PairWatch | null = null;
-  private watched: { number: number; client: string; server: string; pairCode: string } | null = null;
-  private hideNames = false;
   private kick!: Button;
   private start!: Button;
   private pause!: Button;
@@ -105,12 +101,17 @@ export class TeacherConsole extends Screen {
       this.refresh();
     }, () => this.refresh());
     this.standings = new ClassStandingsTable(this, standingsLabels());
-    this.tiles = new PairTiles(this, tileLabels(), (tile, number) => void this.watchPair(tile, number));
-    this.stage = new PairStage(this, stageLabels(null), () => void this.stopWatching(), (hidden) => this.namesHidden(hidden));
-    this.review = new ClassReview(this, reviewLabels(), () => this.publishView(this.watched ? 'stage' : this.main));
+    this.tiles = new PairTiles(this, tileLabels(), (tile, number) => void this.watching.show(tile, number));
+    this.watching = new PairWatching(this, this.session, {
+      changed: () => this.refresh(),
+      moved: () => this.publishView('stage'),
+      refused: (code) => {
+        this.status.setText(`⚠ ${game(`error.${code}`)}`);
+        this.refresh();
+      },
+    });
+    this.review = new ClassReview(this, reviewLabels(), () => this.publishView(this.watching.active ? 'stage' : this.main));
     this.main = this.view.phase === 'review' ? 'review' : 'tiles';
-    this.watch = null;
-    this.watched = null;
     this.board = new Button(this, '', () => {
       this.main = this.nextPanel();
       this.refresh();
@@ -137,12 +138,12 @@ export class TeacherConsole extends Screen {
     // A class larger than the screen: every name can be reached, and picked, from the keyboard too.
     this.onKey('PAGE_DOWN', () => this.roster.scroll(this.roster.page));
     this.onKey('PAGE_UP', () => this.roster.scroll(-this.roster.page));
-    this.onKey('ESC', () => void this.stopWatching());
+    this.onKey('ESC', () => void this.watching.stop());
     const offView = this.session.events.on('view', (view) => this.show(view));
     const offClosed = this.session.events.on('closed', (code) => {
       this.status.setText(game(`error.${code}`));
     });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); void this.watch?.leave(); this.watch = null; });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offView(); offClosed(); });
     this.startLayout();
     this.show(this.view);
   }
@@ -202,17 +203,17 @@ export class TeacherConsole extends Screen {
     this.panelTitle.setWordWrapWidth(Math.max(120, pw - switches * (toggleW + 8)), true).setPosition(px, py);
     this.toggle.resize(toggleW, 40).setPosition(px + pw - toggleW / 2, py + 14);
     this.board.resize(toggleW, 40).setPosition(px + pw - toggleW * 1.5 - 8, py + 14);
-    py += this.stage.visible ? 0 : Math.max(36, this.panelTitle.height + 6);
+    py += this.watching.stage.visible ? 0 : Math.max(36, this.panelTitle.height + 6);
     const panelHeight = Math.max(80, bottom - py - (this.showRoster ? 52 : 0));
     this.roster.setPosition(px, py).resize(pw, panelHeight);
     this.standings.setPosition(px, py).resize(pw, panelHeight);
     this.tiles.setPosition(px, py).resize(pw, panelHeight);
-    this.stage.setPosition(px, py).resize(pw, panelHeight);
+    this.watching.stage.setPosition(px, py).resize(pw, panelHeight);
     this.review.setPosition(px, py).resize(pw, panelHeight);
     this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
     this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings,
       report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, board: this.board,
-      ...(this.stage.visible ? { back: this.stage.back, hideNames: this.stage.names } : {}),
+      ...(this.watching.stage.visible ? { back: this.watching.stage.back, hideNames: this.watching.stage.names } : {}),
       ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])),
       ...Object.fromEntries((this.tiles.visible ? this.tiles.items : []).map((b, i) => [`tile.${i}`, b])) });
   }
@@ -224,7 +225,7 @@ export class TeacherConsole extends Screen {
     // A new round starts on its tiles, a finished one on its review; the pair shown large belongs to its round.
     if (before.phase !== view.phase && view.phase === 'playing') this.main = 'tiles';
     if (before.phase !== view.phase && view.phase === 'review') this.main = 'review';
-    if (before.round !== view.round) void this.stopWatching();
+    if (before.round !== view.round) void this.watching.stop();
     if (before.phase !== 'ended' && view.phase === 'ended') return this.openReport();
     this.refresh();
   }
@@ -246,7 +247,7 @@ export class TeacherConsole extends Screen {
     this.settings.setEnabled(!ended);
     this.endClass.setLabel(this.endArmed ? t('class.endConfirm') : t('class.endClass'));
     const roster = this.showRoster || v.phase === 'lobby';
-    const panel = roster ? 'roster' : this.watched ? 'stage' : v.phase === 'ended' ? 'board' : this.main;
+    const panel = roster ? 'roster' : this.watching.active ? 'stage' : v.phase === 'ended' ? 'board' : this.main;
     this.toggle.setVisible(v.phase !== 'lobby' && panel !== 'stage')
       .setLabel(roster ? this.panelName(this.main) : `☰ ${t('class.students', { count: students.length })}`);
     this.board.setVisible(!roster && panel !== 'stage' && (v.phase === 'playing' || v.phase === 'review')).setLabel(this.panelName(this.nextPanel()));
@@ -258,11 +259,11 @@ export class TeacherConsole extends Screen {
     this.panelTitle.setFontSize(roster ? 16 : 20).setColor(roster ? '#9fb0c4' : '#f2f5f8');
     this.roster.setVisible(panel === 'roster').setStudents(students);
     this.standings.setVisible(panel === 'board').setRows(v.liveLeaderboard);
-    this.tiles.setVisible(panel === 'tiles').setTiles(v.tiles);
-    this.stage.setVisible(panel === 'stage');
+    this.tiles.setVisible(panel === 'tiles').setHideNames(this.watching.namesHidden).setTiles(v.tiles);
+    this.watching.stage.setVisible(panel === 'stage');
     this.review.setVisible(panel === 'review').setContent(reviewContent(v, true));
     this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
-    const panelItems = panel === 'tiles' ? this.tiles.items : panel === 'stage' ? [this.stage.back, this.stage.names] : this.roster.items;
+    const panelItems = panel === 'tiles' ? this.tiles.items : panel === 'stage' ? [this.watching.stage.back, this.watching.stage.names] : this.roster.items;
     this.focus.setItems([...panelItems, this.kick, this.board, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.report, this.endClass]);
     this.layout(this.viewWidth, this.viewHeight);
     this.publishView(panel);
@@ -276,12 +277,12 @@ export class TeacherConsole extends Screen {
       leaderboard: v.liveLeaderboard.map((r) => r.nickname), panel,
       tiles: v.tiles.map(({ client, server, clientState, serverState, right, progress, status, stuck, struggling }) =>
         ({ client, server, clientState, serverState, right, progress, status, stuck, struggling })),
-      watching: { pairCode: this.watched?.pairCode ?? '', segments: this.watch?.view.segments.length ?? 0, namesHidden: this.hideNames },
+      watching: { pairCode: this.watching.pairCode, segments: this.watching.segments, namesHidden: this.watching.namesHidden },
       podium: this.review.podium.names, podiumRisen: this.review.podium.risen, steps: v.steps.map((s) => s.skill), next: v.nextScenarioId } });
   }
 
   override update(): void {
-    if (this.watch && this.stage.visible) this.stage.tick(this.watch.serverNow());
+    this.watching.tick();
   }
 
   /** The panel the board button goes to from the one shown: tiles and leaderboard in a round, and the review after it. */
@@ -292,48 +293,6 @@ export class TeacherConsole extends Screen {
 
   private panelName(panel: MainPanel): string {
     return panel === 'tiles' ? t('show.pairs') : panel === 'review' ? t('show.review') : `♛ ${t('class.leaderboard')}`;
-  }
-
-  /** Shows one pair large: the console watches its pair room (no seat) and draws its ladder. */
-  private async watchPair(tile: PairTileView, number: number): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    await this.stopWatching();
-    const watch = await this.session.watch(tile.pairCode);
-    this.busy = false;
-    if (!this.scene.isActive()) {
-      if (typeof watch !== 'string') void watch.leave();
-      return;
-    }
-    if (typeof watch === 'string') {
-      this.status.setText(`⚠ ${game(`error.${watch}`)}`);
-      return this.refresh();
-    }
-    this.watch = watch;
-    this.watched = { number, client: tile.client, server: tile.server, pairCode: tile.pairCode };
-    this.stage.destroy();
-    this.stage = new PairStage(this, stageLabels(this.watched), () => void this.stopWatching(), (hidden) => this.namesHidden(hidden)).setNamesHidden(this.hideNames).setView(watch.view);
-    watch.events.on('view', (view) => {
-      this.stage.setView(view);
-      this.publishView('stage');
-    });
-    watch.events.on('closed', () => void this.stopWatching());
-    this.refresh();
-  }
-
-  private namesHidden(hidden: boolean): void {
-    this.hideNames = hidden;
-    this.tiles.setHideNames(hidden);
-    this.publishView(this.watched ? 'stage' : this.main);
-  }
-
-  private async stopWatching(): Promise<void> {
-    const watch = this.watch;
-    if (!watch && !this.watched) return;
-    this.watch = null;
-    this.watched = null;
-    if (this.scene.isActive()) this.refresh();
-    await watch?.leave();
   }
 
   private async send<K extends TeacherCommand>(type: K, ...payload: CommandArgs<K>): Promise<void> {

@@ -119,6 +119,7 @@ export class PairTiles extends Phaser.GameObjects.Container {
   }
 
   setHideNames(hide: boolean): this {
+    if (hide === this.hideNames) return this;
     this.hideNames = hide;
     return this.setTiles(this.shown);
   }
