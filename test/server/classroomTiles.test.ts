@@ -70,7 +70,8 @@ describe('the teacher\'s tiles', () => {
       // A look every TILE_EVERY_MS, a report only from a look that saw a change, and one last
       // report with the round's result (the only one off the beat).
       expect(times.length).toBeLessThanOrEqual(Math.ceil((seconds * 1000) / TILE_EVERY_MS) + 1);
-      for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThan(TILE_EVERY_MS * 0.7);
+      // (Measured where they arrive, which a busy test process delays unevenly: half the beat at least.)
+      for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThan(TILE_EVERY_MS * 0.5);
     }
     // Consecutive reports of a pair differ: nothing is sent twice.
     for (const code of at.keys()) {
@@ -80,6 +81,22 @@ describe('the teacher\'s tiles', () => {
     const final = teacher.room.state.tiles.map((t) => t.status);
     expect(final).toEqual(['won', 'won', 'won']);
   }, 40_000);
+
+  it('start afresh with the next round: its pairs\' tiles replace the last round\'s', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'], rounds: 2 });
+    const students = [await joinClass(teacher.code, 'Amy'), await joinClass(teacher.code, 'Bo')];
+    await until(teacher.room, (s) => s.students.size === 2);
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const first = await Promise.all(students.map((s) => takeSeat(s)));
+    await Promise.all(first.map(({ pair }) => until(pair, (s) => s.phase === 'playing').then(() => followHints(pair))));
+    const done = await until(teacher.room, (s) => s.phase === 'review');
+    const firstCode = done.tiles[0]!.pairCode;
+    expect(done.tiles.map((t) => t.status)).toEqual(['won']);
+
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const second = await until(teacher.room, (s) => s.round === 2 && s.tiles.length === 1 && s.tiles[0]!.pairCode !== firstCode);
+    expect(second.tiles[0]!.toJSON()).toMatchObject({ status: 'waiting', right: 0, progress: 0 });
+  });
 
   it('let a teacher\'s screen watch one pair without a seat; a student may not', async () => {
     const { teacher, amy, a } = await twoSeated(colyseus);

@@ -193,6 +193,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
       closed: () => { if (this.endAfterRound) this.endClass(); },
       tileAdded: (tile) => this.screens.add(tile),
+      tileRemoved: (tile) => this.screens.remove(tile),
     });
     this.state.code = this.roomId;
     this.state.settings = new ClassSettingsState();

@@ -31,8 +31,9 @@ export interface ClassRoundsParts {
   readonly seat: (studentId: string, seat: SeatPayload) => void;
   /** A round was closed and the class is in review. */
   readonly closed: () => void;
-  /** A pair's tile was added to the state: only the teacher's screens see it. */
+  /** A pair's tile was added to the state, or taken out: only the teacher's screens see tiles. */
   readonly tileAdded: (tile: PairTileState) => void;
+  readonly tileRemoved: (tile: PairTileState) => void;
 }
 
 export class ClassRounds {
@@ -185,6 +186,8 @@ export class ClassRounds {
   /** One tile per pair of the new round, in pairing order, until its pair reports. */
   private showTiles(round: ClassRound): void {
     const { view } = this.parts;
+    // Last round's tiles leave the screens' view too, or it would keep every round's.
+    for (const old of this.tiles.values()) this.parts.tileRemoved(old);
     this.tiles.clear();
     view.tiles.clear();
     for (const names of round.pairNames()) {
