@@ -30,6 +30,8 @@ export class ClassLobby extends Screen {
   private mine!: Phaser.GameObjects.Text;
   private standings!: ClassStandingsTable;
   private review!: ClassReview;
+  /** A round has been played: the leaderboard is shown where it fits. */
+  private tableWanted = false;
   private leave!: Button;
 
   constructor() {
@@ -81,11 +83,14 @@ export class ClassLobby extends Screen {
     this.mine.setWordWrapWidth(column, true).setPosition(x, y);
     if (this.mine.text) y += this.mine.height + 12;
     const leaveTop = height - 12 - 48;
+    this.standings.setVisible(this.tableWanted);
     if (this.review.visible) {
-      // The review first; on a wide screen the leaderboard below gets what is left, on a phone
-      // the review takes it all (the student's own rank is the line above).
+      // The review first; the student's own rank is the line above it.
+      // The leaderboard stays below only where it still shows a few rows beside a roomy review.
       const room = leaveTop - 12 - y;
-      const reviewHeight = column >= 760 ? Math.max(260, Math.min(420, room - 160)) : room;
+      const withTable = column >= 760 && room >= 560;
+      const reviewHeight = withTable ? Math.min(420, room - 212) : Math.min(room, 520);
+      this.standings.setVisible(this.tableWanted && withTable);
       this.review.setPosition(x, y).resize(column, reviewHeight);
       y += reviewHeight + 12;
     }
@@ -109,7 +114,8 @@ export class ClassLobby extends Screen {
       ? `${t('class.yourRank', { rank: row.rank, count: view.leaderboard.length })} · ${t('class.yourPoints', { points: row.points })} · ${t('class.yourAccuracy', { accuracy: accuracyText(row, standingsLabels()) })}`
       : '';
     this.mine.setText(view.phase === 'playing' && view.round > 0 ? [t('class.rankAfterRound'), mine].filter(Boolean).join('\n') : mine);
-    this.standings.setVisible(finished > 0 && !(view.phase === 'review' && this.viewWidth < 760)).setRows(view.leaderboard, me);
+    this.tableWanted = finished > 0;
+    this.standings.setRows(view.leaderboard, me);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: view.phase, round: view.round, paused: view.paused, locked: view.locked,
       students: [...view.students.values()].map((s) => s.nickname).sort(), leaderboard: view.leaderboard.map((r) => r.nickname),

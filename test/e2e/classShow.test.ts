@@ -96,6 +96,10 @@ describe('the class as a show', () => {
     expect(lobby.next).toBe('client-close');
     await untilClass(phone.page, () => window.__tango.state.classroom?.podiumRisen === true);
     await phone.screenshot('show-phone-lobby-review');
+    await laptop.click('home');
+    await laptop.waitForScene('ClassLobby');
+    await untilClass(laptop.page, () => window.__tango.state.classroom?.podiumRisen === true);
+    await laptop.screenshot('show-laptop-lobby-review');
 
     await Promise.all(others.map((o) => o.leave()));
   });
