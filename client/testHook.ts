@@ -37,6 +37,18 @@ export interface TangoState {
     roster?: string[];
     /** The teacher's console: the class's playlist and number of rounds as the server holds them. */
     settings?: { playlist: string[]; rounds: number };
+    /** The teacher's console: what its panel shows ('roster', 'tiles', 'board', 'review' or 'stage'). */
+    panel?: string;
+    /** The teacher's console: every pair's tile as the server last sent it (targets tile.0, tile.1…). */
+    tiles?: { client: string; server: string; clientState: string; serverState: string; right: number; progress: number; status: string; stuck: boolean; struggling: boolean }[];
+    /** The teacher's console: the pair shown large (its room code; '') and the segments its ladder has drawn. */
+    watching?: { pairCode: string; segments: number; namesHidden: boolean };
+    /** Between rounds: the podium's nicknames (first place first), the chart's steps, the next scenario. */
+    podium?: string[];
+    /** The podium's blocks have finished rising (its short animation). */
+    podiumRisen?: boolean;
+    steps?: string[];
+    next?: string;
   } | null;
   /** The scenario picker: the playlist as chosen so far, and the scenarios marked ✓ (played without a mistake). */
   scenarios: { chosen: string[]; mastered: string[] } | null;

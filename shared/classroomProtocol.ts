@@ -4,6 +4,8 @@
  * state, and the report routes. Re-exported by protocol.ts, so clients import everything from
  * there; documented in server/PROTOCOL.md.
  */
+import type { PairTileSummary } from './classroom/pairTile.ts';
+import type { StepTally } from './classroom/stepTally.ts';
 import type { Role } from './match/cards.ts';
 import type { Skill } from './match/types.ts';
 import type { TimeAllowance } from './match/timeAllowance.ts';
@@ -13,7 +15,7 @@ import type { ScenarioId } from './scenarios/scenario.ts';
 import type { z } from 'zod';
 import type {
   classroomCreateOptionsSchema, classSettingsPatchSchema, classSettingsSchema, kickPayloadSchema, lockPayloadSchema,
-  studentJoinOptionsSchema, teacherJoinOptionsSchema, timeAllowancePayloadSchema,
+  studentJoinOptionsSchema, teacherJoinOptionsSchema, timeAllowancePayloadSchema, watchPairPayloadSchema,
 } from './validation.ts';
 
 /**
@@ -85,7 +87,19 @@ export const TEACHER_MSG = {
    * Only teacher screens see who has one (`timeAllowances`); nothing else the class receives shows it.
    */
   timeAllowance: 'timeAllowance',
+  /**
+   * `{ pairCode }`: a seat to watch one pair of the running round (its ladder on the projector).
+   * The reply is `WatchPairReply`; the watcher sees the pair room's state and plays nothing.
+   */
+  watchPair: 'watchPair',
 } as const;
+
+export type WatchPairPayload = z.input<typeof watchPairPayloadSchema>;
+
+/** A watcher's seat in the pair room: pass `reservation` to `client.consumeSeatReservation`. */
+export interface WatchPairReply {
+  readonly reservation: SeatReservation;
+}
 
 /** What the class room sends besides `error` and `notice` (SERVER_MSG). */
 export const CLASS_MSG = {
@@ -179,6 +193,20 @@ export interface SkillView {
   readonly accuracy: number;
 }
 
+/**
+ * One pair of the running round as the teacher's tiles show it: the pair room's own summary
+ * (shared/classroom/pairTile.ts, sent at most twice a second and only when it changed) and the
+ * two nicknames the class already knows ('' for a bot).
+ */
+export interface PairTileView extends PairTileSummary {
+  readonly pairCode: string;
+  readonly client: string;
+  readonly server: string;
+}
+
+/** One step's right, wrong and late answers in the last finished round (shared/classroom/stepTally.ts). */
+export type StepTallyView = StepTally;
+
 export interface ClassroomView {
   readonly code: string;
   readonly phase: ClassPhase;
@@ -210,6 +238,15 @@ export interface ClassroomView {
   readonly mistakes: readonly MistakeView[];
   /** The last finished round, per kind of move, in teaching order. */
   readonly skills: readonly SkillView[];
+  /** The last finished round's answers per step, in teaching order: the chart between rounds. */
+  readonly steps: readonly StepTallyView[];
+  /** The scenario the next round will play; '' when no round is left. */
+  readonly nextScenarioId: ScenarioId | '';
+  /**
+   * Every pair of the running round, in pairing order; sent to the teacher's screens only (empty
+   * for a student), and kept after the round until the next one starts.
+   */
+  readonly tiles: readonly PairTileView[];
 }
 
 /** The header that carries the teacher's secret to the report routes (never the URL). */

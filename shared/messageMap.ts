@@ -7,7 +7,7 @@
  */
 import type {
   ChallengeResultPayload, ClassSettingsPatch, ErrorPayload, KickPayload, LockPayload, MoveJudgedPayload, NoticePayload,
-  PlayPayload, PlayReply, ReadyPayload, SeatPayload, StudentWelcomePayload, TeacherWelcomePayload, TimeAllowancePayload,
+  PlayPayload, PlayReply, ReadyPayload, SeatPayload, StudentWelcomePayload, TeacherWelcomePayload, TimeAllowancePayload, WatchPairPayload, WatchPairReply,
 } from './protocol.ts';
 import type { CLASS_MSG, CLIENT_MSG, SERVER_MSG, TEACHER_MSG } from './protocol.ts';
 
@@ -40,6 +40,7 @@ export interface ClassroomMessages {
   readonly [TEACHER_MSG.endRound]: ClientMessage<ReadyPayload, Done>;
   readonly [TEACHER_MSG.endClass]: ClientMessage<ReadyPayload, Done>;
   readonly [TEACHER_MSG.timeAllowance]: ClientMessage<TimeAllowancePayload, Done>;
+  readonly [TEACHER_MSG.watchPair]: ClientMessage<WatchPairPayload, WatchPairReply>;
 }
 
 /** What a pair room sends its clients. */

@@ -164,6 +164,8 @@ export const kickPayloadSchema = z
 export const timeAllowancePayloadSchema = z
   .strictObject({ studentId: z.string().min(1).max(CLASS_LIMITS.studentIdMax), allowance: z.enum(TIME_ALLOWANCES) })
   .readonly();
+/** A pair room's code, as roomCodes.ts makes them. */
+export const watchPairPayloadSchema = z.strictObject({ pairCode: z.string().max(LIMITS.roomCodeLength).refine(isRoomCode, 'not a room code') }).readonly();
 
 /** Teacher commands without a payload accept nothing, or an empty object. */
 export const noPayloadSchema = readyPayloadSchema;

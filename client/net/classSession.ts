@@ -1,7 +1,7 @@
 import { CloseCode, type Client, type Room } from '@colyseus/sdk';
 import {
   CLASS_MSG, SERVER_MSG, errorCodeOf, type ClassroomView, type ErrorCode, type ErrorPayload, type NoticePayload, type SeatPayload,
-  type TEACHER_MSG,
+  TEACHER_MSG,
 } from '../../shared/protocol.ts';
 import type { ClassroomMessages } from '../../shared/messageMap.ts';
 import { Listeners } from './listeners.ts';
@@ -9,6 +9,7 @@ import { typedRoom, type PayloadArgs } from './typedRoom.ts';
 import { RoomSession } from './roomSession.ts';
 import { keepTrying, mayComeBack, realClock } from './classReturn.ts';
 import { toClassView } from './classView.ts';
+import { PairWatch } from './pairWatch.ts';
 
 export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
 /** A teacher command's payload as arguments (none for the commands that carry nothing). */
@@ -126,6 +127,16 @@ export class ClassSession {
       // A command without a payload is sent with an empty object, as the server takes either.
       await typedRoom<ClassroomMessages>(this.room).request(type, ...((payload.length > 0 ? payload : [{}]) as CommandArgs<K>));
       return null;
+    } catch (error) {
+      return errorCodeOf(error);
+    }
+  }
+
+  /** A teacher's screen watches one pair of the round (its ladder large on the projector); else why not. */
+  async watch(pairCode: string): Promise<PairWatch | ErrorCode> {
+    try {
+      const { reservation } = await typedRoom<ClassroomMessages>(this.room).request(TEACHER_MSG.watchPair, { pairCode });
+      return new PairWatch(await this.client.consumeSeatReservation(reservation));
     } catch (error) {
       return errorCodeOf(error);
     }

@@ -14,5 +14,7 @@ export function toClassView(state: unknown): ClassroomView {
     skills: (json.skills ?? []) as ClassroomView['skills'],
     // Teacher screens only: a student's state has no such map.
     timeAllowances: new Map(Object.entries((json.timeAllowances ?? {}) as Record<string, 'extra' | 'untimed'>)),
+    steps: (json.steps ?? []) as ClassroomView['steps'],
+    tiles: (json.tiles ?? []) as ClassroomView['tiles'],
   };
 }

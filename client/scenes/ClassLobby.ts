@@ -4,11 +4,13 @@ import { t } from '../i18n/text.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
+import { ClassReview } from '../ui/ClassReview.ts';
 import { ClassStandingsTable, accuracyText } from '../ui/ClassStandingsTable.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
+import { nextRoundLines, reviewContent, reviewLabels } from './classShowTexts.ts';
 import { classStatus, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
 import { followClassWhileShown } from './classFlow.ts';
@@ -16,8 +18,9 @@ import { go, SCENES, type SceneData } from './scenes.ts';
 
 /**
  * A student between rounds: their name, what the class is doing, how many are here, and once a
- * round has been played their points and rank with the class's leaderboard. The round's seat
- * moves them on by itself (classFlow.ts).
+ * round has been played their points and rank, the podium, the chart of the class's answers per
+ * step, the next round's scenario and the class's leaderboard. The round's seat moves them on by
+ * itself (classFlow.ts).
  */
 export class ClassLobby extends Screen {
   private session!: ClassSession;
@@ -27,6 +30,9 @@ export class ClassLobby extends Screen {
   private status!: Phaser.GameObjects.Text;
   private mine!: Phaser.GameObjects.Text;
   private standings!: ClassStandingsTable;
+  private review!: ClassReview;
+  /** A round has been played: the leaderboard is shown where it fits. */
+  private tableWanted = false;
   private leave!: Button;
   private soundToggle!: SoundToggle;
 
@@ -50,6 +56,7 @@ export class ClassLobby extends Screen {
     this.status = this.add.text(0, 0, '', textStyle(16, { colour: COLOURS.dim }));
     this.mine = this.add.text(0, 0, '', textStyle(22, { bold: true }));
     this.standings = new ClassStandingsTable(this, standingsLabels());
+    this.review = new ClassReview(this, reviewLabels(), () => this.show(this.session.view));
     this.leave = new Button(this, t('class.leave'), () => void this.session.leave().then(() => {
       history.replaceState(null, '', '/');
       go(this, SCENES.Start);
@@ -80,11 +87,23 @@ export class ClassLobby extends Screen {
     y += this.you.height + 12;
     this.message.setWordWrapWidth(column, true).setPosition(x, y);
     y += this.message.height + 8;
-    this.status.setWordWrapWidth(column, true).setPosition(x, y);
-    y += this.status.height + 12;
+    // On a phone between rounds the review needs the room more than the class's status line does.
+    this.status.setVisible(!(this.review.visible && width < 760)).setWordWrapWidth(column, true).setPosition(x, y);
+    if (this.status.visible) y += this.status.height + 12;
     this.mine.setWordWrapWidth(column, true).setPosition(x, y);
     if (this.mine.text) y += this.mine.height + 12;
     const leaveTop = height - 12 - 48;
+    this.standings.setVisible(this.tableWanted);
+    if (this.review.visible) {
+      // The review first; the student's own rank is the line above it.
+      // The leaderboard stays below only where it still shows a few rows beside a roomy review.
+      const room = leaveTop - 12 - y;
+      const withTable = column >= 760 && room >= 560;
+      const reviewHeight = withTable ? Math.min(420, room - 212) : Math.min(room, 520);
+      this.standings.setVisible(this.tableWanted && withTable);
+      this.review.setPosition(x, y).resize(column, reviewHeight);
+      y += reviewHeight + 12;
+    }
     this.standings.setPosition(x, y).resize(column, Math.max(60, leaveTop - 12 - y));
     const lw = Math.min(260, column);
     this.leave.resize(lw, 48).setPosition(x + lw / 2, leaveTop + 24);
@@ -95,7 +114,9 @@ export class ClassLobby extends Screen {
     const me = this.session.studentId;
     const student = view.students.get(me);
     this.message.setText(this.messageFor(view, Boolean(student?.pairCode)));
-    this.status.setText(`${classStatus(view)}\n${t('class.here', { count: [...view.students.values()].filter((s) => s.connected).length })}`);
+    const coming = view.phase === 'lobby' ? nextRoundLines(view) : [];
+    this.status.setText([classStatus(view), t('class.here', { count: [...view.students.values()].filter((s) => s.connected).length }), ...coming].join('\n'));
+    this.review.setVisible(view.phase === 'review').setContent(reviewContent(view, false));
     const row = view.leaderboard.find((r) => r.studentId === me);
     // The standings are those of finished rounds; while one is played they wait for its end.
     const finished = view.phase === 'playing' ? view.round - 1 : view.round;
@@ -103,10 +124,12 @@ export class ClassLobby extends Screen {
       ? `${t('class.yourRank', { rank: row.rank, count: view.leaderboard.length })} · ${t('class.yourPoints', { points: row.points })} · ${t('class.yourAccuracy', { accuracy: accuracyText(row, standingsLabels()) })}`
       : '';
     this.mine.setText(view.phase === 'playing' && view.round > 0 ? [t('class.rankAfterRound'), mine].filter(Boolean).join('\n') : mine);
-    this.standings.setVisible(finished > 0).setRows(view.leaderboard, me);
+    this.tableWanted = finished > 0;
+    this.standings.setRows(view.leaderboard, me);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ classroom: { phase: view.phase, round: view.round, paused: view.paused, locked: view.locked,
-      students: [...view.students.values()].map((s) => s.nickname).sort(), leaderboard: view.leaderboard.map((r) => r.nickname) } });
+      students: [...view.students.values()].map((s) => s.nickname).sort(), leaderboard: view.leaderboard.map((r) => r.nickname),
+      podium: this.review.visible ? this.review.podium.names : [], podiumRisen: this.review.podium.risen, steps: view.steps.map((s) => s.skill), next: view.nextScenarioId } });
   }
 
   private messageFor(view: ClassroomView, seated: boolean): string {

@@ -7,16 +7,20 @@ import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSess
 import { serverUrl } from '../net/lobby.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
+import { ClassReview } from '../ui/ClassReview.ts';
 import { ClassStandingsTable } from '../ui/ClassStandingsTable.ts';
 import { CopyField } from '../ui/CopyField.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { PairTiles } from '../ui/PairTiles.ts';
 import { QrImage } from '../ui/QrImage.ts';
 import { RosterGrid } from '../ui/RosterGrid.ts';
 import { SoundToggle } from '../ui/SoundToggle.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS, MIN_TOUCH } from '../ui/theme.ts';
 import type { ClassReportData } from './ClassReport.ts';
-import { classStatus, mistakeLines, standingsLabels } from './classTexts.ts';
+import { reviewContent, reviewLabels, tileLabels } from './classShowTexts.ts';
+import { PairWatching } from './pairWatching.ts';
+import { classStatus, standingsLabels } from './classTexts.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
 
@@ -24,10 +28,14 @@ export interface TeacherData {
   session: ClassSession;
 }
 
+/** What the console's panel shows once the class has started (the roster aside). */
+type MainPanel = 'tiles' | 'board' | 'review';
+
 /**
  * The teacher's projector screen: the join code very large with its link and QR code, the roster
- * filling live, the round's controls, and from the first round on the live leaderboard and the
- * steps the class got wrong most.
+ * filling live, the round's controls; during a round every pair as a tile (one of them shown
+ * large with its live ladder on demand), between rounds the podium, the chart of the class's
+ * answers per step and the next round, and the live leaderboard one press away.
  */
 export class TeacherConsole extends Screen {
   private session!: ClassSession;
@@ -42,7 +50,11 @@ export class TeacherConsole extends Screen {
   private panelTitle!: Phaser.GameObjects.Text;
   private roster!: RosterGrid;
   private standings!: ClassStandingsTable;
-  private mistakes!: Phaser.GameObjects.Text;
+  private tiles!: PairTiles;
+  private watching!: PairWatching;
+  private review!: ClassReview;
+  private board!: Button;
+  private main: MainPanel = 'tiles';
   private kick!: Button;
   private start!: Button;
   private pause!: Button;
@@ -94,7 +106,21 @@ export class TeacherConsole extends Screen {
       this.refresh();
     }, () => this.refresh());
     this.standings = new ClassStandingsTable(this, standingsLabels());
-    this.mistakes = this.add.text(0, 0, '', textStyle(17));
+    this.tiles = new PairTiles(this, tileLabels(), (tile, number) => void this.watching.show(tile, number));
+    this.watching = new PairWatching(this, this.session, {
+      changed: () => this.refresh(),
+      moved: () => this.publishView('stage'),
+      refused: (code) => {
+        this.status.setText(`⚠ ${game(`error.${code}`)}`);
+        this.refresh();
+      },
+    });
+    this.review = new ClassReview(this, reviewLabels(), () => this.publishView(this.watching.active ? 'stage' : this.main));
+    this.main = this.view.phase === 'review' ? 'review' : 'tiles';
+    this.board = new Button(this, '', () => {
+      this.main = this.nextPanel();
+      this.refresh();
+    });
     this.kick = new Button(this, '', () => void this.kickPicked());
     this.start = new Button(this, '', () => void this.send(TEACHER_MSG.startRound), { primary: true, fontSize: 20 });
     this.pause = new Button(this, '', () => void this.send(this.view.paused ? TEACHER_MSG.resume : TEACHER_MSG.pause));
@@ -122,6 +148,7 @@ export class TeacherConsole extends Screen {
     // A class larger than the screen: every name can be reached, and picked, from the keyboard too.
     this.onKey('PAGE_DOWN', () => this.roster.scroll(this.roster.page));
     this.onKey('PAGE_UP', () => this.roster.scroll(-this.roster.page));
+    this.onKey('ESC', () => void this.watching.stop());
     const offView = this.session.events.on('view', (view) => this.show(view));
     const offClosed = this.session.events.on('closed', (code) => {
       this.status.setText(game(`error.${code}`));
@@ -184,19 +211,24 @@ export class TeacherConsole extends Screen {
     const px = wide ? m + joinWidth + 28 : m;
     const pw = wide ? width - px - m : width - 2 * m;
     let py = wide ? y : Math.max(jy, y + qrSize + 8);
-    this.panelTitle.setWordWrapWidth(this.toggle.visible ? pw * 0.58 : pw, true).setPosition(px, py);
-    this.toggle.resize(Math.min(220, pw * 0.4), 40).setPosition(px + pw - Math.min(220, pw * 0.4) / 2, py + 14);
-    py += 36;
-    const review = this.view.phase === 'review' && !this.showRoster;
-    const mistakesHeight = review ? Math.min(220, (bottom - py) * 0.38) : 0;
-    const panelHeight = Math.max(80, bottom - py - mistakesHeight - (this.showRoster ? 52 : 0));
+    const toggleW = Math.min(220, pw * 0.3);
+    const switches = (this.toggle.visible ? 1 : 0) + (this.board.visible ? 1 : 0);
+    this.panelTitle.setWordWrapWidth(Math.max(120, pw - switches * (toggleW + 8)), true).setPosition(px, py);
+    this.toggle.resize(toggleW, 40).setPosition(px + pw - toggleW / 2, py + 14);
+    this.board.resize(toggleW, 40).setPosition(px + pw - toggleW * 1.5 - 8, py + 14);
+    py += this.watching.stage.visible ? 0 : Math.max(36, this.panelTitle.height + 6);
+    const panelHeight = Math.max(80, bottom - py - (this.showRoster ? 52 : 0));
     this.roster.setPosition(px, py).resize(pw, panelHeight);
     this.standings.setPosition(px, py).resize(pw, panelHeight);
+    this.tiles.setPosition(px, py).resize(pw, panelHeight);
+    this.watching.stage.setPosition(px, py).resize(pw, panelHeight);
+    this.review.setPosition(px, py).resize(pw, panelHeight);
     this.kick.resize(Math.min(320, pw), 44).setPosition(px + Math.min(320, pw) / 2, py + panelHeight + 26);
-    this.mistakes.setWordWrapWidth(pw, true).setFontSize(wide ? 18 : 14).setPosition(px, py + panelHeight + 8);
     this.publishTargets({ start: this.start, pause: this.pause, endRound: this.endRound, lock: this.lock, settings: this.settings, time: this.timeButton,
-      report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, sound: this.soundToggle,
-      ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])) });
+      report: this.report, endClass: this.endClass, kick: this.kick, toggle: this.toggle, board: this.board, sound: this.soundToggle,
+      ...(this.watching.stage.visible ? { back: this.watching.stage.back, hideNames: this.watching.stage.names } : {}),
+      ...Object.fromEntries(this.roster.items.map((b, i) => [`student.${i}`, b])),
+      ...Object.fromEntries((this.tiles.visible ? this.tiles.items : []).map((b, i) => [`tile.${i}`, b])) });
   }
 
   private show(view: ClassroomView): void {
@@ -204,6 +236,10 @@ export class TeacherConsole extends Screen {
     this.view = view;
     this.sounds.follow(view);
     if (before.phase === 'lobby' && view.phase !== 'lobby') this.showRoster = false;
+    // A new round starts on its tiles, a finished one on its review; the pair shown large belongs to its round.
+    if (before.phase !== view.phase && view.phase === 'playing') this.main = 'tiles';
+    if (before.phase !== view.phase && view.phase === 'review') this.main = 'review';
+    if (before.round !== view.round) void this.watching.stop();
     if (before.phase !== 'ended' && view.phase === 'ended') return this.openReport();
     this.refresh();
   }
@@ -225,19 +261,52 @@ export class TeacherConsole extends Screen {
     this.settings.setEnabled(!ended);
     this.endClass.setLabel(this.endArmed ? t('class.endConfirm') : t('class.endClass'));
     const roster = this.showRoster || v.phase === 'lobby';
-    this.toggle.setVisible(v.phase !== 'lobby').setLabel(roster ? `♛ ${t('class.leaderboard')}` : `☰ ${t('class.students', { count: students.length })}`);
-    this.panelTitle.setText(roster ? (students.length ? t('class.pick') : t('class.noStudents')) : `♛ ${t('class.leaderboard')}`);
+    const panel = roster ? 'roster' : this.watching.active ? 'stage' : v.phase === 'ended' ? 'board' : this.main;
+    this.toggle.setVisible(v.phase !== 'lobby' && panel !== 'stage')
+      .setLabel(roster ? this.panelName(this.main) : `☰ ${t('class.students', { count: students.length })}`);
+    this.board.setVisible(!roster && panel !== 'stage' && (v.phase === 'playing' || v.phase === 'review')).setLabel(this.panelName(this.nextPanel()));
+    const titles: Record<typeof panel, string> = {
+      roster: students.length ? t('class.pick') : t('class.noStudents'), board: `♛ ${t('class.leaderboard')}`, tiles: t('show.tilesTitle'),
+      review: t('show.review'), stage: '',
+    };
+    this.panelTitle.setText(titles[panel]).setVisible(panel !== 'stage');
     this.panelTitle.setFontSize(roster ? 16 : 20).setColor(roster ? '#9fb0c4' : '#f2f5f8');
-    this.roster.setVisible(roster).setStudents(students);
-    this.standings.setVisible(!roster).setRows(v.liveLeaderboard);
+    this.roster.setVisible(panel === 'roster').setStudents(students);
+    this.standings.setVisible(panel === 'board').setRows(v.liveLeaderboard);
+    this.tiles.setVisible(panel === 'tiles').setHideNames(this.watching.namesHidden).setTiles(v.tiles);
+    this.watching.stage.setVisible(panel === 'stage');
+    this.review.setVisible(panel === 'review').setContent(reviewContent(v, true));
     this.kick.setVisible(roster && this.picked !== null).setLabel(t('class.kick', { nickname: this.picked?.nickname ?? '' }));
-    const review = v.phase === 'review' && !roster;
-    this.mistakes.setVisible(review).setText(review ? `${t('class.mistakesTitle')}\n${mistakeLines(v.mistakes).join('\n')}` : '');
-    this.focus.setItems([...this.roster.items, this.kick, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.timeButton, this.report, this.endClass, this.soundToggle]);
+    const panelItems = panel === 'tiles' ? this.tiles.items : panel === 'stage' ? [this.watching.stage.back, this.watching.stage.names] : this.roster.items;
+    this.focus.setItems([...panelItems, this.kick, this.board, this.toggle, this.start, this.pause, this.endRound, this.lock, this.settings, this.timeButton, this.report, this.endClass, this.soundToggle]);
     this.layout(this.viewWidth, this.viewHeight);
+    this.publishView(panel);
+  }
+
+  private publishView(panel: string): void {
+    const v = this.view;
+    const students = [...v.students.values()];
     publish({ classroom: { phase: v.phase, round: v.round, paused: v.paused, locked: v.locked, students: students.map((s) => s.nickname).sort(),
       roster: this.roster.visible ? this.roster.shownNames : [], settings: { playlist: [...v.settings.playlist], rounds: v.settings.rounds },
-      leaderboard: v.liveLeaderboard.map((r) => r.nickname) } });
+      leaderboard: v.liveLeaderboard.map((r) => r.nickname), panel,
+      tiles: v.tiles.map(({ client, server, clientState, serverState, right, progress, status, stuck, struggling }) =>
+        ({ client, server, clientState, serverState, right, progress, status, stuck, struggling })),
+      watching: { pairCode: this.watching.pairCode, segments: this.watching.segments, namesHidden: this.watching.namesHidden },
+      podium: this.review.podium.names, podiumRisen: this.review.podium.risen, steps: v.steps.map((s) => s.skill), next: v.nextScenarioId } });
+  }
+
+  override update(): void {
+    this.watching.tick();
+  }
+
+  /** The panel the board button goes to from the one shown: tiles and leaderboard in a round, and the review after it. */
+  private nextPanel(): MainPanel {
+    const order: MainPanel[] = this.view.phase === 'review' ? ['review', 'tiles', 'board'] : ['tiles', 'board'];
+    return order[(order.indexOf(this.main) + 1) % order.length] ?? 'tiles';
+  }
+
+  private panelName(panel: MainPanel): string {
+    return panel === 'tiles' ? t('show.pairs') : panel === 'review' ? t('show.review') : `♛ ${t('class.leaderboard')}`;
   }
 
   private async send<K extends TeacherCommand>(type: K, ...payload: CommandArgs<K>): Promise<void> {

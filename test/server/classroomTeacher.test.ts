@@ -29,7 +29,7 @@ describe('teacher powers', () => {
     const commands: [string, unknown][] = [
       [TEACHER_MSG.settings, { rounds: 9 }], [TEACHER_MSG.lock, { locked: true }], [TEACHER_MSG.kick, { studentId: bo.welcome.studentId }],
       [TEACHER_MSG.startRound, undefined], [TEACHER_MSG.pause, undefined], [TEACHER_MSG.resume, undefined],
-      [TEACHER_MSG.endRound, undefined], [TEACHER_MSG.endClass, undefined],
+      [TEACHER_MSG.endRound, undefined], [TEACHER_MSG.endClass, undefined], [TEACHER_MSG.watchPair, { pairCode: 'ABCDE' }],
       [TEACHER_MSG.timeAllowance, { studentId: amy.welcome.studentId, allowance: 'untimed' }],
     ];
     expect(commands.map(([type]) => type).sort()).toEqual(Object.values(TEACHER_MSG).sort());

@@ -12,11 +12,11 @@ import { randomInt } from 'node:crypto';
 import { classSettingsWith, DEFAULT_CLASS_SETTINGS } from '../../../shared/classroom/settings.ts';
 import {
   CLASS_LIMITS, CLASS_MSG, SERVER_MSG, TEACHER_MSG, type ClassroomCreateOptions, type ClassSettings, type ErrorCode,
-  type NoticePayload,
+  type NoticePayload, type WatchPairReply,
 } from '../../../shared/protocol.ts';
 import {
   classroomCreateOptionsSchema, classSettingsPatchSchema, kickPayloadSchema, lockPayloadSchema, noPayloadSchema,
-  timeAllowancePayloadSchema,
+  timeAllowancePayloadSchema, watchPairPayloadSchema,
 } from '../../../shared/validation.ts';
 import { TimeAllowances } from './timeAllowances.ts';
 import { classToRunAgain } from './runAgain.ts';
@@ -28,6 +28,7 @@ import { hashSecret, newSecret, parseClassJoin, refusal, secretMatches, type Cla
 import { listenToPairs } from '../pair/classChannels.ts';
 import { Leaderboard, ShownStandings } from './classLeaderboard.ts';
 import { ClassRounds } from './classRounds.ts';
+import { makePlaylist, nextScenarioOf } from '../pair/playlist.ts';
 import { Roster, type Student } from './classRoster.ts';
 import { checked, RateLimit, refuse, tell, type RoomHandlers } from '../common/refusals.ts';
 import type { ClassroomEvents, ClassroomMessages, Done } from '../../../shared/messageMap.ts';
@@ -107,6 +108,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       this.command(c, ctx, () => this.endClass())),
     [TEACHER_MSG.timeAllowance]: checked(timeAllowancePayloadSchema, (c: ClassClient, p, ctx) =>
       this.command(c, ctx, () => this.allowances.set(p.studentId, p.allowance))),
+    [TEACHER_MSG.watchPair]: checked(watchPairPayloadSchema, (c: ClassClient, p, ctx) => this.watch(c, ctx, p.pairCode)),
     _: (client: ClassClient) => {
       if (this.limit.allows(client, undefined, this.clock.currentTime)) tell(client, 'unknownMessage');
     },
@@ -121,6 +123,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     if (this.state.phase === 'ended') return refuse(client, ctx, 'classEnded');
     const refused = await run();
     return refused ? refuse(client, ctx, refused) : {};
+  }
+
+  /** A teacher's screen asks for a seat to watch one pair: the reply carries it. */
+  private async watch(client: ClassClient, ctx: MessageContext, pairCode: string): Promise<WatchPairReply | undefined> {
+    if (!this.limit.allows(client, ctx, this.clock.currentTime)) return undefined;
+    if (!client.auth?.teacher) return refuse(client, ctx, 'notTeacher');
+    const seat = await this.rounds.watch(pairCode);
+    return typeof seat === 'string' ? refuse(client, ctx, seat) : { reservation: seat };
   }
 
   private changeSettings(change: Partial<ClassSettings>): undefined {
@@ -191,6 +201,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       leaderboard: this.leaderboard, seed: server.seed ?? randomInt(2 ** 31), interrupted,
       seat: (studentId, seat) => this.studentClients.get(studentId)?.send(CLASS_MSG.seat, seat),
       closed: () => { if (this.endAfterRound) this.endClass(); },
+      tileAdded: (tile) => this.screens.add(tile),
+      tileRemoved: (tile) => this.screens.remove(tile),
     });
     this.state.code = this.roomId;
     this.state.settings = new ClassSettingsState();
@@ -397,6 +409,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   private showSettings(): void {
     const { playlist, ...rest } = this.settings;
     Object.assign(this.state.settings, rest);
+    // While a round is played, "next" is the round after it; in the lobby and the review, the coming one.
+    this.state.nextScenarioId = nextScenarioOf(makePlaylist(this.settings), this.state.round);
     const shown = this.state.settings.playlist;
     if (shown.length !== playlist.length || playlist.some((id, i) => shown[i] !== id)) {
       shown.clear();

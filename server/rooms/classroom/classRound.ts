@@ -41,6 +41,8 @@ export class ClassRound {
   private readonly seats = new Map<string, RoundSeat>();
   private readonly rooms = new Map<string, IRoomCache>();
   private readonly pending = new Set<string>();
+  /** Each pair room's two nicknames ('' for a bot), in pairing order: the teacher's tiles. */
+  private readonly names: { readonly pairCode: string; readonly client: string; readonly server: string }[] = [];
 
   private constructor(setup: RoundSetup, pairs: readonly Pair[]) {
     this.number = setup.round;
@@ -65,6 +67,7 @@ export class ClassRound {
       };
       const room = await matchMaker.createRoom(ROOM.pair, { classroom: spec });
       round.rooms.set(room.roomId, room);
+      round.names[i] = { pairCode: room.roomId, client: seats[0]!.nickname, server: seats[1]!.nickname };
       round.pending.add(room.roomId);
       for (const [mine, theirs] of [[seats[0]!, seats[1]!], [seats[1]!, seats[0]!]] as const) {
         if (mine.studentId === BOT_SEAT) continue;
@@ -84,6 +87,17 @@ export class ClassRound {
     const seat = this.seats.get(studentId);
     const room = seat && this.pending.has(seat.pairCode) ? this.rooms.get(seat.pairCode) : undefined;
     return room && reserve(room, studentId, nickname).catch(() => undefined);
+  }
+
+  /** A seat for a teacher's screen to watch a pair of this round (its ladder on the projector). */
+  async watch(pairCode: string): Promise<SeatReservation | undefined> {
+    const room = this.rooms.get(pairCode);
+    return room && (matchMaker.reserveSeatFor(room, {}, { nickname: '', watcher: true }) as Promise<SeatReservation>).catch(() => undefined);
+  }
+
+  /** The pairs in pairing order, with their nicknames ('' for a bot). */
+  pairNames(): readonly { readonly pairCode: string; readonly client: string; readonly server: string }[] {
+    return this.names.filter(Boolean);
   }
 
   /** Whether a report from this pair room belongs to this round. */

@@ -7,7 +7,8 @@
 import type { Clock, Presence } from '@colyseus/core';
 import { NO_HISTORY, type PairingHistory } from '../../../shared/classroom/pairing.ts';
 import type { TimeAllowance } from '../../../shared/match/timeAllowance.ts';
-import type { ClassSettings, ErrorCode, SeatPayload } from '../../../shared/protocol.ts';
+import type { ClassSettings, ErrorCode, SeatPayload, SeatReservation } from '../../../shared/protocol.ts';
+import { stepTally } from '../../../shared/classroom/stepTally.ts';
 import { commonMistakes, skillBreakdown } from '../../../shared/reports/skills.ts';
 import { SCENARIOS } from '../../../shared/scenarios/catalogue.ts';
 import type { ClassroomConfig } from '../../config.ts';
@@ -16,8 +17,8 @@ import { commandPairs, type ClassCommand, type PairReport } from '../pair/classC
 import type { Leaderboard } from './classLeaderboard.ts';
 import { ClassRound } from './classRound.ts';
 import { Countdown } from './countdown.ts';
-import { makePlaylist, scenarioOf } from '../pair/playlist.ts';
-import { MistakeState, SkillState, type ClassroomState } from '../schema/ClassroomState.ts';
+import { makePlaylist, nextScenarioOf, scenarioOf } from '../pair/playlist.ts';
+import { MistakeState, PairTileState, SkillState, StepTallyState, type ClassroomState } from '../schema/ClassroomState.ts';
 
 export interface ClassRoundsParts {
   readonly view: ClassroomState;
@@ -36,6 +37,9 @@ export interface ClassRoundsParts {
    * the playlist and the class's count of rounds skip them.
    */
   readonly interrupted?: number;
+  /** A pair's tile was added to the state, or taken out: only the teacher's screens see tiles. */
+  readonly tileAdded: (tile: PairTileState) => void;
+  readonly tileRemoved: (tile: PairTileState) => void;
 }
 
 export class ClassRounds {
@@ -44,6 +48,8 @@ export class ClassRounds {
   private round: ClassRound | null = null;
   private history: PairingHistory = NO_HISTORY;
   private starting = false;
+  /** This round's tiles by pair room. */
+  private readonly tiles = new Map<string, PairTileState>();
 
   constructor(parts: ClassRoundsParts) {
     this.parts = parts;
@@ -69,9 +75,14 @@ export class ClassRounds {
       });
       this.round = round;
       this.parts.classes.startRound(view.code, number, scenarioId, Date.now());
-      Object.assign(view, { phase: 'playing', paused: false, round: number, scenarioId, pairsPlaying: round.pairsPlaying });
+      Object.assign(view, {
+        phase: 'playing', paused: false, round: number, scenarioId, pairsPlaying: round.pairsPlaying,
+        nextScenarioId: nextScenarioOf(makePlaylist(settings), number),
+      });
       view.mistakes.clear();
       view.skills.clear();
+      view.steps.clear();
+      this.showTiles(round);
       for (const [id, student] of view.students) {
         const seat = round.seatOf(id);
         Object.assign(student, { pairCode: seat?.pairCode ?? '', role: seat?.role ?? '', partner: seat?.partner ?? '', seated: false, botPlays: false });
@@ -141,6 +152,11 @@ export class ClassRounds {
         leaderboard.move(r.studentId, r);
         round.moves.push(r);
         return;
+      case 'tile': {
+        const tile = this.tiles.get(r.pairCode);
+        if (tile) Object.assign(tile, r.tile);
+        return;
+      }
       case 'result':
         for (const t of r.totals) leaderboard.result(t);
         if (round.finished(r.pairCode)) this.close();
@@ -161,8 +177,32 @@ export class ClassRounds {
     view.mistakes.push(...commonMistakes(round.moves, 5).map((m) => new MistakeState(m)));
     view.skills.clear();
     view.skills.push(...skillBreakdown(round.moves).map((s) => new SkillState(s)));
+    view.steps.clear();
+    view.steps.push(...stepTally(round.moves).map((s) => new StepTallyState(s)));
     Object.assign(view, { phase: 'review', paused: false, pairsPlaying: 0 });
     this.parts.closed();
+  }
+
+  /** A seat for a teacher's screen to watch one pair of the running round (or of the round just reviewed). */
+  async watch(pairCode: string): Promise<SeatReservation | ErrorCode> {
+    const round = this.round;
+    if (!round) return 'roundNotRunning';
+    return (await round.watch(pairCode)) ?? 'roomNotFound';
+  }
+
+  /** One tile per pair of the new round, in pairing order, until its pair reports. */
+  private showTiles(round: ClassRound): void {
+    const { view } = this.parts;
+    // Last round's tiles leave the screens' view too, or it would keep every round's.
+    for (const old of this.tiles.values()) this.parts.tileRemoved(old);
+    this.tiles.clear();
+    view.tiles.clear();
+    for (const names of round.pairNames()) {
+      const tile = new PairTileState(names);
+      this.tiles.set(names.pairCode, tile);
+      view.tiles.push(tile);
+      this.parts.tileAdded(tile);
+    }
   }
 
   private command(command: ClassCommand): void {

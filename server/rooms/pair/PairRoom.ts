@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../../../shared/match/cards.ts';
 import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
 import type { MatchState } from '../../../shared/match/types.ts';
 import {
-  CLIENT_MSG, ROOM, SERVER_MSG, type ErrorCode, type NoticePayload,
+  CLASS_LIMITS, CLIENT_MSG, ROOM, SERVER_MSG, type ErrorCode, type NoticePayload,
   type PairJoinOptions, type PairRoomMode,
 } from '../../../shared/protocol.ts';
 import { pairJoinOptionsSchema, readyPayloadSchema } from '../../../shared/validation.ts';
@@ -34,8 +34,11 @@ import type { SeatListing } from '../common/seatListing.ts';
 import { PairRounds } from './pairRounds.ts';
 
 type PairClient = Client<{
-  /** A class's student comes with the seat the class reserved, which names them. */
-  auth: { nickname: string; studentId?: string };
+  /**
+   * A class's student comes with the seat the class reserved, which names them; a teacher's
+   * screen watching the pair comes with `watcher` (a seat only the class room reserves).
+   */
+  auth: { nickname: string; studentId?: string; watcher?: boolean };
   messages: PairRoomEvents;
 }>;
 
@@ -167,8 +170,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     };
     if (joined.mode === 'private' || joined.mode === 'class') await this.setPrivate(true);
     if (joined.mode === 'solo') this.maxClients = 1;
-    // Room for a student coming back after a reload while their old connection is still held.
-    if (joined.mode === 'class') this.maxClients = 4;
+    // Room for a student coming back after a reload while their old connection is still held,
+    // and for the teacher's screens watching the pair.
+    if (joined.mode === 'class') this.maxClients = 4 + CLASS_LIMITS.teachersMax;
 
     Object.assign(this.state, {
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
@@ -220,6 +224,8 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   }
 
   override onJoin(client: PairClient, options: PairJoinOptions): void {
+    // A watcher takes no seat: it sees the state and the judged moves, and may play nothing.
+    if (this.classLink && client.auth?.watcher === true) return;
     if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);
     const nickname = client.auth?.nickname ?? parseJoinOptions(options).nickname;
     this.seats.take({ ...newSeat(this.seats, client.sessionId, nickname, false), wantsMoves: options.moveJudged === true });

@@ -5,6 +5,7 @@
  * from an earlier round is recognised and ignored.
  */
 import type { Presence } from '@colyseus/core';
+import type { PairTileSummary } from '../../../shared/classroom/pairTile.ts';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
 import type { MoveRecord, Skill } from '../../../shared/match/types.ts';
 
@@ -25,7 +26,9 @@ export type PairReport =
       readonly kind: 'move'; readonly round: number; readonly pairCode: string; readonly studentId: string;
       readonly points: number; readonly verdict: MoveRecord['verdict']; readonly skill: Skill; readonly why: MessageKey;
     }
-  | { readonly kind: 'result'; readonly round: number; readonly pairCode: string; readonly totals: readonly StudentTotals[] };
+  | { readonly kind: 'result'; readonly round: number; readonly pairCode: string; readonly totals: readonly StudentTotals[] }
+  /** The pair's tile for the teacher, sent only when it changed and at most twice a second (tileReport.ts). */
+  | { readonly kind: 'tile'; readonly round: number; readonly pairCode: string; readonly tile: PairTileSummary };
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -19,6 +19,7 @@ import type { WriteQueue } from '../common/writeQueue.ts';
 import { listenToClass, reportToClass, type ClassCommand, type PairNews } from './classChannels.ts';
 import type { PairRounds } from './pairRounds.ts';
 import { roleIn, type Seat } from '../seated/seats.ts';
+import { TileReport } from './tileReport.ts';
 import type { SeatTable } from '../seated/seatTable.ts';
 
 /** What the class room gives a pair room it creates (server-side only; clients cannot send it). */
@@ -80,16 +81,22 @@ export class ClassLink {
   /** Kicked students whose reservation may still be valid: it no longer is. */
   private readonly kicked = new Set<string>();
   private seatTimer: Delayed | undefined;
+  private readonly tiles: TileReport;
 
   constructor(spec: ClassPairSpec, host: PairHost) {
     this.spec = spec;
     this.host = host;
+    this.tiles = new TileReport({
+      clock: host.clock, match: () => host.rounds.match, now: () => host.rounds.now(),
+      send: (tile) => this.report({ kind: 'tile', tile }),
+    });
   }
 
   /** Starts listening to the class; students then have `seatWaitMs` to take their seats. */
   async open(): Promise<void> {
     await listenToClass(this.host.presence, this.spec.classCode, this.host.code, (c) => this.obey(c));
     if (this.spec.paused) this.host.rounds.pause();
+    this.tiles.start();
     this.seatTimer = this.host.clock.setTimeout(() => this.seatsTimedOut(), this.spec.seatWaitMs);
   }
 
@@ -143,6 +150,7 @@ export class ClassLink {
     }
     const stores = this.host.stores;
     this.host.writes.add(`class results of round ${this.spec.round}`, () => stores.results.save(results));
+    this.tiles.finish(match);
     const totals = results.map(({ playerId, points, correct, mistakes, missed }) => ({ studentId: playerId, points, correct, mistakes, missed }));
     this.report({ kind: 'result', totals });
   }

@@ -78,6 +78,11 @@ export class PairRounds {
     return this.clock.paused;
   }
 
+  /** The round being played, or the last one; null before the first. */
+  get match(): MatchState | null {
+    return this.clock.current;
+  }
+
   pause(): void {
     this.clock.pause();
     this.parts.view.paused = true;

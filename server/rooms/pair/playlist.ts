@@ -15,3 +15,8 @@ export function makePlaylist(p: { playlist?: readonly ScenarioId[]; rounds?: num
 export function scenarioOf(list: Playlist, round: number): ScenarioId {
   return list.scenarios[(round - 1) % list.scenarios.length]!;
 }
+
+/** The scenario the round after `round` plays, or '' when the match has no round left. */
+export function nextScenarioOf(list: Playlist, round: number): ScenarioId | '' {
+  return round < list.rounds ? scenarioOf(list, round + 1) : '';
+}

@@ -3,9 +3,9 @@
  * those of `ClassroomView` and its parts in shared/classroomProtocol.ts, which is what clients
  * read; the compile-time checks at the bottom keep the two in step. Nothing secret is here:
  * every student sees the roster and the standings the projector shows at the end of a round.
- * Only `liveLeaderboard` is filtered (a StateView of the teacher's screens): re-ranked every
- * second while pairs play, it would cost every student's phone a decode a second for a table
- * nobody in a match is looking at.
+ * Only `liveLeaderboard` and `tiles` are filtered (a StateView of the teacher's screens): changing
+ * every second while pairs play, they would cost every student's phone a decode a second for
+ * tables nobody in a match is looking at.
  */
 import { schema, t, type SchemaType } from '@colyseus/schema';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
@@ -13,9 +13,11 @@ import type { Role } from '../../../shared/match/cards.ts';
 import type { Ranking } from '../../../shared/classroom/standings.ts';
 import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
 import type { Skill } from '../../../shared/match/types.ts';
+import type { TileStatus } from '../../../shared/classroom/pairTile.ts';
 import type {
-  ClassPhase, ClassroomView, ClassSettings, MistakeView, SkillView, StandingView, StudentView,
+  ClassPhase, ClassroomView, ClassSettings, MistakeView, PairTileView, SkillView, StandingView, StepTallyView, StudentView,
 } from '../../../shared/protocol.ts';
+import type { TcpState } from '../../../shared/tcp/states.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
 import type { Check, Exactly, Fields, Fits, Primitive } from './schemaAgreement.ts';
 
@@ -69,6 +71,29 @@ export const SkillState = schema({
 }, 'SkillState');
 export type SkillState = SchemaType<typeof SkillState>;
 
+export const StepTallyState = schema({
+  skill: t.string<Skill>(),
+  right: t.uint16(),
+  wrong: t.uint16(),
+  late: t.uint16(),
+}, 'StepTallyState');
+export type StepTallyState = SchemaType<typeof StepTallyState>;
+
+export const PairTileState = schema({
+  pairCode: t.string(),
+  client: t.string().default(''),
+  server: t.string().default(''),
+  status: t.string<TileStatus>().default('waiting'),
+  clientState: t.string<TcpState>().default('CLOSED'),
+  serverState: t.string<TcpState>().default('CLOSED'),
+  right: t.uint16().default(0),
+  progress: t.uint8().default(0),
+  streak: t.uint8().default(0),
+  struggling: t.boolean().default(false),
+  stuck: t.boolean().default(false),
+}, 'PairTileState');
+export type PairTileState = SchemaType<typeof PairTileState>;
+
 export const ClassroomState = schema({
   code: t.string().default(''),
   phase: t.string<ClassPhase>().default('lobby'),
@@ -85,6 +110,9 @@ export const ClassroomState = schema({
   timeAllowances: t.map('string').view(),
   mistakes: t.array(MistakeState),
   skills: t.array(SkillState),
+  steps: t.array(StepTallyState),
+  nextScenarioId: t.string<ScenarioId | ''>().default(''),
+  tiles: t.array(PairTileState).view(),
 }, 'ClassroomState');
 export type ClassroomState = SchemaType<typeof ClassroomState>;
 
@@ -92,7 +120,7 @@ export type ClassroomState = SchemaType<typeof ClassroomState>;
  * Compile-time agreement with the protocol: every field a client reads exists here with the
  * same type, and nothing is synchronised that the protocol does not declare.
  */
-type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills' | 'timeAllowances';
+type Collections = 'settings' | 'students' | 'leaderboard' | 'liveLeaderboard' | 'mistakes' | 'skills' | 'timeAllowances' | 'steps' | 'tiles';
 
 export type ClassSchemaAgreesWithProtocol = [
   Check<Exactly<Primitive<Fields<StudentState>>, StudentView>>,
@@ -103,6 +131,10 @@ export type ClassSchemaAgreesWithProtocol = [
   Check<Fits<Primitive<Fields<MistakeState>>, MistakeView>>,
   Check<Exactly<Primitive<Fields<SkillState>>, SkillView>>,
   Check<Fits<Primitive<Fields<SkillState>>, SkillView>>,
+  Check<Exactly<Primitive<Fields<StepTallyState>>, StepTallyView>>,
+  Check<Fits<Primitive<Fields<StepTallyState>>, StepTallyView>>,
+  Check<Exactly<Primitive<Fields<PairTileState>>, PairTileView>>,
+  Check<Fits<Primitive<Fields<PairTileState>>, PairTileView>>,
   Check<Exactly<Pick<Fields<ClassSettingsState>, keyof ClassSettings>, ClassSettings>>,
   Check<Exactly<Primitive<Fields<ClassSettingsState>>, Omit<ClassSettings, 'playlist'>>>,
   Check<Fits<Primitive<Fields<ClassSettingsState>>, Omit<ClassSettings, 'playlist'>>>,

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { liveSuite } from './liveSuite.ts';
+import { Player } from './player.ts';
+import { sdkStudent, type SdkStudent } from './sdkStudent.ts';
+
+const WAIT = { timeout: 60_000, polling: 50 } as const;
+type ClassFacts = NonNullable<Window['__tango']['state']['classroom']>;
+
+/**
+ * Waits until `test`, run in the page, passes, and returns the class as the page then shows it.
+ * `test` reads window.__tango itself: it is sent as a function (the CSP forbids evaluating strings).
+ */
+async function untilClass(page: Page, test: () => boolean): Promise<ClassFacts> {
+  await page.waitForFunction(test, null, WAIT);
+  return page.evaluate(() => window.__tango.state.classroom!);
+}
+
+describe('the class as a show', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tango-show-e2e-'));
+  const suite = liveSuite({ DATA_DIR: dataDir, CLASS_SEAT_WAIT_MS: '4000' });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('a teacher follows every pair on tiles, shows one pair\'s ladder large, and gets the podium and the chart after the round', { timeout: 180_000 }, async () => {
+    const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
+    const phone = new Player((await suite.newPage({ width: 360, height: 740 })).page, 'mouse');
+    const laptop = new Player((await suite.newPage({ width: 1280, height: 800 })).page, 'mouse');
+    await teacher.page.goto(suite.game.url);
+    await teacher.waitForScene('Start');
+    await teacher.click('classroom');
+    await teacher.waitForScene('ClassJoin');
+    await teacher.click('create');
+    await teacher.waitForScene('TeacherConsole');
+    const link = (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, suite.game.url);
+    const code = link.slice(-5);
+
+    for (const [student, name] of [[phone, 'Ada'], [laptop, 'Bo']] as const) {
+      await student.page.goto(link);
+      await student.waitForScene('ClassJoin');
+      await student.page.click('#class-nickname');
+      await student.page.keyboard.type(name);
+      await student.page.keyboard.press('Enter');
+      await student.waitForScene('ClassLobby');
+    }
+    // Four more students from SDK clients; Cy opens with three wrong cards and then sits still for 8 s.
+    const others: SdkStudent[] = await Promise.all([
+      sdkStudent(suite.game.url, code, 'Cy', 3, 8000), ...['Di', 'Ed', 'Flo'].map((n) => sdkStudent(suite.game.url, code, n)),
+    ]);
+    await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.students.length === 6); });
+    // The lobby already says what the first round plays.
+    expect((await untilClass(phone.page, () => window.__tango.state.classroom?.next === 'handshake')).next).toBe('handshake');
+
+    await teacher.page.keyboard.press('s');
+    const started = await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.phase === 'playing' && c.panel === 'tiles' && (c.tiles?.length ?? 0) === 3); });
+    expect(started.tiles!.flatMap((t) => [t.client, t.server]).sort()).toEqual(['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo']);
+    await Promise.all([phone.waitForScene('Match'), laptop.waitForScene('Match')]);
+
+    // The tiles follow the pairs: moves are counted, and Cy's three wrong cards are marked.
+    const browsersPlay = Promise.all([phone.playRound(), laptop.playRound()]);
+    const marked = await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.tiles!.some((t) => t.struggling) && c.tiles!.some((t) => t.right >= 1)); });
+    const struggling = marked.tiles!.find((t) => t.struggling)!;
+    expect([struggling.client, struggling.server]).toContain('Cy');
+    await teacher.screenshot('show-projector-tiles');
+
+    // The pair with Ada, large: the teacher's screen watches its room and draws its ladder.
+    const ada = started.tiles!.findIndex((t) => t.client === 'Ada' || t.server === 'Ada');
+    await teacher.click(`tile.${ada}`);
+    await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.panel === 'stage' && c.watching!.pairCode !== ''); });
+    await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.watching!.segments >= 1); });
+    await teacher.screenshot('show-projector-pair-large');
+    await teacher.click('hideNames');
+    await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.watching!.namesHidden); });
+    await teacher.screenshot('show-projector-pair-large-no-names');
+    // Back to every pair (or to the review, if the round ended meanwhile).
+    await teacher.click('back');
+    await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.panel !== 'stage' && c.watching!.pairCode === ''); });
+    await browsersPlay;
+    await Promise.all(others.map((o) => o.played));
+
+    // Between rounds: the podium, the chart of steps, the next round, on the projector and the phone.
+    const review = await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.phase === 'review' && c.panel === 'review' && (c.podium?.length ?? 0) > 0); });
+    expect(review.steps).toEqual(expect.arrayContaining(['open', 'answerSyn', 'completeHandshake']));
+    expect(review.podium!.length).toBeLessThanOrEqual(3);
+    expect(review.next).toBe('client-close');
+    expect(review.tiles!.every((t) => t.status === 'won')).toBe(true);
+    // The podium's blocks have risen before the picture is taken.
+    await untilClass(teacher.page, () => window.__tango.state.classroom?.podiumRisen === true);
+    await teacher.screenshot('show-projector-review');
+    await phone.click('home');
+    await phone.waitForScene('ClassLobby');
+    const lobby = await untilClass(phone.page, () => { const c = window.__tango.state.classroom; return c !== null && (c.phase === 'review' && (c.podium?.length ?? 0) > 0); });
+    expect(lobby.podium).toEqual(review.podium);
+    expect(lobby.next).toBe('client-close');
+    await untilClass(phone.page, () => window.__tango.state.classroom?.podiumRisen === true);
+    await phone.screenshot('show-phone-lobby-review');
+    await laptop.click('home');
+    await laptop.waitForScene('ClassLobby');
+    await untilClass(laptop.page, () => window.__tango.state.classroom?.podiumRisen === true);
+    await laptop.screenshot('show-laptop-lobby-review');
+
+    await Promise.all(others.map((o) => o.leave()));
+  });
+});
