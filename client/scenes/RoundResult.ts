@@ -1,9 +1,10 @@
 import Phaser from 'phaser';
-import type { PairRoomView } from '../../shared/protocol.ts';
+import { replayPath, type PairRoomView } from '../../shared/protocol.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { Button } from '../ui/Button.ts';
 import { CaptureButton } from '../ui/CaptureButton.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
+import { fitText } from '../ui/fitText.ts';
 import { Ladder } from '../ui/Ladder.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
@@ -24,6 +25,10 @@ export class RoundResult extends SessionScreen {
   private next!: Button;
   private home!: Button;
   private capture!: CaptureButton;
+  private replay!: Button;
+  /** The title's whole text, and the room it has beside the round's links (fitText shrinks or cuts it). */
+  private titleText = '';
+  private titleRoom = 300;
   private view!: PairRoomView;
   private readied = false;
   /** Play again was pressed: this room is being left for a new one. */
@@ -52,7 +57,12 @@ export class RoundResult extends SessionScreen {
       : new Button(this, t('result.again'), () => void this.session.leave().then(() => go(this, SCENES.Start)), { fontSize: 18 });
     this.capture = new CaptureButton(this, () => ({ recordId: this.view.recordId, classCode: inClass ? (this.cls?.code ?? null) : null }));
     this.onKey('W', () => this.capture.press());
-    new FocusOrder(this).setItems([this.next, this.home, this.capture]);
+    // In a tab of its own: this one keeps the seat, and the link is the one to share.
+    this.replay = new Button(this, t('result.replay'), () => {
+      if (this.view.recordId) window.open(replayPath(this.view.recordId, inClass ? this.cls?.code : undefined), '_blank', 'noopener');
+    }, { fontSize: 16 });
+    this.onKey('R', () => this.replay.press());
+    new FocusOrder(this).setItems([this.next, this.home, this.capture, this.replay]);
     // The class rank comes when every pair has finished, which may be after this screen opened.
     const offClass = inClass ? this.cls?.events.on('view', () => this.showView(this.session.view)) : undefined;
     if (offClass) this.events.once(Phaser.Scenes.Events.SHUTDOWN, offClass);
@@ -65,10 +75,22 @@ export class RoundResult extends SessionScreen {
     const m = Math.max(10, Math.min(28, width * 0.02));
     const wide = width >= 900 && width > height;
     this.title.setPosition(m, m);
-    const captureWidth = Math.min(230, width * 0.4);
-    this.capture.resize(captureWidth, 40).setPosition(width - m - captureWidth / 2, m + 18);
-    this.scenario.setWordWrapWidth(width - 2 * m, true).setPosition(m, m + 40);
-    const top = m + 40 + this.scenario.height + 10;
+    // The round's two links: top right beside the title where there is room, else a row of their
+    // own under the scenario's line (a phone), each half the width.
+    const roomy = width >= 640;
+    const linkWidth = roomy ? Math.min(220, width * 0.18) : (width - 3 * m) / 2;
+    this.titleRoom = roomy ? width - 3 * m - 2 * linkWidth - 8 : width - 2 * m;
+    fitText(this.title, this.titleText, this.titleRoom);
+    this.scenario.setWordWrapWidth(roomy ? this.titleRoom : width - 2 * m, true).setPosition(m, m + 40);
+    let top = m + 40 + this.scenario.height + 10;
+    if (roomy) {
+      this.capture.resize(linkWidth, 40).setPosition(width - m - linkWidth / 2, m + 20);
+      this.replay.resize(linkWidth, 40).setPosition(width - m - linkWidth * 1.5 - 8, m + 20);
+    } else {
+      this.replay.resize(linkWidth, 40).setPosition(m + linkWidth / 2, top + 20);
+      this.capture.resize(linkWidth, 40).setPosition(width - m - linkWidth / 2, top + 20);
+      if (this.capture.visible) top += 50;
+    }
     const buttonHeight = 54;
     if (wide) {
       const ladderWidth = width * 0.55;
@@ -79,7 +101,7 @@ export class RoundResult extends SessionScreen {
       this.mistakes.setWordWrapWidth(column, true).setPosition(x, top + 60);
       this.next.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight / 2);
       this.home.resize(Math.min(320, column), buttonHeight).setPosition(x + Math.min(320, column) / 2, height - m - buttonHeight * 1.5 - 10);
-      this.publishTargets({ next: this.next, home: this.home, capture: this.capture });
+      this.publishTargets({ next: this.next, home: this.home, capture: this.capture, replay: this.replay });
       return;
     }
     // The ladder takes what the score, the explanations and the buttons leave: it is what a learner studies.
@@ -90,7 +112,7 @@ export class RoundResult extends SessionScreen {
     const half = (width - 3 * m) / 2;
     this.home.resize(half, buttonHeight).setPosition(m + half / 2, height - m - buttonHeight / 2);
     this.next.resize(half, buttonHeight).setPosition(width - m - half / 2, height - m - buttonHeight / 2);
-    this.publishTargets({ next: this.next, home: this.home, capture: this.capture });
+    this.publishTargets({ next: this.next, home: this.home, capture: this.capture, replay: this.replay });
   }
 
   override update(): void {
@@ -104,7 +126,8 @@ export class RoundResult extends SessionScreen {
     const v = this.view;
     const finished = v.phase === 'finished';
     const matchOver = finished && v.mode !== 'class';
-    this.title.setText(matchOver ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won'));
+    this.titleText = matchOver ? t('result.matchOver') : v.roundStatus === 'timeUp' ? t('result.timeUp') : t('result.won');
+    fitText(this.title, this.titleText, this.titleRoom);
     const [round, rounds] = v.classRounds > 0 ? [v.classRound, v.classRounds] : [v.round, v.rounds];
     this.scenario.setText(v.scenarioId ? `${t('match.round', { round, rounds })} · ${game(`scenario.${v.scenarioId}.title`)}` : '');
     const me = v.players.get(this.session.sessionId);
@@ -116,7 +139,13 @@ export class RoundResult extends SessionScreen {
     this.mistakes.setText(explained);
     if (this.mistakes.height !== mistakesHeight) this.relayout();
     const partner = [...v.players.values()].find((p) => p.sessionId !== this.session.sessionId);
-    this.capture.setVisible(v.recordId !== '');
+    // The links come once the round's record is stored; on a phone their row moves the ladder down.
+    const linked = v.recordId !== '';
+    if (this.capture.visible !== linked || this.replay.visible !== linked) {
+      this.capture.setVisible(linked);
+      this.replay.setVisible(linked);
+      this.relayout();
+    }
     this.next.setVisible(!finished || this.canPlayAgain()).setEnabled(finished ? !this.leaving : !this.readied);
     if (finished) this.next.setLabel(t('result.playAgain'));
     if (this.readied && partner && !partner.ready) this.next.setLabel(t('result.waitingPartner', { nickname: partner.nickname }));

@@ -62,6 +62,14 @@ describe('a finished round, downloaded and replayed', () => {
     if (!read.ok) throw new Error(read.code);
     expect(read.file.packets).toHaveLength(segments);
     await page.waitForFunction(() => window.__tango.state.captureSaved !== '');
+
+    // The replay opens in a tab of its own, at the link to share; this tab keeps the seat.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), player.click('replay')]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toBe(replayPath(recordId));
+    await new Player(tab, 'mouse').waitForScene('Replay');
+    await tab.close();
+    expect(await player.state()).toMatchObject({ scene: 'RoundResult' });
     expect(errors).toEqual([]);
   }, 120_000);
 
