@@ -10,6 +10,7 @@ import { RoomSession } from './roomSession.ts';
 import { keepTrying, mayComeBack, realClock } from './classReturn.ts';
 import { toClassView } from './classView.ts';
 import { PairWatch } from './pairWatch.ts';
+import { leaveRoom } from './leaveRoom.ts';
 
 export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
 /** A teacher command's payload as arguments (none for the commands that carry nothing). */
@@ -94,7 +95,7 @@ export class ClassSession {
     this.events.emit('returning', undefined);
     const back = await keepTrying(comeBack, realClock, () => !this.leaving);
     if (this.leaving) {
-      if (back.ok) await back.value.leave(true).catch(() => undefined);
+      if (back.ok) await leaveRoom(back.value);
       return;
     }
     if (!back.ok) {
@@ -165,7 +166,7 @@ export class ClassSession {
   async leave(): Promise<void> {
     this.leaving = true;
     await this.leavePair();
-    await this.room.leave(true).catch(() => undefined);
+    await leaveRoom(this.room);
     this.events.clear();
   }
 }

@@ -3,6 +3,7 @@ import { SERVER_MSG, type PairRoomView } from '../../shared/protocol.ts';
 import { Listeners } from './listeners.ts';
 import { toRoomView } from './roomView.ts';
 import { ServerClock } from './serverClock.ts';
+import { leaveRoom } from './leaveRoom.ts';
 
 export interface PairWatchEvents {
   view: PairRoomView;
@@ -51,6 +52,6 @@ export class PairWatch {
   async leave(): Promise<void> {
     this.leaving = true;
     this.events.clear();
-    await this.room.leave(true).catch(() => undefined);
+    await leaveRoom(this.room);
   }
 }

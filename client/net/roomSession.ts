@@ -10,6 +10,7 @@ import { toRoomView } from './roomView.ts';
 import { seatKeys } from './seatKeys.ts';
 import { ServerClock } from './serverClock.ts';
 import type { PlayOutcome, Session, SessionEvents } from './session.ts';
+import { leaveRoom } from './leaveRoom.ts';
 
 /** The server's default RECONNECT_SECONDS, until the room's own `seatKeptSeconds` has come. */
 const DEFAULT_SEAT_KEPT_MS = 30_000;
@@ -78,7 +79,7 @@ export class RoomSession implements Session {
   async leave(): Promise<void> {
     this.leaving = true;
     this.releaseSeat('forget');
-    await this.room.leave(true).catch(() => undefined);
+    await leaveRoom(this.room);
     this.events.clear();
   }
 

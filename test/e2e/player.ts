@@ -28,11 +28,24 @@ export class Player {
     await this.page.waitForFunction((s) => window.__tango?.state?.scene === s, scene, WAIT);
   }
 
-  /** Clicks a named object of the current screen at its centre, as a mouse would. */
+  /**
+   * Clicks a named object of the current screen at its centre, as a mouse would. A screen lays
+   * itself out again when what it shows changes (a mode picked shows more rows), so the click
+   * waits until the object has stood still for two frames: a loaded machine may otherwise click
+   * where it stood a moment ago.
+   */
   async click(target: string): Promise<void> {
-    const at = await this.page.waitForFunction((t) => window.__tango.targets[t], target, WAIT);
-    const { x, y } = (await at.jsonValue()) as { x: number; y: number };
-    await this.page.mouse.click(x, y);
+    for (;;) {
+      const at = await this.page.waitForFunction((t) => window.__tango.targets[t], target, WAIT);
+      const before = (await at.jsonValue()) as { x: number; y: number };
+      const after = await this.page.evaluate((t) => new Promise<{ x: number; y: number } | undefined>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__tango.targets[t])));
+      }), target);
+      if (after && after.x === before.x && after.y === before.y) {
+        await this.page.mouse.click(after.x, after.y);
+        return;
+      }
+    }
   }
 
   async playCard(card: Card): Promise<void> {

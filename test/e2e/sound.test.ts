@@ -116,6 +116,8 @@ describe('sound', () => {
     expect(await coveredBySoundSwitch(student)).toEqual([]);
 
     const phase = (p: string) => teacher.page.waitForFunction((want) => window.__tango.state.classroom?.phase === want, p, { timeout: 60_000, polling: 50 });
+    // The console must know Ada is here before a round can start with her.
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, { timeout: 30_000, polling: 50 });
     await teacher.page.keyboard.press('s');
     await phase('playing');
     await student.waitForScene('Match');
