@@ -33,6 +33,7 @@ describe('the get-ready step before a round\'s clock starts', () => {
     const first = s.endpoints.get('client')!;
     // A player receives only their own deadline (ownDeadlines.ts): the client's, when they play it.
     if (me(room).role === 'client') expect(first.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
+    else expect(first.toJSON()).not.toHaveProperty('deadlineAt');
     // The hint waits for a hesitation after the clock start, not after the round's creation.
     expect(first.hintAt).toBeGreaterThan(s.roundClockStartsAt);
 
