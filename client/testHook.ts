@@ -19,6 +19,8 @@ export interface TangoState {
   explanation: string;
   /** The get-ready step over the match, its lines joined by ' | ' ('' when not shown). */
   getReady: string;
+  /** The teacher's console: the class clock's count-down as the phase line shows it ('' when none). */
+  classClock: string;
   /** How many lost segments have been shown vanishing. */
   lostShown: number;
   /** Verdicts this player received, in order: 'correct', 'wrongCard'… */
@@ -111,7 +113,7 @@ declare global {
 
 export const hook: TangoHook = (window.__tango ??= {
   state: {
-    ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '',
+    ready: false, scene: '', width: 0, height: 0, sessionId: '', role: '', explanation: '', getReady: '', classClock: '',
     lostShown: 0, verdicts: [], connection: 'none', refusal: '', challenge: null, leaderboard: null, classroom: null, scenarios: null, classReport: null, classTime: null,
     renderer: null, frames: null, rendererNotice: '', captureSaved: '', replay: null, capture: null,
     sound: { place: '', on: false, played: [] },

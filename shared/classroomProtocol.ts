@@ -216,6 +216,17 @@ export interface ClassroomView {
   readonly round: number;
   readonly scenarioId: ScenarioId | '';
   readonly settings: ClassSettings;
+  /**
+   * The class clock, for the projector's count-down (ms on the class room's clock, -1 until a
+   * pair of the round is seated and after the round): the get-ready ends at `clockStartsAt`, the
+   * EARLIEST pair's (the count-down starts with the first pair that plays), and the round's time
+   * runs out at `clockEndsAt`, the LATEST pair's (the projector never says "time's up" while a
+   * pair still plays). Both move on by the length of a pause, as every pair's clock does.
+   */
+  readonly clockStartsAt: number;
+  readonly clockEndsAt: number;
+  /** The class room's clock when the class clock last changed (or was paused), to line a screen's clock up with it. */
+  readonly serverTime: number;
   /** Pairs of this round that have not finished yet. */
   readonly pairsPlaying: number;
   readonly students: ReadonlyMap<string, StudentView>;

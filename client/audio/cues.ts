@@ -108,6 +108,19 @@ export function matchEvents(previous: MatchMoment | null, now: MatchMoment): Sou
   return events;
 }
 
+/** What the projector's count-down shows at one moment (classClockMoment.ts): the match screen's numbers, for the whole class. */
+export type ClassClockMoment = Pick<MatchMoment, 'readySeconds' | 'secondsLeft'>;
+
+const NOTHING_ARRIVED: ReadonlySet<number> = new Set();
+
+/**
+ * What changed on the projector's count-down: a tick for each get-ready number, `go` when the
+ * clock starts and a tick for each of the last seconds, as a player's own screen has them.
+ */
+export function classClockEvents(before: ClassClockMoment | null, now: ClassClockMoment): SoundEvent[] {
+  return matchEvents(before && { ...before, arrived: NOTHING_ARRIVED }, { ...now, arrived: NOTHING_ARRIVED });
+}
+
 /** What the projector shows that has sounds: the class's phase and round. */
 export interface ClassMoment {
   readonly phase: ClassPhase;

@@ -244,6 +244,8 @@ export const en = {
   'class.startRound': '▶ Start round',
   'class.nextRound': '▶ Next round',
   'class.pause': '‖ Pause',
+  'class.clockGetReady': 'Get ready: {seconds}',
+  'class.clockLeft': '⏱ {seconds} s left',
   'class.resumeRound': '▶ Resume',
   'class.endRound': '■ End round',
   'class.lock': 'Lock',

@@ -17,7 +17,9 @@ export function toRoomView(state: unknown): PairRoomView {
   return {
     ...(json as unknown as PairRoomView),
     players: new Map(Object.entries(players)),
-    endpoints: new Map(Object.entries(endpoints) as [Role, EndpointView][]),
+    // Only the player's own endpoint carries its deadline (server/rooms/seated/ownDeadlines.ts):
+    // the partner's, and every one a watcher sees, read as no deadline running.
+    endpoints: new Map((Object.entries(endpoints) as [Role, EndpointView][]).map(([role, ep]) => [role, { ...ep, deadlineAt: ep.deadlineAt ?? -1 }])),
     segments: (json.segments ?? []) as PairRoomView['segments'],
     // `params` is left out of the state when empty (it costs a room a map per move).
     moves: ((json.moves ?? []) as (Omit<MoveView, 'params'> & { params?: MoveView['params'] })[]).map((m) => ({ ...m, params: m.params ?? {} })),

@@ -1,10 +1,12 @@
 import Phaser from 'phaser';
 import { TEACHER_MSG, classJoinPath, classQrPath, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
 import { ConsoleSounds } from '../audio/consoleSounds.ts';
+import type { ClassClockMoment } from '../audio/cues.ts';
 import { classKeys } from '../classKeys.ts';
 import { game, t } from '../i18n/text.ts';
 import type { ClassSession, CommandArgs, TeacherCommand } from '../net/classSession.ts';
 import { serverUrl } from '../net/lobby.ts';
+import { ServerClock } from '../net/serverClock.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
 import { ClassReview } from '../ui/ClassReview.ts';
@@ -70,6 +72,11 @@ export class TeacherConsole extends Screen {
   private focus!: FocusOrder;
   private soundToggle!: SoundToggle;
   private sounds!: ConsoleSounds;
+  /** The class room's clock, lined up on each new `serverTime` (it changes only with the class clock). */
+  private readonly serverClock = new ServerClock();
+  private observedTime = 0;
+  /** The count-down as the phase line last showed it. */
+  private clockLabel = '';
   private picked: StudentView | null = null;
   private showRoster = false;
   private endArmed = false;
@@ -235,6 +242,10 @@ export class TeacherConsole extends Screen {
     const before = this.view;
     this.view = view;
     this.sounds.follow(view);
+    if (view.serverTime !== this.observedTime) {
+      this.observedTime = view.serverTime;
+      this.serverClock.observe(view.serverTime);
+    }
     if (before.phase === 'lobby' && view.phase !== 'lobby') this.showRoster = false;
     // A new round starts on its tiles, a finished one on its review; the pair shown large belongs to its round.
     if (before.phase !== view.phase && view.phase === 'playing') this.main = 'tiles';
@@ -249,7 +260,7 @@ export class TeacherConsole extends Screen {
     const v = this.view;
     const students = [...v.students.values()];
     const online = students.filter((s) => s.connected).length;
-    this.phase.setText(classStatus(v));
+    this.phase.setText(this.phaseLine());
     this.count.setText(`${t('class.students', { count: students.length })}${students.length ? ` · ${t('class.studentsHere', { online, count: students.length })}` : ''}${v.locked ? `\n${t('class.locked')}` : ''}`);
     const playing = v.phase === 'playing';
     const ended = v.phase === 'ended';
@@ -297,6 +308,19 @@ export class TeacherConsole extends Screen {
 
   override update(): void {
     this.watching.tick();
+    const moment = this.sounds.tick(this.view, this.serverClock.now() || this.view.serverTime);
+    const label = clockLabel(moment);
+    if (label === this.clockLabel) return;
+    this.clockLabel = label;
+    const height = this.phase.height;
+    this.phase.setText(this.phaseLine());
+    if (this.phase.height !== height) this.layout(this.viewWidth, this.viewHeight);
+    publish({ classClock: label });
+  }
+
+  /** The class's phase and, in a round, the class clock's count-down: on screen, whatever the sound. */
+  private phaseLine(): string {
+    return this.clockLabel ? `${classStatus(this.view)} · ${this.clockLabel}` : classStatus(this.view);
   }
 
   /** The panel the board button goes to from the one shown: tiles and leaderboard in a round, and the review after it. */
@@ -344,4 +368,10 @@ export class TeacherConsole extends Screen {
     const data: ClassReportData = { code: this.session.code, secret: classKeys.teacherSecret(this.session.code) ?? '', session: this.session };
     go(this, SCENES.ClassReport, data);
   }
+}
+
+/** The count-down's text: the get-ready's seconds, then the round's time left; '' outside a round's clock. */
+function clockLabel(m: ClassClockMoment): string {
+  if (m.readySeconds !== null) return t('class.clockGetReady', { seconds: m.readySeconds });
+  return m.secondsLeft !== null ? t('class.clockLeft', { seconds: m.secondsLeft }) : '';
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classEvents, CUES, cuesFor, matchEvents, SOUND_KEYS, soundOn, type MatchMoment } from '../../client/audio/cues.ts';
+import { classClockEvents, classEvents, CUES, cuesFor, matchEvents, SOUND_KEYS, soundOn, type MatchMoment } from '../../client/audio/cues.ts';
+import { classClockMoment } from '../../client/audio/classClockMoment.ts';
 import { matchMoment } from '../../client/audio/matchMoment.ts';
 import { SOUNDS } from '../../client/audio/sounds.ts';
-import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
+import type { ClassroomView, PairRoomView, SegmentView } from '../../shared/protocol.ts';
 
 const moment = (m: Partial<MatchMoment> = {}): MatchMoment => ({ readySeconds: null, secondsLeft: null, arrived: new Set(), ...m });
 
@@ -98,5 +99,36 @@ describe('which sounds the game makes', () => {
     expect(cuesFor(classEvents(first, review), true)).toEqual(['fanfare']);
     expect(cuesFor(classEvents(review, second), true)).toEqual(['roundStart']);
     expect(cuesFor(classEvents(first, review), false)).toEqual([]);
+  });
+
+  it('counts the projector down from the class clock: the get-ready\'s seconds, then the round\'s, standing still in a pause', () => {
+    // The first pair's clock starts at 10 000, the last pair's round runs out at 70 000.
+    const cls = (over: Partial<ClassroomView> = {}) =>
+      ({ phase: 'playing', paused: false, clockStartsAt: 10_000, clockEndsAt: 70_000, serverTime: 8_000, ...over }) as ClassroomView;
+    expect(classClockMoment(cls({ clockStartsAt: -1, clockEndsAt: -1 }), 9000)).toEqual({ readySeconds: null, secondsLeft: null });
+    expect(classClockMoment(cls({ phase: 'review' }), 9000)).toEqual({ readySeconds: null, secondsLeft: null });
+    expect(classClockMoment(cls(), 7_500)).toEqual({ readySeconds: 3, secondsLeft: null });
+    expect(classClockMoment(cls(), 9_900)).toEqual({ readySeconds: 1, secondsLeft: null });
+    expect(classClockMoment(cls(), 10_000)).toEqual({ readySeconds: null, secondsLeft: 60 });
+    expect(classClockMoment(cls(), 90_000)).toEqual({ readySeconds: null, secondsLeft: 0 });
+    // Paused at 66 000 (the server stamped it): it still says 4 s a minute later.
+    expect(classClockMoment(cls({ paused: true, serverTime: 66_000 }), 126_000)).toEqual({ readySeconds: null, secondsLeft: 4 });
+  });
+
+  it('ticks the projector\'s get-ready and last seconds, goes when the clock starts, and is silent in between or when muted', () => {
+    const at = (readySeconds: number | null, secondsLeft: number | null) => ({ readySeconds, secondsLeft });
+    const cues = (before: ReturnType<typeof at> | null, now: ReturnType<typeof at>, on = true) => cuesFor(classClockEvents(before, now), on);
+    expect(cues(at(null, null), at(3, null))).toEqual(['tick']);
+    expect(cues(at(3, null), at(3, null))).toEqual([]);
+    expect(cues(at(3, null), at(2, null))).toEqual(['tick']);
+    expect(cues(at(1, null), at(null, 60))).toEqual(['go']);
+    expect(cues(at(null, 60), at(null, 59))).toEqual([]);
+    expect(cues(at(null, 6), at(null, 5))).toEqual(['tick']);
+    expect(cues(at(null, 1), at(null, 0))).toEqual([]);
+    // A later pair's start moves the end on: the number rises, nothing sounds.
+    expect(cues(at(null, 4), at(null, 9))).toEqual([]);
+    // A console opened mid-round says nothing about a clock already running.
+    expect(cues(null, at(null, 3))).toEqual([]);
+    expect(cues(at(3, null), at(2, null), false)).toEqual([]);
   });
 });

@@ -122,6 +122,9 @@ describe('sound', () => {
     await phase('playing');
     await student.waitForScene('Match');
     await student.page.waitForFunction(() => window.__tango.state.getReady !== '', null, { timeout: 20_000, polling: 20 });
+    // The projector counts the class down on screen (the pair's get-ready), and ticks with it.
+    await teacher.page.waitForFunction(() => window.__tango.state.classClock.startsWith('Get ready') && window.__tango.state.sound.played.includes('tick'),
+      null, { timeout: 20_000, polling: 20 });
     await Promise.all([teacher.screenshot('sound-console-playing'), student.screenshot('sound-class-match-phone')]);
     // The switch takes a corner of the projector's header, and of the phone's match, without covering anything.
     expect(await coveredBySoundSwitch(teacher)).toEqual([]);
@@ -130,8 +133,12 @@ describe('sound', () => {
     await teacher.page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await teacher.page.keyboard.press('e');
     await phase('review');
-    await teacher.page.waitForFunction(() => window.__tango.state.sound.played.length >= 2, null, { timeout: 10_000, polling: 50 });
-    expect(await played(teacher)).toEqual(['roundStart', 'fanfare']);
+    await teacher.page.waitForFunction(() => window.__tango.state.sound.played.includes('fanfare'), null, { timeout: 10_000, polling: 50 });
+    const heard = await played(teacher);
+    expect([heard[0], heard.at(-1)]).toEqual(['roundStart', 'fanfare']);
+    expect(heard.slice(1, -1).filter((c) => c !== 'tick' && c !== 'go')).toEqual([]);
+    expect(heard).toContain('tick');
+    expect((await teacher.state()).classClock).toBe('');
     // The phone saw the get-ready count-down, silently.
     expect((await student.state()).sound).toMatchObject({ place: 'classPhone', on: false, played: [] });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classReportPath, errorCodeOf, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport } from '../../shared/protocol.ts';
+import { classReportPath, errorCodeOf, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type WatchPairReply } from '../../shared/protocol.ts';
 import { EXTRA_TIME_FACTOR } from '../../shared/match/timeAllowance.ts';
-import { bootGame, followHints, me, play, refusal, TEST_URL, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { bootGame, followHints, freshClient, me, play, refusal, TEST_URL, until, type PairRoom, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, takeSeat, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
@@ -14,14 +14,15 @@ const DEADLINE_MS = 10_000;
 /**
  * How long each role of a handshake pair has for its first move, by nickname: the client's
  * SYN from the round's clock, the server's SYN+ACK from the SYN's arrival; -1 when untimed.
+ * Each deadline is read through its own player's connection: nobody else receives it.
  */
-async function deadlines(pair: PairRoom): Promise<Map<string, number>> {
+async function deadlines(pair: PairRoom, partner: PairRoom): Promise<Map<string, number>> {
   const nick = (role: string) => [...pair.state.players.values()].find((p) => p.role === role)!.nickname;
   const client = (await until(pair, (s) => s.phase === 'playing' && s.endpoints.get('client')!.skill !== '')).endpoints.get('client')!;
   const clientMs = client.deadlineAt < 0 ? -1 : client.deadlineAt - pair.state.roundClockStartsAt;
   expect(me(pair).role).toBe('client');
   await play(pair, { card: 'SYN' });
-  const s = await until(pair, (v) => v.endpoints.get('server')!.skill !== '');
+  const s = await until(partner, (v) => v.endpoints.get('server')!.skill !== '' && v.segments.some((g) => g.card === 'SYN'));
   const syn = s.segments.find((g) => g.card === 'SYN')!;
   const server = s.endpoints.get('server')!;
   return new Map([[nick('client'), clientMs], [nick('server'), server.deadlineAt < 0 ? -1 : server.deadlineAt - syn.arriveAt]]);
@@ -54,12 +55,50 @@ describe('nobody left out by the clock', () => {
     }
     // Each pair seen through its client's connection, which plays the SYN.
     const pairs = seats.filter((s) => s.seat.role === 'client').map((s) => s.pair);
+    const partnerOf = (pair: PairRoom) => seats.find((s) => s.seat.role === 'server' && s.seat.pairCode === pair.roomId)!.pair;
     const lengths = new Map<string, number>();
-    for (const pair of pairs) for (const [n, ms] of await deadlines(pair)) lengths.set(n, ms);
+    for (const pair of pairs) for (const [n, ms] of await deadlines(pair, partnerOf(pair))) lengths.set(n, ms);
     expect(Object.fromEntries(lengths)).toEqual({ Amy: DEADLINE_MS * EXTRA_TIME_FACTOR, Bo: DEADLINE_MS, Cy: DEADLINE_MS, Di: -1 });
     // The pair rooms' players carry nothing about it either.
     for (const pair of pairs) for (const p of pair.state.players.values()) expect(Object.keys(p.toJSON()).sort()).toEqual(['connected', 'isBot', 'nickname', 'ready', 'role', 'sessionId', 'total']);
     await Promise.all(seats.map((s) => s.pair.leave()));
+  });
+
+  it('sends each player only their own deadline: the partner and a watching teacher never receive the longer one', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'] });
+    const amy = await joinClass(teacher.code, 'Amy');
+    const bo = await joinClass(teacher.code, 'Bo');
+    await until(teacher.room, (s) => s.students.size === 2);
+    await command(teacher.room, TEACHER_MSG.timeAllowance, { studentId: amy.welcome.studentId, allowance: 'extra' });
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const [a, b] = await Promise.all([takeSeat(amy), takeSeat(bo)]);
+    const { reservation } = await command(teacher.room, TEACHER_MSG.watchPair, { pairCode: a.seat.pairCode }) as WatchPairReply;
+    const watcher = await freshClient().consumeSeatReservation(reservation) as unknown as PairRoom;
+    await watcher.waitForInitialState();
+    const byRole = (role: string) => (a.seat.role === role ? a.pair : b.pair);
+    const client = byRole('client');
+    const server = byRole('server');
+    // The client's deadline runs from the round's clock, the server's from the SYN's arrival.
+    const c = await until(client, (s) => s.phase === 'playing' && me(client).endpoint.deadlineAt >= 0);
+    const lengths = new Map([['client', c.endpoints.get('client')!.deadlineAt - c.roundClockStartsAt]]);
+    await play(client, { card: 'SYN' });
+    const v = await until(server, (s) => s.segments.some((g) => g.card === 'SYN' && g.arriveAt >= 0) && me(server).endpoint.deadlineAt >= 0);
+    lengths.set('server', v.endpoints.get('server')!.deadlineAt - v.segments.find((g) => g.card === 'SYN')!.arriveAt);
+    const amyRole = a.seat.role;
+    const boRole = b.seat.role;
+    expect(lengths.get(amyRole)).toBe(DEADLINE_MS * EXTRA_TIME_FACTOR);
+    expect(lengths.get(boRole)).toBe(DEADLINE_MS);
+    const mine = a.pair.state.endpoints;
+    const theirs = b.pair.state.endpoints;
+    // Nothing of the other's deadline is decoded: not Amy's longer one on Bo's side, nor Bo's on Amy's.
+    expect(Object.keys(theirs.get(amyRole)!.toJSON())).not.toContain('deadlineAt');
+    expect(Object.keys(mine.get(boRole)!.toJSON())).not.toContain('deadlineAt');
+    const seen = await until(watcher, (s) => s.segments.some((g) => g.arriveAt >= 0) && s.endpoints.size === 2);
+    for (const ep of seen.endpoints.values()) {
+      expect(ep.state).not.toBe('');
+      expect(Object.keys(ep.toJSON())).not.toContain('deadlineAt');
+    }
+    await Promise.all([a.pair.leave(), b.pair.leave(), watcher.leave()]);
   });
 
   it('takes an allowance only from the teacher, only for a student of the class, only as one of its values, and not in a flood', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { errorCodeOf } from '../../shared/protocol.ts';
+import { errorCodeOf, TEACHER_MSG } from '../../shared/protocol.ts';
 import { bootGame, create, followHints, me, play, until, type TestServer } from './gameServer.ts';
 import { challengeConfig, createChallenge, newPlayerId, play as playChallenge, until as untilChallenge } from './challengeClient.ts';
-import { classConfig, twoSeated } from './classroomHarness.ts';
+import { classConfig, command, twoSeated } from './classroomHarness.ts';
 
 const GET_READY_MS = 700;
 const CLASS_GET_READY_MS = 1200;
@@ -30,8 +30,10 @@ describe('the get-ready step before a round\'s clock starts', () => {
     const room = await create(colyseus, { nickname: 'Ada', mode: 'solo', playlist: ['handshake'] });
     const s = await until(room, (v) => v.phase === 'playing' && v.roundClockStartsAt > 0);
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(GET_READY_MS);
-    const first = me(room).role === 'client' ? me(room).endpoint : s.endpoints.get('client')!;
-    expect(first.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
+    const first = s.endpoints.get('client')!;
+    // A player receives only their own deadline (ownDeadlines.ts): the client's, when they play it.
+    if (me(room).role === 'client') expect(first.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
+    else expect(first.toJSON()).not.toHaveProperty('deadlineAt');
     // The hint waits for a hesitation after the clock start, not after the round's creation.
     expect(first.hintAt).toBeGreaterThan(s.roundClockStartsAt);
 
@@ -53,6 +55,19 @@ describe('the get-ready step before a round\'s clock starts', () => {
     expect(await play(client, { card: 'SYN' }).catch(errorCodeOf)).toBe('roundNotStarted');
     await until(client, (v) => v.serverTime >= v.roundClockStartsAt);
     expect((await play(client, { card: 'SYN' })).move.verdict).toBe('correct');
+  });
+
+  it('puts the class clock in the class state once the round\'s pairs are seated, and takes it away when the round ends', async () => {
+    const { teacher, a: client } = await twoSeated(colyseus);
+    const pair = client.state;
+    const seen = await until(teacher.room, (v) => v.clockStartsAt > 0 && v.clockEndsAt > 0);
+    // On the class room's own clock, the get-ready and the round as long as the pair's.
+    expect(seen.clockEndsAt - seen.clockStartsAt).toBe(pair.roundEndsAt - pair.roundClockStartsAt);
+    expect(seen.clockStartsAt - seen.serverTime).toBeGreaterThan(0);
+    expect(seen.clockStartsAt - seen.serverTime).toBeLessThanOrEqual(CLASS_GET_READY_MS);
+    await command(teacher.room, TEACHER_MSG.endRound);
+    const after = await until(teacher.room, (v) => v.phase === 'review');
+    expect([after.clockStartsAt, after.clockEndsAt]).toEqual([-1, -1]);
   });
 
   it('starts a timed challenge\'s clock after the get-ready step before its first round', async () => {

@@ -20,6 +20,7 @@ import { WriteQueue } from '../common/writeQueue.ts';
 import { newRoundRecordId } from '../../storage/roundRecords.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
+import { OwnDeadlines } from '../seated/ownDeadlines.ts';
 import { SeatedClock } from '../seated/seatedClock.ts';
 import { SeatTable } from '../seated/seatTable.ts';
 import { challengePolicy, type ChallengeSeat } from './challengePolicy.ts';
@@ -67,6 +68,9 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
   private limit!: RateLimit;
   private desk!: CardDesk<ChallengeClient, ChallengeSeat>;
   private readonly seats = new SeatTable<ChallengeSeat>();
+  private readonly deadlines = new OwnDeadlines<ChallengeSeat>({
+    clients: () => this.clients, seatOf: (id) => this.seats.get(id), roleOf: (seat) => this.challenge.roleOf(seat), endpoints: this.state.endpoints,
+  });
   /** The end result of each person, kept to send again to someone who reconnects after the end. */
   private readonly results = new Map<string, ChallengeResultPayload>();
   /** A bot played a person's seat at some point: the run is not a fair score. */
@@ -239,6 +243,7 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
     if (this.challenge === undefined) return;
     this.challenge.stampPatch();
+    this.deadlines.show();
   }
 
   override onUncaughtException(error: Error, method: string): void {

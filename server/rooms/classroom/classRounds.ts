@@ -15,6 +15,7 @@ import type { ClassroomConfig } from '../../config.ts';
 import type { ClassWrites } from './classWrites.ts';
 import { commandPairs, type ClassCommand, type PairReport } from '../pair/classChannels.ts';
 import type { Leaderboard } from './classLeaderboard.ts';
+import { ClassClock } from './classClock.ts';
 import { ClassRound } from './classRound.ts';
 import { Countdown } from './countdown.ts';
 import { makePlaylist, nextScenarioOf, scenarioOf } from '../pair/playlist.ts';
@@ -45,6 +46,7 @@ export interface ClassRoundsParts {
 export class ClassRounds {
   private readonly parts: ClassRoundsParts;
   private readonly limit: Countdown;
+  private readonly classClock: ClassClock;
   private round: ClassRound | null = null;
   private history: PairingHistory = NO_HISTORY;
   private starting = false;
@@ -54,6 +56,8 @@ export class ClassRounds {
   constructor(parts: ClassRoundsParts) {
     this.parts = parts;
     this.limit = new Countdown(parts.clock);
+    // Wall-clock ms: the class's screens line their clocks up with `serverTime` on it.
+    this.classClock = new ClassClock(parts.view, () => Date.now());
   }
 
   /** Pairs the connected students and starts the next round for them. */
@@ -82,6 +86,7 @@ export class ClassRounds {
       view.mistakes.clear();
       view.skills.clear();
       view.steps.clear();
+      this.classClock.reset();
       this.showTiles(round);
       for (const [id, student] of view.students) {
         const seat = round.seatOf(id);
@@ -103,8 +108,13 @@ export class ClassRounds {
     if (view.paused === on) return undefined;
     view.paused = on;
     this.command({ kind: on ? 'pause' : 'resume', round: view.round });
-    if (on) this.limit.pause();
-    else this.limit.resume();
+    if (on) {
+      this.limit.pause();
+      this.classClock.pause();
+    } else {
+      this.limit.resume();
+      this.classClock.resume();
+    }
     return undefined;
   }
 
@@ -152,6 +162,9 @@ export class ClassRounds {
         leaderboard.move(r.studentId, r);
         round.moves.push(r);
         return;
+      case 'clock':
+        this.classClock.pairStarted(r.readyMs, r.roundMs);
+        return;
       case 'tile': {
         const tile = this.tiles.get(r.pairCode);
         if (tile) Object.assign(tile, r.tile);
@@ -180,6 +193,7 @@ export class ClassRounds {
     view.steps.clear();
     view.steps.push(...stepTally(round.moves).map((s) => new StepTallyState(s)));
     Object.assign(view, { phase: 'review', paused: false, pairsPlaying: 0 });
+    this.classClock.reset();
     this.parts.closed();
   }
 

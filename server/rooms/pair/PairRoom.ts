@@ -22,6 +22,7 @@ import { newRoundRecordId } from '../../storage/roundRecords.ts';
 import { WriteQueue } from '../common/writeQueue.ts';
 import { roomAlarm } from '../seated/alarm.ts';
 import { CardDesk } from '../seated/cardDesk.ts';
+import { OwnDeadlines } from '../seated/ownDeadlines.ts';
 import { ClassLink, classSeats, pairSettings, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { RateLimit, refuse, type RoomHandlers } from '../common/refusals.ts';
 import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
@@ -80,6 +81,9 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
   private readonly alarm = roomAlarm(this, () => this.rounds.tick());
   /** Set when this room is one pair of a class's round. */
   private classLink: ClassLink | undefined;
+  private readonly deadlines = new OwnDeadlines<Seat>({
+    clients: () => this.clients, seatOf: (id) => this.seats.get(id), roleOf: (seat) => this.rounds.roleOf(seat), endpoints: this.state.endpoints,
+  });
 
   override messages = {
     [CLIENT_MSG.play]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
@@ -279,6 +283,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
     if (this.rounds === undefined) return;
     this.rounds.stampPatch();
+    this.deadlines.show();
   }
 
   override onUncaughtException(error: Error, method: string): void {

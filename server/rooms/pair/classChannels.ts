@@ -27,6 +27,8 @@ export type PairReport =
       readonly points: number; readonly verdict: MoveRecord['verdict']; readonly skill: Skill; readonly why: MessageKey;
     }
   | { readonly kind: 'result'; readonly round: number; readonly pairCode: string; readonly totals: readonly StudentTotals[] }
+  /** The pair's round began: its get-ready ends and its round runs out so many ms from now (classClock.ts). */
+  | { readonly kind: 'clock'; readonly round: number; readonly pairCode: string; readonly readyMs: number; readonly roundMs: number }
   /** The pair's tile for the teacher, sent only when it changed and at most twice a second (tileReport.ts). */
   | { readonly kind: 'tile'; readonly round: number; readonly pairCode: string; readonly tile: PairTileSummary };
 

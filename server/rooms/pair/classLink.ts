@@ -155,9 +155,13 @@ export class ClassLink {
     this.report({ kind: 'result', totals });
   }
 
-  private start(): void {
+  private start(clock = true): void {
     this.seatTimer?.clear();
     this.host.rounds.startNext();
+    const match = this.host.rounds.match;
+    const now = this.host.rounds.now();
+    // The projector's count-down follows the pairs that play: a pair nobody came to does not count.
+    if (clock && match) this.report({ kind: 'clock', readyMs: match.clockStartsAt - now, roundMs: match.endsAt - now });
   }
 
   /** Whoever has not come plays as a bot; if nobody came, the round ends at once with no score. */
@@ -168,7 +172,7 @@ export class ClassLink {
     const waiting = [...this.host.seats.values()].filter((s) => !s.isBot && s.id === s.studentId);
     const nobody = waiting.length === [...this.host.seats.values()].filter((s) => s.studentId).length;
     for (const seat of waiting) this.host.handOverToBot(seat);
-    this.start();
+    this.start(!nobody);
     if (nobody) this.host.rounds.stop();
   }
 
@@ -180,7 +184,7 @@ export class ClassLink {
         if (command.round !== this.spec.round || this.host.phase() === 'finished') return;
         if (command.kind === 'end') {
           this.host.notifyAll('roundEndedEarly');
-          if (this.host.phase() === 'waiting') this.start();
+          if (this.host.phase() === 'waiting') this.start(false);
           this.host.rounds.resume();
           this.host.rounds.stop();
         } else if (command.kind === 'pause') {
