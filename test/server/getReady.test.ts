@@ -49,7 +49,8 @@ describe('the get-ready step before a round\'s clock starts', () => {
 
   it('gives a class\'s pairs a longer get-ready step, and their first deadline only after it', async () => {
     const { a: client } = await twoSeated(colyseus);
-    const s = client.state;
+    // A player's own deadline is in their view only (ownDeadlines.ts): it comes with the first patch after joining.
+    const s = await until(client, (v) => v.endpoints.get('client')?.deadlineAt !== undefined);
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(CLASS_GET_READY_MS);
     expect(s.endpoints.get('client')!.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
     expect(await play(client, { card: 'SYN' }).catch(errorCodeOf)).toBe('roundNotStarted');
