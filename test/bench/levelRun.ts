@@ -10,7 +10,9 @@ import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
 import { floorTarget, gameTarget, type BenchTarget } from './benchTarget.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
+import { ServerTimeWindow, type ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
+import { ROOM } from '../../shared/protocol.ts';
 
 /** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
 const ECHO_PAYLOAD_BYTES = 24;
@@ -44,6 +46,11 @@ export interface ServerFigures {
   readonly errorLines: number;
   /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
   readonly machineCpuPercent: number;
+  /**
+   * Time inside the server per card over the window, from its own histogram (serverTime.ts);
+   * null for a server that does not judge cards (the echo floor) or whose /metrics failed.
+   */
+  readonly serverTime: ServerTimeFigures | null;
 }
 
 export interface LevelResult {
@@ -88,10 +95,12 @@ const log = (text: string) => console.log(`  ${text}`);
 /**
  * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
  * the window and its memory at the window's end; `probed`: the server runs the memory probe,
- * which also watches it for stalls over the window.
+ * which also watches it for stalls over the window; `verdictRoom`: the room type whose card →
+ * verdict histogram is read from the server's /metrics over the window (null: none).
  */
-export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
+export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false, verdictRoom: string | null = null) {
   const server = target.local;
+  const inside = verdictRoom === null ? null : new ServerTimeWindow(target.url, verdictRoom);
   // RSS first: the probe's collection would shrink it.
   const rssIdle = server ? rssBytes(server.pid) : NaN;
   const heap = probed && server ? new HeapReadings(server.child) : null;
@@ -108,6 +117,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   const result = await runLoad(plan, loadgens, {
     onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
     onStart: () => {
+      inside?.start();
       cpu?.start();
       machineStart = { busy: machineBusySeconds(), at: performance.now() };
       // Answered as the window closes; like the heap's, a failing probe costs only its own figures.
@@ -119,6 +129,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
       }
     },
     onEnd: () => {
+      inside?.end();
       cpuPercent = cpu?.percent() ?? NaN;
       cpuWaitPercent = cpu?.waitPercent() ?? NaN;
       rssLoaded = server ? rssBytes(server.pid) : NaN;
@@ -131,7 +142,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
     stalls: await stalls, cpuWaitPercent,
-    errorLines: server?.output.errorLines ?? 0, machineCpuPercent,
+    errorLines: server?.output.errorLines ?? 0, machineCpuPercent, serverTime: (await inside?.figures()) ?? null,
   };
   return { result, server: figures };
 }
@@ -159,7 +170,7 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
     gameRun = await measure(game, {
       kind: 'pairs', url: game.url, pairs, mode: options.mode, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
-    }, pairs, options.loadgens, true);
+    }, pairs, options.loadgens, true, ROOM.pair);
   } finally {
     await game.stop();
   }

@@ -12,6 +12,7 @@ import type { LevelResult } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
+import type { ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -103,6 +104,12 @@ export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = 
     + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
 }
 
+/** One level's time inside the server, from its histogram: the interpolated figures, p99's bucket, the share within 1 ms. */
+export function serverTimeLine(where: string, t: ServerTimeFigures): string {
+  return `time inside the server ${where}: p50 ${t.p50Ms} / p99 ${t.p99Ms} ms (p99 in (${t.p99BucketMs[0]}, ${t.p99BucketMs[1]}] ms), `
+    + `${t.within1MsPercent}% of ${t.cards} cards within 1 ms (target p99 ≤ ${TARGETS.serverP99Ms} ms at ${TARGETS.pairs} pairs: ${yes(t.within1MsPercent >= 99)})`;
+}
+
 function row(cells: readonly (string | number)[], widths: readonly number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
 }
@@ -121,6 +128,9 @@ export function table(report: BenchReport): string {
       `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
       l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
+  }
+  for (const l of report.levels) {
+    if (l.server.serverTime) lines.push(`  ${serverTimeLine(`at ${l.pairs} pairs`, l.server.serverTime)}`);
   }
   for (const l of report.levels) {
     if (l.server.stalls) lines.push(`  ${stallLine(`at ${l.pairs} pairs`, l.server.stalls, l.server.cpuWaitPercent)}`);

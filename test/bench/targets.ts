@@ -4,6 +4,8 @@ export const TARGETS = {
   p99Ms: 50,
   /** Our p99 over the bare echo server's p99 at the same connections and message rate. */
   floorRatio: 3,
+  /** Time inside the server per card (arrival in the room → verdict ready, patch encoded), p99 at `pairs`, in ms (issue 21). */
+  serverP99Ms: 1,
   /** Pair rooms one process must hold at the targets above. */
   pairs: 1000,
   /** Server RSS growth per pair room. */
