@@ -13,6 +13,7 @@ import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverPro
 import { ServerTimeWindow, type ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
 import { ROOM } from '../../shared/protocol.ts';
+import { BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM } from '../../server/rooms/bench/benchRooms.ts';
 
 /** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
 const ECHO_PAYLOAD_BYTES = 24;
@@ -62,8 +63,16 @@ export interface LevelResult {
   readonly floor: LoadResult;
   /** The echo server's CPU and memory under the floor's load. */
   readonly floorServer: ServerFigures;
-  /** Our p99 over the floor's p99. */
+  /** Our p99 over the echo floor's p99 (information since issue 21: not a target). */
   readonly ratioP99: number;
+  /**
+   * The bare-Colyseus floor (issue 21.1): the same clients, connections and rate in a room with
+   * no game, on a server started the same way; null for a server on another machine.
+   */
+  readonly bare: LoadResult | null;
+  readonly bareServer: ServerFigures | null;
+  /** Our p99 over the bare floor's p99: our own code's cost; null without a bare run. */
+  readonly bareRatioP99: number | null;
   readonly meetsTarget: boolean;
   readonly misses: readonly string[];
   /** Reasons to doubt the figures: a load generator that could not keep up measures itself. */
@@ -149,16 +158,50 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
 
 function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>): string[] {
   const misses: string[] = [];
-  const { game, floor } = level;
+  const { game, floor, bare } = level;
   if (!(game.latency.p99 < TARGETS.p99Ms)) misses.push(`p99 ${game.latency.p99} ms ≥ ${TARGETS.p99Ms} ms`);
-  if (!(level.ratioP99 <= TARGETS.floorRatio)) misses.push(`p99 is ${level.ratioP99}× the floor's (> ${TARGETS.floorRatio}×)`);
+  // The bare floor's ratio is a target up to the target level; above it, information.
+  if (level.bareRatioP99 !== null && level.pairs <= TARGETS.pairs && !(level.bareRatioP99 <= TARGETS.bareRatio)) {
+    misses.push(`p99 is ${level.bareRatioP99}× bare Colyseus's (> ${TARGETS.bareRatio}×)`);
+  }
   if (game.connections < level.pairs * 2) misses.push(`only ${game.connections} of ${level.pairs * 2} clients connected`);
   const t = game.trouble;
   if (t.joinFailures + t.errors + t.disconnects > 0) {
     misses.push(`client trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`);
   }
-  if (floor.trouble.disconnects + floor.trouble.errors + floor.trouble.joinFailures > 0) misses.push('the floor itself had trouble');
+  if (floor.trouble.disconnects + floor.trouble.errors + floor.trouble.joinFailures > 0) misses.push('the echo floor itself had trouble');
+  if (bare && bare.trouble.disconnects + bare.trouble.errors + bare.trouble.joinFailures > 0) misses.push('the bare-Colyseus floor itself had trouble');
   return misses;
+}
+
+/** A bare room's patch frame carries this much besides its filler: protocol code, schema operations, the card count, the string's header. */
+const BARE_PATCH_OVERHEAD_BYTES = 8;
+
+/**
+ * Filler bytes per card for the bare room, so that its clients receive as many patch bytes per
+ * card as the game's did: each card's patch goes to both clients of the room.
+ */
+export function barePatchBytes(gamePatchBytesPerReply: number): number {
+  return Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, Math.round(gamePatchBytesPerReply / 2) - BARE_PATCH_OVERHEAD_BYTES));
+}
+
+/**
+ * The bare-Colyseus floor at the game run's connections and rate, on a fresh server started as
+ * the game's was (with the memory probe, and `serverNodeArgs`); null for a server on another machine.
+ */
+async function runBare(pairs: number, options: BenchOptions, game: LoadResult, serverNodeArgs: readonly string[]) {
+  if (options.server) return null;
+  const bare = await gameTarget(null, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
+  try {
+    await sleep(SETTLE_MS);
+    return await measure(bare, {
+      kind: 'bare', url: bare.url, pairs: Math.max(1, Math.round(game.connections / 2)),
+      perConnectionPerSecond: game.requestsPerConnectionPerSecond || 1, patchBytes: barePatchBytes(game.patchBytesPerReply),
+      connectConcurrency: options.connectConcurrency, seed: options.seed, warmupMs: options.warmupMs, measureMs: options.measureMs,
+    }, pairs, game.loadgen.processes, true, BENCH_BARE_ROOM);
+  } finally {
+    await bare.stop();
+  }
 }
 
 export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
@@ -174,6 +217,8 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
   } finally {
     await game.stop();
   }
+
+  const bareRun = await runBare(pairs, options, gameRun.result, serverNodeArgs);
 
   const echo = await floorTarget(options.floor);
   let floorRun;
@@ -193,6 +238,8 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
   const level = {
     pairs, loadgens: gameRun.result.loadgen.processes, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
     floorServer: floorRun.server, ratioP99: Math.round(ratio * 100) / 100,
+    bare: bareRun?.result ?? null, bareServer: bareRun?.server ?? null,
+    bareRatioP99: bareRun ? Math.round((gameRun.result.latency.p99 / bareRun.result.latency.p99) * 100) / 100 : null,
   };
   const misses = missesOf(level);
   return { ...level, meetsTarget: misses.length === 0, misses, caveats: caveatsOf(gameRun.result, gameRun.server) };

@@ -81,6 +81,7 @@ export function mergeShards(shards: readonly ShardResult[]): LoadResult {
   const connections = sum(shards.map((s) => s.connections));
   const plays = shards.flatMap((s) => (s.plays ? [s.plays] : []));
   const classCounts = shards.flatMap((s) => (s.classroom ? [s.classroom] : []));
+  const replies = sum(shards.map((s) => s.replies));
   return {
     kind: first.kind,
     connections,
@@ -88,7 +89,8 @@ export function mergeShards(shards: readonly ShardResult[]): LoadResult {
     connectMs: Math.max(...shards.map((s) => s.connectMs)),
     measuredMs: Math.round(measuredMs),
     latency: summarize(concat(shards.map((s) => s.latencies))),
-    repliesPerSecond: round(sum(shards.map((s) => s.replies)) / seconds, 1),
+    repliesPerSecond: round(replies / seconds, 1),
+    patchBytesPerReply: replies > 0 ? Math.round(sum(shards.map((s) => s.patchBytes)) / replies) : 0,
     requestsPerConnectionPerSecond: connections > 0 ? round(sum(shards.map((s) => s.requests)) / seconds / connections, 3) : 0,
     ...(plays.length > 0 ? mergePlays(plays) : {}),
     ...(classCounts.length > 0 ? { classroom: mergeClass(classCounts, seconds) } : {}),

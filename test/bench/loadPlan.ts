@@ -47,6 +47,23 @@ export interface EchoLoadPlan extends Window {
   readonly seed: number;
 }
 
+/**
+ * The bare-Colyseus floor (issue 21.1): pairs of the same SDK clients in the server's bench-only
+ * room with no game (server/rooms/bench/BareRoom.ts), each sending cards at the game run's
+ * measured rate and waiting for the fixed verdict, as a player waits for theirs.
+ */
+export interface BareLoadPlan extends Window {
+  readonly kind: 'bare';
+  readonly url: string;
+  readonly pairs: number;
+  /** Cards per second per client; the game run's measured request rate. */
+  readonly perConnectionPerSecond: number;
+  /** Bytes of state each card changes (BareRoomOptions). */
+  readonly patchBytes: number;
+  readonly connectConcurrency: number;
+  readonly seed: number;
+}
+
 /** One class: a teacher and `students` students, who play their pair rooms round after round. */
 export interface ClassroomLoadPlan extends Window {
   readonly kind: 'classroom';
@@ -58,7 +75,7 @@ export interface ClassroomLoadPlan extends Window {
   readonly seed: number;
 }
 
-export type LoadPlan = PairLoadPlan | EchoLoadPlan | ClassroomLoadPlan;
+export type LoadPlan = PairLoadPlan | EchoLoadPlan | BareLoadPlan | ClassroomLoadPlan;
 
 /** One process's part of a plan, when several load generators share one measurement (loadShards.ts). */
 export interface ShardPart {
@@ -72,7 +89,7 @@ export interface ShardPart {
 
 /** A plan as one load generator gets it: its own count of pairs, connections or students, and which part it is. */
 export type Sharded<P extends LoadPlan> = P & { readonly shard: ShardPart };
-export type ShardPlan = Sharded<PairLoadPlan> | Sharded<EchoLoadPlan> | Sharded<ClassroomLoadPlan>;
+export type ShardPlan = Sharded<PairLoadPlan> | Sharded<EchoLoadPlan> | Sharded<BareLoadPlan> | Sharded<ClassroomLoadPlan>;
 
 /** What only a class run counts: its rounds, seats and the teacher's view of the leaderboard. */
 export interface ClassroomTallyFigures {
@@ -125,6 +142,8 @@ export interface LoadResult {
   readonly repliesPerSecond: number;
   /** Everything each client sent per second in the window (plays and readies), for the floor to copy. */
   readonly requestsPerConnectionPerSecond: number;
+  /** State patch bytes every client received in the window, per reply: what the bare floor's patches must match. 0 for the echo floor. */
+  readonly patchBytesPerReply: number;
   /** Pairs only: share of plays judged correct, refusals by code, rounds finished, matches finished. */
   readonly correctShare?: number;
   readonly refusals?: Readonly<Record<string, number>>;
@@ -162,6 +181,8 @@ export interface ShardResult extends Pick<LoadResult, 'kind' | 'connections' | '
   readonly latencies: Float64Array;
   readonly replies: number;
   readonly requests: number;
+  /** State patch bytes received in the window, by every client of the process. */
+  readonly patchBytes: number;
   /** Pairs and classroom only. */
   readonly plays?: PlayCounts;
   /** Classroom only. */

@@ -22,5 +22,6 @@ describe('the bench\'s options', () => {
   it('keep --quick short: a class of 50 against its 25 pairs', () => {
     expect(parseOptions(['--quick'])).toMatchObject({ profile: 'quick', levels: [25], classroomStudents: 50 });
     expect(parseOptions(['--stop-early']).stopAtFirstMiss).toBe(true);
+    expect(parseOptions(['--no-classroom']).classroom).toBe(false);
   });
 });

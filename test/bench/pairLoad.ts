@@ -12,7 +12,7 @@ import { CARDS, type Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions, type PairRoomView } from '../../shared/protocol.ts';
 import { nextFloat, seedFrom, type RngState } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { inBatches, type LoadMeter } from './loadMeter.ts';
+import { countPatches, inBatches, type LoadMeter } from './loadMeter.ts';
 import type { PairLoadPlan, PlayCounts, PlayPolicy, Sharded } from './loadPlan.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -66,6 +66,7 @@ export class LoadPlayer {
     this.redraw();
     // The SDK warns about messages nobody listens to; a real client listens to all of them.
     for (const type of Object.values(SERVER_MSG)) room.onMessage(type, () => {});
+    countPatches(room, meter);
     room.onError((code, message) => meter.error('room.onError', `${code} ${message ?? ''}`));
     room.onDrop((code) => meter.disconnected('room.onDrop', code));
     room.onLeave((code) => {

@@ -28,7 +28,7 @@ async function ramp(options: BenchOptions): Promise<LevelResult[]> {
     const level = await runLevel(pairs, options);
     levels.push(level);
     const gen = level.game.loadgen;
-    console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${Number.isFinite(level.server.cpuPercent) ? `${level.server.cpuPercent}%` : 'not read (remote)'}`
+    console.log(`  p99 ${level.game.latency.p99} ms, bare Colyseus p99 ${level.bare?.latency.p99 ?? '–'} ms, echo p99 ${level.floor.latency.p99} ms, server CPU ${Number.isFinite(level.server.cpuPercent) ? `${level.server.cpuPercent}%` : 'not read (remote)'}`
       + `, ${level.loadgens} load generator(s), busiest ${gen.cpuPercent}% CPU / lag p99 ${gen.eventLoopDelayP99Ms} ms`
       + (level.meetsTarget ? '' : ` — misses: ${level.misses.join('; ')}`)
       + (level.caveats.length > 0 ? ` — ${level.caveats.join('; ')}` : ''));
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const levels = await ramp(options);
   const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
   const top = levels.at(-1);
-  const classroom = await measureClassroom(options, levels);
+  const classroom = options.classroom ? await measureClassroom(options, levels) : null;
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
   const report: BenchReport = {
