@@ -27,6 +27,11 @@ export interface Window {
 export interface PairLoadPlan extends Window {
   readonly kind: 'pairs';
   readonly url: string;
+  /**
+   * A second process of the same cluster (sharing Redis): every other pair is created through
+   * it, and each pair's second player asks the process its first did not, as behind a load balancer.
+   */
+  readonly alsoUrl?: string;
   readonly pairs: number;
   /** Private rooms (create + joinById) or quick match (joinOrCreate). */
   readonly mode: 'private' | 'quick';

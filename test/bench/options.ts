@@ -9,6 +9,7 @@
  *   npm run bench -- --profile         record a server CPU profile (node --cpu-prof) at the top level
  *   npm run bench -- --no-client       skip the bundle and browser measurements
  *   npm run bench -- --no-classroom    skip the classroom measurement
+ *   npm run bench -- --redis           also run each level against two processes sharing a redis-server
  *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
  *   npm run bench -- --server=http://10.0.0.5:2567 --floor=ws://10.0.0.5:2600
  *                                      load a game server and an echo floor already running on
@@ -30,6 +31,8 @@ export interface BenchOptions {
   readonly stopAtFirstMiss: boolean;
   readonly cpuProfile: boolean;
   readonly client: boolean;
+  /** Each level again against two processes sharing a redis-server the bench starts (redisRun.ts). */
+  readonly redis: boolean;
   /** Measure a class of `classroomStudents` against the same students in plain pairs. */
   readonly classroom: boolean;
   /** Cold loads of the start screen to time. */
@@ -62,7 +65,7 @@ const MAX_LOADGENS = 8;
 const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
-  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true,
+  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false,
   startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
 };
 
@@ -77,7 +80,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'loadgens', 'server', 'floor'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
@@ -93,6 +96,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const floor = urlOption(flags.get('floor'), ['ws:', 'wss:'], '--floor');
   // A floor measured here against a server over there would compare a loopback with a network.
   if ((server === null) !== (floor === null)) throw new Error('--server and --floor go together: the floor runs next to the server');
+  if (server !== null && flags.has('redis')) throw new Error('--redis starts its own two processes here; it cannot go with --server');
   if (server !== null && flags.has('profile')) throw new Error('--profile reads a server started here; it cannot go with --server');
   return {
     ...base,
@@ -105,6 +109,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     cpuProfile: flags.has('profile'),
     client: !flags.has('no-client'),
     classroom: !flags.has('no-classroom'),
+    redis: flags.has('redis'),
   };
 }
 

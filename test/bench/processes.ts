@@ -92,7 +92,8 @@ export async function startGameServer(env: Record<string, string>, nodeArgs: rea
   const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
     cwd: ROOT,
     // Every bench client comes from one address: the per-address limits would stop them at 250 rooms.
-    env: { ...process.env, ...BENCH_LIMITS, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
+    // A process of a cluster (REDIS_URL) advertises its own address, so seats it reserves for a room elsewhere lead there.
+    env: { ...process.env, ...BENCH_LIMITS, ...env, PORT: String(port), HOST, DATA_DIR: dataDir, ...(env.REDIS_URL ? { PUBLIC_ADDRESS: `${HOST}:${port}` } : {}) },
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   }));
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));

@@ -13,6 +13,7 @@ import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import type { ServerTimeFigures } from './serverTime.ts';
+import type { RedisComparison } from './redisRun.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -23,6 +24,8 @@ export interface BenchReport {
   readonly levels: readonly LevelResult[];
   /** The largest level meeting every target of the ramp; null if none did. */
   readonly largestPassingPairs: number | null;
+  /** Each level against two processes sharing Redis (--redis); null when not asked for. */
+  readonly redis: readonly RedisComparison[] | null;
   readonly memory: {
     /** RSS growth per room between the two largest levels: start-up costs cancel out. */
     readonly marginalPerRoomBytes: number | null;
@@ -105,6 +108,16 @@ export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = 
     + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
 }
 
+/** One level over two processes sharing Redis, beside one process. */
+export function redisLine(c: RedisComparison): string {
+  const t = c.two.load.trouble;
+  return `${c.pairs} pairs, one process → two with Redis: p99 ${ms(c.one.p99Ms)} → ${ms(c.two.p99Ms)} ms, `
+    + `CPU ${percent(c.one.cpuPercent)} → ${percent(c.two.cpuPercent)} (${c.two.cpuPercentPerProcess.map(percent).join(' + ')}) + Redis ${percent(c.two.redisCpuPercent)}, `
+    + `judged/s ${c.one.judgedPerSecond} → ${c.two.judgedPerSecond}, Redis's cost ${c.redisCostPerCardUs === null ? '–' : `${c.redisCostPerCardUs} µs`} of CPU per card`
+    + (c.two.serverTime ? `; time inside p99 ${c.two.serverTime.p99Ms} ms` : '')
+    + (t.joinFailures + t.errors + t.disconnects > 0 ? `; trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects` : '');
+}
+
 /** One level's time inside the server, from its histogram: the interpolated figures, p99's bucket, the share within 1 ms. */
 export function serverTimeLine(where: string, t: ServerTimeFigures): string {
   return `time inside the server ${where}: p50 ${t.p50Ms} / p99 ${t.p99Ms} ms (p99 in (${t.p99BucketMs[0]}, ${t.p99BucketMs[1]}] ms), `
@@ -173,6 +186,7 @@ export function table(report: BenchReport): string {
       + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
       + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
       + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
+    ...(report.redis ? ['two processes sharing Redis against one (--redis):', ...report.redis.map((c) => `  ${redisLine(c)}`)] : []),
     classroomLine(report.classroom),
     `client bundle: ${bundle}`,
     `browser: ${browser}`,

@@ -14,12 +14,28 @@ import { runLevel, type LevelResult } from './levelRun.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
 import { newestProfile, summarizeProfile, type ProfileFigures } from './profileSummary.ts';
-import { machine, memoryFigures, table, writeReport, type BenchReport } from './report.ts';
+import { redisBinary, runRedisLevel, type RedisComparison } from './redisRun.ts';
+import { machine, memoryFigures, redisLine, table, writeReport, type BenchReport } from './report.ts';
 import { TARGETS } from './targets.ts';
 
 const RESULTS = join(ROOT, 'test/bench/results');
 /** No run, however slow the machine, goes on longer than this. */
 const OVERALL_BUDGET_MS = 20 * 60_000;
+
+/** Each measured level again over two processes sharing Redis (--redis). */
+async function withRedis(options: BenchOptions, levels: readonly LevelResult[]): Promise<RedisComparison[] | null> {
+  if (!options.redis) return null;
+  const binary = redisBinary();
+  if ('missing' in binary) throw new Error(`--redis: ${binary.missing}`);
+  const comparisons: RedisComparison[] = [];
+  for (const level of levels) {
+    console.log(`level ${level.pairs} pairs over two processes sharing Redis…`);
+    const c = await runRedisLevel(level, options, binary.path);
+    comparisons.push(c);
+    console.log(`  ${redisLine(c)}`);
+  }
+  return comparisons;
+}
 
 async function ramp(options: BenchOptions): Promise<LevelResult[]> {
   const levels: LevelResult[] = [];
@@ -88,6 +104,7 @@ async function main(): Promise<void> {
   const levels = await ramp(options);
   const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
   const top = levels.at(-1);
+  const redis = await withRedis(options, levels);
   const classroom = options.classroom ? await measureClassroom(options, levels) : null;
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
     targets: TARGETS,
     levels,
     largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
+    redis,
     memory: memoryFigures(levels),
     classroom,
     profile,

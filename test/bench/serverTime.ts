@@ -54,6 +54,13 @@ export function diffBuckets(after: Buckets, before: Buckets): Buckets {
   return after.map((b) => ({ le: b.le, count: b.count - (earlier.get(b.le) ?? 0) }));
 }
 
+/** Several processes' buckets as one (a cluster is read by scraping every process and summing). */
+export function sumBuckets(all: readonly Buckets[]): Buckets {
+  const byLe = new Map<number, number>();
+  for (const buckets of all) for (const b of buckets) byLe.set(b.le, (byLe.get(b.le) ?? 0) + b.count);
+  return [...byLe].sort((a, b) => a[0] - b[0]).map(([le, count]) => ({ le, count }));
+}
+
 /**
  * The `q` quantile (0–1) of cumulative `buckets`, interpolated linearly inside the bucket it
  * falls in (Prometheus's histogram_quantile); its bucket's bounds come with it. A quantile in
@@ -121,8 +128,14 @@ export class ServerTimeWindow {
   }
 
   async figures(): Promise<ServerTimeFigures | null> {
+    const window = await this.window();
+    return window ? serverTimeOf(window) : null;
+  }
+
+  /** The window's buckets, to add to another process's; null if a scrape failed. */
+  async window(): Promise<Buckets | null> {
     const [before, after] = await Promise.all([this.before, this.after]);
-    return before && after ? serverTimeOf(diffBuckets(after, before)) : null;
+    return before && after ? diffBuckets(after, before) : null;
   }
 
   private scrape(): Promise<Buckets | null> {
