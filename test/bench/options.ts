@@ -10,6 +10,9 @@
  *   npm run bench -- --no-client       skip the bundle and browser measurements
  *   npm run bench -- --no-classroom    skip the classroom measurement
  *   npm run bench -- --redis           also run each level against two processes sharing a redis-server
+ *   npm run bench -- --capacity        step pairs up (1000,1250,1500,2000) until p99 ≥ 50 ms or a client
+ *                                      has trouble, instead of the ramp (unless --levels is given too)
+ *   npm run bench -- --capacity=500,750   these steps instead
  *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
  *   npm run bench -- --server=http://10.0.0.5:2567 --floor=ws://10.0.0.5:2600
  *                                      load a game server and an echo floor already running on
@@ -31,6 +34,8 @@ export interface BenchOptions {
   readonly stopAtFirstMiss: boolean;
   readonly cpuProfile: boolean;
   readonly client: boolean;
+  /** Capacity steps in pairs, ascending (capacityRun.ts); empty: capacity is not measured. */
+  readonly capacitySteps: readonly number[];
   /** Each level again against two processes sharing a redis-server the bench starts (redisRun.ts). */
   readonly redis: boolean;
   /** Measure a class of `classroomStudents` against the same students in plain pairs. */
@@ -59,13 +64,17 @@ export interface BenchOptions {
  * saturation at the largest level (500 clients each) without forking for nothing.
  */
 const DEFAULT_LOADGENS = Math.min(4, Math.max(2, availableParallelism() - 1));
+/** The most pairs any level or step may have: 4,000 connections. */
+const MAX_PAIRS = 2000;
+/** Issue 21.4's steps, around its target of 1,500 pairs. */
+const CAPACITY_STEPS = [1000, 1250, 1500, 2000];
 /** Bounded: each process costs memory and a Node start-up, and more than this splits nothing useful. */
 const MAX_LOADGENS = 8;
 
 const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
-  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false,
+  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false, capacitySteps: [],
   startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
 };
 
@@ -80,14 +89,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'loadgens', 'server', 'floor'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'capacity', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
   const base = flags.has('quick') ? QUICK : FULL;
-  const levels = flags.get('levels')?.split(',').map(Number) ?? base.levels;
+  const capacity = flags.get('capacity');
+  const capacitySteps = capacity === undefined ? [] : capacity === 'true' ? CAPACITY_STEPS : capacity.split(',').map(Number);
+  // Capacity answers its own question: the ramp runs with it only when its levels are asked for.
+  const levels = flags.get('levels')?.split(',').map(Number) ?? (capacity === undefined ? base.levels : []);
   // Bounded: the bench must never open more connections than a 2-core machine can take.
-  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--levels takes pair counts from 1 to 2000');
+  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PAIRS)) throw new Error(`--levels takes pair counts from 1 to ${MAX_PAIRS}`);
+  if (capacitySteps.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PAIRS)) throw new Error(`--capacity takes pair counts from 1 to ${MAX_PAIRS}`);
   const mode = flags.get('mode') ?? base.mode;
   if (mode !== 'private' && mode !== 'quick') throw new Error('--mode is private or quick');
   const loadgens = Number(flags.get('loadgens') ?? base.loadgens);
@@ -110,6 +123,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     client: !flags.has('no-client'),
     classroom: !flags.has('no-classroom'),
     redis: flags.has('redis'),
+    capacitySteps: [...capacitySteps].sort((a, b) => a - b),
   };
 }
 

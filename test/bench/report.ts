@@ -14,6 +14,7 @@ import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
+import type { CapacityFigures } from './capacityRun.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -24,6 +25,8 @@ export interface BenchReport {
   readonly levels: readonly LevelResult[];
   /** The largest level meeting every target of the ramp; null if none did. */
   readonly largestPassingPairs: number | null;
+  /** Capacity stepping (--capacity); null when not asked for. */
+  readonly capacity: CapacityFigures | null;
   /** Each level against two processes sharing Redis (--redis); null when not asked for. */
   readonly redis: readonly RedisComparison[] | null;
   readonly memory: {
@@ -108,6 +111,17 @@ export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = 
     + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
 }
 
+/** The capacity steps, one line each, and the capacity found. */
+export function capacityLines(c: CapacityFigures): string[] {
+  return [
+    `capacity (p99 < ${TARGETS.p99Ms} ms, no client trouble; stepping up, stopping at the first failure): `
+      + `${c.capacityPairs === null ? 'none of the steps' : `${c.capacityPairs} pairs`} (target ${TARGETS.capacityPairs} pairs: ${yes(c.capacityPairs !== null && c.capacityPairs >= TARGETS.capacityPairs)})`,
+    ...c.steps.map((s) => `  ${s.pairs} pairs: p99 ${ms(s.game.latency.p99)} ms, ${s.game.repliesPerSecond} judged/s, server CPU ${percent(s.server.cpuPercent)}`
+      + `${s.server.serverTime ? `, time inside p99 ${s.server.serverTime.p99Ms} ms` : ''}, loadgen lag p99 ${ms(s.game.loadgen.eventLoopDelayP99Ms)} ms — `
+      + (s.passes ? 'passes' : `fails: ${s.misses.join('; ')}`)),
+  ];
+}
+
 /** One level over two processes sharing Redis, beside one process. */
 export function redisLine(c: RedisComparison): string {
   const t = c.two.load.trouble;
@@ -179,13 +193,16 @@ export function table(report: BenchReport): string {
     'RSS/room: RSS growth over idle per room; heap/room: the same for old space + external after a full GC (memory probe)',
     `server stalls over the window (memory probe): event-loop delay by a ${LOOP_RESOLUTION_MS} ms timer, which it includes; GC pauses by kind`,
     '',
-    ...lines,
-    '',
-    `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.bareRatio}× bare Colyseus, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
-    `memory per pair room, kept after a full GC (old space + external): ${kb(m.marginalHeapPerRoomBytes ?? report.levels.at(-1)?.server.heap?.perRoomBytes)}`
-      + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
-      + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
-      + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
+    ...(report.levels.length === 0 ? ['no ramp (--capacity without --levels)'] : [
+      ...lines,
+      '',
+      `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.bareRatio}× bare Colyseus, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
+      `memory per pair room, kept after a full GC (old space + external): ${kb(m.marginalHeapPerRoomBytes ?? report.levels.at(-1)?.server.heap?.perRoomBytes)}`
+        + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
+        + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
+        + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
+    ]),
+    ...(report.capacity ? capacityLines(report.capacity) : []),
     ...(report.redis ? ['two processes sharing Redis against one (--redis):', ...report.redis.map((c) => `  ${redisLine(c)}`)] : []),
     classroomLine(report.classroom),
     `client bundle: ${bundle}`,

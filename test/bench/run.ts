@@ -14,6 +14,7 @@ import { runLevel, type LevelResult } from './levelRun.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
 import { newestProfile, summarizeProfile, type ProfileFigures } from './profileSummary.ts';
+import { stepCapacity } from './capacityRun.ts';
 import { redisBinary, runRedisLevel, type RedisComparison } from './redisRun.ts';
 import { machine, memoryFigures, redisLine, table, writeReport, type BenchReport } from './report.ts';
 import { TARGETS } from './targets.ts';
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
   const top = levels.at(-1);
   const redis = await withRedis(options, levels);
+  const capacity = options.capacitySteps.length > 0 ? await stepCapacity(options) : null;
   const classroom = options.classroom ? await measureClassroom(options, levels) : null;
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     levels,
     largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
     redis,
+    capacity,
     memory: memoryFigures(levels),
     classroom,
     profile,

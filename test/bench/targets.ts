@@ -10,6 +10,8 @@ export const TARGETS = {
   serverP99Ms: 1,
   /** Pair rooms one process must hold at the targets above. */
   pairs: 1000,
+  /** Capacity: the highest level at p99 < `p99Ms` with no client trouble, load generators on the same 2 cores (issue 21). */
+  capacityPairs: 1500,
   /** Server RSS growth per pair room. */
   memoryPerRoomBytes: 150 * 1024,
   /** Classroom p99 over the same students' p99 in plain pairs. */
