@@ -10,6 +10,7 @@ import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
 import { floorTarget, gameTarget, type BenchTarget } from './benchTarget.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
+import { cardCost, type CardCost } from './stallProbe.ts';
 import { ServerTimeWindow, type ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
 import { ROOM } from '../../shared/protocol.ts';
@@ -52,6 +53,8 @@ export interface ServerFigures {
    * null for a server that does not judge cards (the echo floor) or whose /metrics failed.
    */
   readonly serverTime: ServerTimeFigures | null;
+  /** Heap allocated per judged card and scavenges per 1,000 cards over the window (issue 21.3); null without the probe's stalls or cards. */
+  readonly cardCost: CardCost | null;
 }
 
 export interface LevelResult {
@@ -147,11 +150,14 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
       machineCpuPercent = Math.round(((machineBusySeconds() - machineStart.busy) / seconds) * 1000) / 10;
     },
   }).finally(() => rss?.stop());
+  const serverTime = (await inside?.figures()) ?? null;
+  const stallFigures = await stalls;
   const figures: ServerFigures = {
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
-    stalls: await stalls, cpuWaitPercent,
-    errorLines: server?.output.errorLines ?? 0, machineCpuPercent, serverTime: (await inside?.figures()) ?? null,
+    stalls: stallFigures, cpuWaitPercent,
+    errorLines: server?.output.errorLines ?? 0, machineCpuPercent, serverTime,
+    cardCost: stallFigures && serverTime ? cardCost(stallFigures, serverTime.cards) : null,
   };
   return { result, server: figures };
 }

@@ -8,7 +8,7 @@ import type { BrowserFigures, RendererFrames } from './browserMetrics.ts';
 import type { BundleFigures } from './bundleSize.ts';
 import type { WireFigures } from './wireBytes.ts';
 import type { ClassroomFigures } from './classroomRun.ts';
-import type { LevelResult } from './levelRun.ts';
+import type { LevelResult, ServerFigures } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
@@ -132,6 +132,11 @@ export function redisLine(c: RedisComparison): string {
     + (t.joinFailures + t.errors + t.disconnects > 0 ? `; trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects` : '');
 }
 
+function cardCostText(server: ServerFigures | null): string {
+  const cost = server?.cardCost;
+  return cost ? `${kb(cost.allocatedBytesPerCard)} allocated per card, ${cost.scavengesPer1000Cards} scavenges per 1,000 cards` : '–';
+}
+
 /** One level's time inside the server, from its histogram: the interpolated figures, p99's bucket, the share within 1 ms. */
 export function serverTimeLine(where: string, t: ServerTimeFigures): string {
   return `time inside the server ${where}: p50 ${t.p50Ms} / p99 ${t.p99Ms} ms (p99 in (${t.p99BucketMs[0]}, ${t.p99BucketMs[1]}] ms), `
@@ -160,6 +165,7 @@ export function table(report: BenchReport): string {
   for (const l of report.levels) {
     if (l.server.serverTime) lines.push(`  ${serverTimeLine(`at ${l.pairs} pairs`, l.server.serverTime)}`);
     if (l.bareServer?.serverTime) lines.push(`    bare Colyseus: p50 ${l.bareServer.serverTime.p50Ms} / p99 ${l.bareServer.serverTime.p99Ms} ms, ${l.bareServer.serverTime.within1MsPercent}% within 1 ms`);
+    lines.push(`  allocation at ${l.pairs} pairs: ours ${cardCostText(l.server)}; bare Colyseus ${cardCostText(l.bareServer)}`);
     if (l.bare) {
       lines.push(`  patch bytes per card at ${l.pairs} pairs: ours ${l.game.patchBytesPerReply}, bare Colyseus ${l.bare.patchBytesPerReply}; `
         + `server CPU ours ${percent(l.server.cpuPercent)}, bare ${percent(l.bareServer?.cpuPercent ?? NaN)}`);
