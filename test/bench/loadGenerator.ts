@@ -78,6 +78,7 @@ async function run(plan: ShardPlan): Promise<ShardResult> {
     measuredMs: Math.round(meter.measuredMs),
     // A copy: a view would carry its whole, partly empty, buffer over the channel.
     latencies: meter.latencies.values().slice(),
+    sentAt: meter.sentAt.values().slice(),
     replies: meter.replies,
     requests: meter.requests,
     patchBytes: meter.patchBytes,

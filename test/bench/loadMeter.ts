@@ -15,6 +15,8 @@ const LOOP_RESOLUTION_MS = 10;
 
 export class LoadMeter {
   readonly latencies = new SampleBuffer();
+  /** When each request of `latencies` was sent, from the window's start. */
+  readonly sentAt = new SampleBuffer();
   replies = 0;
   requests = 0;
   /** State patch bytes received inside the window (countPatches). */
@@ -65,6 +67,7 @@ export class LoadMeter {
   replied(t0: number): void {
     if (!this.counts(t0)) return;
     this.latencies.push(performance.now() - t0);
+    this.sentAt.push(t0 - this.startedAt);
     this.replies++;
   }
 

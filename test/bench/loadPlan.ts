@@ -22,6 +22,8 @@ export const ONE_CARD_A_SECOND: PlayPolicy = { reactionMs: [150, 450], minGapMs:
 export interface Window {
   readonly warmupMs: number;
   readonly measureMs: number;
+  /** A soak's slices: latencies are also summarised per slice of this long (LoadResult.slices). */
+  readonly sliceMs?: number;
 }
 
 export interface PairLoadPlan extends Window {
@@ -159,6 +161,8 @@ export interface LoadResult {
   readonly trouble: ClientTrouble;
   /** The load generators' own health: if one is saturated, its latencies are its own. */
   readonly loadgen: LoadgenFigures;
+  /** With `sliceMs`: the latencies of the requests sent in each slice of the window. */
+  readonly slices?: readonly LatencySummary[];
 }
 
 /** One load generator process's health over the window. */
@@ -184,6 +188,8 @@ export interface LoadgenFigures extends LoadgenHealth {
 export interface ShardResult extends Pick<LoadResult, 'kind' | 'connections' | 'connectMs' | 'measuredMs' | 'trouble'> {
   /** Every latency of the window in ms, so percentiles are taken over all processes' samples together. */
   readonly latencies: Float64Array;
+  /** When each of those requests was sent, in ms from the window's start (the same order). */
+  readonly sentAt: Float64Array;
   readonly replies: number;
   readonly requests: number;
   /** State patch bytes received in the window, by every client of the process. */

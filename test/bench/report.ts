@@ -15,6 +15,7 @@ import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './sta
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
 import type { CapacityFigures } from './capacityRun.ts';
+import type { SoakFigures, Trend } from './soakRun.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -25,6 +26,8 @@ export interface BenchReport {
   readonly levels: readonly LevelResult[];
   /** The largest level meeting every target of the ramp; null if none did. */
   readonly largestPassingPairs: number | null;
+  /** The soak (--soak); null when not asked for. */
+  readonly soak: SoakFigures | null;
   /** Capacity stepping (--capacity); null when not asked for. */
   readonly capacity: CapacityFigures | null;
   /** Each level against two processes sharing Redis (--redis); null when not asked for. */
@@ -109,6 +112,21 @@ export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = 
     + `GC ${pauses(gc.minor, 'scavenge', true)}, ${pauses(gc.major, 'mark-compact')}`
     + (gc.other.count > 0 ? `, ${pauses(gc.other, 'other pause')}` : '')
     + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
+}
+
+/** The soak: one line per slice, then each series' trend and the verdict. */
+export function soakLines(s: SoakFigures): string[] {
+  const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+  const t = s.trouble;
+  const tr = (name: string, x: Trend, show: (n: number) => string): string => `${name} ${show(x.from)} → ${show(x.to)}${x.flat ? '' : ' (GROWS)'}`;
+  return [
+    `soak: ${s.pairs} pairs for ${s.minutes} min, per ${s.sliceMinutes} min — steady: ${yes(s.steady)}`,
+    ...s.slices.map((x) => `  at ${x.endsAtMinutes} min: p99 ${ms(x.latency.p99)} ms (${x.latency.count} cards), server CPU ${percent(x.cpuPercent)}, `
+      + `heap kept ${mb(x.heapKeptBytes)}, RSS ${mb(x.rssBytes)}, ${x.openFds} fds, ${x.rooms} rooms`),
+    `  from the second slice to the last: ${tr('p99', s.trends.p99, (n) => `${ms(n)} ms`)}, ${tr('CPU', s.trends.cpu, percent)}, `
+      + `${tr('heap kept', s.trends.heapKept, mb)}, ${tr('RSS', s.trends.rss, mb)}, ${tr('fds', s.trends.openFds, String)}, ${tr('rooms', s.trends.rooms, String)}; `
+      + `trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`,
+  ];
 }
 
 /** The capacity steps, one line each, and the capacity found. */
@@ -199,7 +217,7 @@ export function table(report: BenchReport): string {
     'RSS/room: RSS growth over idle per room; heap/room: the same for old space + external after a full GC (memory probe)',
     `server stalls over the window (memory probe): event-loop delay by a ${LOOP_RESOLUTION_MS} ms timer, which it includes; GC pauses by kind`,
     '',
-    ...(report.levels.length === 0 ? ['no ramp (--capacity without --levels)'] : [
+    ...(report.levels.length === 0 ? ['no ramp (--capacity or --soak without --levels)'] : [
       ...lines,
       '',
       `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.bareRatio}× bare Colyseus, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
@@ -209,6 +227,7 @@ export function table(report: BenchReport): string {
         + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
     ]),
     ...(report.capacity ? capacityLines(report.capacity) : []),
+    ...(report.soak ? soakLines(report.soak) : []),
     ...(report.redis ? ['two processes sharing Redis against one (--redis):', ...report.redis.map((c) => `  ${redisLine(c)}`)] : []),
     classroomLine(report.classroom),
     `client bundle: ${bundle}`,

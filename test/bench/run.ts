@@ -15,12 +15,13 @@ import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
 import { newestProfile, summarizeProfile, type ProfileFigures } from './profileSummary.ts';
 import { stepCapacity } from './capacityRun.ts';
+import { runSoak } from './soakRun.ts';
 import { redisBinary, runRedisLevel, type RedisComparison } from './redisRun.ts';
 import { machine, memoryFigures, redisLine, table, writeReport, type BenchReport } from './report.ts';
 import { TARGETS } from './targets.ts';
 
 const RESULTS = join(ROOT, 'test/bench/results');
-/** No run, however slow the machine, goes on longer than this. */
+/** No run, however slow the machine, goes on longer than this (plus the soak's own length). */
 const OVERALL_BUDGET_MS = 20 * 60_000;
 
 /** Each measured level again over two processes sharing Redis (--redis). */
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
   const top = levels.at(-1);
   const redis = await withRedis(options, levels);
   const capacity = options.capacitySteps.length > 0 ? await stepCapacity(options) : null;
+  if (options.soakMs > 0) console.log(`soak: ${options.soakPairs} pairs for ${Math.round(options.soakMs / 6000) / 10} min…`);
+  const soak = options.soakMs > 0 ? await runSoak(options, options.soakMs, options.soakPairs) : null;
   const classroom = options.classroom ? await measureClassroom(options, levels) : null;
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
     redis,
     capacity,
+    soak,
     memory: memoryFigures(levels),
     classroom,
     profile,
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
 const deadline = setTimeout(() => {
   console.error('bench: overall time budget exceeded, stopping');
   process.exit(2);
-}, OVERALL_BUDGET_MS);
+}, OVERALL_BUDGET_MS + parseOptions(process.argv.slice(2)).soakMs);
 deadline.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 

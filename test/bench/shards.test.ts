@@ -4,7 +4,7 @@
  * timings never belong in `npm test`.)
  */
 import { describe, expect, it } from 'vitest';
-import { mergeShards } from './loadMerge.ts';
+import { mergeShards, sliceLatencies } from './loadMerge.ts';
 import { ONE_CARD_A_SECOND, type PairLoadPlan, type ShardResult } from './loadPlan.ts';
 import { shares, splitPlan } from './loadShards.ts';
 import { summarize } from './stats.ts';
@@ -16,7 +16,7 @@ const PLAN: PairLoadPlan = {
 
 function shard(latencies: number[], over: Partial<ShardResult> = {}): ShardResult {
   return {
-    kind: 'pairs', connections: 10, connectMs: 100, measuredMs: 2000, latencies: Float64Array.from(latencies),
+    kind: 'pairs', connections: 10, connectMs: 100, measuredMs: 2000, latencies: Float64Array.from(latencies), sentAt: new Float64Array(latencies.length),
     replies: latencies.length, requests: latencies.length + 1, patchBytes: 100 * latencies.length,
     plays: { correct: 1, judged: 2, roundsFinished: 1, rematches: 0, refusals: { 'play:roundOver': 1 } },
     trouble: { joinFailures: 0, errors: 0, disconnects: 0, examples: [] }, loadgen: { cpuPercent: 10, eventLoopDelayP99Ms: 1 },
@@ -53,6 +53,12 @@ describe('a bench load split over load generators', () => {
       trouble: { joinFailures: 1, disconnects: 2, examples: ['join: x'] },
       loadgen: { processes: 2, cpuPercent: 30, eventLoopDelayP99Ms: 9, totalCpuPercent: 42 },
     });
+  });
+
+  it('summarises a soak\'s latencies per slice by when each request was sent', () => {
+    const slices = sliceLatencies(Float64Array.from([1, 2, 30, 40, 5]), Float64Array.from([0, 999, 1000, 1500, 2500]), 1000, 3);
+    expect(slices.map((s) => [s.count, s.max])).toEqual([[2, 2], [2, 40], [1, 5]]);
+    expect(mergeShards([shard([1, 2])], 1000).slices).toHaveLength(2);
   });
 
   it('refuses to make figures out of no answer at all', () => {
