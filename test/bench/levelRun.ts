@@ -193,11 +193,12 @@ export function barePatchBytes(gamePatchBytesPerReply: number): number {
 
 /**
  * The bare-Colyseus floor at the game run's connections and rate, on a fresh server started as
- * the game's was (with the memory probe, and `serverNodeArgs`); null for a server on another machine.
+ * the game's was, with the memory probe (never under --cpu-prof: the profile run's newest
+ * profile must be the game's); null for a server on another machine.
  */
-async function runBare(pairs: number, options: BenchOptions, game: LoadResult, serverNodeArgs: readonly string[]) {
+async function runBare(pairs: number, options: BenchOptions, game: LoadResult) {
   if (options.server) return null;
-  const bare = await gameTarget(null, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
+  const bare = await gameTarget(null, MEMORY_PROBE_NODE_ARGS, true);
   try {
     await sleep(SETTLE_MS);
     return await measure(bare, {
@@ -224,7 +225,7 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
     await game.stop();
   }
 
-  const bareRun = await runBare(pairs, options, gameRun.result, serverNodeArgs);
+  const bareRun = await runBare(pairs, options, gameRun.result);
 
   const echo = await floorTarget(options.floor);
   let floorRun;
