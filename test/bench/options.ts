@@ -1,7 +1,7 @@
 /**
  * The bench's settings: two profiles as data, and the few flags that change them.
  *
- *   npm run bench                      full ramp (about 6½ minutes on a 2-core machine)
+ *   npm run bench                      full ramp (about 9 minutes on a 2-core machine: each level against two floors)
  *   npm run bench -- --quick           one small level and a short browser check, about a minute
  *   npm run bench -- --levels=100,300  these pair counts instead of the profile's
  *   npm run bench -- --stop-early      stop the ramp at the first level that misses the target

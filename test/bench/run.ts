@@ -21,8 +21,15 @@ import { machine, memoryFigures, redisLine, table, writeReport, type BenchReport
 import { TARGETS } from './targets.ts';
 
 const RESULTS = join(ROOT, 'test/bench/results');
-/** No run, however slow the machine, goes on longer than this (plus the soak's own length). */
+/** No run, however slow the machine, goes on longer than this, plus what the options add (budgetMs). */
 const OVERALL_BUDGET_MS = 20 * 60_000;
+
+/** The whole run's budget: the ramp's, the soak's length, the Redis runs (one per level) and the capacity steps. */
+function budgetMs(options: BenchOptions): number {
+  const perMeasurementMs = 150_000 + options.warmupMs + options.measureMs;
+  return OVERALL_BUDGET_MS + options.soakMs + (options.redis ? options.levels.length * perMeasurementMs : 0)
+    + options.capacitySteps.length * perMeasurementMs;
+}
 
 /** Each measured level again over two processes sharing Redis (--redis). */
 async function withRedis(options: BenchOptions, levels: readonly LevelResult[]): Promise<RedisComparison[] | null> {
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
 const deadline = setTimeout(() => {
   console.error('bench: overall time budget exceeded, stopping');
   process.exit(2);
-}, OVERALL_BUDGET_MS + parseOptions(process.argv.slice(2)).soakMs);
+}, budgetMs(parseOptions(process.argv.slice(2))));
 deadline.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
