@@ -1,6 +1,7 @@
 /**
  * The bench's output: the whole result as JSON in test/bench/results/latest.json, and a short
- * table for the terminal (and the README's Performance section).
+ * table for the terminal (and the README's Performance section); with two levels or more, a
+ * chart of p99 and CPU against pairs in test/bench/results/chart.svg.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, release, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './sta
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
 import type { CapacityFigures } from './capacityRun.ts';
+import { chartSvg } from './chart.ts';
 import type { SoakFigures, Trend } from './soakRun.ts';
 import { TARGETS } from './targets.ts';
 
@@ -265,5 +267,7 @@ export function writeReport(report: BenchReport, dir: string): string {
   mkdirSync(dir, { recursive: true });
   const path = `${dir}/latest.json`;
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  // How the cost grows with pairs: only a ramp of two levels or more draws a line.
+  if (report.levels.length >= 2) writeFileSync(`${dir}/chart.svg`, `${chartSvg(report.levels)}\n`);
   return path;
 }
