@@ -122,7 +122,7 @@ export function soakLines(s: SoakFigures): string[] {
   const t = s.trouble;
   const tr = (name: string, x: Trend, show: (n: number) => string): string => `${name} ${show(x.from)} → ${show(x.to)}${x.flat ? '' : ' (GROWS)'}`;
   return [
-    `soak: ${s.pairs} pairs for ${s.minutes} min, per ${s.sliceMinutes} min — steady: ${yes(s.steady)}`,
+    `soak: ${s.pairs} pairs for ${s.minutes} min, per ${s.sliceMinutes} min, ${s.matchesFinished} matches finished (rooms closed and reopened) — steady: ${yes(s.steady)}`,
     ...s.slices.map((x) => `  at ${x.endsAtMinutes} min: p99 ${ms(x.latency.p99)} ms (${x.latency.count} cards), server CPU ${percent(x.cpuPercent)}, `
       + `heap kept ${mb(x.heapKeptBytes)}, RSS ${mb(x.rssBytes)}, ${x.openFds} fds, ${x.rooms} rooms`),
     `  from the second slice to the last: ${tr('p99', s.trends.p99, (n) => `${ms(n)} ms`)}, ${tr('CPU', s.trends.cpu, percent)}, `

@@ -51,6 +51,8 @@ export interface SoakFigures {
     readonly rooms: Trend;
   };
   readonly trouble: ClientTrouble;
+  /** Matches finished over the run, each one a room closed and a new one opened: the soak's churn. */
+  readonly matchesFinished: number;
   /** Every series flat and no client trouble. */
   readonly steady: boolean;
 }
@@ -141,6 +143,7 @@ export async function runSoak(options: BenchOptions, soakMs: number, pairs: numb
     };
     return {
       pairs, minutes: Math.round(soakMs / 6000) / 10, sliceMinutes: Math.round(sliceMs / 6000) / 10, slices, trends, trouble: t,
+      matchesFinished: load.rematches ?? 0,
       steady: Object.values(trends).every((tr) => tr.flat) && t.joinFailures + t.errors + t.disconnects === 0,
     };
   } finally {
