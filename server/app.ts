@@ -22,6 +22,8 @@ import { PacedPingTransport } from './pacedPings.ts';
 import { ChallengeRoom } from './rooms/challenge/ChallengeRoom.ts';
 import { ClassroomRoom } from './rooms/classroom/ClassroomRoom.ts';
 import { PairRoom } from './rooms/pair/PairRoom.ts';
+import { BareRoom } from './rooms/bench/BareRoom.ts';
+import { BENCH_BARE_ROOM } from './rooms/bench/benchRooms.ts';
 import { explainRefusedJoins } from './rooms/common/seatListing.ts';
 import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
@@ -52,6 +54,8 @@ export function createGameServer(config: Config, stores: Stores, guard = new Mat
       [ROOM.pair]: watch(defineRoom(PairRoom, { server: config.pair, stores }).filterBy(['mode', 'difficulty', 'speed'])),
       [ROOM.challenge]: watch(defineRoom(ChallengeRoom, { server: config.challenge, stores })),
       [ROOM.classroom]: watch(defineRoom(ClassroomRoom, { server: config.classroom, stores })),
+      // The bench's floor, with no game in it: only when the bench starts the server.
+      ...(config.benchBareRoom ? { [BENCH_BARE_ROOM]: defineRoom(BareRoom) } : {}),
     },
     express: (app) => {
       secureHeaders(app);

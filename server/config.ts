@@ -119,6 +119,8 @@ export interface Config {
   readonly guard: GuardRules;
   readonly retention: RetentionConfig;
   readonly cluster: ClusterConfig;
+  /** BENCH_BARE_ROOM=1: the bench's bare room is registered too (server/rooms/bench/BareRoom.ts); only `npm run bench` sets it. */
+  readonly benchBareRoom: boolean;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -174,6 +176,7 @@ const envSchema = z.object({
   PUBLIC_ADDRESS: z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/, 'host:port, optionally a path, without a scheme').optional(),
   DRAIN_SECONDS: int(0, 3600).default(30),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  BENCH_BARE_ROOM: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
@@ -261,5 +264,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       drainMs: e.DRAIN_SECONDS * 1000,
       metricsToken: e.METRICS_TOKEN,
     },
+    benchBareRoom: e.BENCH_BARE_ROOM,
   };
 }

@@ -43,7 +43,8 @@ const verdictLatency = new Histogram({
   help: "From a card's message reaching its room to its verdict being ready to send.",
   labelNames: ['room'] as const,
   // A verdict is a table look-up: anything past a few milliseconds is the event loop's delay.
-  buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+  // Finer around 1 ms, the target of its p99 (issue 21), so a p99 read from the buckets is close.
+  buckets: [0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
   registers: [metricsRegistry],
 });
 

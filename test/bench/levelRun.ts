@@ -10,7 +10,11 @@ import { HeapReadings, type HeapFigures } from './memoryWindow.ts';
 import type { BenchOptions } from './options.ts';
 import { floorTarget, gameTarget, type BenchTarget } from './benchTarget.ts';
 import { CpuWindow, RssSampler, machineBusySeconds, rssBytes } from './serverProbe.ts';
+import { cardCost, type CardCost } from './stallProbe.ts';
+import { ServerTimeWindow, type ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
+import { ROOM } from '../../shared/protocol.ts';
+import { BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM } from '../../server/rooms/bench/benchRooms.ts';
 
 /** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
 const ECHO_PAYLOAD_BYTES = 24;
@@ -44,6 +48,13 @@ export interface ServerFigures {
   readonly errorLines: number;
   /** The whole machine's CPU over the window, as % of one core; minus server and load generator, it is what others used. */
   readonly machineCpuPercent: number;
+  /**
+   * Time inside the server per card over the window, from its own histogram (serverTime.ts);
+   * null for a server that does not judge cards (the echo floor) or whose /metrics failed.
+   */
+  readonly serverTime: ServerTimeFigures | null;
+  /** Heap allocated per judged card and scavenges per 1,000 cards over the window (issue 21.3); null without the probe's stalls or cards. */
+  readonly cardCost: CardCost | null;
 }
 
 export interface LevelResult {
@@ -55,8 +66,16 @@ export interface LevelResult {
   readonly floor: LoadResult;
   /** The echo server's CPU and memory under the floor's load. */
   readonly floorServer: ServerFigures;
-  /** Our p99 over the floor's p99. */
+  /** Our p99 over the echo floor's p99 (information since issue 21: not a target). */
   readonly ratioP99: number;
+  /**
+   * The bare-Colyseus floor (issue 21.1): the same clients, connections and rate in a room with
+   * no game, on a server started the same way; null for a server on another machine.
+   */
+  readonly bare: LoadResult | null;
+  readonly bareServer: ServerFigures | null;
+  /** Our p99 over the bare floor's p99: our own code's cost; null without a bare run. */
+  readonly bareRatioP99: number | null;
   readonly meetsTarget: boolean;
   readonly misses: readonly string[];
   /** Reasons to doubt the figures: a load generator that could not keep up measures itself. */
@@ -88,10 +107,12 @@ const log = (text: string) => console.log(`  ${text}`);
 /**
  * Loads `server` with a plan made by `loadgens` load generator processes and reads its CPU over
  * the window and its memory at the window's end; `probed`: the server runs the memory probe,
- * which also watches it for stalls over the window.
+ * which also watches it for stalls over the window; `verdictRoom`: the room type whose card →
+ * verdict histogram is read from the server's /metrics over the window (null: none).
  */
-export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false) {
+export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number, loadgens: number, probed = false, verdictRoom: string | null = null) {
   const server = target.local;
+  const inside = verdictRoom === null ? null : new ServerTimeWindow(target.url, verdictRoom);
   // RSS first: the probe's collection would shrink it.
   const rssIdle = server ? rssBytes(server.pid) : NaN;
   const heap = probed && server ? new HeapReadings(server.child) : null;
@@ -108,6 +129,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
   const result = await runLoad(plan, loadgens, {
     onConnected: (n, ms) => log(`${plan.kind}: ${n} connections in ${ms} ms`),
     onStart: () => {
+      inside?.start();
       cpu?.start();
       machineStart = { busy: machineBusySeconds(), at: performance.now() };
       // Answered as the window closes; like the heap's, a failing probe costs only its own figures.
@@ -119,6 +141,7 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
       }
     },
     onEnd: () => {
+      inside?.end();
       cpuPercent = cpu?.percent() ?? NaN;
       cpuWaitPercent = cpu?.waitPercent() ?? NaN;
       rssLoaded = server ? rssBytes(server.pid) : NaN;
@@ -127,27 +150,65 @@ export async function measure(target: BenchTarget, plan: LoadPlan, rooms: number
       machineCpuPercent = Math.round(((machineBusySeconds() - machineStart.busy) / seconds) * 1000) / 10;
     },
   }).finally(() => rss?.stop());
+  const serverTime = (await inside?.figures()) ?? null;
+  const stallFigures = await stalls;
   const figures: ServerFigures = {
     cpuPercent, rssIdleBytes: rssIdle, rssLoadedBytes: rssLoaded, rssPeakBytes: rss?.peak ?? NaN,
     memoryPerRoomBytes: rooms > 0 ? Math.round((rssLoaded - rssIdle) / rooms) : NaN, heap: (await heap?.figures()) ?? null,
-    stalls: await stalls, cpuWaitPercent,
-    errorLines: server?.output.errorLines ?? 0, machineCpuPercent,
+    stalls: stallFigures, cpuWaitPercent,
+    errorLines: server?.output.errorLines ?? 0, machineCpuPercent, serverTime,
+    cardCost: stallFigures && serverTime ? cardCost(stallFigures, serverTime.cards) : null,
   };
   return { result, server: figures };
 }
 
 function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>): string[] {
   const misses: string[] = [];
-  const { game, floor } = level;
+  const { game, floor, bare } = level;
   if (!(game.latency.p99 < TARGETS.p99Ms)) misses.push(`p99 ${game.latency.p99} ms ≥ ${TARGETS.p99Ms} ms`);
-  if (!(level.ratioP99 <= TARGETS.floorRatio)) misses.push(`p99 is ${level.ratioP99}× the floor's (> ${TARGETS.floorRatio}×)`);
+  // The bare floor's ratio is a target up to the target level; above it, information.
+  if (level.bareRatioP99 !== null && level.pairs <= TARGETS.pairs && !(level.bareRatioP99 <= TARGETS.bareRatio)) {
+    misses.push(`p99 is ${level.bareRatioP99}× bare Colyseus's (> ${TARGETS.bareRatio}×)`);
+  }
   if (game.connections < level.pairs * 2) misses.push(`only ${game.connections} of ${level.pairs * 2} clients connected`);
   const t = game.trouble;
   if (t.joinFailures + t.errors + t.disconnects > 0) {
     misses.push(`client trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`);
   }
-  if (floor.trouble.disconnects + floor.trouble.errors + floor.trouble.joinFailures > 0) misses.push('the floor itself had trouble');
+  if (floor.trouble.disconnects + floor.trouble.errors + floor.trouble.joinFailures > 0) misses.push('the echo floor itself had trouble');
+  if (bare && bare.trouble.disconnects + bare.trouble.errors + bare.trouble.joinFailures > 0) misses.push('the bare-Colyseus floor itself had trouble');
   return misses;
+}
+
+/** A bare room's patch frame carries this much besides its filler: protocol code, schema operations, the card count, the string's header. */
+const BARE_PATCH_OVERHEAD_BYTES = 8;
+
+/**
+ * Filler bytes per card for the bare room, so that its clients receive as many patch bytes per
+ * card as the game's did: each card's patch goes to both clients of the room.
+ */
+export function barePatchBytes(gamePatchBytesPerReply: number): number {
+  return Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, Math.round(gamePatchBytesPerReply / 2) - BARE_PATCH_OVERHEAD_BYTES));
+}
+
+/**
+ * The bare-Colyseus floor at the game run's connections and rate, on a fresh server started as
+ * the game's was, with the memory probe (never under --cpu-prof: the profile run's newest
+ * profile must be the game's); null for a server on another machine.
+ */
+async function runBare(pairs: number, options: BenchOptions, game: LoadResult) {
+  if (options.server) return null;
+  const bare = await gameTarget(null, MEMORY_PROBE_NODE_ARGS, true);
+  try {
+    await sleep(SETTLE_MS);
+    return await measure(bare, {
+      kind: 'bare', url: bare.url, pairs: Math.max(1, Math.round(game.connections / 2)),
+      perConnectionPerSecond: game.requestsPerConnectionPerSecond || 1, patchBytes: barePatchBytes(game.patchBytesPerReply),
+      connectConcurrency: options.connectConcurrency, seed: options.seed, warmupMs: options.warmupMs, measureMs: options.measureMs,
+    }, pairs, game.loadgen.processes, true, BENCH_BARE_ROOM);
+  } finally {
+    await bare.stop();
+  }
 }
 
 export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
@@ -159,10 +220,12 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
     gameRun = await measure(game, {
       kind: 'pairs', url: game.url, pairs, mode: options.mode, lossRate: options.lossRate,
       connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
-    }, pairs, options.loadgens, true);
+    }, pairs, options.loadgens, true, ROOM.pair);
   } finally {
     await game.stop();
   }
+
+  const bareRun = await runBare(pairs, options, gameRun.result);
 
   const echo = await floorTarget(options.floor);
   let floorRun;
@@ -182,6 +245,8 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
   const level = {
     pairs, loadgens: gameRun.result.loadgen.processes, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
     floorServer: floorRun.server, ratioP99: Math.round(ratio * 100) / 100,
+    bare: bareRun?.result ?? null, bareServer: bareRun?.server ?? null,
+    bareRatioP99: bareRun ? Math.round((gameRun.result.latency.p99 / bareRun.result.latency.p99) * 100) / 100 : null,
   };
   const misses = missesOf(level);
   return { ...level, meetsTarget: misses.length === 0, misses, caveats: caveatsOf(gameRun.result, gameRun.server) };

@@ -6,6 +6,7 @@
  * once if its parent is gone.
  */
 import { ClassTally, startClassroom } from './classroomLoad.ts';
+import { startBare } from './bareLoad.ts';
 import { startEcho } from './echoLoad.ts';
 import { LoadMeter } from './loadMeter.ts';
 import type { LoadCommand, LoadEvent, ShardPlan, ShardResult } from './loadPlan.ts';
@@ -35,6 +36,7 @@ const windowCommand = new Promise<WindowCommand>((resolve) => (windowArrived = r
 async function connect(plan: ShardPlan, meter: LoadMeter, tally: PairTally, classTally: ClassTally): Promise<RunningLoad> {
   if (plan.kind === 'pairs') return { ...(await startPairs(plan, meter, tally)), begin: () => {} };
   if (plan.kind === 'echo') return { ...(await startEcho(plan, meter)), begin: () => {} };
+  if (plan.kind === 'bare') return { ...(await startBare(plan, meter)), begin: () => {} };
   const running = await startClassroom(plan, meter, tally, classTally, (code) => tell({ type: 'class', code }));
   return { ...running, begin: running.startRounds };
 }
@@ -76,9 +78,11 @@ async function run(plan: ShardPlan): Promise<ShardResult> {
     measuredMs: Math.round(meter.measuredMs),
     // A copy: a view would carry its whole, partly empty, buffer over the channel.
     latencies: meter.latencies.values().slice(),
+    sentAt: meter.sentAt.values().slice(),
     replies: meter.replies,
     requests: meter.requests,
-    ...(plan.kind !== 'echo' ? { plays: tally.counts() } : {}),
+    patchBytes: meter.patchBytes,
+    ...(plan.kind === 'pairs' || plan.kind === 'classroom' ? { plays: tally.counts() } : {}),
     ...(plan.kind === 'classroom' ? { classroom: classTally.counts() } : {}),
     trouble: meter.trouble(),
     loadgen,

@@ -9,7 +9,7 @@ import { MAX_EXAMPLES } from './loadMeter.ts';
 import type {
   ClassTallyCounts, ClassroomTallyFigures, ClientTrouble, LoadResult, LoadgenFigures, PlayCounts, ShardResult,
 } from './loadPlan.ts';
-import { summarize } from './stats.ts';
+import { summarize, type LatencySummary } from './stats.ts';
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
@@ -72,8 +72,18 @@ function mergeHealth(shards: readonly ShardResult[]): LoadgenFigures {
   };
 }
 
+/** The latencies of the requests sent in each `sliceMs` of the window (`sentAt` in ms from its start), for `slices` slices. */
+export function sliceLatencies(latencies: Float64Array, sentAt: Float64Array, sliceMs: number, slices: number): LatencySummary[] {
+  const bySlice = Array.from({ length: slices }, () => [] as number[]);
+  for (let i = 0; i < latencies.length; i++) {
+    const slice = Math.floor(sentAt[i]! / sliceMs);
+    if (slice >= 0 && slice < slices) bySlice[slice]!.push(latencies[i]!);
+  }
+  return bySlice.map((values) => summarize(values));
+}
+
 /** One measurement's result from every load generator's part of it; `shards` is never empty. */
-export function mergeShards(shards: readonly ShardResult[]): LoadResult {
+export function mergeShards(shards: readonly ShardResult[], sliceMs?: number): LoadResult {
   const first = shards[0];
   if (!first) throw new Error('no load generator answered');
   const measuredMs = sum(shards.map((s) => s.measuredMs)) / shards.length;
@@ -81,6 +91,7 @@ export function mergeShards(shards: readonly ShardResult[]): LoadResult {
   const connections = sum(shards.map((s) => s.connections));
   const plays = shards.flatMap((s) => (s.plays ? [s.plays] : []));
   const classCounts = shards.flatMap((s) => (s.classroom ? [s.classroom] : []));
+  const replies = sum(shards.map((s) => s.replies));
   return {
     kind: first.kind,
     connections,
@@ -88,7 +99,9 @@ export function mergeShards(shards: readonly ShardResult[]): LoadResult {
     connectMs: Math.max(...shards.map((s) => s.connectMs)),
     measuredMs: Math.round(measuredMs),
     latency: summarize(concat(shards.map((s) => s.latencies))),
-    repliesPerSecond: round(sum(shards.map((s) => s.replies)) / seconds, 1),
+    ...(sliceMs ? { slices: sliceLatencies(concat(shards.map((s) => s.latencies)), concat(shards.map((s) => s.sentAt)), sliceMs, Math.ceil(measuredMs / sliceMs)) } : {}),
+    repliesPerSecond: round(replies / seconds, 1),
+    patchBytesPerReply: replies > 0 ? Math.round(sum(shards.map((s) => s.patchBytes)) / replies) : 0,
     requestsPerConnectionPerSecond: connections > 0 ? round(sum(shards.map((s) => s.requests)) / seconds / connections, 3) : 0,
     ...(plays.length > 0 ? mergePlays(plays) : {}),
     ...(classCounts.length > 0 ? { classroom: mergeClass(classCounts, seconds) } : {}),

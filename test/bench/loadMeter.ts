@@ -4,6 +4,7 @@
  * a saturated generator reports its own delays as the server's.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Room } from '@colyseus/sdk';
 import type { ClientTrouble, LoadgenHealth } from './loadPlan.ts';
 import { SampleBuffer } from './stats.ts';
 
@@ -14,8 +15,12 @@ const LOOP_RESOLUTION_MS = 10;
 
 export class LoadMeter {
   readonly latencies = new SampleBuffer();
+  /** When each request of `latencies` was sent, from the window's start. */
+  readonly sentAt = new SampleBuffer();
   replies = 0;
   requests = 0;
+  /** State patch bytes received inside the window (countPatches). */
+  patchBytes = 0;
   private startedAt = Infinity;
   private endedAt = Infinity;
   private watchedFrom = 0;
@@ -62,7 +67,13 @@ export class LoadMeter {
   replied(t0: number): void {
     if (!this.counts(t0)) return;
     this.latencies.push(performance.now() - t0);
+    this.sentAt.push(t0 - this.startedAt);
     this.replies++;
+  }
+
+  /** A state patch of `bytes` arrived now. */
+  patched(bytes: number): void {
+    if (this.counts(performance.now())) this.patchBytes += bytes;
   }
 
   counts(t0: number): boolean {
@@ -103,6 +114,28 @@ export class LoadMeter {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.examples.push(`${where}: ${text}`.slice(0, 200));
   }
+}
+
+/** Colyseus's ROOM_STATE_PATCH in the low bits of a frame's first byte (@colyseus/shared-types Protocol). */
+const STATE_PATCH = 15;
+const PROTOCOL_CODE_MASK = 31;
+
+/**
+ * Counts the state patch bytes `room` receives into `meter`, by wrapping the SDK's frame
+ * handler on its connection (not in its types, unchanged through SDK 0.18): the bare floor
+ * must send patches as big as the game's, and this is how the two are compared.
+ */
+export function countPatches(room: Room, meter: LoadMeter): void {
+  const events = (room as unknown as { connection?: { events?: { onmessage?: (event: MessageEvent) => void } } }).connection?.events;
+  const inner = events?.onmessage;
+  if (!events || !inner) return;
+  events.onmessage = (event: MessageEvent) => {
+    const frame: unknown = event.data;
+    if (frame instanceof ArrayBuffer && frame.byteLength > 0 && (new Uint8Array(frame, 0, 1)[0]! & PROTOCOL_CODE_MASK) === STATE_PATCH) {
+      meter.patched(frame.byteLength);
+    }
+    inner(event);
+  };
 }
 
 /** Runs `tasks` with at most `limit` in flight, so connecting thousands of clients does not flood the server's accept queue. */

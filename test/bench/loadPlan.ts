@@ -22,11 +22,18 @@ export const ONE_CARD_A_SECOND: PlayPolicy = { reactionMs: [150, 450], minGapMs:
 export interface Window {
   readonly warmupMs: number;
   readonly measureMs: number;
+  /** A soak's slices: latencies are also summarised per slice of this long (LoadResult.slices). */
+  readonly sliceMs?: number;
 }
 
 export interface PairLoadPlan extends Window {
   readonly kind: 'pairs';
   readonly url: string;
+  /**
+   * A second process of the same cluster (sharing Redis): every other pair is created through
+   * it, and each pair's second player asks the process its first did not, as behind a load balancer.
+   */
+  readonly alsoUrl?: string;
   readonly pairs: number;
   /** Private rooms (create + joinById) or quick match (joinOrCreate). */
   readonly mode: 'private' | 'quick';
@@ -47,6 +54,23 @@ export interface EchoLoadPlan extends Window {
   readonly seed: number;
 }
 
+/**
+ * The bare-Colyseus floor (issue 21.1): pairs of the same SDK clients in the server's bench-only
+ * room with no game (server/rooms/bench/BareRoom.ts), each sending cards at the game run's
+ * measured rate and waiting for the fixed verdict, as a player waits for theirs.
+ */
+export interface BareLoadPlan extends Window {
+  readonly kind: 'bare';
+  readonly url: string;
+  readonly pairs: number;
+  /** Cards per second per client; the game run's measured request rate. */
+  readonly perConnectionPerSecond: number;
+  /** Bytes of state each card changes (BareRoomOptions). */
+  readonly patchBytes: number;
+  readonly connectConcurrency: number;
+  readonly seed: number;
+}
+
 /** One class: a teacher and `students` students, who play their pair rooms round after round. */
 export interface ClassroomLoadPlan extends Window {
   readonly kind: 'classroom';
@@ -58,7 +82,7 @@ export interface ClassroomLoadPlan extends Window {
   readonly seed: number;
 }
 
-export type LoadPlan = PairLoadPlan | EchoLoadPlan | ClassroomLoadPlan;
+export type LoadPlan = PairLoadPlan | EchoLoadPlan | BareLoadPlan | ClassroomLoadPlan;
 
 /** One process's part of a plan, when several load generators share one measurement (loadShards.ts). */
 export interface ShardPart {
@@ -72,7 +96,7 @@ export interface ShardPart {
 
 /** A plan as one load generator gets it: its own count of pairs, connections or students, and which part it is. */
 export type Sharded<P extends LoadPlan> = P & { readonly shard: ShardPart };
-export type ShardPlan = Sharded<PairLoadPlan> | Sharded<EchoLoadPlan> | Sharded<ClassroomLoadPlan>;
+export type ShardPlan = Sharded<PairLoadPlan> | Sharded<EchoLoadPlan> | Sharded<BareLoadPlan> | Sharded<ClassroomLoadPlan>;
 
 /** What only a class run counts: its rounds, seats and the teacher's view of the leaderboard. */
 export interface ClassroomTallyFigures {
@@ -125,6 +149,8 @@ export interface LoadResult {
   readonly repliesPerSecond: number;
   /** Everything each client sent per second in the window (plays and readies), for the floor to copy. */
   readonly requestsPerConnectionPerSecond: number;
+  /** State patch bytes every client received in the window, per reply: what the bare floor's patches must match. 0 for the echo floor. */
+  readonly patchBytesPerReply: number;
   /** Pairs only: share of plays judged correct, refusals by code, rounds finished, matches finished. */
   readonly correctShare?: number;
   readonly refusals?: Readonly<Record<string, number>>;
@@ -135,6 +161,8 @@ export interface LoadResult {
   readonly trouble: ClientTrouble;
   /** The load generators' own health: if one is saturated, its latencies are its own. */
   readonly loadgen: LoadgenFigures;
+  /** With `sliceMs`: the latencies of the requests sent in each slice of the window. */
+  readonly slices?: readonly LatencySummary[];
 }
 
 /** One load generator process's health over the window. */
@@ -160,8 +188,12 @@ export interface LoadgenFigures extends LoadgenHealth {
 export interface ShardResult extends Pick<LoadResult, 'kind' | 'connections' | 'connectMs' | 'measuredMs' | 'trouble'> {
   /** Every latency of the window in ms, so percentiles are taken over all processes' samples together. */
   readonly latencies: Float64Array;
+  /** When each of those requests was sent, in ms from the window's start (the same order). */
+  readonly sentAt: Float64Array;
   readonly replies: number;
   readonly requests: number;
+  /** State patch bytes received in the window, by every client of the process. */
+  readonly patchBytes: number;
   /** Pairs and classroom only. */
   readonly plays?: PlayCounts;
   /** Classroom only. */

@@ -48,7 +48,7 @@ async function measureWith(
   await delay(Math.max(0, endAt - Date.now()), undefined, { signal });
   probe.onEnd();
   const results = await Promise.all(generators.map((g) => g.next('result')));
-  return mergeShards(results.map((r) => r.result));
+  return mergeShards(results.map((r) => r.result), plan.sliceMs);
 }
 
 /**

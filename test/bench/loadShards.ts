@@ -7,7 +7,7 @@ import type { LoadPlan, ShardPart, ShardPlan } from './loadPlan.ts';
 
 /** What a plan counts: pairs, connections or students. */
 function unitsOf(plan: LoadPlan): number {
-  return plan.kind === 'pairs' ? plan.pairs : plan.kind === 'echo' ? plan.connections : plan.students;
+  return plan.kind === 'pairs' || plan.kind === 'bare' ? plan.pairs : plan.kind === 'echo' ? plan.connections : plan.students;
 }
 
 /** `total` in `parts` shares as even as can be, the larger first. */
@@ -18,6 +18,7 @@ export function shares(total: number, parts: number): number[] {
 function withShare(plan: LoadPlan, count: number, connectConcurrency: number, shard: ShardPart): ShardPlan {
   switch (plan.kind) {
     case 'pairs': return { ...plan, pairs: count, connectConcurrency, shard };
+    case 'bare': return { ...plan, pairs: count, connectConcurrency, shard };
     case 'echo': return { ...plan, connections: count, connectConcurrency, shard };
     case 'classroom': return { ...plan, students: count, connectConcurrency, shard };
   }

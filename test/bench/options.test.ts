@@ -16,11 +16,13 @@ describe('the bench\'s options', () => {
     expect(() => parseOptions(['--server=10.0.0.5', '--floor=ws://10.0.0.5:2600'])).toThrow(/takes a URL/);
     expect(() => parseOptions(['--server=http://h:1', '--floor=ws://h:2', '--profile'])).toThrow(/profile/);
     expect(() => parseOptions(['--loadgens=0'])).toThrow(/loadgens/);
+    expect(() => parseOptions(['--server=http://h:1', '--floor=ws://h:2', '--redis'])).toThrow(/redis/);
     expect(() => parseOptions(['--all'])).toThrow(/unknown option/);
   });
 
   it('keep --quick short: a class of 50 against its 25 pairs', () => {
     expect(parseOptions(['--quick'])).toMatchObject({ profile: 'quick', levels: [25], classroomStudents: 50 });
     expect(parseOptions(['--stop-early']).stopAtFirstMiss).toBe(true);
+    expect(parseOptions(['--no-classroom']).classroom).toBe(false);
   });
 });

@@ -1,13 +1,21 @@
 /**
  * The bench's settings: two profiles as data, and the few flags that change them.
  *
- *   npm run bench                      full ramp (about 6½ minutes on a 2-core machine)
+ *   npm run bench                      full ramp (about 9 minutes on a 2-core machine: each level against two floors)
  *   npm run bench -- --quick           one small level and a short browser check, about a minute
  *   npm run bench -- --levels=100,300  these pair counts instead of the profile's
  *   npm run bench -- --stop-early      stop the ramp at the first level that misses the target
  *   npm run bench -- --mode=quick      quick-match rooms instead of private ones
  *   npm run bench -- --profile         record a server CPU profile (node --cpu-prof) at the top level
  *   npm run bench -- --no-client       skip the bundle and browser measurements
+ *   npm run bench -- --no-classroom    skip the classroom measurement
+ *   npm run bench -- --redis           also run each level against two processes sharing a redis-server
+ *   npm run bench -- --capacity        step pairs up (1000,1250,1500,2000) until p99 ≥ 50 ms or a client
+ *                                      has trouble, instead of the ramp (unless --levels is given too)
+ *   npm run bench -- --capacity=500,750   these steps instead
+ *   npm run bench -- --soak=30m        500 pairs playing round after round for 30 minutes, figures per
+ *                                      5 minutes (also 90s, 2h), instead of the ramp unless --levels is given
+ *   npm run bench -- --soak-pairs=200  a soak of this many pairs
  *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
  *   npm run bench -- --server=http://10.0.0.5:2567 --floor=ws://10.0.0.5:2600
  *                                      load a game server and an echo floor already running on
@@ -29,6 +37,15 @@ export interface BenchOptions {
   readonly stopAtFirstMiss: boolean;
   readonly cpuProfile: boolean;
   readonly client: boolean;
+  /** Capacity steps in pairs, ascending (capacityRun.ts); empty: capacity is not measured. */
+  readonly capacitySteps: readonly number[];
+  /** How long the soak lasts (soakRun.ts); 0: no soak. */
+  readonly soakMs: number;
+  readonly soakPairs: number;
+  /** Each level again against two processes sharing a redis-server the bench starts (redisRun.ts). */
+  readonly redis: boolean;
+  /** Measure a class of `classroomStudents` against the same students in plain pairs. */
+  readonly classroom: boolean;
   /** Cold loads of the start screen to time. */
   readonly startScreenRuns: number;
   /** How long frame times are recorded during a match. */
@@ -53,13 +70,17 @@ export interface BenchOptions {
  * saturation at the largest level (500 clients each) without forking for nothing.
  */
 const DEFAULT_LOADGENS = Math.min(4, Math.max(2, availableParallelism() - 1));
+/** The most pairs any level or step may have: 4,000 connections. */
+const MAX_PAIRS = 2000;
+/** Issue 21.4's steps, around its target of 1,500 pairs. */
+const CAPACITY_STEPS = [1000, 1250, 1500, 2000];
 /** Bounded: each process costs memory and a Node start-up, and more than this splits nothing useful. */
 const MAX_LOADGENS = 8;
 
 const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
-  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true,
+  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false, capacitySteps: [], soakMs: 0, soakPairs: 500,
   startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
 };
 
@@ -74,14 +95,21 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'loadgens', 'server', 'floor'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'capacity', 'soak', 'soak-pairs', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
   const base = flags.has('quick') ? QUICK : FULL;
-  const levels = flags.get('levels')?.split(',').map(Number) ?? base.levels;
+  const capacity = flags.get('capacity');
+  const capacitySteps = capacity === undefined ? [] : capacity === 'true' ? CAPACITY_STEPS : capacity.split(',').map(Number);
+  const soakMs = flags.has('soak') ? durationMs(flags.get('soak')!) : 0;
+  const soakPairs = Number(flags.get('soak-pairs') ?? base.soakPairs);
+  if (!Number.isInteger(soakPairs) || soakPairs < 1 || soakPairs > MAX_PAIRS) throw new Error(`--soak-pairs takes a pair count from 1 to ${MAX_PAIRS}`);
+  // Capacity and the soak answer their own questions: the ramp runs with them only when its levels are asked for.
+  const levels = flags.get('levels')?.split(',').map(Number) ?? (capacity === undefined && soakMs === 0 ? base.levels : []);
   // Bounded: the bench must never open more connections than a 2-core machine can take.
-  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--levels takes pair counts from 1 to 2000');
+  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PAIRS)) throw new Error(`--levels takes pair counts from 1 to ${MAX_PAIRS}`);
+  if (capacitySteps.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PAIRS)) throw new Error(`--capacity takes pair counts from 1 to ${MAX_PAIRS}`);
   const mode = flags.get('mode') ?? base.mode;
   if (mode !== 'private' && mode !== 'quick') throw new Error('--mode is private or quick');
   const loadgens = Number(flags.get('loadgens') ?? base.loadgens);
@@ -90,6 +118,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const floor = urlOption(flags.get('floor'), ['ws:', 'wss:'], '--floor');
   // A floor measured here against a server over there would compare a loopback with a network.
   if ((server === null) !== (floor === null)) throw new Error('--server and --floor go together: the floor runs next to the server');
+  if (server !== null && flags.has('redis')) throw new Error('--redis starts its own two processes here; it cannot go with --server');
   if (server !== null && flags.has('profile')) throw new Error('--profile reads a server started here; it cannot go with --server');
   return {
     ...base,
@@ -101,7 +130,20 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     stopAtFirstMiss: flags.has('stop-early'),
     cpuProfile: flags.has('profile'),
     client: !flags.has('no-client'),
+    classroom: !flags.has('no-classroom'),
+    redis: flags.has('redis'),
+    capacitySteps: [...capacitySteps].sort((a, b) => a - b),
+    soakMs,
+    soakPairs,
   };
+}
+
+/** `90s`, `30m` or `2h` in ms, from 10 seconds to 12 hours. */
+export function durationMs(text: string): number {
+  const m = /^(\d+)(s|m|h)$/.exec(text);
+  const ms = m ? Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'] : NaN;
+  if (!(ms >= 10_000 && ms <= 12 * 3_600_000)) throw new Error('--soak takes a duration from 10s to 12h, e.g. --soak=30m');
+  return ms;
 }
 
 /** A URL option with one of `protocols`, or null when absent. */

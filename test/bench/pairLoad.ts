@@ -12,7 +12,7 @@ import { CARDS, type Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions, type PairRoomView } from '../../shared/protocol.ts';
 import { nextFloat, seedFrom, type RngState } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { inBatches, type LoadMeter } from './loadMeter.ts';
+import { countPatches, inBatches, type LoadMeter } from './loadMeter.ts';
 import type { PairLoadPlan, PlayCounts, PlayPolicy, Sharded } from './loadPlan.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -66,6 +66,7 @@ export class LoadPlayer {
     this.redraw();
     // The SDK warns about messages nobody listens to; a real client listens to all of them.
     for (const type of Object.values(SERVER_MSG)) room.onMessage(type, () => {});
+    countPatches(room, meter);
     room.onError((code, message) => meter.error('room.onError', `${code} ${message ?? ''}`));
     room.onDrop((code) => meter.disconnected('room.onDrop', code));
     room.onLeave((code) => {
@@ -195,14 +196,15 @@ class LoadPair {
   players: LoadPlayer[] = [];
   private matches = 0;
 
-  private readonly client: Client;
+  /** The processes asked for seats (one, or the two of a cluster). */
+  private readonly clients: readonly Client[];
   private readonly plan: PairLoadPlan;
   private readonly index: number;
   private readonly meter: LoadMeter;
   private readonly tally: PairTally;
 
-  constructor(client: Client, plan: PairLoadPlan, index: number, meter: LoadMeter, tally: PairTally) {
-    this.client = client;
+  constructor(clients: readonly Client[], plan: PairLoadPlan, index: number, meter: LoadMeter, tally: PairTally) {
+    this.clients = clients;
     this.plan = plan;
     this.index = index;
     this.meter = meter;
@@ -210,15 +212,17 @@ class LoadPair {
   }
 
   async open(): Promise<void> {
-    const { client, plan, index } = this;
+    const { clients, plan, index } = this;
     const first = `a${index}`;
     const second = `b${index}`;
+    const viaA = clients[index % clients.length]!;
+    const viaB = clients[(index + 1) % clients.length]!;
     const a = plan.mode === 'private'
-      ? await client.create(ROOM.pair, joinOptions(plan, first))
-      : await client.joinOrCreate(ROOM.pair, joinOptions(plan, first));
+      ? await viaA.create(ROOM.pair, joinOptions(plan, first))
+      : await viaA.joinOrCreate(ROOM.pair, joinOptions(plan, first));
     const b = plan.mode === 'private'
-      ? await client.joinById(a.roomId, joinOptions(plan, second))
-      : await client.joinOrCreate(ROOM.pair, joinOptions(plan, second));
+      ? await viaB.joinById(a.roomId, joinOptions(plan, second))
+      : await viaB.joinOrCreate(ROOM.pair, joinOptions(plan, second));
     const seed = seedFrom(`${plan.seed}:${index}:${this.matches++}`);
     this.players = [a, b].map((room, i) => new LoadPlayer(room, this.meter, this.tally, plan.policy, seed + i, () => void this.rematch()));
   }
@@ -248,10 +252,10 @@ export interface RunningPairs {
 
 /** Connects this process's pairs, then keeps them playing until `stop`. */
 export async function startPairs(plan: Sharded<PairLoadPlan>, meter: LoadMeter, tally: PairTally): Promise<RunningPairs> {
-  const client = new Client(plan.url);
+  const clients = [new Client(plan.url), ...(plan.alsoUrl ? [new Client(plan.alsoUrl)] : [])];
   const pairs = await inBatches(plan.pairs, plan.connectConcurrency, async (i) => {
     // Numbered across every load generator, so no two pairs share a seed or a nickname.
-    const pair = new LoadPair(client, plan, plan.shard.firstIndex + i, meter, tally);
+    const pair = new LoadPair(clients, plan, plan.shard.firstIndex + i, meter, tally);
     try {
       await pair.open();
     } catch (error) {

@@ -78,8 +78,10 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
  * from the environment; `nodeArgs` is for profiling (`--cpu-prof`) or the memory probe, which
  * also needs `ipc` (an IPC channel to this process; see memoryProbe.ts).
  */
-/** The per-address limits lifted, since the bench's thousands of clients share 127.0.0.1. */
+/** The per-address limits lifted, since the bench's thousands of clients share 127.0.0.1; and the bench's own room. */
 const BENCH_LIMITS = {
+  // The bench's bare room (server/rooms/bench/BareRoom.ts) is registered in every server the bench starts, so all start alike.
+  BENCH_BARE_ROOM: '1',
   MATCHMAKE_PER_MINUTE: '1000000', ROOMS_PER_ADDRESS: '1000000', MAX_ROOMS: '1000000', PENDING_SEATS_PER_ADDRESS: '1000000',
 };
 
@@ -90,7 +92,8 @@ export async function startGameServer(env: Record<string, string>, nodeArgs: rea
   const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
     cwd: ROOT,
     // Every bench client comes from one address: the per-address limits would stop them at 250 rooms.
-    env: { ...process.env, ...BENCH_LIMITS, ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
+    // A process of a cluster (REDIS_URL) advertises its own address, so seats it reserves for a room elsewhere lead there.
+    env: { ...process.env, ...BENCH_LIMITS, ...env, PORT: String(port), HOST, DATA_DIR: dataDir, ...(env.REDIS_URL ? { PUBLIC_ADDRESS: `${HOST}:${port}` } : {}) },
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   }));
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));

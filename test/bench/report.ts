@@ -1,6 +1,7 @@
 /**
  * The bench's output: the whole result as JSON in test/bench/results/latest.json, and a short
- * table for the terminal (and the README's Performance section).
+ * table for the terminal (and the README's Performance section); with two levels or more, a
+ * chart of p99 and CPU against pairs in test/bench/results/chart.svg.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, release, totalmem } from 'node:os';
@@ -8,10 +9,15 @@ import type { BrowserFigures, RendererFrames } from './browserMetrics.ts';
 import type { BundleFigures } from './bundleSize.ts';
 import type { WireFigures } from './wireBytes.ts';
 import type { ClassroomFigures } from './classroomRun.ts';
-import type { LevelResult } from './levelRun.ts';
+import type { LevelResult, ServerFigures } from './levelRun.ts';
 import type { BenchOptions } from './options.ts';
 import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
+import type { ServerTimeFigures } from './serverTime.ts';
+import type { RedisComparison } from './redisRun.ts';
+import type { CapacityFigures } from './capacityRun.ts';
+import { chartSvg } from './chart.ts';
+import type { SoakFigures, Trend } from './soakRun.ts';
 import { TARGETS } from './targets.ts';
 
 export interface BenchReport {
@@ -22,6 +28,12 @@ export interface BenchReport {
   readonly levels: readonly LevelResult[];
   /** The largest level meeting every target of the ramp; null if none did. */
   readonly largestPassingPairs: number | null;
+  /** The soak (--soak); null when not asked for. */
+  readonly soak: SoakFigures | null;
+  /** Capacity stepping (--capacity); null when not asked for. */
+  readonly capacity: CapacityFigures | null;
+  /** Each level against two processes sharing Redis (--redis); null when not asked for. */
+  readonly redis: readonly RedisComparison[] | null;
   readonly memory: {
     /** RSS growth per room between the two largest levels: start-up costs cancel out. */
     readonly marginalPerRoomBytes: number | null;
@@ -35,7 +47,8 @@ export interface BenchReport {
     readonly marginalHeapPerRoomBytes: number | null;
     readonly meetsTarget: boolean | null;
   };
-  readonly classroom: ClassroomFigures;
+  /** Null with --no-classroom. */
+  readonly classroom: ClassroomFigures | null;
   readonly profile: ProfileFigures | null;
   readonly client: { readonly bundle: BundleFigures | { readonly status: 'skipped' }; readonly browser: BrowserFigures };
   readonly durationSeconds: number;
@@ -103,13 +116,60 @@ export function stallLine(where: string, stalls: StallFigures, cpuWaitPercent = 
     + (Number.isFinite(cpuWaitPercent) ? `; waited for a core ${cpuWaitPercent}% of the window` : '');
 }
 
+/** The soak: one line per slice, then each series' trend and the verdict. */
+export function soakLines(s: SoakFigures): string[] {
+  const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+  const t = s.trouble;
+  const tr = (name: string, x: Trend, show: (n: number) => string): string => `${name} ${show(x.from)} → ${show(x.to)}${x.flat ? '' : ' (GROWS)'}`;
+  return [
+    `soak: ${s.pairs} pairs for ${s.minutes} min, per ${s.sliceMinutes} min, ${s.matchesFinished} matches finished (rooms closed and reopened) — steady: ${yes(s.steady)}`,
+    ...s.slices.map((x) => `  at ${x.endsAtMinutes} min: p99 ${ms(x.latency.p99)} ms (${x.latency.count} cards), server CPU ${percent(x.cpuPercent)}, `
+      + `heap kept ${mb(x.heapKeptBytes)}, RSS ${mb(x.rssBytes)}, ${x.openFds} fds, ${x.rooms} rooms`),
+    `  from the second slice to the last: ${tr('p99', s.trends.p99, (n) => `${ms(n)} ms`)}, ${tr('CPU', s.trends.cpu, percent)}, `
+      + `${tr('heap kept', s.trends.heapKept, mb)}, ${tr('RSS', s.trends.rss, mb)}, ${tr('fds', s.trends.openFds, String)}, ${tr('rooms', s.trends.rooms, String)}; `
+      + `trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects`,
+  ];
+}
+
+/** The capacity steps, one line each, and the capacity found. */
+export function capacityLines(c: CapacityFigures): string[] {
+  return [
+    `capacity (p99 < ${TARGETS.p99Ms} ms, no client trouble; stepping up, stopping at the first failure): `
+      + `${c.capacityPairs === null ? 'none of the steps' : `${c.capacityPairs} pairs`} (target ${TARGETS.capacityPairs} pairs: ${yes(c.capacityPairs !== null && c.capacityPairs >= TARGETS.capacityPairs)})`,
+    ...c.steps.map((s) => `  ${s.pairs} pairs: p99 ${ms(s.game.latency.p99)} ms, ${s.game.repliesPerSecond} judged/s, server CPU ${percent(s.server.cpuPercent)}`
+      + `${s.server.serverTime ? `, time inside p99 ${s.server.serverTime.p99Ms} ms` : ''}, loadgen lag p99 ${ms(s.game.loadgen.eventLoopDelayP99Ms)} ms — `
+      + (s.passes ? 'passes' : `fails: ${s.misses.join('; ')}`)),
+  ];
+}
+
+/** One level over two processes sharing Redis, beside one process. */
+export function redisLine(c: RedisComparison): string {
+  const t = c.two.load.trouble;
+  return `${c.pairs} pairs, one process → two with Redis: p99 ${ms(c.one.p99Ms)} → ${ms(c.two.p99Ms)} ms, `
+    + `CPU ${percent(c.one.cpuPercent)} → ${percent(c.two.cpuPercent)} (${c.two.cpuPercentPerProcess.map(percent).join(' + ')}) + Redis ${percent(c.two.redisCpuPercent)}, `
+    + `judged/s ${c.one.judgedPerSecond} → ${c.two.judgedPerSecond}, Redis's cost ${c.redisCostPerCardUs === null ? '–' : `${c.redisCostPerCardUs} µs`} of CPU per card`
+    + (c.two.serverTime ? `; time inside p99 ${c.two.serverTime.p99Ms} ms` : '')
+    + (t.joinFailures + t.errors + t.disconnects > 0 ? `; trouble: ${t.joinFailures} failed joins, ${t.errors} errors, ${t.disconnects} disconnects` : '');
+}
+
+function cardCostText(server: ServerFigures | null): string {
+  const cost = server?.cardCost;
+  return cost ? `${kb(cost.allocatedBytesPerCard)} allocated per card, ${cost.scavengesPer1000Cards} scavenges per 1,000 cards` : '–';
+}
+
+/** One level's time inside the server, from its histogram: the interpolated figures, p99's bucket, the share within 1 ms. */
+export function serverTimeLine(where: string, t: ServerTimeFigures): string {
+  return `time inside the server ${where}: p50 ${t.p50Ms} / p99 ${t.p99Ms} ms (p99 in (${t.p99BucketMs[0]}, ${t.p99BucketMs[1]}] ms), `
+    + `${t.within1MsPercent}% of ${t.cards} cards within 1 ms (target p99 ≤ ${TARGETS.serverP99Ms} ms at ${TARGETS.pairs} pairs: ${yes(t.within1MsPercent >= 99)})`;
+}
+
 function row(cells: readonly (string | number)[], widths: readonly number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
 }
 
 export function table(report: BenchReport): string {
   const head = [
-    'pairs', 'clients', 'p50', 'p95', 'p99', 'floor p99', 'ratio', 'judged/s', 'srv CPU', 'RSS/room', 'heap/room',
+    'pairs', 'clients', 'p50', 'p95', 'p99', 'bare p99', 'bare ratio', 'echo p99', 'echo ratio', 'judged/s', 'srv CPU', 'RSS/room', 'heap/room',
     'loadgens', 'loadgen CPU', 'loadgen lag', 'trouble', 'meets',
   ];
   const widths = head.map((h) => Math.max(h.length, 7));
@@ -117,10 +177,19 @@ export function table(report: BenchReport): string {
   for (const l of report.levels) {
     const t = l.game.trouble;
     lines.push(row([
-      l.pairs, l.game.connections, ms(l.game.latency.p50), ms(l.game.latency.p95), ms(l.game.latency.p99), ms(l.floor.latency.p99),
-      `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
+      l.pairs, l.game.connections, ms(l.game.latency.p50), ms(l.game.latency.p95), ms(l.game.latency.p99),
+      ms(l.bare?.latency.p99 ?? NaN), l.bareRatioP99 === null ? '–' : `${l.bareRatioP99}×`, ms(l.floor.latency.p99), `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
       l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
+  }
+  for (const l of report.levels) {
+    if (l.server.serverTime) lines.push(`  ${serverTimeLine(`at ${l.pairs} pairs`, l.server.serverTime)}`);
+    if (l.bareServer?.serverTime) lines.push(`    bare Colyseus: p50 ${l.bareServer.serverTime.p50Ms} / p99 ${l.bareServer.serverTime.p99Ms} ms, ${l.bareServer.serverTime.within1MsPercent}% within 1 ms`);
+    lines.push(`  allocation at ${l.pairs} pairs: ours ${cardCostText(l.server)}; bare Colyseus ${cardCostText(l.bareServer)}`);
+    if (l.bare) {
+      lines.push(`  patch bytes per card at ${l.pairs} pairs: ours ${l.game.patchBytesPerReply}, bare Colyseus ${l.bare.patchBytesPerReply}; `
+        + `server CPU ours ${percent(l.server.cpuPercent)}, bare ${percent(l.bareServer?.cpuPercent ?? NaN)}`);
+    }
   }
   for (const l of report.levels) {
     if (l.server.stalls) lines.push(`  ${stallLine(`at ${l.pairs} pairs`, l.server.stalls, l.server.cpuWaitPercent)}`);
@@ -144,18 +213,24 @@ export function table(report: BenchReport): string {
     : `${c.browser.status}: ${c.browser.reason}`;
   return [
     `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
-    'card → verdict latency in ms; ratio = our p99 / bare ws echo p99 at the same connections and rate',
+    'card → verdict latency in ms; bare ratio = our p99 / p99 of a Colyseus room with no game (same SDK clients, connections, rate and patch size),',
+    `  target ≤ ${TARGETS.bareRatio}× up to ${TARGETS.pairs} pairs; echo ratio = our p99 / a bare ws echo server's p99 at the same connections and rate (information)`,
     'loadgens: load generator processes sharing the clients; loadgen CPU and lag (event-loop delay p99): the busiest of them',
     'RSS/room: RSS growth over idle per room; heap/room: the same for old space + external after a full GC (memory probe)',
     `server stalls over the window (memory probe): event-loop delay by a ${LOOP_RESOLUTION_MS} ms timer, which it includes; GC pauses by kind`,
     '',
-    ...lines,
-    '',
-    `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.floorRatio}× floor, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
-    `memory per pair room, kept after a full GC (old space + external): ${kb(m.marginalHeapPerRoomBytes ?? report.levels.at(-1)?.server.heap?.perRoomBytes)}`
-      + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
-      + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
-      + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
+    ...(report.levels.length === 0 ? ['no ramp (--capacity or --soak without --levels)'] : [
+      ...lines,
+      '',
+      `largest level meeting p99 < ${TARGETS.p99Ms} ms, ≤ ${TARGETS.bareRatio}× bare Colyseus, no client trouble: ${report.largestPassingPairs === null ? 'none' : `${report.largestPassingPairs} pairs`} (target ${TARGETS.pairs} pairs)`,
+      `memory per pair room, kept after a full GC (old space + external): ${kb(m.marginalHeapPerRoomBytes ?? report.levels.at(-1)?.server.heap?.perRoomBytes)}`
+        + `${m.marginalHeapPerRoomBytes === null ? ' (growth over idle)' : ' (marginal, two largest levels)'} — target < ${kb(TARGETS.memoryPerRoomBytes)}: ${yes(m.meetsTarget)}\n`
+        + `  RSS: ${kb(m.marginalPerRoomBytes ?? report.levels.at(-1)?.server.memoryPerRoomBytes)}${m.marginalPerRoomBytes === null ? ' (growth over idle, one level only)' : ' (marginal, two largest levels)'}, `
+        + `young generation and uncollected garbage included; the echo floor ${kb(m.floorPerConnectionBytes)} per connection`,
+    ]),
+    ...(report.capacity ? capacityLines(report.capacity) : []),
+    ...(report.soak ? soakLines(report.soak) : []),
+    ...(report.redis ? ['two processes sharing Redis against one (--redis):', ...report.redis.map((c) => `  ${redisLine(c)}`)] : []),
     classroomLine(report.classroom),
     `client bundle: ${bundle}`,
     `browser: ${browser}`,
@@ -173,7 +248,8 @@ function wireLine(w: WireFigures): string {
     + `target ${kb(TARGETS.secondVisitAssetBytes)}: ${yes(b.assets <= TARGETS.secondVisitAssetBytes)})`;
 }
 
-function classroomLine(c: ClassroomFigures): string {
+function classroomLine(c: ClassroomFigures | null): string {
+  if (!c) return 'classroom: skipped (--no-classroom)';
   if (!c.latency) return `classroom of ${c.students}: ${c.status.toUpperCase()} — ${c.reason}`;
   const ref = c.plainPairsReference;
   const t = c.trouble;
@@ -191,5 +267,7 @@ export function writeReport(report: BenchReport, dir: string): string {
   mkdirSync(dir, { recursive: true });
   const path = `${dir}/latest.json`;
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  // How the cost grows with pairs: only a ramp of two levels or more draws a line.
+  if (report.levels.length >= 2) writeFileSync(`${dir}/chart.svg`, `${chartSvg(report.levels)}\n`);
   return path;
 }

@@ -14,12 +14,37 @@ import { runLevel, type LevelResult } from './levelRun.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
 import { newestProfile, summarizeProfile, type ProfileFigures } from './profileSummary.ts';
-import { machine, memoryFigures, table, writeReport, type BenchReport } from './report.ts';
+import { stepCapacity } from './capacityRun.ts';
+import { runSoak } from './soakRun.ts';
+import { redisBinary, runRedisLevel, type RedisComparison } from './redisRun.ts';
+import { machine, memoryFigures, redisLine, table, writeReport, type BenchReport } from './report.ts';
 import { TARGETS } from './targets.ts';
 
 const RESULTS = join(ROOT, 'test/bench/results');
-/** No run, however slow the machine, goes on longer than this. */
+/** No run, however slow the machine, goes on longer than this, plus what the options add (budgetMs). */
 const OVERALL_BUDGET_MS = 20 * 60_000;
+
+/** The whole run's budget: the ramp's, the soak's length, the Redis runs (one per level) and the capacity steps. */
+function budgetMs(options: BenchOptions): number {
+  const perMeasurementMs = 150_000 + options.warmupMs + options.measureMs;
+  return OVERALL_BUDGET_MS + options.soakMs + (options.redis ? options.levels.length * perMeasurementMs : 0)
+    + options.capacitySteps.length * perMeasurementMs;
+}
+
+/** Each measured level again over two processes sharing Redis (--redis). */
+async function withRedis(options: BenchOptions, levels: readonly LevelResult[]): Promise<RedisComparison[] | null> {
+  if (!options.redis) return null;
+  const binary = redisBinary();
+  if ('missing' in binary) throw new Error(`--redis: ${binary.missing}`);
+  const comparisons: RedisComparison[] = [];
+  for (const level of levels) {
+    console.log(`level ${level.pairs} pairs over two processes sharing Redis…`);
+    const c = await runRedisLevel(level, options, binary.path);
+    comparisons.push(c);
+    console.log(`  ${redisLine(c)}`);
+  }
+  return comparisons;
+}
 
 async function ramp(options: BenchOptions): Promise<LevelResult[]> {
   const levels: LevelResult[] = [];
@@ -28,7 +53,7 @@ async function ramp(options: BenchOptions): Promise<LevelResult[]> {
     const level = await runLevel(pairs, options);
     levels.push(level);
     const gen = level.game.loadgen;
-    console.log(`  p99 ${level.game.latency.p99} ms, floor p99 ${level.floor.latency.p99} ms, server CPU ${Number.isFinite(level.server.cpuPercent) ? `${level.server.cpuPercent}%` : 'not read (remote)'}`
+    console.log(`  p99 ${level.game.latency.p99} ms, bare Colyseus p99 ${level.bare?.latency.p99 ?? '–'} ms, echo p99 ${level.floor.latency.p99} ms, server CPU ${Number.isFinite(level.server.cpuPercent) ? `${level.server.cpuPercent}%` : 'not read (remote)'}`
       + `, ${level.loadgens} load generator(s), busiest ${gen.cpuPercent}% CPU / lag p99 ${gen.eventLoopDelayP99Ms} ms`
       + (level.meetsTarget ? '' : ` — misses: ${level.misses.join('; ')}`)
       + (level.caveats.length > 0 ? ` — ${level.caveats.join('; ')}` : ''));
@@ -88,7 +113,11 @@ async function main(): Promise<void> {
   const levels = await ramp(options);
   const passing = levels.filter((l) => l.meetsTarget).map((l) => l.pairs);
   const top = levels.at(-1);
-  const classroom = await measureClassroom(options, levels);
+  const redis = await withRedis(options, levels);
+  const capacity = options.capacitySteps.length > 0 ? await stepCapacity(options) : null;
+  if (options.soakMs > 0) console.log(`soak: ${options.soakPairs} pairs for ${Math.round(options.soakMs / 6000) / 10} min…`);
+  const soak = options.soakMs > 0 ? await runSoak(options, options.soakMs, options.soakPairs) : null;
+  const classroom = options.classroom ? await measureClassroom(options, levels) : null;
   const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
   const client = await measureClient(options);
   const report: BenchReport = {
@@ -98,6 +127,9 @@ async function main(): Promise<void> {
     targets: TARGETS,
     levels,
     largestPassingPairs: passing.length > 0 ? Math.max(...passing) : null,
+    redis,
+    capacity,
+    soak,
     memory: memoryFigures(levels),
     classroom,
     profile,
@@ -116,7 +148,7 @@ async function main(): Promise<void> {
 const deadline = setTimeout(() => {
   console.error('bench: overall time budget exceeded, stopping');
   process.exit(2);
-}, OVERALL_BUDGET_MS);
+}, budgetMs(parseOptions(process.argv.slice(2))));
 deadline.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 

@@ -8,6 +8,7 @@
 import {
   constants, monitorEventLoopDelay, PerformanceObserver, type Histogram, type NodeGCPerformanceDetail, type PerformanceEntry,
 } from 'node:perf_hooks';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 
 /**
  * The loop monitor's timer period. Any stall of 2 ms or more shows; the cost is a timer
@@ -53,6 +54,32 @@ export interface StallFigures {
   readonly windowMs: number;
   readonly loopDelay: LoopDelayFigures;
   readonly gc: GcFigures;
+  /**
+   * Bytes the server allocated on its heap over the window (everything it did, not only cards):
+   * the heap's growth between collections, from V8's GC profiler (allocatedBytes); NaN if it failed.
+   */
+  readonly allocatedBytes: number;
+}
+
+/** The used heap before and after one collection, as V8's GC profiler reports it. */
+export interface GcHeapUse {
+  readonly before: number;
+  readonly after: number;
+}
+
+/**
+ * Bytes allocated between a heap use of `startUsed` and one of `endUsed`, with these collections
+ * in between: whatever the heap grew by from each collection (or the start) to the next (or the
+ * end). A collection only takes away, so growth is allocation.
+ */
+export function allocatedBytes(startUsed: number, collections: readonly GcHeapUse[], endUsed: number): number {
+  let total = 0;
+  let from = startUsed;
+  for (const c of collections) {
+    total += Math.max(0, c.before - from);
+    from = c.after;
+  }
+  return total + Math.max(0, endUsed - from);
 }
 
 /** What a 'gc' performance entry says that counts here: its kind (`entry.detail.kind`) and how long it paused. */
@@ -95,6 +122,28 @@ export function loopDelayFigures(histogram: Pick<Histogram, 'count' | 'percentil
   };
 }
 
+export interface CardCost {
+  readonly allocatedBytesPerCard: number;
+  readonly scavengesPer1000Cards: number;
+}
+
+/** Issue 21.3: heap allocated per judged card (everything the server allocated in the window over its cards) and scavenges per 1,000 cards; null without cards. */
+export function cardCost(stalls: StallFigures, cards: number): CardCost | null {
+  if (!(cards > 0)) return null;
+  return {
+    allocatedBytesPerCard: Math.round(stalls.allocatedBytes / cards),
+    scavengesPer1000Cards: Math.round((stalls.gc.minor.count / cards) * 1000 * 100) / 100,
+  };
+}
+
+/** What V8's GC profiler (node:v8 GCProfiler) returns, as far as it is read here. */
+interface GcProfile {
+  readonly statistics: readonly {
+    readonly beforeGC: { readonly heapStatistics: { readonly usedHeapSize: number } };
+    readonly afterGC: { readonly heapStatistics: { readonly usedHeapSize: number } };
+  }[];
+}
+
 /** Watches this process for `ms` from now. Both monitors run only while a window lasts. */
 export async function measureStalls(ms: number): Promise<StallFigures> {
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -106,11 +155,20 @@ export async function measureStalls(ms: number): Promise<StallFigures> {
   const observer = new PerformanceObserver((list) => keep(list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
   loop.enable();
+  const profiler = new GCProfiler();
+  const startUsed = getHeapStatistics().used_heap_size;
+  profiler.start();
   const started = performance.now();
   await new Promise((r) => setTimeout(r, ms));
+  const endUsed = getHeapStatistics().used_heap_size;
+  const profile = profiler.stop() as GcProfile | undefined;
   loop.disable();
   // Entries reach the observer a tick after the collection: the window's last ones may still be queued.
   keep(observer.takeRecords());
   observer.disconnect();
-  return { windowMs: Math.round(performance.now() - started), loopDelay: loopDelayFigures(loop, LOOP_RESOLUTION_MS), gc: summarizeGc(pauses) };
+  const collections = profile?.statistics.map((g) => ({ before: g.beforeGC.heapStatistics.usedHeapSize, after: g.afterGC.heapStatistics.usedHeapSize }));
+  return {
+    windowMs: Math.round(performance.now() - started), loopDelay: loopDelayFigures(loop, LOOP_RESOLUTION_MS), gc: summarizeGc(pauses),
+    allocatedBytes: collections ? allocatedBytes(startUsed, collections, endUsed) : NaN,
+  };
 }

@@ -8,6 +8,8 @@ import { freePort } from '../freePort.ts';
 
 export interface RedisServer {
   readonly url: string;
+  /** The redis-server process (the bench reads its CPU). */
+  readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -28,10 +30,13 @@ export async function startRedis(binary: string): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    child,
     async stop() {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

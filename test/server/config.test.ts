@@ -12,6 +12,12 @@ describe('configuration from the environment', () => {
     expect(config.clientDir).toMatch(/dist[\\/]client$/);
   });
 
+  it('registers the bench\'s bare room only when the bench asks for it', () => {
+    expect(loadConfig({}).benchBareRoom).toBe(false);
+    expect(loadConfig({ BENCH_BARE_ROOM: '1' }).benchBareRoom).toBe(true);
+    expect(() => loadConfig({ BENCH_BARE_ROOM: 'yes' })).toThrow(/BENCH_BARE_ROOM/);
+  });
+
   it('has a get-ready step before each round, at least 5 s in a class', () => {
     const defaults = loadConfig({});
     expect(defaults.pair.getReadyMs).toBe(3000);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, SERVER_MSG, type NoticePayload } from '../../shared/protocol.ts';
 import { roomCodeSchema } from '../../shared/validation.ts';
-import { bootGame, create, followHints, join, joinByCode, me, next, refusal, until, type TestServer } from './gameServer.ts';
+import { BENCH_BARE_ROOM } from '../../server/rooms/bench/benchRooms.ts';
+import { bootGame, create, freshClient, followHints, join, joinByCode, me, next, refusal, until, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); });
@@ -9,6 +10,10 @@ afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
 describe('matchmaking', () => {
+  it('has no bench room unless the bench starts the server with it', async () => {
+    await expect(freshClient().create(BENCH_BARE_ROOM, { patchBytes: 10 })).rejects.toThrow(/"benchBare" not defined/);
+  });
+
   it('gives a quick-match player who waits alone a bot, who then plays the round with them', async () => {
     const a = await join(colyseus, { nickname: 'Ada', mode: 'quick', playlist: ['handshake'] });
     expect(a.state.phase).toBe('waiting');

@@ -1,0 +1,11 @@
+/** The bench's own room type (issue 21.1), registered only when BENCH_BARE_ROOM=1: never in production. */
+export const BENCH_BARE_ROOM = 'benchBare';
+
+/** What the bench asks of a bare room when it creates it. */
+export interface BareRoomOptions {
+  /** Bytes of state each card changes, so that its patch is as big as a pair room's. */
+  readonly patchBytes: number;
+}
+
+/** The most state a card may change in a bare room: a patch stays one small frame. */
+export const BARE_PATCH_MAX_BYTES = 2048;

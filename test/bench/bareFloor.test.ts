@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { BARE_PATCH_MAX_BYTES } from '../../server/rooms/bench/benchRooms.ts';
+import { barePatchBytes } from './levelRun.ts';
+
+describe('the bare-Colyseus floor', () => {
+  it('changes as much state per card as makes its clients receive the game\'s patch bytes per card', () => {
+    // Each card's patch goes to both clients of a room: 753 bytes per card is a frame of ~376, 8 of them not filler.
+    expect(barePatchBytes(753)).toBe(369);
+    expect(barePatchBytes(0)).toBe(0);
+    expect(barePatchBytes(1e6)).toBe(BARE_PATCH_MAX_BYTES);
+  });
+});
