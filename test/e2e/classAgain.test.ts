@@ -5,6 +5,7 @@ import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'tango-again-e2e-'));
@@ -16,13 +17,7 @@ describe('a teacher\'s Time screen and past classes', () => {
   it('gives a student extra time away from the projector, then runs the class again with the same names', async () => {
     const watched = await suite.newPage({ width: 1280, height: 800 });
     const teacher = new Player(watched.page, 'mouse');
-    await teacher.page.goto(suite.game.url);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
-    const code = (await teacher.page.inputValue('#class-link')).split('/').pop()!;
+    const code = (await createClassFromStart(teacher, suite.game.url)).split('/').pop()!;
     const amy = await new Client(suite.game.url).joinById(code, { nickname: 'Amy' });
     await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.includes('Amy') ?? false, null, WAIT);
 

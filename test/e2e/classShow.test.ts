@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
 import { sdkStudent, type SdkStudent } from './sdkStudent.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 type ClassFacts = NonNullable<Window['__tango']['state']['classroom']>;
@@ -28,13 +29,7 @@ describe('the class as a show', () => {
     const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
     const phone = new Player((await suite.newPage({ width: 360, height: 740 })).page, 'mouse');
     const laptop = new Player((await suite.newPage({ width: 1280, height: 800 })).page, 'mouse');
-    await teacher.page.goto(suite.game.url);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
-    const link = (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, suite.game.url);
+    const link = await createClassFromStart(teacher, suite.game.url);
     const code = link.slice(-5);
 
     for (const [student, name] of [[phone, 'Ada'], [laptop, 'Bo']] as const) {

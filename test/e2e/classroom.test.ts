@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 
@@ -24,17 +25,6 @@ async function qrLoaded(page: Page): Promise<void> {
     const img = document.querySelector<HTMLImageElement>('#class-qr');
     return img !== null && img.complete && img.naturalWidth > 0;
   }, null, WAIT);
-}
-
-/** The teacher creates a class from Start; returns the join link the console shows. */
-async function createClass(teacher: Player, url: string): Promise<string> {
-  await teacher.page.goto(url);
-  await teacher.waitForScene('Start');
-  await teacher.click('classroom');
-  await teacher.waitForScene('ClassJoin');
-  await teacher.click('create');
-  await teacher.waitForScene('TeacherConsole');
-  return teacher.page.inputValue('#class-link');
 }
 
 describe('a class in three browsers', () => {
@@ -63,7 +53,7 @@ describe('a class in three browsers', () => {
     const phone = new Player(phonePage.page, 'mouse');
     const laptop = new Player(laptopPage.page, 'keyboard');
 
-    const link = await createClass(teacher, game.url);
+    const link = await createClassFromStart(teacher, game.url);
     expect(link).toMatch(/\/class\/[A-Z2-9]{5}$/);
     const code = link.slice(-5);
     expect(new URL(teacher.page.url()).pathname).toBe(`/teach/${code}`);
@@ -133,7 +123,7 @@ describe('a class in three browsers', () => {
     const teacherPage = await openPage(browser, { width: 1024, height: 768 });
     pages.push(teacherPage);
     const teacher = new Player(teacherPage.page, 'mouse');
-    await createClass(teacher, game.url);
+    await createClassFromStart(teacher, game.url);
     const settings = () => teacher.page.evaluate(() => window.__tango.state.classroom?.settings);
     expect(await settings()).toEqual({ playlist: ['handshake', 'client-close', 'server-close', 'whole-life'], rounds: 4 });
 
@@ -157,7 +147,7 @@ describe('a class in three browsers', () => {
     const teacherPage = await openPage(browser, { width: 1280, height: 800 });
     pages.push(teacherPage);
     const teacher = new Player(teacherPage.page, 'mouse');
-    const code = (await createClass(teacher, game.url)).slice(-5);
+    const code = (await createClassFromStart(teacher, game.url)).slice(-5);
 
     // Ninety students join from SDK clients (no browsers needed for them); names sort as numbered.
     const sdk = new Client(game.url);

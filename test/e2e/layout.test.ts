@@ -9,6 +9,7 @@ import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { measureLayout, textFact, type Measured } from './layoutCheck.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 /** The longest nickname the game takes, so every place that shows one is tried at its widest. */
@@ -168,13 +169,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     if (!teacher) {
       teacher = await openPage(browser, { width: 1920, height: 1080 }, 1);
       const t = new Player(teacher.page, 'mouse');
-      await t.page.goto(game.url);
-      await t.waitForScene('Start');
-      await t.click('classroom');
-      await t.waitForScene('ClassJoin');
-      await t.click('create');
-      await t.waitForScene('TeacherConsole');
-      classLink = (await t.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, game.url);
+      classLink = await createClassFromStart(t, game.url);
     }
     const { player, watched } = await phone();
     await player.page.goto(classLink);

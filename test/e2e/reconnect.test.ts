@@ -8,6 +8,7 @@ import { launchBrowser } from './browser.ts';
 import { launchPersistentChromium } from './chromium.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 /**
  * Seats are kept this long here (the default): coming back must fit in it even on a loaded
@@ -181,13 +182,8 @@ describe('a player who closes the page comes back to their seat', () => {
   });
 
   it('a class student who closes the tab mid-round comes back by the class link into their pair room', { timeout: TEST_MS }, async () => {
-    const teacher = await newPlayer(await context(), `${game.url}/`);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
-    const link = (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, game.url);
+    const teacher = new Player(await (await context()).newPage(), 'mouse');
+    const link = await createClassFromStart(teacher, game.url);
 
     const studentContext = await context();
     const student = await newPlayer(studentContext, link);

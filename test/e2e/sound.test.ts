@@ -4,6 +4,7 @@ import { CARDS } from '../../shared/match/cards.ts';
 import { measureLayout } from './layoutCheck.ts';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
+import { createClassFromStart } from './teacherPages.ts';
 
 const ROUND_MS = 120_000;
 
@@ -97,15 +98,9 @@ describe('sound', () => {
   it('plays the projector\'s round start and end, keeps a student\'s phone silent by default, and the console remembers its mute', async () => {
     const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
     const student = new Player((await suite.newPage({ width: 390, height: 844 })).page, 'mouse');
-    await teacher.page.goto(suite.game.url);
-    await teacher.waitForScene('Start');
-    await teacher.click('classroom');
-    await teacher.waitForScene('ClassJoin');
-    await teacher.click('create');
-    await teacher.waitForScene('TeacherConsole');
+    const link = await createClassFromStart(teacher, suite.game.url);
     expect((await teacher.state()).sound).toMatchObject({ place: 'projector', on: true });
-    const link = await teacher.page.inputValue('#class-link');
-    await student.page.goto(link.replace(/^https?:\/\/[^/]+/, suite.game.url));
+    await student.page.goto(link);
     await student.waitForScene('ClassJoin');
     await student.page.click('#class-nickname');
     await student.page.keyboard.type('Ada');
