@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classReportPath, errorCodeOf, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type WatchPairReply } from '../../shared/protocol.ts';
 import { EXTRA_TIME_FACTOR } from '../../shared/match/timeAllowance.ts';
 import { bootGame, followHints, freshClient, me, play, refusal, TEST_URL, until, type PairRoom, type TestServer } from './gameServer.ts';
-import { classConfig, command, createClass, joinClass, takeSeat, type Student } from './classroomHarness.ts';
+import { classConfig, command, createClass, joinClass, takeSeat, twoSeated, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(classConfig()); });
@@ -122,21 +122,13 @@ describe('nobody left out by the clock', () => {
   });
 
   it('ranks the leaderboard by accuracy when the teacher chooses: the careful student above the quick one', async () => {
-    const teacher = await createClass(colyseus, { playlist: ['handshake'] });
-    const amy = await joinClass(teacher.code, 'Amy');
-    const bo = await joinClass(teacher.code, 'Bo');
-    await until(teacher.room, (s) => s.students.size === 2);
-    await command(teacher.room, TEACHER_MSG.startRound);
-    const seats = await Promise.all([takeSeat(amy), takeSeat(bo)]);
-    const byRole = (role: string) => seats.find((s) => s.seat.role === role)!;
-    const client = byRole('client');
-    const server = byRole('server');
+    const { teacher, amy, a: client, b: server, amyPair } = await twoSeated(colyseus);
     // The client plays one wrong card and then makes up for it with points; the server plays every move right.
-    await until(client.pair, (s) => s.phase === 'playing' && me(client.pair).endpoint.skill !== '');
-    expect((await play(client.pair, { card: 'FIN' })).move.verdict).toBe('wrongCard');
-    await Promise.all([followHints(client.pair), followHints(server.pair)]);
+    await until(client, (s) => s.phase === 'playing' && me(client).endpoint.skill !== '');
+    expect((await play(client, { card: 'FIN' })).move.verdict).toBe('wrongCard');
+    await Promise.all([followHints(client), followHints(server)]);
     const review = await until(teacher.room, (s) => s.phase === 'review' && s.leaderboard.length === 2);
-    const clientName = seats[0].seat.role === 'client' ? 'Amy' : 'Bo';
+    const clientName = amyPair === client ? 'Amy' : 'Bo';
     const serverName = clientName === 'Amy' ? 'Bo' : 'Amy';
     const rowOf = (name: string) => review.leaderboard.find((r) => r.nickname === name)!;
     // By points (the default) the quick client leads despite its mistake.
@@ -151,6 +143,6 @@ describe('nobody left out by the clock', () => {
     await until(amy.room, (s) => s.leaderboard[0]?.nickname === serverName);
     const report = await (await fetch(`${TEST_URL}${classReportPath(teacher.code)}`, { headers: { [TEACHER_SECRET_HEADER]: teacher.secret } })).json() as ClassReport;
     expect(report.students.map((s) => s.nickname)).toEqual([serverName, clientName]);
-    await Promise.all(seats.map((s) => s.pair.leave()));
+    await Promise.all([client.leave(), server.leave()]);
   });
 });
