@@ -35,9 +35,12 @@ beforeAll(async () => {
     mingMisconception = me(pair).role === 'client' ? 'earlyDataOrClose' : 'plainAckForSyn';
     expect((await play(pair, { card: wrong })).move.verdict).toBe('wrongCard');
     await followHints(pair);
+    return pair;
   };
-  await Promise.all([mingPlays(), playRound(sneaky), playRound(amy)]);
+  const pairs = await Promise.all([mingPlays(), playRound(sneaky).then((p) => p.pair), playRound(amy).then((p) => p.pair)]);
   await until(teacher.room, (s) => s.phase === 'review');
+  // Each pair's round record is stored a little after its round ends; its id in the state says it is.
+  await Promise.all(pairs.map((pair) => until(pair, (s) => s.recordId !== '')));
 });
 afterAll(async () => { await colyseus.shutdown(); });
 

@@ -64,7 +64,11 @@ describe('a class round', () => {
     students = [await joinClass(teacher.code, 'Amy'), await joinClass(teacher.code, 'Ben'), await joinClass(teacher.code, 'Cai')];
     await until(teacher.room, (s) => s.students.size === 3);
     await command(teacher.room, TEACHER_MSG.startRound);
-    const played = await Promise.all(students.map((s) => playRound(s)));
+    // A round's record id reaches the state once the record is stored, a little after the round ends.
+    const played = await Promise.all(students.map(async (s) => {
+      const { pair } = await playRound(s);
+      return { pair, state: await until(pair, (st) => st.recordId !== '') };
+    }));
     recordOf = new Map(played.map((p, i) => [students[i]!.welcome.studentId, p.state.recordId]));
     await Promise.all(played.map((p) => p.pair.leave()));
   });
