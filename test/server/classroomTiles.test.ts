@@ -4,8 +4,18 @@ import { listenToPairs, type PairReport } from '../../server/rooms/pair/classCha
 import { TILE_EVERY_MS } from '../../server/rooms/pair/tileReport.ts';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, TEACHER_MSG, type WatchPairReply } from '../../shared/protocol.ts';
-import { bootGame, followHints, freshClient, play, until, type PairRoom, type TestServer } from './gameServer.ts';
+import type { Card } from '../../shared/match/cards.ts';
+import { bootGame, followHints, freshClient, me, play, until, type PairRoom, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, takeSeat, twoSeated } from './classroomHarness.ts';
+
+/** Plays the hinted card every `thinkMs` until the round is over, whatever the verdicts (a test's short timers can change the hint meanwhile). */
+async function playAtPace(pair: PairRoom, thinkMs: number): Promise<void> {
+  while (pair.state.phase === 'playing') {
+    await new Promise((r) => setTimeout(r, thinkMs));
+    const card = me(pair).endpoint.hintCards[0] as Card | undefined;
+    if (card && pair.state.phase === 'playing') await play(pair, { card }).catch(() => undefined);
+  }
+}
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(classConfig(), openStores(':memory:')); });
@@ -80,6 +90,29 @@ describe('the teacher\'s tiles', () => {
     }
     const final = teacher.room.state.tiles.map((t) => t.status);
     expect(final).toEqual(['won', 'won', 'won']);
+  }, 40_000);
+
+  it('change on the teacher\'s screens at most once a second, so students are not sent a patch for every move', async () => {
+    // Each patch that changes a tile (for teacher screens only) sends every student an empty one.
+    const teacher = await createClass(colyseus, { playlist: ['whole-life'] });
+    const students = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F'].map((n) => joinClass(teacher.code, n)));
+    await until(teacher.room, (s) => s.students.size === 6);
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const pairs = await Promise.all(students.map((s) => takeSeat(s)));
+    await Promise.all(pairs.map(({ pair }) => until(pair, (s) => s.phase === 'playing' && s.serverTime >= s.roundClockStartsAt)));
+    let studentPatches = 0;
+    const progress = new Set<string>();
+    students[0]!.room.onStateChange(() => studentPatches++);
+    teacher.room.onStateChange((s) => progress.add(s.tiles.map((t) => t.right).join()));
+    const began = performance.now();
+    // Players who take a third of a second for each card: tiles change several times a second.
+    await Promise.all(pairs.map(({ pair }) => playAtPace(pair, 350)));
+    await until(teacher.room, (s) => s.phase === 'review', 20_000);
+    const seconds = (performance.now() - began) / 1000;
+    // The tiles moved on while the pairs played, a few times…
+    expect(progress.size).toBeGreaterThanOrEqual(3);
+    // …and each student had one patch a second from them at most, besides the few the round's end brings.
+    expect(studentPatches).toBeLessThanOrEqual(Math.ceil(seconds) + 4);
   }, 40_000);
 
   it('start afresh with the next round: its pairs\' tiles replace the last round\'s', async () => {

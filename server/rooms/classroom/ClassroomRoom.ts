@@ -44,8 +44,12 @@ type ClassClient = Client<{
 /** What onCreate receives: the creator's options plus the server's, which clients cannot set. */
 export type ClassroomRoomOptions = Partial<ClassroomCreateOptions> & RevivalOption & { readonly server: ClassroomConfig; readonly stores: Stores };
 
-/** How often the leaderboard is re-ranked into the state at most. */
-const LEADERBOARD_EVERY_MS = 1000;
+/**
+ * How often, at most, the leaderboard is re-ranked into the state and pairs' tiles take their news.
+ * Both are for teacher screens only, yet each patch that changes them sends every student an
+ * empty patch (Colyseus sends the shared part to every client without a view).
+ */
+const TEACHER_VIEW_EVERY_MS = 1000;
 /**
  * How often the class's state goes out. Every patch is one write per screen (up to 200
  * students), and while pairs finish a round each one changes the class; nothing here is a
@@ -341,17 +345,19 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onBeforePatch(): void {
-    // Ranking reorders rows, and every moved row goes to every screen that shows the list: at
-    // most once a second (200 students joining, or 100 pairs scoring), but at once when the
-    // phase changes, so the review shows the final standings.
+    // Ranking reorders rows, and every moved row goes to every screen that shows the list; pairs'
+    // tiles change with every move. Both at most once a second (200 students joining, or 100
+    // pairs playing), but at once when the phase changes, so the review shows how the round ended.
     // The patch timer runs from the room's start, so with presence on Redis it can fire while
-    // onCreate still waits for its code: no roster yet (it threw, and took the process down).
-    if (this.roster === undefined) return;
+    // onCreate still waits for its code: no roster or rounds yet (it threw, and took the process down).
+    if (this.roster === undefined || (this.rounds as ClassRounds | undefined) === undefined) return;
     const now = this.clock.currentTime;
     const phase = this.state.phase;
-    if (now - this.projectedAt < LEADERBOARD_EVERY_MS && phase === this.projectedPhase) return;
+    if (now - this.projectedAt < TEACHER_VIEW_EVERY_MS && phase === this.projectedPhase) return;
     const students = this.roster.present();
-    if (this.leaderboard.project(this.liveStandings, students, (row) => this.screens.add(row))) this.projectedAt = now;
+    const tilesMoved = this.rounds.showTileNews();
+    const rowsMoved = this.leaderboard.project(this.liveStandings, students, (row) => this.screens.add(row));
+    if (tilesMoved || rowsMoved) this.projectedAt = now;
     // Everyone's standings stand still while pairs play (from the round's first patch, which
     // still brings in whoever joined just before it): they move when the round is over.
     if (phase !== 'playing' || phase !== this.projectedPhase) this.leaderboard.project(this.roundStandings, students);

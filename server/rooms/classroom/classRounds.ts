@@ -6,6 +6,7 @@
  */
 import type { Clock, Presence } from '@colyseus/core';
 import { NO_HISTORY, type PairingHistory } from '../../../shared/classroom/pairing.ts';
+import type { PairTileSummary } from '../../../shared/classroom/pairTile.ts';
 import type { TimeAllowance } from '../../../shared/match/timeAllowance.ts';
 import type { ClassSettings, ErrorCode, SeatPayload, SeatReservation } from '../../../shared/protocol.ts';
 import { stepTally } from '../../../shared/classroom/stepTally.ts';
@@ -52,6 +53,8 @@ export class ClassRounds {
   private starting = false;
   /** This round's tiles by pair room. */
   private readonly tiles = new Map<string, PairTileState>();
+  /** What pairs reported of themselves since the tiles were last shown (showTileNews). */
+  private readonly tileNews = new Map<string, PairTileSummary>();
 
   constructor(parts: ClassRoundsParts) {
     this.parts = parts;
@@ -165,11 +168,9 @@ export class ClassRounds {
       case 'clock':
         this.classClock.pairStarted(r.readyMs, r.roundMs);
         return;
-      case 'tile': {
-        const tile = this.tiles.get(r.pairCode);
-        if (tile) Object.assign(tile, r.tile);
+      case 'tile':
+        if (this.tiles.has(r.pairCode)) this.tileNews.set(r.pairCode, r.tile);
         return;
-      }
       case 'result':
         for (const t of r.totals) leaderboard.result(t);
         if (round.finished(r.pairCode)) this.close();
@@ -204,12 +205,29 @@ export class ClassRounds {
     return (await round.watch(pairCode)) ?? 'roomNotFound';
   }
 
+  /**
+   * Puts what pairs reported since the last call on their tiles; whether any tile changed. The
+   * room calls it at most once a second: a change to a tile is for teacher screens only, but
+   * Colyseus sends every client without a view an (empty) patch for each patch that has one, so
+   * with tiles changing as they come, 200 students would each get 20 patches a second.
+   */
+  showTileNews(): boolean {
+    if (this.tileNews.size === 0) return false;
+    for (const [pairCode, summary] of this.tileNews) {
+      const tile = this.tiles.get(pairCode);
+      if (tile) Object.assign(tile, summary);
+    }
+    this.tileNews.clear();
+    return true;
+  }
+
   /** One tile per pair of the new round, in pairing order, until its pair reports. */
   private showTiles(round: ClassRound): void {
     const { view } = this.parts;
     // Last round's tiles leave the screens' view too, or it would keep every round's.
     for (const old of this.tiles.values()) this.parts.tileRemoved(old);
     this.tiles.clear();
+    this.tileNews.clear();
     view.tiles.clear();
     for (const names of round.pairNames()) {
       const tile = new PairTileState(names);

@@ -3,9 +3,10 @@
  * those of `ClassroomView` and its parts in shared/classroomProtocol.ts, which is what clients
  * read; the compile-time checks at the bottom keep the two in step. Nothing secret is here:
  * every student sees the roster and the standings the projector shows at the end of a round.
- * Only `liveLeaderboard` and `tiles` are filtered (a StateView of the teacher's screens): changing
- * every second while pairs play, they would cost every student's phone a decode a second for
- * tables nobody in a match is looking at.
+ * Only `liveLeaderboard`, `tiles` and `timeAllowances` are filtered (a StateView of the teacher's
+ * screens): nobody in a match is looking at the first two, and the third is nobody else's business.
+ * A filtered change still sends every student an empty patch (Colyseus sends the shared part of a
+ * patch to every client without a view), so the room changes the first two at most once a second.
  */
 import { schema, t, type SchemaType } from '@colyseus/schema';
 import type { MessageKey } from '../../../shared/i18n/messages.ts';
