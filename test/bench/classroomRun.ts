@@ -49,11 +49,12 @@ function referenceOf(students: number, levels: readonly LevelResult[]) {
   return level ? { pairs: level.pairs, p99Ms: level.game.latency.p99 } : null;
 }
 
-export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[]): Promise<ClassroomFigures> {
+/** `nodeArgs` are for the class's server process, e.g. `--cpu-prof`. */
+export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[], nodeArgs: readonly string[] = []): Promise<ClassroomFigures> {
   const students = options.classroomStudents;
   const reference = referenceOf(students, levels);
   // With the probe, as the plain-pairs levels it is compared with: the same server, and its stalls to read.
-  const server = await gameTarget(options.server, MEMORY_PROBE_NODE_ARGS, true);
+  const server = await gameTarget(options.server, [...MEMORY_PROBE_NODE_ARGS, ...nodeArgs], true);
   try {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const { result, server: serverFigures } = await measure(server, {

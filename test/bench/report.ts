@@ -50,6 +50,8 @@ export interface BenchReport {
   /** Null with --no-classroom. */
   readonly classroom: ClassroomFigures | null;
   readonly profile: ProfileFigures | null;
+  /** The class's server under `--profile`, as `profile` is the top level's. */
+  readonly classroomProfile: ProfileFigures | null;
   readonly client: { readonly bundle: BundleFigures | { readonly status: 'skipped' }; readonly browser: BrowserFigures };
   readonly durationSeconds: number;
 }

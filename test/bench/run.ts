@@ -62,14 +62,22 @@ async function ramp(options: BenchOptions): Promise<LevelResult[]> {
   return levels;
 }
 
-/** Runs the largest measured level again with the server under `node --cpu-prof`. */
-async function profileServer(options: BenchOptions, pairs: number): Promise<ProfileFigures | null> {
-  const dir = join(RESULTS, 'profiles');
+/** Runs `run` with the server under `node --cpu-prof` (the arguments given to it), and reads the profile. */
+async function profiled(what: string, run: (nodeArgs: readonly string[]) => Promise<unknown>): Promise<ProfileFigures | null> {
+  const dir = join(RESULTS, 'profiles', what);
   mkdirSync(dir, { recursive: true });
-  console.log(`profiling the server at ${pairs} pairs…`);
-  await runLevel(pairs, options, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  console.log(`profiling the server: ${what}…`);
+  await run(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const file = newestProfile(dir);
   return file ? summarizeProfile(file) : null;
+}
+
+function printProfile(title: string, profile: ProfileFigures | null): void {
+  if (!profile) return;
+  console.log(`\n${title} (${profile.file}), by area:`);
+  for (const a of profile.byArea) console.log(`  ${String(a.percent).padStart(5)}%  ${a.area}`);
+  console.log('  top functions:');
+  for (const f of profile.topFunctions.slice(0, 15)) console.log(`  ${String(f.percent).padStart(5)}%  ${f.fn}  ${f.at}`);
 }
 
 async function measureClient(options: BenchOptions): Promise<BenchReport['client']> {
@@ -118,7 +126,10 @@ async function main(): Promise<void> {
   if (options.soakMs > 0) console.log(`soak: ${options.soakPairs} pairs for ${Math.round(options.soakMs / 6000) / 10} min…`);
   const soak = options.soakMs > 0 ? await runSoak(options, options.soakMs, options.soakPairs) : null;
   const classroom = options.classroom ? await measureClassroom(options, levels) : null;
-  const profile = options.cpuProfile && top ? await profileServer(options, top.pairs) : null;
+  const profile = options.cpuProfile && top ? await profiled(`${top.pairs} pairs`, (args) => runLevel(top.pairs, options, args)) : null;
+  // The class's server too: what a class costs beyond the same students in plain pairs.
+  const classroomProfile = options.cpuProfile && classroom
+    ? await profiled(`class of ${options.classroomStudents}`, (args) => runClassroom(options, levels, args)) : null;
   const client = await measureClient(options);
   const report: BenchReport = {
     when: new Date().toISOString(),
@@ -133,15 +144,14 @@ async function main(): Promise<void> {
     memory: memoryFigures(levels),
     classroom,
     profile,
+    classroomProfile,
     client,
     durationSeconds: Math.round((performance.now() - started) / 1000),
   };
   const path = writeReport(report, RESULTS);
   console.log(`\n${table(report)}`);
-  if (profile) {
-    console.log('\nserver CPU profile by area:');
-    for (const a of profile.byArea) console.log(`  ${String(a.percent).padStart(5)}%  ${a.area}`);
-  }
+  printProfile(`server CPU profile at ${top?.pairs ?? 0} pairs`, profile);
+  printProfile(`server CPU profile of the class of ${options.classroomStudents}`, classroomProfile);
   console.log(`\nwritten to ${path}`);
 }
 
