@@ -82,6 +82,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 const BENCH_LIMITS = {
   // The bench's bare room (server/rooms/bench/BareRoom.ts) is registered in every server the bench starts, so all start alike.
   BENCH_BARE_ROOM: '1',
+  // Stopped once its load is gone: nothing to drain, and a class (which outlives its players)
+  // would hold it past the kill's grace, losing a CPU profile written at exit.
+  DRAIN_SECONDS: '0',
   MATCHMAKE_PER_MINUTE: '1000000', ROOMS_PER_ADDRESS: '1000000', MAX_ROOMS: '1000000', PENDING_SEATS_PER_ADDRESS: '1000000',
 };
 
