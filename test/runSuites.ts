@@ -1,11 +1,10 @@
 /**
- * `npm test`'s Vitest part: the two browser projects and the rest (vitest.config.ts) run side by side,
+ * `npm test`'s Vitest part: the browser project and the rest (vitest.config.ts) run side by side,
  * each in a Vitest process of its own, their lines labelled as they come; the exit code is the
- * worst of the three. Arguments (a file, `-t name`) run one ordinary Vitest instead.
+ * worse of the two. Arguments (a file, `-t name`) run one ordinary Vitest instead.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { ensureClientBuilt } from './e2e/clientBuild.ts';
 
 const VITEST = ['node_modules/vitest/vitest.mjs', 'run'];
 const args = process.argv.slice(2);
@@ -20,11 +19,7 @@ function run(vitestArgs: readonly string[], label?: string): Promise<number> {
   return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-// Both browser projects play the built client: built here once, not by both at the same time.
-if (args.length === 0) ensureClientBuilt(process.cwd());
 const codes = args.length > 0
   ? [await run(args)]
-  : await Promise.all([
-    run(['--project', 'node'], '[node]     '), run(['--project', 'browser'], '[browser]  '), run(['--project', 'browser-long'], '[browser2] '),
-  ]);
+  : await Promise.all([run(['--project', 'node'], '[node]   '), run(['--project', 'browser'], '[browser]')]);
 process.exit(Math.max(...codes));
