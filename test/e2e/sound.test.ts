@@ -143,6 +143,8 @@ describe('sound', () => {
     await teacher.page.reload();
     await teacher.waitForScene('TeacherConsole');
     expect((await teacher.state()).sound).toMatchObject({ place: 'projector', on: false, played: [] });
+    // As before the first round: the reloaded console must know Ada is here (on a loaded machine its state comes later).
+    await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, { timeout: 30_000, polling: 50 });
     await teacher.page.keyboard.press('s');
     await phase('playing');
     await teacher.page.keyboard.press('e');
