@@ -10,14 +10,10 @@ import type { BotConfig } from '../shared/bots/bot.ts';
 import type { Timing } from '../shared/match/settings.ts';
 import type { GuardRules } from './guard/matchmakingGuard.ts';
 
-/** What a pair room needs from the server; tests shorten these freely. */
-export interface PairRoomConfig {
-  /** How long a quick-match player waits alone before a bot takes the other seat. */
-  readonly quickMatchBotMs: number;
+/** What both seated rooms (a pair room, a timed challenge) need from the server; tests shorten these freely. */
+export interface SeatedRoomConfig {
   /** How long a dropped player's seat, role and score are kept. */
   readonly reconnectSeconds: number;
-  /** The next round starts by itself after this long, even if someone is not ready. */
-  readonly betweenRoundsMs: number;
   /**
    * How often a room runs its clock's timers and sends what joins and leaves changed. Cards,
    * deliveries and round timers do not wait for it: they go out at once (see rooms/seated/alarm.ts).
@@ -28,30 +24,28 @@ export interface PairRoomConfig {
   readonly messageBurst: number;
   /** Above this many messages in one second the connection is closed (Colyseus's own guard). */
   readonly disconnectAbovePerSecond: number;
+  /** The bot that plays an empty seat, or the seat of a player who left. */
   readonly bot: BotConfig;
-  /** The get-ready step before each round's clock starts: role, goal, a count-down. */
+  /** The get-ready step before the clock starts (a pair's every round, a challenge's first): role, goal, a count-down. */
   readonly getReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
+}
+
+/** What a pair room needs from the server. */
+export interface PairRoomConfig extends SeatedRoomConfig {
+  /** How long a quick-match player waits alone before a bot takes the other seat. */
+  readonly quickMatchBotMs: number;
+  /** The next round starts by itself after this long, even if someone is not ready. */
+  readonly betweenRoundsMs: number;
   /** Test-only: the seed of every round, instead of one derived from the room. */
   readonly seed?: number;
 }
 
-/** What a timed-challenge room needs; tests shorten these freely. */
-export interface ChallengeRoomConfig {
+/** What a timed-challenge room needs. */
+export interface ChallengeRoomConfig extends SeatedRoomConfig {
   /** How long a challenge lasts. */
   readonly durationMs: number;
-  readonly reconnectSeconds: number;
-  readonly tickMs: number;
-  readonly messagesPerSecond: number;
-  readonly messageBurst: number;
-  readonly disconnectAbovePerSecond: number;
-  /** The bot that plays the other seat of a solo challenge. */
-  readonly bot: BotConfig;
-  /** The get-ready step before the first round; the challenge's clock starts after it. */
-  readonly getReadyMs: number;
-  /** Test-only: replaces parts of the timing that difficulty and speed give. */
-  readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every free challenge, instead of a random one. */
   readonly freeSeed?: number;
 }
