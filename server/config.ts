@@ -195,6 +195,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // A pair room and a challenge read these alike.
+  const seated: SeatedRoomConfig = {
+    reconnectSeconds: e.RECONNECT_SECONDS,
+    tickMs: e.TICK_MS,
+    messagesPerSecond: e.MESSAGES_PER_SECOND,
+    messageBurst: e.MESSAGE_BURST,
+    disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+    bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+    getReadyMs: e.GET_READY_MS,
+  };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -203,17 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     databaseUrl: e.DATABASE_URL,
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
-    pair: {
-      quickMatchBotMs: e.QUICK_MATCH_BOT_MS,
-      reconnectSeconds: e.RECONNECT_SECONDS,
-      betweenRoundsMs: e.BETWEEN_ROUNDS_MS,
-      tickMs: e.TICK_MS,
-      messagesPerSecond: e.MESSAGES_PER_SECOND,
-      messageBurst: e.MESSAGE_BURST,
-      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
-      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
-      getReadyMs: e.GET_READY_MS,
-    },
+    pair: { ...seated, quickMatchBotMs: e.QUICK_MATCH_BOT_MS, betweenRoundsMs: e.BETWEEN_ROUNDS_MS },
     classroom: {
       seatWaitMs: e.CLASS_SEAT_WAIT_MS,
       getReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
@@ -226,16 +226,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       pendingSeatSlack: e.PENDING_SEATS_PER_ADDRESS,
     },
-    challenge: {
-      durationMs: e.CHALLENGE_DURATION_MS,
-      reconnectSeconds: e.RECONNECT_SECONDS,
-      tickMs: e.TICK_MS,
-      messagesPerSecond: e.MESSAGES_PER_SECOND,
-      messageBurst: e.MESSAGE_BURST,
-      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
-      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
-      getReadyMs: e.GET_READY_MS,
-    },
+    challenge: { ...seated, durationMs: e.CHALLENGE_DURATION_MS },
     guard: {
       trustProxy: e.TRUST_PROXY,
       matchmakePerMinute: e.MATCHMAKE_PER_MINUTE,
