@@ -60,6 +60,7 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
   protected readonly writes = new WriteQueue(() => `${this.logName} ${this.roomId}`);
   /** Passed to the room's match, which sets it; nothing is due before the room is open. */
   protected readonly alarm = roomAlarm(this, () => this.opened?.run.tick());
+  /** Set by `open`. */
   protected desk!: CardDesk<C, T>;
   private opened: Opened<T> | undefined;
   private reconnectSeconds!: number;
@@ -154,7 +155,10 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
     logger.error(`${this.logName} ${this.roomId} ${method}:`, error);
   }
 
-  /** The room as every seated room's clients hear it: what a pair room's players are sent. */
+  /**
+   * The room as it broadcasts to any seated room's clients (what a pair room's players hear):
+   * through the generic client `C` the compiler cannot see a message's payload type.
+   */
   private get everyone(): Room<{ client: SeatedClient }> {
     return this;
   }
