@@ -10,14 +10,10 @@ import type { BotConfig } from '../shared/bots/bot.ts';
 import type { Timing } from '../shared/match/settings.ts';
 import type { GuardRules } from './guard/matchmakingGuard.ts';
 
-/** What a pair room needs from the server; tests shorten these freely. */
-export interface PairRoomConfig {
-  /** How long a quick-match player waits alone before a bot takes the other seat. */
-  readonly quickMatchBotMs: number;
+/** What both seated rooms (a pair room, a timed challenge) need from the server; tests shorten these freely. */
+export interface SeatedRoomConfig {
   /** How long a dropped player's seat, role and score are kept. */
   readonly reconnectSeconds: number;
-  /** The next round starts by itself after this long, even if someone is not ready. */
-  readonly betweenRoundsMs: number;
   /**
    * How often a room runs its clock's timers and sends what joins and leaves changed. Cards,
    * deliveries and round timers do not wait for it: they go out at once (see rooms/seated/alarm.ts).
@@ -28,30 +24,28 @@ export interface PairRoomConfig {
   readonly messageBurst: number;
   /** Above this many messages in one second the connection is closed (Colyseus's own guard). */
   readonly disconnectAbovePerSecond: number;
+  /** The bot that plays an empty seat, or the seat of a player who left. */
   readonly bot: BotConfig;
-  /** The get-ready step before each round's clock starts: role, goal, a count-down. */
+  /** The get-ready step before the clock starts (a pair's every round, a challenge's first): role, goal, a count-down. */
   readonly getReadyMs: number;
   /** Test-only: replaces parts of the timing that difficulty and speed give. */
   readonly timing?: Partial<Timing>;
+}
+
+/** What a pair room needs from the server. */
+export interface PairRoomConfig extends SeatedRoomConfig {
+  /** How long a quick-match player waits alone before a bot takes the other seat. */
+  readonly quickMatchBotMs: number;
+  /** The next round starts by itself after this long, even if someone is not ready. */
+  readonly betweenRoundsMs: number;
   /** Test-only: the seed of every round, instead of one derived from the room. */
   readonly seed?: number;
 }
 
-/** What a timed-challenge room needs; tests shorten these freely. */
-export interface ChallengeRoomConfig {
+/** What a timed-challenge room needs. */
+export interface ChallengeRoomConfig extends SeatedRoomConfig {
   /** How long a challenge lasts. */
   readonly durationMs: number;
-  readonly reconnectSeconds: number;
-  readonly tickMs: number;
-  readonly messagesPerSecond: number;
-  readonly messageBurst: number;
-  readonly disconnectAbovePerSecond: number;
-  /** The bot that plays the other seat of a solo challenge. */
-  readonly bot: BotConfig;
-  /** The get-ready step before the first round; the challenge's clock starts after it. */
-  readonly getReadyMs: number;
-  /** Test-only: replaces parts of the timing that difficulty and speed give. */
-  readonly timing?: Partial<Timing>;
   /** Test-only: the seed of every free challenge, instead of a random one. */
   readonly freeSeed?: number;
 }
@@ -201,6 +195,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // A pair room and a challenge read these alike.
+  const seated: SeatedRoomConfig = {
+    reconnectSeconds: e.RECONNECT_SECONDS,
+    tickMs: e.TICK_MS,
+    messagesPerSecond: e.MESSAGES_PER_SECOND,
+    messageBurst: e.MESSAGE_BURST,
+    disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
+    bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
+    getReadyMs: e.GET_READY_MS,
+  };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -209,17 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     databaseUrl: e.DATABASE_URL,
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxRequestBytes: e.MAX_REQUEST_BYTES,
-    pair: {
-      quickMatchBotMs: e.QUICK_MATCH_BOT_MS,
-      reconnectSeconds: e.RECONNECT_SECONDS,
-      betweenRoundsMs: e.BETWEEN_ROUNDS_MS,
-      tickMs: e.TICK_MS,
-      messagesPerSecond: e.MESSAGES_PER_SECOND,
-      messageBurst: e.MESSAGE_BURST,
-      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
-      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
-      getReadyMs: e.GET_READY_MS,
-    },
+    pair: { ...seated, quickMatchBotMs: e.QUICK_MATCH_BOT_MS, betweenRoundsMs: e.BETWEEN_ROUNDS_MS },
     classroom: {
       seatWaitMs: e.CLASS_SEAT_WAIT_MS,
       getReadyMs: Math.max(e.GET_READY_MS, CLASS_GET_READY_MIN_MS),
@@ -232,16 +226,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
       pendingSeatSlack: e.PENDING_SEATS_PER_ADDRESS,
     },
-    challenge: {
-      durationMs: e.CHALLENGE_DURATION_MS,
-      reconnectSeconds: e.RECONNECT_SECONDS,
-      tickMs: e.TICK_MS,
-      messagesPerSecond: e.MESSAGES_PER_SECOND,
-      messageBurst: e.MESSAGE_BURST,
-      disconnectAbovePerSecond: e.DISCONNECT_ABOVE_PER_SECOND,
-      bot: { reactionMs: e.BOT_REACTION_MS, errorRate: e.BOT_ERROR_RATE },
-      getReadyMs: e.GET_READY_MS,
-    },
+    challenge: { ...seated, durationMs: e.CHALLENGE_DURATION_MS },
     guard: {
       trustProxy: e.TRUST_PROXY,
       matchmakePerMinute: e.MATCHMAKE_PER_MINUTE,

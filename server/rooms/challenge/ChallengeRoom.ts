@@ -4,31 +4,27 @@
  * same scenarios, ISNs and losses; a free challenge a fresh one. Cards come as in a pair room
  * (`play`); the points are the server's own count and there is no message that sets them.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type MessageContext } from '@colyseus/core';
+import { ServerError, ErrorCode as ColyseusError, type AuthContext, type Client } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { challengeDay, dailySeed, seatRoleIn } from '../../../shared/challenge/plan.ts';
 import { roundRecordOf } from '../../../shared/capture/roundRecord.ts';
 import { startChallenge, type ChallengeState } from '../../../shared/challenge/run.ts';
 import type { MatchState } from '../../../shared/match/types.ts';
 import {
-  CLIENT_MSG, ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
+  ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload, type ErrorCode,
 } from '../../../shared/protocol.ts';
 import { challengeJoinOptionsSchema } from '../../../shared/validation.ts';
 import type { ChallengeRoomConfig } from '../../config.ts';
 import type { Stores } from '../../storage/stores.ts';
-import { WriteQueue } from '../common/writeQueue.ts';
 import { newRoundRecordId } from '../../storage/roundRecords.ts';
-import { roomAlarm } from '../seated/alarm.ts';
-import { CardDesk } from '../seated/cardDesk.ts';
-import { OwnDeadlines } from '../seated/ownDeadlines.ts';
 import { SeatedClock } from '../seated/seatedClock.ts';
-import { SeatTable } from '../seated/seatTable.ts';
+import { SeatedRoom } from '../seated/SeatedRoom.ts';
 import { challengePolicy, type ChallengeSeat } from './challengePolicy.ts';
 import type { SeatListing } from '../common/seatListing.ts';
 import { settle } from './challengeSettlement.ts';
-import { RateLimit, type RoomHandlers } from '../common/refusals.ts';
+import type { RoomHandlers } from '../common/refusals.ts';
 import type { ChallengeRoomEvents, ChallengeRoomMessages } from '../../../shared/messageMap.ts';
-import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { claimRoomCode } from '../common/roomCodes.ts';
 import { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
 import { newSeat } from '../seated/seats.ts';
 
@@ -53,39 +49,28 @@ function parseJoinOptions(options: unknown): JoinOptions {
   throw new ServerError(ColyseusError.AUTH_FAILED, code);
 }
 
-export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: SeatListing; client: ChallengeClient }> {
+export class ChallengeRoom extends SeatedRoom<ChallengeRoomState, SeatListing, ChallengeClient, ChallengeSeat> {
   // ---- state -----------------------------------------------------------------------------------
 
   override state = new ChallengeRoomState();
   override maxClients = 1;
+  protected override readonly logName = 'ChallengeRoom';
 
   private config!: ChallengeRoomConfig;
   private stores!: Stores;
-  /** The room's writes to the database (each person's entry), in order and off the room's path. */
-  private readonly writes = new WriteQueue(() => `ChallengeRoom ${this.roomId}`);
   private seed!: number;
   private challenge!: SeatedClock<ChallengeState, ChallengeSeat>;
-  private limit!: RateLimit;
-  private desk!: CardDesk<ChallengeClient, ChallengeSeat>;
-  private readonly seats = new SeatTable<ChallengeSeat>();
-  private readonly deadlines = new OwnDeadlines<ChallengeSeat>({
-    clients: () => this.clients, seatOf: (id) => this.seats.get(id), roleOf: (seat) => this.challenge.roleOf(seat), endpoints: this.state.endpoints,
-  });
   /** The end result of each person, kept to send again to someone who reconnects after the end. */
   private readonly results = new Map<string, ChallengeResultPayload>();
   /** A bot played a person's seat at some point: the run is not a fair score. */
   private assisted = false;
   /** The rounds played so far, each kept as a round record, in order. */
   private readonly kept: { recordId: string; scenarioId: ChallengeState['round']['scenarioId'] }[] = [];
-  private readonly alarm = roomAlarm(this, () => this.challenge.tick());
 
   // ---- message handlers ------------------------------------------------------------------------
 
-  override messages = {
-    [CLIENT_MSG.play]: (client: ChallengeClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
-    // Anything else, a made-up `score` or `submitScore` included: an error back, and nothing changes.
-    _: (client: ChallengeClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
-  } satisfies RoomHandlers<ChallengeRoomMessages, ChallengeClient>;
+  // Only cards: anything else, a made-up `score` or `submitScore` included, is an error back, and nothing changes.
+  override messages = { ...this.cardMessages } satisfies RoomHandlers<ChallengeRoomMessages, ChallengeClient>;
 
   /** The time is up: each person's result is stored (when it counts) and sent to them. */
   private finish(challenge: ChallengeState): void {
@@ -164,24 +149,12 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
       },
       onEnd: (challenge) => this.finish(challenge),
     });
-    this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
-    this.desk = new CardDesk<ChallengeClient, ChallengeSeat>({
-      roomType: ROOM.challenge, clock: this.clock, seats: this.seats, limit: this.limit,
-      clients: () => this.clients,
-      broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
-      broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
-      patchNow: () => this.broadcastPatch(),
-      showPlayers: () => this.challenge.showPlayers(),
-      listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
-    }, {
+    this.open(server, ROOM.challenge, this.challenge, {
       closed: () => (this.state.finished ? 'challengeOver' : this.challenge.running ? null : 'roundNotRunning'),
       roleOf: (seat) => this.challenge.roleOf(seat),
       play: (card) => this.challenge.play(card),
       noVerdict: 'challengeOver',
     });
-    this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
-    // The alarm moves the challenge on and patches at once; this tick sends what joins and leaves changed.
-    this.patchRate = server.tickMs;
   }
 
   override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
@@ -199,54 +172,18 @@ export class ChallengeRoom extends Room<{ state: ChallengeRoomState; metadata: S
     }
   }
 
-  private showPlayers(): void {
-    this.desk.showPlayers();
-  }
-
-  override onDrop(client: ChallengeClient, code?: number): void {
-    // A server shutting down disposes the room; there is nothing to come back to.
-    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
-    // The clock does not stop for a reload: the challenge is against time.
-    this.allowReconnection(client, this.config.reconnectSeconds);
-  }
-
-  override onReconnect(client: ChallengeClient): void {
-    const seat = this.desk.cameBack(client);
-    if (!seat) return;
+  /** Someone who reconnects after the end gets their result again. */
+  protected override welcomeBack(client: ChallengeClient, seat: ChallengeSeat): void {
     const result = this.results.get(seat.id);
     if (result) client.send(SERVER_MSG.challengeResult, result);
   }
 
-  override onLeave(client: ChallengeClient): void {
-    const seat = this.seats.get(client.sessionId);
-    if (!seat || this.state.finished) return;
-    if (!this.challenge.running) {
-      this.seats.free(seat.id);
-      this.showPlayers();
-      return;
-    }
+  protected override leftForGood(seat: ChallengeSeat): void {
+    if (this.state.finished) return;
+    if (!this.challenge.running) return this.freeSeat(seat);
     // A solo challenge left before the end is abandoned: the room empties and nothing is stored.
     // In a pair the partner plays on beside a bot, and the run no longer counts.
     this.assisted = true;
     this.desk.handToBot(seat);
-  }
-
-  override async onDispose(): Promise<void> {
-    this.alarm.cancel();
-    if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
-    // The server closes the database only after every room is disposed: the last entries land first.
-    await this.writes.settled();
-  }
-
-  override onBeforePatch(): void {
-    // The patch timer runs from the room's start, so with presence on Redis it can fire while
-    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
-    if (this.challenge === undefined) return;
-    this.challenge.stampPatch();
-    this.deadlines.show();
-  }
-
-  override onUncaughtException(error: Error, method: string): void {
-    logger.error(`ChallengeRoom ${this.roomId} ${method}:`, error);
   }
 }

@@ -4,7 +4,7 @@
  * copies the result into the synchronised state. Empty seats and seats whose player does not
  * come back are played by a bot that lives in the room.
  */
-import { CloseCode, Room, ServerError, ErrorCode as ColyseusError, logger, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
+import { CloseCode, ServerError, ErrorCode as ColyseusError, type AuthContext, type Client, type Delayed, type MessageContext } from '@colyseus/core';
 import { randomInt } from 'node:crypto';
 import { makeSettings, type Difficulty, type MatchSettings, type Speed } from '../../../shared/match/settings.ts';
 import { ROLES, type Role } from '../../../shared/match/cards.ts';
@@ -19,18 +19,15 @@ import type { PairRoomConfig } from '../../config.ts';
 import type { RoundResult } from '../../storage/roundResults.ts';
 import type { Stores } from '../../storage/stores.ts';
 import { newRoundRecordId } from '../../storage/roundRecords.ts';
-import { WriteQueue } from '../common/writeQueue.ts';
-import { roomAlarm } from '../seated/alarm.ts';
-import { CardDesk } from '../seated/cardDesk.ts';
-import { OwnDeadlines } from '../seated/ownDeadlines.ts';
+import type { DeskRules } from '../seated/cardDesk.ts';
+import { SeatedRoom } from '../seated/SeatedRoom.ts';
 import { ClassLink, classSeats, pairSettings, type ClassPairSpec, type PairHost } from './classLink.ts';
-import { RateLimit, refuse, type RoomHandlers } from '../common/refusals.ts';
+import { refuse, type RoomHandlers } from '../common/refusals.ts';
 import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
-import { claimRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
+import { claimRoomCode } from '../common/roomCodes.ts';
 import { PairRoomState } from '../schema/PairRoomState.ts';
 import { newSeat, roleIn, type Seat } from '../seated/seats.ts';
-import { SeatTable } from '../seated/seatTable.ts';
 import type { SeatListing } from '../common/seatListing.ts';
 import { PairRounds } from './pairRounds.ts';
 
@@ -63,33 +60,23 @@ function parseJoinOptions(options: unknown): PairJoinOptions {
 /** What matchmaking filters a room by (app.ts `filterBy`): a quick match pairs like with like. */
 type PairMetadata = { mode: PairRoomMode; difficulty: Difficulty; speed: Speed } & SeatListing;
 
-export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadata; client: PairClient }> {
+export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient, Seat> {
   override state = new PairRoomState();
   override maxClients = 2;
+  protected override readonly logName = 'PairRoom';
 
   private config!: PairRoomConfig;
   private stores!: Stores;
-  /** The room's writes to the database, in order and off the room's path. */
-  private readonly writes = new WriteQueue(() => `PairRoom ${this.roomId}`);
   private settings!: MatchSettings;
   private playlist!: Playlist;
   private rounds!: PairRounds;
-  private readonly seats = new SeatTable();
-  private limit!: RateLimit;
-  private desk!: CardDesk<PairClient, Seat>;
   private botTimer: Delayed | undefined;
-  private readonly alarm = roomAlarm(this, () => this.rounds.tick());
   /** Set when this room is one pair of a class's round. */
   private classLink: ClassLink | undefined;
-  private readonly deadlines = new OwnDeadlines<Seat>({
-    clients: () => this.clients, seatOf: (id) => this.seats.get(id), roleOf: (seat) => this.rounds.roleOf(seat), endpoints: this.state.endpoints,
-  });
 
   override messages = {
-    [CLIENT_MSG.play]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.desk.play(client, payload, ctx),
+    ...this.cardMessages,
     [CLIENT_MSG.ready]: (client: PairClient, payload: unknown, ctx: MessageContext) => this.onReady(client, payload, ctx),
-    // Unknown types: an error back, not Colyseus's default of closing the connection.
-    _: (client: PairClient, type: unknown, payloadOrCtx: unknown) => this.desk.unknown(client, type, payloadOrCtx),
   } satisfies RoomHandlers<PairRoomMessages, PairClient>;
 
   // ---- messages ------------------------------------------------------------------------------
@@ -105,23 +92,17 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       return {};
     })(client, payload, ctx);
 
-  private makeDesk(): CardDesk<PairClient, Seat> {
-    return new CardDesk<PairClient, Seat>({
-    roomType: ROOM.pair, clock: this.clock, seats: this.seats, limit: this.limit,
-    clients: () => this.clients,
-    broadcastNotice: (payload, except) => this.broadcast(SERVER_MSG.notice, payload, except ? { except } : {}),
-    broadcastMove: (move, except) => this.broadcast(SERVER_MSG.moveJudged, { move }, { except: [...except] }),
-    patchNow: () => this.broadcastPatch(),
-    showPlayers: () => this.rounds.showPlayers(),
-    listSeatHeld: (held) => { if (held !== this.metadata.seatHeld) void this.setMetadata({ ...this.metadata, seatHeld: held }); },
-  }, {
-    closed: () => (this.state.phase !== 'playing' ? 'roundNotRunning' : this.rounds.paused ? 'roundPaused' : null),
-    roleOf: (seat) => roleIn(seat, this.state.round),
-    play: (card) => this.rounds.play(card),
-    noVerdict: 'roundNotRunning',
-    judged: (move) => this.classLink?.judged(move),
-  });
+  /** When a pair's card may be played, and by which role. */
+  private deskRules(): DeskRules<Seat> {
+    return {
+      closed: () => (this.state.phase !== 'playing' ? 'roundNotRunning' : this.rounds.paused ? 'roundPaused' : null),
+      roleOf: (seat) => roleIn(seat, this.state.round),
+      play: (card) => this.rounds.play(card),
+      noVerdict: 'roundNotRunning',
+      judged: (move) => this.classLink?.judged(move),
+    };
   }
+
   // ---- seats -----------------------------------------------------------------------------------
 
   private seatBot(): void {
@@ -134,10 +115,6 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     this.desk.handToBot(seat);
     this.classLink?.botTookOver(seat);
     if (this.state.phase === 'between' && this.seats.allReady()) this.rounds.startNext();
-  }
-
-  private showPlayers(): void {
-    this.desk.showPlayers();
   }
 
   private fillWithBotIfAlone = (): void => {
@@ -189,12 +166,7 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
       clock: this.clock, alarm: this.alarm, onEvents: (events) => this.desk.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
-    this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
-    this.desk = this.makeDesk();
-    this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
-    // The alarm moves the round on and patches at once; this tick runs the clock's own timers
-    // (between rounds, a bot filling in) and sends what joins and leaves changed.
-    this.patchRate = server.tickMs;
+    this.open(server, ROOM.pair, this.rounds, this.deskRules());
     if (joined.mode === 'solo') this.seatBot();
     if (classroom) await this.joinClass(classroom);
   }
@@ -244,51 +216,14 @@ export class PairRoom extends Room<{ state: PairRoomState; metadata: PairMetadat
     }
   }
 
-  override onDrop(client: PairClient, code?: number): void {
-    // A server shutting down disposes the room; there is nothing to come back to.
-    if (code === CloseCode.SERVER_SHUTDOWN || !this.desk.dropped(client)) return;
-    // A page reload is a drop too: the client comes back with its reconnection token.
-    this.allowReconnection(client, this.config.reconnectSeconds);
-  }
-
-  override onReconnect(client: PairClient): void {
-    this.desk.cameBack(client);
-  }
-
-  override onLeave(client: PairClient): void {
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return;
+  protected override leftForGood(seat: Seat): void {
     if (this.state.phase === 'waiting' && this.classLink) {
       // Gone before the round began: the seat waits for its student again, or for the bot.
       this.classLink.vacate(seat);
       return;
     }
-    if (this.state.phase === 'waiting') {
-      this.seats.free(seat.id);
-      this.showPlayers();
-      return;
-    }
+    if (this.state.phase === 'waiting') return this.freeSeat(seat);
     this.handOverToBot(seat);
-  }
-
-  override async onDispose(): Promise<void> {
-    this.alarm.cancel();
-    if (this.state.code) await releaseRoomCode(this.presence, this.state.code);
-    // The server closes the database only after every room is disposed: the last writes land first.
-    await this.writes.settled();
-  }
-
-  override onBeforePatch(): void {
-    // The patch timer runs from the room's start, so with presence on Redis it can fire while
-    // onCreate still waits for its code: nothing to stamp yet (it threw, and took the process down).
-    if (this.rounds === undefined) return;
-    this.rounds.stampPatch();
-    this.deadlines.show();
-  }
-
-  override onUncaughtException(error: Error, method: string): void {
-    // Keep the room alive for the players; the error is a bug to fix, so log it loudly.
-    logger.error(`PairRoom ${this.roomId} ${method}:`, error);
   }
 
   /** Writes the round's result for both seats, so nothing earned depends on the room staying up. */
