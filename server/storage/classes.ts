@@ -1,5 +1,6 @@
 import { DEFAULT_CLASS_SETTINGS } from '../../shared/classroom/settings.ts';
 import type { Locale } from '../../shared/i18n/messages.ts';
+import { TIME_ALLOWANCES, type TimeAllowance } from '../../shared/match/timeAllowance.ts';
 import type { ClassSettings } from '../../shared/protocol.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
 import type { Sql } from './sql.ts';
@@ -31,6 +32,8 @@ export interface StudentRecord {
   readonly tokenHash: string;
   readonly kicked: boolean;
   readonly joinedAt: number;
+  /** Extra time or no deadline the teacher gave them. */
+  readonly allowance: TimeAllowance;
 }
 
 export interface ClassRoundRecord {
@@ -43,7 +46,7 @@ export interface ClassRoundRecord {
 }
 
 interface ClassRow { code: string; secret_hash: string; locale: string; settings: string; locked: number; created_at: number; ended_at: number | null }
-interface StudentRow { id: string; class_code: string; nickname: string; token_hash: string; kicked: number; joined_at: number }
+interface StudentRow { id: string; class_code: string; nickname: string; token_hash: string; kicked: number; joined_at: number; time_allowance: string }
 interface RoundRow { round_no: number; scenario_id: string; started_at: number; ended_at: number | null; interrupted: number }
 
 const toClass = (r: ClassRow): ClassRecord => ({
@@ -53,8 +56,11 @@ const toClass = (r: ClassRow): ClassRecord => ({
   locked: r.locked === 1, createdAt: r.created_at, endedAt: r.ended_at,
 });
 
+const toAllowance = (stored: string): TimeAllowance => TIME_ALLOWANCES.find((a) => a === stored) ?? 'normal';
+
 const toStudent = (r: StudentRow): StudentRecord => ({
   id: r.id, classCode: r.class_code, nickname: r.nickname, tokenHash: r.token_hash, kicked: r.kicked === 1, joinedAt: r.joined_at,
+  allowance: toAllowance(r.time_allowance),
 });
 
 /**
@@ -94,7 +100,7 @@ export class ClassStore {
     await this.#sql.run('UPDATE classes SET ended_at = $1 WHERE code = $2 AND ended_at IS NULL', [at, code]);
   }
 
-  async addStudent(s: Omit<StudentRecord, 'kicked'>): Promise<void> {
+  async addStudent(s: Omit<StudentRecord, 'kicked' | 'allowance'>): Promise<void> {
     await this.#sql.run('INSERT INTO class_students (id, class_code, nickname, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5)',
       [s.id, s.classCode, s.nickname, s.tokenHash, s.joinedAt]);
   }
@@ -119,6 +125,10 @@ export class ClassStore {
     const rows = await this.#sql.all<ClassRow>(
       `SELECT * FROM classes WHERE secret_hash IN (${hashes.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY created_at DESC, code`, hashes);
     return rows.map(toClass);
+  }
+
+  async setAllowance(code: string, studentId: string, allowance: TimeAllowance): Promise<void> {
+    await this.#sql.run('UPDATE class_students SET time_allowance = $1 WHERE class_code = $2 AND id = $3', [allowance, code, studentId]);
   }
 
   async kick(code: string, studentId: string): Promise<void> {

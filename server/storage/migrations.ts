@@ -161,4 +161,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE class_rounds ADD COLUMN interrupted ${t.flag} NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 7,
+    sql: () => `
+      -- Extra time or no deadline the teacher gave a student ('normal', 'extra', 'untimed'):
+      -- kept with the student, so a restart or a class run again does not take it away.
+      ALTER TABLE class_students ADD COLUMN time_allowance TEXT NOT NULL DEFAULT 'normal';
+    `,
+  },
 ];

@@ -18,6 +18,7 @@ beforeAll(async () => {
   for (const n of names) joined.push(await joinClass(first.code, n));
   await until(first.room, (s) => s.students.size === 3);
   await command(first.room, TEACHER_MSG.kick, { studentId: joined[1]!.welcome.studentId });
+  await command(first.room, TEACHER_MSG.timeAllowance, { studentId: joined[2]!.welcome.studentId, allowance: 'extra' });
   second = await createClass(colyseus, { playlist: ['handshake'] });
   someoneElses = await createClass(colyseus);
 });
@@ -39,7 +40,7 @@ describe('running a class again', () => {
     expect(classes.map((c) => c.code)).not.toContain(someoneElses.code);
   });
 
-  it('starts a new class with the same settings and the same names, taken by students who join again under them', async () => {
+  it('starts a new class with the same settings, the same names and their extra time, taken by students who join again under them', async () => {
     const room = await freshClient().create(ROOM.classroom, { teacher: true, again: { code: first.code, secret: first.secret } }) as ClassRoom;
     const inbox = new Inbox(room);
     const [welcome] = await Promise.all([inbox.take<TeacherWelcomePayload>(CLASS_MSG.teacherWelcome), room.waitForInitialState()]);
@@ -50,6 +51,8 @@ describe('running a class again', () => {
     const kept = new Map([...state.students.values()].map((s) => [s.nickname, s]));
     expect([...kept.keys()].sort()).toEqual(['Amy', 'Cy']);
     expect([...kept.values()].every((s) => !s.connected)).toBe(true);
+    // Cy's extra time comes with the name (on the teacher's screens only, as before).
+    expect(Object.fromEntries(state.timeAllowances)).toEqual({ [kept.get('Cy')!.id]: 'extra' });
     // Nobody has come yet: the leaderboard waits for them.
     expect(state.leaderboard.length).toBe(0);
 

@@ -24,7 +24,7 @@ afterAll(killServers);
 const startServer = (port: number) => startIn(port, DATA_DIR);
 
 describe('a server restart', () => {
-  it('loses no finished round and keeps the class open: same report and CSV, the same students back with their tokens', async () => {
+  it('loses no finished round and keeps the class open: same report and CSV, the same students back with their tokens and extra time', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const first = await startServer(port);
@@ -64,6 +64,8 @@ describe('a server restart', () => {
       return { page, closed, returned: new Promise<void>((resolve) => page.events.on('returned', resolve)) };
     });
 
+    // 小明 has more time, which the restart must not take away.
+    await command(teacherRoom, TEACHER_MSG.timeAllowance, { studentId: students[0]!.welcome.studentId, allowance: 'untimed' });
     expect(await stopServer(first)).toBe(0);
     const second = await startServer(port);
 
@@ -85,6 +87,7 @@ describe('a server restart', () => {
     await teacher.waitForInitialState();
     const state = await until(teacher, (s) => s.leaderboard.length === 2 && [...s.students.values()].every((st) => st.connected));
     expect(state.leaderboard.map((r) => [r.nickname, r.points]).sort()).toEqual(before.students.map((s) => [s.nickname, s.points]).sort());
+    expect(Object.fromEntries(state.timeAllowances)).toEqual({ [students[0]!.welcome.studentId]: 'untimed' });
     expect(pages.every((p) => p.page.view.code === code && p.page.view.phase === 'review')).toBe(true);
     await Promise.all(pages.map((p) => p.page.leave()));
     expect(second.output()).toContain(code);

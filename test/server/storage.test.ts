@@ -74,6 +74,7 @@ describe.each(backends.available)('storage on $name', (backend) => {
     await stores.classes.addStudent({ id: 's2', classCode: 'CLASS', nickname: 'Bo', tokenHash: 'b'.repeat(64), joinedAt: NOW + 2 });
     await stores.classes.addStudent({ id: 's1', classCode: 'CLASS', nickname: '美玲', tokenHash: 'a'.repeat(64), joinedAt: NOW + 1 });
     await stores.classes.kick('CLASS', 's2');
+    await stores.classes.setAllowance('CLASS', 's1', 'untimed');
     await stores.classes.startRound('CLASS', 1, 'handshake', NOW + 10);
     await stores.classes.endRound('CLASS', 1, NOW + 20);
     await stores.classes.startRound('CLASS', 2, 'handshake', NOW + 30);
@@ -83,8 +84,8 @@ describe.each(backends.available)('storage on $name', (backend) => {
     expect(await stores.classes.get('CLASS')).toMatchObject({
       code: 'CLASS', locale: 'zh-Hant', locked: true, createdAt: NOW, endedAt: null, settings: { rounds: 7 },
     });
-    expect((await stores.classes.students('CLASS')).map((s) => [s.id, s.nickname, s.kicked, s.joinedAt])).toEqual([
-      ['s1', '美玲', false, NOW + 1], ['s2', 'Bo', true, NOW + 2],
+    expect((await stores.classes.students('CLASS')).map((s) => [s.id, s.nickname, s.kicked, s.joinedAt, s.allowance])).toEqual([
+      ['s1', '美玲', false, NOW + 1, 'untimed'], ['s2', 'Bo', true, NOW + 2, 'normal'],
     ]);
     // A class open on another process (the matchmaker finds it) is not an orphan.
     await newClass(stores, 'LIVE1', NOW);

@@ -194,9 +194,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.writes = classWrites(stores.classes, this.queue);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.maxMessagesPerSecond = server.disconnectAbovePerSecond;
+    this.allowances = new TimeAllowances({
+      shown: this.state.timeAllowances, known: (id) => this.roster.get(id) !== undefined,
+      save: (id, allowance) => this.writes.setAllowance(this.roomId, id, allowance),
+    });
     const interrupted = await (revive === undefined ? this.open(fromClient) : this.reopen(revive));
     await this.setPrivate(true);
-    this.allowances = new TimeAllowances(this.state.timeAllowances, (id) => this.roster.get(id) !== undefined);
     // Teacher screens only: who has more time is nobody else's business.
     this.screens.add(this.state.timeAllowances);
     this.leaderboard.rankBy(this.settings.rankBy);
@@ -233,7 +236,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
       code: this.roomId, secretHash: this.secretHash, locale: created.data.locale ?? 'en', settings: this.settings, createdAt: Date.now(),
     });
     this.roster = new Roster(this.roomId, this.writes);
-    if (again) for (const s of this.roster.expect(again.names)) this.showStudent(s, false);
+    if (again) {
+      for (const s of this.roster.expect(again.names)) {
+        this.showStudent(s, false);
+        const allowance = again.allowances.get(s.nickname);
+        if (allowance) this.allowances.set(s.id, allowance);
+      }
+    }
     return 0;
   }
 
@@ -251,7 +260,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.secretHash = stored.secretHash;
     this.state.locked = stored.locked;
     this.roster = new Roster(stored.code, this.writes);
-    this.roster.restore(await classes.students(stored.code));
+    const students = await classes.students(stored.code);
+    this.roster.restore(students);
+    for (const s of students) if (!s.kicked) this.allowances.restore(s.id, s.allowance);
     await classes.interruptRounds(stored.code, Date.now());
     const rounds = await classes.rounds(stored.code);
     for (const r of await this.stores.results.forRoom(stored.code)) {
