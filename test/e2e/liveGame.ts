@@ -25,7 +25,9 @@ export async function startLiveGame(env: Readonly<Record<string, string>> = {}):
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_REACTION_MS: '500', BOT_ERROR_RATE: '0', QUICK_MATCH_BOT_MS: '1000',
       // A short get-ready step: the helpers wait for each round's clock to start.
-      GET_READY_MS: '1500', ...env },
+      GET_READY_MS: '1500',
+      // Stopped at the end of a file with rounds still running: nothing to drain (test/server/drain.test.ts tests draining).
+      DRAIN_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
