@@ -245,7 +245,7 @@ export const en = {
   'class.nextRound': '▶ Next round',
   'class.pause': '‖ Pause',
   'class.clockGetReady': 'Get ready: {seconds}',
-  'class.clockLeft': '⏱ {seconds} s left',
+  'class.clockLeft': '◷ {seconds} s left',
   'class.resumeRound': '▶ Resume',
   'class.endRound': '■ End round',
   'class.lock': 'Lock',

@@ -243,7 +243,7 @@ export const zhHans: UiCatalogue = {
   'class.nextRound': '▶ 下一回合',
   'class.pause': '‖ 暂停',
   'class.clockGetReady': '准备：{seconds}',
-  'class.clockLeft': '⏱ 剩 {seconds} 秒',
+  'class.clockLeft': '◷ 剩 {seconds} 秒',
   'class.resumeRound': '▶ 继续',
   'class.endRound': '■ 结束回合',
   'class.lock': '锁定',

@@ -243,7 +243,7 @@ export const zhHant: UiCatalogue = {
   'class.nextRound': '▶ 下一回合',
   'class.pause': '‖ 暫停',
   'class.clockGetReady': '準備：{seconds}',
-  'class.clockLeft': '⏱ 剩 {seconds} 秒',
+  'class.clockLeft': '◷ 剩 {seconds} 秒',
   'class.resumeRound': '▶ 繼續',
   'class.endRound': '■ 結束回合',
   'class.lock': '鎖定',

@@ -1,22 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { UI_FONT } from '../../client/ui/theme.ts';
+import { en as uiEn } from '../../client/i18n/en.ts';
+import { zhHans as uiZhHans } from '../../client/i18n/zh-Hans.ts';
+import { zhHant as uiZhHant } from '../../client/i18n/zh-Hant.ts';
+import { en } from '../../shared/i18n/en.ts';
 import { zhHans } from '../../shared/i18n/zh-Hans.ts';
 import { zhHant } from '../../shared/i18n/zh-Hant.ts';
 import { fontsConfig, testFontDirs } from './cjkFonts.ts';
 import { launchChromium } from './chromium.ts';
 
 /**
- * Every Chinese character and CJK punctuation mark the game shows, in both scripts, and 區段
- * (Taiwan's word for a segment, which texts may come to use); then the marks that stand beside
- * colour for roles and verdicts (README: ● client, ■ server, ★ hint, ↻ resend, ✗ lost, ✓).
+ * Every Chinese character and CJK punctuation mark the game shows, in both scripts (the game's
+ * texts and the screens' own), and 區段 (Taiwan's word for a segment, which texts may come to
+ * use); every other mark beyond ASCII in any language's texts (◷, ♛, ‖…: a symbol missing from
+ * common fonts shows as an empty box); and the marks that stand beside colour for roles and
+ * verdicts (README: ● client, ■ server, ★ hint, ↻ resend, ✗ lost, ✓).
  */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+/** Beyond ASCII and not a letter (accented Latin letters are in every font): a symbol or punctuation. */
+const MARK = /[^\p{ASCII}\p{L}\p{M}]/u;
 const MARKS = ['●', '■', '★', '↻', '✗', '✓'];
-const CHARACTERS = [
-  ...[...new Set([...Object.values(zhHant), ...Object.values(zhHans), '區段'].join(''))].filter((c) => CJK.test(c)),
-  ...MARKS,
+/** The string literals of the client's code outside its catalogues: the marks it puts beside texts (♛, ▶, ⚠…). */
+function clientLiterals(dir = join(ROOT, 'client')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'i18n' ? [] : clientLiterals(path);
+    return entry.name.endsWith('.ts') ? readFileSync(path, 'utf8').match(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g) ?? [] : [];
+  });
+}
+const TEXTS = [
+  ...[en, zhHant, zhHans, uiEn, uiZhHant, uiZhHans].flatMap((catalogue) => Object.values(catalogue) as string[]),
+  ...clientLiterals(),
 ];
+const CHARACTERS = [...new Set([
+  ...[...[...TEXTS, '區段'].join('')].filter((c) => CJK.test(c) || MARK.test(c)),
+  ...MARKS,
+])].filter((c) => !/\s/u.test(c));
 
 /**
  * The characters Chromium cannot draw in the client's font list (client/ui/theme.ts) with only
@@ -57,6 +81,8 @@ describe('the fonts the browser tests bring', () => {
     expect(CHARACTERS.length).toBeGreaterThan(300);
     // Traditional-only and Simplified-only forms are both among them.
     for (const c of ['傳', '連', '區', '报', '连']) expect(CHARACTERS).toContain(c);
+    // And the marks of the screens' texts and of the client's code.
+    for (const c of ['◷', '‖', '♛', '⚠', '▶']) expect(CHARACTERS).toContain(c);
     expect(await undrawable(fontsConfig(testFontDirs(), false))).toEqual([]);
   });
 
