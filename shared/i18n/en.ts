@@ -173,7 +173,7 @@ export const en = {
 
   // Scenarios: a title and what the round asks for.
   'scenario.handshake.title': 'Three-way handshake',
-  'scenario.handshake.goal': 'Open the connection: SYN, SYN+ACK, ACK.',
+  'scenario.handshake.goal': 'Open the connection: both ends reach ESTABLISHED.',
   'scenario.client-close.title': 'The client closes',
   'scenario.client-close.goal': 'Four-way close started by the client; the client waits out TIME-WAIT.',
   'scenario.server-close.title': 'The server closes',

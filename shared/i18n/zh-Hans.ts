@@ -171,7 +171,7 @@ export const zhHans: Catalogue = {
 
   // 场景：标题，以及本回合的任务。
   'scenario.handshake.title': '三次握手',
-  'scenario.handshake.goal': '建立连接：SYN、SYN+ACK、ACK。',
+  'scenario.handshake.goal': '建立连接：让两端都进入 ESTABLISHED。',
   'scenario.client-close.title': '客户端关闭',
   'scenario.client-close.goal': '由客户端发起的四次挥手；客户端要等完 TIME-WAIT。',
   'scenario.server-close.title': '服务器关闭',

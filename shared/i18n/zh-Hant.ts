@@ -171,7 +171,7 @@ export const zhHant: Catalogue = {
 
   // 情境：標題，以及這個回合的任務。
   'scenario.handshake.title': '三次握手',
-  'scenario.handshake.goal': '建立連線：SYN、SYN+ACK、ACK。',
+  'scenario.handshake.goal': '建立連線：讓兩端都進入 ESTABLISHED。',
   'scenario.client-close.title': '用戶端關閉',
   'scenario.client-close.goal': '由用戶端發起的四次揮手；用戶端要等完 TIME-WAIT。',
   'scenario.server-close.title': '伺服器關閉',

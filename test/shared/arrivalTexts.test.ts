@@ -10,6 +10,7 @@ import type { MatchState } from '../../shared/match/types.ts';
 import { LOCALES, type Locale, type MessageKey } from '../../shared/i18n/messages.ts';
 import { isMessageKey, translate } from '../../shared/i18n/translate.ts';
 import { SCENARIO_LIST } from '../../shared/scenarios/catalogue.ts';
+import { DEFAULT_PLAYLIST } from '../../shared/scenarios/scenario.ts';
 import { isReceiveEvent, type TcpEvent } from '../../shared/tcp/events.ts';
 import { TRANSITIONS } from '../../shared/tcp/table.ts';
 
@@ -162,4 +163,24 @@ describe('the explanation panel teaches what arrived without naming the move', (
     const hint = translate('en', 'hint.answerSyn');
     expect(instruction(hint, 'en', ['SYN+ACK'])).not.toBeNull();
   });
+});
+
+describe('the goal line of the basic scenarios', () => {
+  // Shown in the header and the get-ready step from the start: a goal that lists the cards in
+  // the order they are played is the answer, at the easiest level too.
+  for (const locale of LOCALES) {
+    it(`says what to reach, naming at most one card (${locale})`, () => {
+      const listing = DEFAULT_PLAYLIST.flatMap((id) => {
+        const goal = translate(locale, `scenario.${id}.goal` as MessageKey);
+        // Longest names first, so SYN+ACK is not also counted as SYN and ACK.
+        const named = [...CARDS].sort((a, b) => b.length - a.length)
+          .reduce<{ rest: string; count: number }>(({ rest, count }, card) => {
+            const parts = rest.split(card);
+            return { rest: parts.join(' '), count: count + parts.length - 1 };
+          }, { rest: goal, count: 0 }).count;
+        return named > 1 ? [`${id}: "${goal}"`] : [];
+      });
+      expect(listing).toEqual([]);
+    });
+  }
 });
