@@ -6,6 +6,19 @@
 const TEACHER = 'tango.class.teacher.';
 const STUDENT = 'tango.class.student.';
 const LAST_TEACHER = 'tango.class.lastTeacher';
+const LAST_STUDENT = 'tango.class.lastStudent';
+/** How long after joining a class the site's own address still takes its student back to it: a school morning. */
+export const CLASS_RETURN_MS = 4 * 3_600_000;
+
+/** The class last joined as a student, and when; null if none (or damaged). */
+function lastStudent(): { readonly code: string; readonly at: number } | null {
+  try {
+    const last = JSON.parse(localStorage.getItem(LAST_STUDENT) ?? 'null') as { code?: unknown; at?: unknown } | null;
+    return typeof last?.code === 'string' && typeof last.at === 'number' ? { code: last.code, at: last.at } : null;
+  } catch {
+    return null;
+  }
+}
 
 export const classKeys = {
   teacherSecret(code: string): string | null {
@@ -37,10 +50,17 @@ export const classKeys = {
   studentToken(code: string): string | null {
     return localStorage.getItem(STUDENT + code);
   },
-  keepStudentToken(code: string, token: string): void {
+  keepStudentToken(code: string, token: string, now = Date.now()): void {
     localStorage.setItem(STUDENT + code, token);
+    localStorage.setItem(LAST_STUDENT, JSON.stringify({ code, at: now }));
+  },
+  /** The class this browser last joined as a student, if that was less than CLASS_RETURN_MS ago and its token is kept. */
+  lastJoined(now = Date.now()): string | null {
+    const last = lastStudent();
+    return last && now - last.at < CLASS_RETURN_MS && classKeys.studentToken(last.code) ? last.code : null;
   },
   forgetStudent(code: string): void {
     localStorage.removeItem(STUDENT + code);
+    if (lastStudent()?.code === code) localStorage.removeItem(LAST_STUDENT);
   },
 };

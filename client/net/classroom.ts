@@ -5,6 +5,7 @@ import {
 } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { ClassSession } from './classSession.ts';
+import { answerForClassTab } from './classTabs.ts';
 import { failureOf } from './classReturn.ts';
 import type { JoinFailure } from './lobby.ts';
 import { serverUrl } from './lobby.ts';
@@ -15,6 +16,8 @@ const client = new Client(serverUrl());
 
 /** The class this page is in (as teacher or student): joining another leaves it first. */
 let joined: ClassSession | null = null;
+// Another tab opening the site asks whether this one is in its class (classTabs.ts).
+answerForClassTab(() => joined?.code ?? null);
 
 /** The first message of `type` the room sends (welcomes are sent once, right after the join). */
 function first<T>(room: Room, type: string): Promise<T> {

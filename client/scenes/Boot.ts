@@ -4,7 +4,7 @@ import { t } from '../i18n/text.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
 import { challengeInviteCode } from './ChallengeSetup.ts';
-import { openClassFromAddress } from './classAddress.ts';
+import { openClassFromAddress, returnToClass } from './classAddress.ts';
 import type { RefusalData } from './refusalText.ts';
 import { replayFromAddress } from './replayAddress.ts';
 import { Screen } from './Screen.ts';
@@ -50,6 +50,8 @@ export class Boot extends Screen {
     const replay = replayFromAddress();
     if (replay) return void go(this, SCENES.Replay, replay);
     const code = this.roomToResume();
+    // No seat to take back: the class this browser's student was in, if any (the bare address only).
+    if (!(code && canResume(code)) && await returnToClass(this)) return;
     const resumed = code ? await resumeSeat(code) : null;
     if (resumed?.ok) {
       // Back in the room from a link, the address is the site's again, as after a join by link.

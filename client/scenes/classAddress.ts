@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import { classKeys } from '../classKeys.ts';
 import { game } from '../i18n/text.ts';
 import { joinClass, teachAgain } from '../net/classroom.ts';
+import { classOpenInOtherTab } from '../net/classTabs.ts';
 import { loadPreferences } from '../preferences.ts';
 import { classLinkCode, teachingCode } from './ClassJoin.ts';
 import type { ClassReportData } from './ClassReport.ts';
@@ -43,4 +44,28 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   }
   go(scene, SCENES.ClassJoin, { code });
   return true;
+}
+
+/**
+ * The site's own address, in a browser whose student was in a class this morning (a closed tab,
+ * a phone that dropped the page): back into that class as the same student, who is then seated
+ * in the round if one is running. Not when another tab of this browser is in it (the newest
+ * connection would take the student's seat from it), nor once the class has ended. Returns
+ * whether it went back.
+ */
+export async function returnToClass(scene: Phaser.Scene): Promise<boolean> {
+  // Only the bare address: a homework link (/?scenarios=…) or any other asks for something else.
+  if (location.pathname !== '/' || location.search !== '') return false;
+  const code = classKeys.lastJoined();
+  const nickname = loadPreferences().nickname;
+  if (!code || !nickname || await classOpenInOtherTab(code)) return false;
+  const result = await joinClass(code, nickname);
+  if (result.ok) {
+    // The address a reload comes back to, as if the class link had been followed.
+    history.replaceState(null, '', `/class/${code}`);
+    go(scene, SCENES.ClassLobby, { cls: result.session });
+    return true;
+  }
+  if (result.failure === 'kicked' || result.failure === 'classEnded' || result.failure === 'roomNotFound') classKeys.forgetStudent(code);
+  return false;
 }

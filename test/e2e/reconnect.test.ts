@@ -181,7 +181,7 @@ describe('a player who closes the page comes back to their seat', () => {
     }
   });
 
-  it('a class student who closes the tab mid-round comes back by the class link into their pair room', { timeout: TEST_MS }, async () => {
+  it('a class student who closes the tab mid-round comes back by the class link, or by the site, into their pair room; a second tab leaves the class to the first', { timeout: TEST_MS }, async () => {
     const teacher = new Player(await (await context()).newPage(), 'mouse');
     const link = await createClassFromStart(teacher, game.url);
 
@@ -200,14 +200,29 @@ describe('a player who closes the page comes back to their seat', () => {
     await student.playAndWait(hint!.cards[0]!, hint!.moves);
     const before = await seatOf(student);
 
+    // A second tab on the site, while the first is in the class: the Start screen, and the first keeps its match.
+    const second = await newPlayer(studentContext, game.url);
+    await second.waitForScene('Start');
+    expect(await second.page.evaluate(() => location.pathname)).toBe('/');
+    await second.page.close();
+    expect((await seatOf(student)).scene).toBe('Match');
+
     await student.page.close();
     const back = await newPlayer(studentContext, link);
     await back.waitForScene('Match');
     const after = await seatOf(back);
     expect([after.role, after.round]).toEqual([before.role, before.round]);
     expect(after.myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
-    const next = await back.nextHint();
-    if (next) expect(await back.playAndWait(next.cards[0]!, next.moves)).toBe('correct');
+
+    // Closed again, and back by the site's own address: the class this browser was in takes the student back.
+    await back.page.close();
+    const bySite = await newPlayer(studentContext, game.url);
+    await bySite.waitForScene('Match');
+    const again = await seatOf(bySite);
+    expect([again.role, again.round]).toEqual([before.role, before.round]);
+    expect(await bySite.page.evaluate(() => location.pathname)).toMatch(/^\/class\//);
+    const next = await bySite.nextHint();
+    if (next) expect(await bySite.playAndWait(next.cards[0]!, next.moves)).toBe('correct');
   });
 
   it('a seat held for a dropped player is refused to a stranger, and once the window has passed its player is told so', { timeout: TEST_MS + SHORT_WINDOW_SECONDS * 1000 }, async () => {
