@@ -1,7 +1,7 @@
 import { hasUnacked, receive, type Tcb } from '../tcp/endpoint.ts';
 import { has, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
-import { lookup } from '../tcp/table.ts';
+import { allows } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
@@ -12,7 +12,7 @@ import type { EndpointState, MatchState, WireSegment } from './types.ts';
 function stillOwed(owed: EndpointState['owed'], tcb: Tcb): EndpointState['owed'] {
   if (!owed) return null;
   const card = owed.reply === 'SYN+ACK' ? 'sendSynAck' : owed.reply === 'RST' ? 'sendRst' : 'sendAck';
-  return lookup(tcb.state, card, tcb.passive).ok ? owed : null;
+  return allows(tcb.state, card) ? owed : null;
 }
 
 /**
