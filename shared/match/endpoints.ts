@@ -1,5 +1,5 @@
 import type { Tcb } from '../tcp/endpoint.ts';
-import type { Role } from './cards.ts';
+import { ROLES, type Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
 import { hintStartsAt } from './hints.ts';
 import { releaseHeld } from './network.ts';
@@ -11,7 +11,9 @@ export type Emit = (event: MatchEvent) => void;
 
 /** Replaces one endpoint. */
 export function withEndpoint(state: MatchState, role: Role, ep: EndpointState): MatchState {
-  return { ...state, endpoints: { ...state.endpoints, [role]: ep } };
+  // A literal of the two roles, in their order, rather than a spread with a computed key: it runs many times a step.
+  const endpoints = role === 'client' ? { client: ep, server: state.endpoints.server } : { client: state.endpoints.client, server: ep };
+  return { ...state, endpoints };
 }
 
 /** Sets a new TCB, logging and announcing a change of state. */
@@ -27,7 +29,7 @@ export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tc
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */
 export function refreshDeadlines(state: MatchState, at: number): MatchState {
   let s = state;
-  for (const role of ['client', 'server'] as const) {
+  for (const role of ROLES) {
     const ep = s.endpoints[role];
     const expected = s.status === 'playing' && expectationOf(ep) !== null;
     // By expectedSince, not deadlineAt: an untimed player has a move expected and no deadline.

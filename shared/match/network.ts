@@ -9,8 +9,8 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
   const count = (state.sent[from][card] ?? 0) + 1;
   const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
   // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
-  const nth = Object.entries(sent[from]).reduce((n, [c, k]) => n + (sameSegment(c as Card, card) ? (k ?? 0) : 0), 0);
-  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && sameSegment(s.card, card) && s.nth === nth);
+  const nth = sentOf(sent[from], card);
+  const script = scriptFor(state, from, card, nth);
   let rng = state.rng;
   let willBeLost = script?.kind === 'drop';
   if (!script && state.settings.lossRate > 0) {
@@ -30,6 +30,23 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
   };
   const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, { from, card, on: 'sent' }, at);
   return { state: next, wire };
+}
+
+/** How many of `card`'s segment were sent, FIN and FIN+ACK counted together (a loop: every card sent runs it). */
+function sentOf(sent: Readonly<Partial<Record<Card, number>>>, card: Card): number {
+  let n = 0;
+  for (const c in sent) if (sameSegment(c as Card, card)) n += sent[c as Card] ?? 0;
+  return n;
+}
+
+/** The scenario's scripted fate for the `nth` segment of `card` from `from`, if any. */
+function scriptFor(state: MatchState, from: Role, card: Card, nth: number) {
+  const network = SCENARIOS[state.scenarioId].network;
+  for (let i = 0; i < network.length; i++) {
+    const s = network[i]!;
+    if (s.from === from && sameSegment(s.card, card) && s.nth === nth) return s;
+  }
+  return undefined;
 }
 
 /** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */

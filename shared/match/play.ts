@@ -61,12 +61,6 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
     at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
     tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {}, hinted,
   } as const;
-  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Record<string, number> = {}): MatchState => {
-    const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
-    // After a mistake the hint of the move still expected shows at once.
-    const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(ep, at) } };
-    return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
-  };
 
   if (!exp || !exp.cards.includes(card)) {
     // The card crossed an arrival that changed what is expected: the player followed what they saw.
@@ -75,20 +69,20 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
       const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
       return record(state, move, state.scores[role], emit);
     }
-    return penalise('wrongCard', whyWrong(ep, exp, card));
+    return penalise(state, base, 'wrongCard', whyWrong(ep, exp, card), emit);
   }
 
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
-    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise('wrongNumbers', 'mistake.numbersMissing');
+    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise(state, base, 'wrongNumbers', 'mistake.numbersMissing', emit);
     // The explanation shows the sum that gives the right number (DESIGN.md §3).
     if (input.seq !== correct.seq) {
       const r = seqReason(ep.tcb, card, correct, input.seq);
-      return penalise('wrongNumbers', r.why, r.params);
+      return penalise(state, base, 'wrongNumbers', r.why, emit, r.params);
     }
     if (has(correct, 'ACK') && input.ack !== correct.ack) {
       const r = ackReason(ep.tcb, correct, input.ack);
-      return penalise('wrongNumbers', r.why, r.params);
+      return penalise(state, base, 'wrongNumbers', r.why, emit, r.params);
     }
   }
 
@@ -120,6 +114,21 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const move: MoveRecord = { ...base, verdict: 'correct', why, params: {}, points, segmentId: onWire.wire.id };
   const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
   return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
+}
+
+/**
+ * A wrong card: it costs points and is not sent. A function of its own rather than a closure in
+ * judgePlay, which would be made for every card, right or wrong.
+ */
+function penalise(
+  state: MatchState, base: Omit<MoveRecord, 'verdict' | 'why' | 'points' | 'segmentId'>, verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey,
+  emit: Emit, params: Record<string, number> = {},
+): MatchState {
+  const { role, at } = base;
+  const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
+  // After a mistake the hint of the move still expected shows at once.
+  const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(state.endpoints[role], at) } };
+  return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
 }
 
 function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {
