@@ -16,6 +16,8 @@ interface Shown {
   readonly client: Client;
   readonly view: StateView;
   endpoint: EndpointState | undefined;
+  /** The last look that found its client seated and present. */
+  seenAt: number;
 }
 
 export interface OwnDeadlinesParts<T extends Seat> {
@@ -28,6 +30,8 @@ export interface OwnDeadlinesParts<T extends Seat> {
 export class OwnDeadlines<T extends Seat> {
   private readonly parts: OwnDeadlinesParts<T>;
   private readonly shown = new Map<string, Shown>();
+  /** Counts the looks; a view not seen at the latest is for a client that is gone (no set of ids per patch). */
+  private looks = 0;
 
   constructor(parts: OwnDeadlinesParts<T>) {
     this.parts = parts;
@@ -36,29 +40,31 @@ export class OwnDeadlines<T extends Seat> {
   /** Brings every seated client's view to the endpoint of the role they now play. */
   show(): void {
     const { clients, seatOf, roleOf, endpoints } = this.parts;
-    const present = new Set<string>();
+    const look = ++this.looks;
     for (const client of clients()) {
       const seat = seatOf(client.sessionId);
       if (!seat) continue;
-      present.add(client.sessionId);
       let shown = this.shown.get(client.sessionId);
       // A reconnection is a new Client object under the same session: it needs a view of its own.
       if (!shown || shown.client !== client) {
         shown?.view.dispose();
-        shown = { client, view: new StateView(), endpoint: undefined };
+        shown = { client, view: new StateView(), endpoint: undefined, seenAt: look };
         client.view = shown.view;
         this.shown.set(client.sessionId, shown);
       }
+      shown.seenAt = look;
       const endpoint = endpoints.get(roleOf(seat));
       if (endpoint === shown.endpoint) continue;
       if (shown.endpoint) shown.view.remove(shown.endpoint);
       if (endpoint) shown.view.add(endpoint);
       shown.endpoint = endpoint;
     }
-    for (const [id, gone] of this.shown) {
-      if (present.has(id)) continue;
+    if (this.shown.size === 0) return;
+    for (const gone of this.shown.values()) {
+      if (gone.seenAt === look) continue;
       gone.view.dispose();
-      this.shown.delete(id);
+      // Deleting the entry being visited is safe in a Map's iteration.
+      this.shown.delete(gone.client.sessionId);
     }
   }
 }
