@@ -5,7 +5,7 @@ import { allows } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
-import { releaseHeld } from './network.ts';
+import { releaseHeld, withSegment } from './network.ts';
 import type { EndpointState, MatchState, WireSegment } from './types.ts';
 
 /** An answer stays owed only while the new state can still send it (a late SYN+ACK is moot once ESTABLISHED). */
@@ -46,7 +46,7 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
     timeWaitAt: r.accepted && r.outcome.timeWait ? at + 2 * state.settings.timing.mslMs : reset ? null : ep.timeWaitAt,
   };
   const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };
-  const s = { ...state, wire: state.wire.map((x) => (x.id === w.id ? landed : x)) };
+  const s = { ...state, wire: withSegment(state.wire, landed) };
   emit({ type: 'segmentArrived', at, id: w.id, accepted: r.accepted, why: r.outcome.why });
   const moved = moveTo(s, to, updated, r.tcb, at, emit);
   return releaseHeld(moved, { from: w.from, card: w.card, on: 'arrived' }, at);
@@ -55,5 +55,5 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
 /** A segment vanishes halfway. */
 export function lose(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
   emit({ type: 'segmentLost', at, id: w.id });
-  return { ...state, wire: state.wire.map((x) => (x.id === w.id ? { ...x, status: 'lost' as const } : x)) };
+  return { ...state, wire: withSegment(state.wire, { ...w, status: 'lost' }) };
 }

@@ -29,7 +29,8 @@ export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tc
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */
 export function refreshDeadlines(state: MatchState, at: number): MatchState {
   let s = state;
-  for (const role of ROLES) {
+  for (let i = 0; i < ROLES.length; i++) {
+    const role = ROLES[i]!;
     const ep = s.endpoints[role];
     const expected = s.status === 'playing' && expectationOf(ep) !== null;
     // By expectedSince, not deadlineAt: an untimed player has a move expected and no deadline.

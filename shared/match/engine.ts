@@ -94,7 +94,10 @@ function earliestDue(state: MatchState): Due {
   let segment: WireSegment | null = null;
   let timer: TimerKind | null = null;
   let timerRole: Role = 'client';
-  for (const w of state.wire) {
+  // Indexed loops: a for-of allocates an iterator and a result per element until the optimising
+  // compiler takes the function, and this runs several times per step in every room.
+  for (let i = 0; i < state.wire.length; i++) {
+    const w = state.wire[i]!;
     const wAt = wireDueAt(w);
     if (wAt === null || !before(wAt, w.id, at, order)) continue;
     at = wAt;
@@ -105,7 +108,8 @@ function earliestDue(state: MatchState): Due {
     const role = ROLES[i]!;
     const ep = state.endpoints[role];
     const rtoAt = ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holdsBack(state, role) ? ep.rtoAt : null;
-    for (const kind of TIMER_KINDS) {
+    for (let k = 0; k < TIMER_KINDS.length; k++) {
+      const kind = TIMER_KINDS[k]!;
       const tAt = kind === 'rto' ? rtoAt : kind === 'timeWait' ? ep.timeWaitAt : ep.deadlineAt;
       if (tAt === null || !before(tAt, ORDER[kind] + i, at, order)) continue;
       at = tAt;
@@ -130,7 +134,8 @@ function before(at: number, order: number, bestAt: number, bestOrder: number): b
  */
 function holdsBack(state: MatchState, role: Role): boolean {
   const { sndUna } = state.endpoints[role].tcb;
-  for (const w of state.wire) {
+  for (let i = 0; i < state.wire.length; i++) {
+    const w = state.wire[i]!;
     if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying' && w.segment.seq === sndUna) return true;
   }
   return false;

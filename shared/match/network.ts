@@ -75,17 +75,26 @@ function releases(h: HoldCondition, what: HoldCondition): boolean {
 export function releaseHeld(state: MatchState, happened: HoldCondition, at: number): MatchState {
   const { latencyMs, rtoMs } = state.settings.timing;
   let s = state;
-  for (const w of state.wire) {
+  // An indexed loop: it runs for every segment sent and arrived, and a for-of allocates per element until optimised.
+  for (let i = 0; i < state.wire.length; i++) {
+    const w = state.wire[i]!;
     const h = w.heldFor;
     if (!h || w.status !== 'flying' || !releases(h, happened)) continue;
     const released: WireSegment = { ...w, heldFor: null, arriveAt: Math.max(w.sentAt + latencyMs, at + latencyMs / 2) };
-    s = { ...s, wire: s.wire.map((x) => (x.id === w.id ? released : x)) };
+    s = { ...s, wire: withSegment(s.wire, released) };
     // A delayed segment's sender never knew: its timer ran all along.
     if (h.on === 'state') continue;
     const ep = s.endpoints[w.from];
     s = { ...s, endpoints: { ...s.endpoints, [w.from]: { ...ep, rtoAt: ep.rtoAt === null ? null : Math.max(ep.rtoAt, at + rtoMs) } } };
   }
   return s;
+}
+
+/** The wire with `w` in place of the segment with its id (a copy: the engine changes nothing in place). */
+export function withSegment(wire: readonly WireSegment[], w: WireSegment): WireSegment[] {
+  const next = wire.slice();
+  for (let i = 0; i < next.length; i++) if (next[i]!.id === w.id) next[i] = w;
+  return next;
 }
 
 /** When a flying segment next does something: it is lost halfway, or it arrives. */
