@@ -53,20 +53,37 @@ function updateSegment(target: SegmentState, w: WireSegment): void {
 }
 
 function moveState(m: MoveRecord): MoveState {
-  const { params, expected, ...fields } = toMoveView(m);
-  return new MoveState({
-    ...fields, expected: new ArraySchema<string>(...expected),
-    ...(Object.keys(params).length > 0 ? { params: new MapSchema<number>(params) } : {}),
-  });
+  const v = toMoveView(m);
+  // Written out in the order the view lists them (the order the fields are set, and so recorded);
+  // no rest object, key list or empty spread for each move.
+  const expected = new ArraySchema<string>(...v.expected);
+  return new MoveState(hasParams(v.params)
+    ? { at: v.at, role: v.role, card: v.card, verdict: v.verdict, why: v.why, points: v.points, skill: v.skill, state: v.state, segmentId: v.segmentId, hinted: v.hinted, expected, params: new MapSchema<number>(v.params) }
+    : { at: v.at, role: v.role, card: v.card, verdict: v.verdict, why: v.why, points: v.points, skill: v.skill, state: v.state, segmentId: v.segmentId, hinted: v.hinted, expected });
 }
 
-function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
-  if (sameStrings(list, items)) return;
-  list.clear();
-  list.push(...items);
+function hasParams(params: Readonly<Record<string, number>>): boolean {
+  for (const key in params) if (Object.hasOwn(params, key)) return true;
+  return false;
 }
 
-function sameStrings(list: ArraySchema<string>, items: readonly string[]): boolean {
+/**
+ * The hint cards each endpoint's view was last given. Expectations are constants, so the same
+ * list is usually the same array: no read of the synchronised list (each element read goes
+ * through its proxy), and none of its contents unless the array changed.
+ */
+const hintCardsShown = new WeakMap<EndpointState, readonly string[]>();
+
+function showHintCards(target: EndpointState, items: readonly string[]): void {
+  const last = hintCardsShown.get(target);
+  if (last === items) return;
+  hintCardsShown.set(target, items);
+  if (last === undefined ? sameStrings(target.hintCards, items) : sameStrings(last, items)) return;
+  target.hintCards.clear();
+  target.hintCards.push(...items);
+}
+
+function sameStrings(list: ArrayLike<string>, items: readonly string[]): boolean {
   if (list.length !== items.length) return false;
   for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
   return true;
@@ -104,7 +121,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
   target.bestStreak = score.bestStreak;
   target.correct = score.correct;
   target.mistakes = score.mistakes;
-  replaceStrings(target.hintCards, hint?.cards ?? NO_CARDS);
+  showHintCards(target, hint?.cards ?? NO_CARDS);
 }
 
 const NO_CARDS: readonly string[] = [];

@@ -134,13 +134,15 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /** Copies the seats into the synchronised player list, with each seat's role and points now. */
   showPlayers(): void {
     const { view, seats, policy } = this.parts;
-    if (view.players.size !== seats.size || this.playerLeft()) {
+    const list = seats.list();
+    if (view.players.size !== list.length || !everySeatListed(list, view.players)) {
       for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
     }
     const running = this.live ? this.state : null;
-    // Field by field into the player that is there (this runs at every step of every room); a
-    // setter given the value it has records nothing, so the patch carries what changed.
-    for (const seat of seats.values()) {
+    // Field by field into the player that is there, in an indexed loop (this runs at every step of
+    // every room); a setter given the value it has records nothing, so the patch carries what changed.
+    for (let i = 0; i < list.length; i++) {
+      const seat = list[i]!;
       const role = policy.roleOf(seat, this.state);
       const existing = view.players.get(seat.id);
       if (!existing) {
@@ -162,11 +164,7 @@ export class SeatedClock<S, T extends Seat = Seat> {
     this.rearm();
   }
 
-  /** A player in the synchronised list whose seat is gone. */
-  private playerLeft(): boolean {
-    for (const id of this.parts.view.players.keys()) if (!this.parts.seats.has(id)) return true;
-    return false;
-  }
+
 
   /** The next patch must carry the time (the clock stopped or started, a round moved on). */
   markChanged(): void {
@@ -193,7 +191,9 @@ export class SeatedClock<S, T extends Seat = Seat> {
     const match = policy.match(this.state);
     // A loop rather than a list of the bots' roles: this runs after every step of every room.
     let due = Math.min(this.ahead.wakeAt(match) ?? Infinity, policy.deadline(this.state));
-    for (const seat of seats.values()) {
+    const list = seats.list();
+    for (let i = 0; i < list.length; i++) {
+      const seat = list[i]!;
       if (!seat.isBot) continue;
       const move = this.ahead.botMove(match, policy.roleOf(seat, this.state), bot);
       if (move && move.at < due) due = move.at;
@@ -204,7 +204,9 @@ export class SeatedClock<S, T extends Seat = Seat> {
 
   private botsPlay(now: number): void {
     const { seats, bot, policy } = this.parts;
-    for (const seat of seats.values()) {
+    const list = seats.list();
+    for (let i = 0; i < list.length; i++) {
+      const seat = list[i]!;
       if (!seat.isBot || !this.state || !this.live || now > policy.deadline(this.state)) continue;
       const decision = this.ahead.botMove(policy.match(this.state), policy.roleOf(seat, this.state), bot);
       if (decision && decision.at <= now) this.apply({ ...decision.input, now });
@@ -227,4 +229,10 @@ export class SeatedClock<S, T extends Seat = Seat> {
     }
     return events;
   }
+}
+
+/** Every seat has its player in the list: with as many players as seats, no player is left over. */
+function everySeatListed(seats: readonly Seat[], players: ClockView['players']): boolean {
+  for (let i = 0; i < seats.length; i++) if (!players.has(seats[i]!.id)) return false;
+  return true;
 }
