@@ -5,7 +5,7 @@ import { allows } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
-import { releaseHeld, withSegment } from './network.ts';
+import { arrivedHold, releaseHeld, withSegment } from './network.ts';
 import type { EndpointState, MatchState, WireSegment } from './types.ts';
 
 /** An answer stays owed only while the new state can still send it (a late SYN+ACK is moot once ESTABLISHED). */
@@ -39,6 +39,7 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   const advanced = outstanding && r.tcb.sndUna !== ep.tcb.sndUna && SYNCHRONIZED_STATES.has(ep.tcb.state);
   const updated: EndpointState = {
     ...ep,
+    tcb: r.tcb,
     owed,
     rtoAt: !outstanding ? null : advanced ? at + state.settings.timing.rtoMs : ep.rtoAt,
     unackedCard: !outstanding ? null : advanced ? oldestUnackedCard(state, to, r.tcb.sndUna) ?? ep.unackedCard : ep.unackedCard,
@@ -48,8 +49,8 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };
   const s = { ...state, wire: withSegment(state.wire, landed) };
   emit({ type: 'segmentArrived', at, id: w.id, accepted: r.accepted, why: r.outcome.why });
-  const moved = moveTo(s, to, updated, r.tcb, at, emit);
-  return releaseHeld(moved, { from: w.from, card: w.card, on: 'arrived' }, at);
+  const moved = moveTo(s, to, updated, ep.tcb.state, at, emit);
+  return releaseHeld(moved, arrivedHold(w.from, w.card), at);
 }
 
 /** A segment vanishes halfway. */

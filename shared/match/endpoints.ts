@@ -1,8 +1,8 @@
-import type { Tcb } from '../tcp/endpoint.ts';
+import type { TcpState } from '../tcp/states.ts';
 import type { Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
 import { hintStartsAt } from './hints.ts';
-import { releaseHeld } from './network.ts';
+import { enteredHold, releaseHeld } from './network.ts';
 import { deadlineMsFor } from './timeAllowance.ts';
 import type { EndpointState, MatchEvent, MatchState } from './types.ts';
 
@@ -22,16 +22,19 @@ function endpointsWith(state: MatchState, role: Role, ep: EndpointState): MatchS
   return role === 'client' ? { client: ep, server: state.endpoints.server } : { client: state.endpoints.client, server: ep };
 }
 
-/** Sets a new TCB, logging and announcing a change of state. */
-export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tcb, at: number, emit: Emit): MatchState {
-  const from = ep.tcb.state;
-  const endpoints = endpointsWith(state, role, { ...ep, tcb });
-  if (from === tcb.state) return { ...state, endpoints };
-  emit({ type: 'stateChanged', at, role, from, to: tcb.state });
+/**
+ * Sets `role`'s endpoint, which comes with its new TCB (callers build it with the rest of what
+ * changed, so it is copied once); logs and announces a change from state `from`.
+ */
+export function moveTo(state: MatchState, role: Role, ep: EndpointState, from: TcpState, at: number, emit: Emit): MatchState {
+  const to = ep.tcb.state;
+  const endpoints = endpointsWith(state, role, ep);
+  if (from === to) return { ...state, endpoints };
+  emit({ type: 'stateChanged', at, role, from, to });
   // One copy of the match for the endpoint and the log together.
-  const next: MatchState = { ...state, endpoints, stateLog: [...state.stateLog, { at, role, state: tcb.state }] };
+  const next: MatchState = { ...state, endpoints, stateLog: [...state.stateLog, { at, role, state: to }] };
   // A segment the network delays until this state now goes on its way (scenario old-segment-time-wait).
-  return releaseHeld(next, { on: 'state', role, state: tcb.state }, at);
+  return releaseHeld(next, enteredHold(role, to), at);
 }
 
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */

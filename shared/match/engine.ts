@@ -166,7 +166,7 @@ function endTimeWait(s: MatchState, role: Role, at: number, emit: Emit): MatchSt
   const r = call(ep.tcb, 'timeout2msl');
   emit({ type: 'timeWaitOver', at, role });
   const cleared = { ...ep, timeWaitAt: null };
-  return r.ok ? moveTo(s, role, cleared, r.tcb, at, emit) : withEndpoint(s, role, cleared);
+  return r.ok ? moveTo(s, role, { ...cleared, tcb: r.tcb }, ep.tcb.state, at, emit) : withEndpoint(s, role, cleared);
 }
 
 function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchState {

@@ -1,7 +1,8 @@
 import { nextFloat } from '../random.ts';
 import { SCENARIOS } from '../scenarios/catalogue.ts';
 import type { Segment } from '../tcp/segment.ts';
-import type { Card, Role } from './cards.ts';
+import { CARDS, ROLES, type Card, type Role } from './cards.ts';
+import { TCP_STATES, type TcpState } from '../tcp/states.ts';
 import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 
 /** Puts a segment on the wire: scripted drops and holds first, then random loss. */
@@ -28,7 +29,7 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
     arriveAt: heldFor ? null : at + state.settings.timing.latencyMs,
     status: 'flying', willBeLost, old: false, why: null, heldFor,
   };
-  const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, { from, card, on: 'sent' }, at);
+  const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, HOLDS.sent[from][card], at);
   return { state: next, wire };
 }
 
@@ -47,6 +48,32 @@ function scriptFor(state: MatchState, from: Role, card: Card, nth: number) {
     if (s.from === from && sameSegment(s.card, card) && s.nth === nth) return s;
   }
   return undefined;
+}
+
+/**
+ * What happened, as the hold conditions it may release: one frozen object per role and card (or
+ * state), made once, rather than one for every segment sent or arrived and every state entered.
+ */
+const HOLDS = {
+  sent: holdsOf('sent'),
+  arrived: holdsOf('arrived'),
+  entered: Object.fromEntries(ROLES.map((role) => [role, Object.fromEntries(TCP_STATES.map((state) => [state, Object.freeze({ on: 'state', role, state } as const)]))])) as
+    Record<Role, Record<TcpState, HoldCondition>>,
+};
+
+function holdsOf(on: 'sent' | 'arrived'): Record<Role, Record<Card, HoldCondition>> {
+  return Object.fromEntries(ROLES.map((from) => [from, Object.fromEntries(CARDS.map((card) => [card, Object.freeze({ from, card, on })]))])) as
+    Record<Role, Record<Card, HoldCondition>>;
+}
+
+/** A segment of `card` from `from` arrived, as a hold condition. */
+export function arrivedHold(from: Role, card: Card): HoldCondition {
+  return HOLDS.arrived[from][card];
+}
+
+/** `role` entered `state`, as a hold condition. */
+export function enteredHold(role: Role, state: TcpState): HoldCondition {
+  return HOLDS.entered[role][state];
 }
 
 /** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */

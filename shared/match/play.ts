@@ -93,6 +93,7 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const retransmitting = ep.mustRetransmit !== null && exp.skill === 'retransmit';
   const after: EndpointState = {
     ...ep,
+    tcb: sent.tcb,
     owed: answers(ep.owed, card) ? null : ep.owed,
     agenda: fulfils(ep.agenda[0], card) && !retransmitting ? ep.agenda.slice(1) : ep.agenda,
     mustRetransmit: retransmitting ? null : ep.mustRetransmit,
@@ -112,7 +113,7 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const points = correctPoints(state.scores[role].streak, remaining, kind);
   const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
   const move = judged(base, 'correct', why, NO_PARAMS, points, onWire.wire.id);
-  const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
+  const moved = moveTo(onWire.state, role, after, ep.tcb.state, at, emit);
   return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
 }
 
