@@ -142,7 +142,8 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   view.roundClockStartsAt = match.clockStartsAt;
   view.roundEndsAt = match.endsAt;
   view.latencyMs = match.settings.timing.latencyMs;
-  for (const role of ROLES) {
+  for (let r = 0; r < ROLES.length; r++) {
+    const role = ROLES[r]!;
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
     if (!same) projectEndpoint(view, match, role);
   }
