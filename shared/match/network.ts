@@ -8,7 +8,9 @@ import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 /** Puts a segment on the wire: scripted drops and holds first, then random loss. */
 export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
   const count = (state.sent[from][card] ?? 0) + 1;
-  const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
+  const mine = { ...state.sent[from], [card]: count };
+  // The two roles written out, in their order, rather than a spread with a computed key.
+  const sent = from === 'client' ? { client: mine, server: state.sent.server } : { client: state.sent.client, server: mine };
   // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
   const nth = sentOf(sent[from], card);
   const script = scriptFor(state, from, card, nth);

@@ -127,8 +127,10 @@ function penalise(
 ): MatchState {
   const { role, at } = base;
   const move = judged(base, verdict, why, params, SCORING[verdict], null);
-  // After a mistake the hint of the move still expected shows at once.
-  const shown = withEndpoint(state, role, hintAfterMistake(state.endpoints[role], at));
+  // After a mistake the hint of the move still expected shows at once (no copy when it already shows).
+  const ep = state.endpoints[role];
+  const hintNow = hintAfterMistake(ep, at);
+  const shown = hintNow === ep ? state : withEndpoint(state, role, hintNow);
   return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
 }
 
