@@ -9,7 +9,7 @@ import { toMoveView } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
 import { FLAGS, normalizeFlags } from '../../shared/tcp/segment.ts';
-import { ArraySchema, MapSchema } from '@colyseus/schema';
+import { MapSchema } from '@colyseus/schema';
 import {
   EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
 } from './schema/PairRoomState.ts';
@@ -24,12 +24,26 @@ export type RoundTarget = Pick<PairRoomState,
 /** -1 stands for "not running" on the wire, where a number cannot be null. */
 const orNone = (n: number | null): number => n ?? -1;
 
-function segmentFields(w: WireSegment) {
-  return {
-    id: w.id, from: w.from, card: w.card, seq: w.segment.seq, ack: w.segment.ack, len: w.segment.len,
-    flags: flagsText(w.segment.flags), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
-    status: w.status, old: w.old, why: w.why ?? '',
-  };
+/*
+ * New items are built with no arguments and then set field by field: given arguments, a schema
+ * first builds an object of its defaults (a new list for a list field, then thrown away) and
+ * walks it. A schema records its changes by field, not in the order they are set, so the patch
+ * is the same.
+ */
+
+function segmentState(w: WireSegment): SegmentState {
+  const s = new SegmentState();
+  s.id = w.id;
+  s.from = w.from;
+  s.card = w.card;
+  s.seq = w.segment.seq;
+  s.ack = w.segment.ack;
+  s.len = w.segment.len;
+  s.flags = flagsText(w.segment.flags);
+  s.sentAt = w.sentAt;
+  updateSegment(s, w);
+  s.old = w.old;
+  return s;
 }
 
 /** The flags as the wire writes them, in a fixed order; one string per combination, made once. */
@@ -44,7 +58,7 @@ function flagsText(flags: WireSegment['segment']['flags']): string {
 
 /**
  * What the engine changes of a segment already on the wire: its arrival (a held segment let go),
- * its fate and why. Only these are written, in the order segmentFields lists them.
+ * its fate and why. Only these are written.
  */
 function updateSegment(target: SegmentState, w: WireSegment): void {
   target.arriveAt = orNone(w.arriveAt);
@@ -54,12 +68,29 @@ function updateSegment(target: SegmentState, w: WireSegment): void {
 
 function moveState(m: MoveRecord): MoveState {
   const v = toMoveView(m);
-  // Written out in the order the view lists them (the order the fields are set, and so recorded);
-  // no rest object, key list or empty spread for each move.
-  const expected = new ArraySchema<string>(...v.expected);
-  return new MoveState(hasParams(v.params)
-    ? { at: v.at, role: v.role, card: v.card, verdict: v.verdict, why: v.why, points: v.points, skill: v.skill, state: v.state, segmentId: v.segmentId, hinted: v.hinted, expected, params: new MapSchema<number>(v.params) }
-    : { at: v.at, role: v.role, card: v.card, verdict: v.verdict, why: v.why, points: v.points, skill: v.skill, state: v.state, segmentId: v.segmentId, hinted: v.hinted, expected });
+  const s = new MoveState();
+  s.at = v.at;
+  s.role = v.role;
+  s.card = v.card;
+  s.verdict = v.verdict;
+  s.why = v.why;
+  s.points = v.points;
+  // The list the schema made for the field is the move's: no second one.
+  s.expected.push(...v.expected);
+  s.skill = v.skill;
+  s.state = v.state;
+  s.segmentId = v.segmentId;
+  s.hinted = v.hinted;
+  if (hasParams(v.params)) s.params = new MapSchema<number>(v.params);
+  return s;
+}
+
+function stateLogState(entry: MatchState['stateLog'][number]): StateLogState {
+  const s = new StateLogState();
+  s.at = entry.at;
+  s.role = entry.role;
+  s.state = entry.state;
+  return s;
 }
 
 function hasParams(params: Readonly<Record<string, number>>): boolean {
@@ -149,16 +180,18 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
-  // The engine's own list says which changed: the view's is read only for those (each read of
-  // a synchronised list goes through a proxy, and this runs on every step of every room).
-  const projected = view.segments.length;
+  // The engine's own lists say which changed and how many are shown already (only this function
+  // adds to the view's lists, and clearRound empties them and forgets `before`): the view's lists
+  // are read only for a segment that changed, as each read of a synchronised list goes through a
+  // proxy, and this runs on every step of every room.
+  const projected = before?.wire.length ?? 0;
   for (let i = 0; i < match.wire.length; i++) {
     const w = match.wire[i]!;
-    if (i >= projected) view.segments.push(new SegmentState(segmentFields(w)));
+    if (i >= projected) view.segments.push(segmentState(w));
     else if (before?.wire[i] !== w) updateSegment(view.segments[i]!, w);
   }
-  for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
-  for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(new StateLogState(match.stateLog[i]!));
+  for (let i = before?.moves.length ?? 0; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
+  for (let i = before?.stateLog.length ?? 0; i < match.stateLog.length; i++) view.stateLog.push(stateLogState(match.stateLog[i]!));
 }
 
 /** Forgets the previous round before a new one is projected. */
