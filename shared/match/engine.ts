@@ -85,10 +85,11 @@ const TIMER_KINDS = ['rto', 'timeWait', 'deadline'] as const;
 const ORDER = { rto: 1e6, timeWait: 2e6, deadline: 3e6, end: 4e6 } as const;
 
 /**
- * The earliest of everything due in `state`. It runs several times per step in every room, so it
- * keeps the best candidate in locals and builds one object, rather than a list of them.
+ * The earliest of everything due in `state`, or null when it is later than `by`. It runs several
+ * times per step in every room, so it keeps the best candidate in locals and builds one object,
+ * rather than a list of them, and none for what is not due yet.
  */
-function earliestDue(state: MatchState): Due {
+function earliestDue(state: MatchState, by: number): Due | null {
   let at = state.endsAt;
   let order: number = ORDER.end;
   let segment: WireSegment | null = null;
@@ -119,6 +120,7 @@ function earliestDue(state: MatchState): Due {
       timerRole = role;
     }
   }
+  if (at > by) return null;
   if (segment) return { at, order, kind: 'wire', segment };
   if (timer) return { at, order, kind: timer, role: timerRole };
   return { at, order, kind: 'end' };
@@ -209,7 +211,7 @@ function settle(s: MatchState, at: number, emit: Emit): MatchState {
 /** Plays out everything due up to `to`, each at its own time. */
 function advance(state: MatchState, to: number, emit: Emit): MatchState {
   let s = state;
-  for (let next = earliestDue(s); s.status === 'playing' && next.at <= to; next = earliestDue(s)) {
+  for (let next = earliestDue(s, to); s.status === 'playing' && next !== null; next = earliestDue(s, to)) {
     // Nothing inside a step reads the state's clock, and the step ends at its input's time: no copy per event for it.
     s = settle(happen(s, next, emit), next.at, emit);
   }
@@ -236,5 +238,5 @@ export function step(state: MatchState, input: MatchInput): StepResult {
 /** The earliest time at which something is due, or null once the round is over. */
 export function nextWakeAt(state: MatchState): number | null {
   if (state.status !== 'playing') return null;
-  return earliestDue(state).at;
+  return earliestDue(state, Infinity)!.at;
 }
