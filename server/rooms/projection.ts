@@ -122,8 +122,8 @@ function sameStrings(list: ArrayLike<string>, items: readonly string[]): boolean
 
 /**
  * Field by field rather than Object.assign of a literal: it runs for an endpoint at every step
- * that changed it, in every room, and the literal was garbage at once. The order is the literal's,
- * so the patch lists the changes as before; a setter given the value it has records nothing.
+ * that changed it, in every room, and the literal was garbage at once. A schema records changes
+ * by field, so the patch is as before; a setter given the value it has records nothing.
  */
 function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void {
   let target = view.endpoints.get(role);

@@ -164,8 +164,6 @@ export class SeatedClock<S, T extends Seat = Seat> {
     this.rearm();
   }
 
-
-
   /** The next patch must carry the time (the clock stopped or started, a round moved on). */
   markChanged(): void {
     this.changed = true;
