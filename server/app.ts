@@ -25,7 +25,6 @@ import { PairRoom } from './rooms/pair/PairRoom.ts';
 import { BareRoom } from './rooms/bench/BareRoom.ts';
 import { BENCH_BARE_ROOM } from './rooms/bench/benchRooms.ts';
 import { explainRefusedJoins } from './rooms/common/seatListing.ts';
-import { plainClientListCopies } from './rooms/common/clientLists.ts';
 import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
 
@@ -34,7 +33,6 @@ import type { Stores } from './storage/stores.ts';
  * drains it on SIGTERM.
  */
 export function createGameServer(config: Config, stores: Stores, guard = new MatchmakingGuard(config.guard), drain = new Drain()) {
-  plainClientListCopies();
   explainRefusedJoins();
   // After the refusals' wrapper, so the guard counts first and sees their answers.
   guardMatchmaking();

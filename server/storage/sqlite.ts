@@ -40,12 +40,9 @@ export function openSqlite(file: string): Sql {
 /** `$1`, `$2`… are named parameters to SQLite (`$` and a name), bound here by their numbers. */
 function bind(params: readonly SqlValue[]): Record<string, SQLInputValue> {
   const named: Record<string, SQLInputValue> = {};
-  for (let i = 0; i < params.length; i++) named[PARAM_NAMES[i] ?? String(i + 1)] = params[i] as SqlValue;
+  params.forEach((value, i) => { named[String(i + 1)] = value; });
   return named;
 }
-
-/** `1`, `2`…: made once rather than for every parameter of every statement (rounds end often under load). */
-const PARAM_NAMES = Array.from({ length: 32 }, (_, i) => String(i + 1));
 
 /** Applies the migrations the file has not seen yet, each in its own transaction. */
 function migrate(db: DatabaseSync): void {

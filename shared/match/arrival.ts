@@ -1,18 +1,18 @@
 import { hasUnacked, receive, type Tcb } from '../tcp/endpoint.ts';
 import { has, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
-import { allows } from '../tcp/table.ts';
+import { lookup } from '../tcp/table.ts';
 import { peerOf } from './cards.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
-import { arrivedHold, releaseHeld, withSegment } from './network.ts';
+import { releaseHeld } from './network.ts';
 import type { EndpointState, MatchState, WireSegment } from './types.ts';
 
 /** An answer stays owed only while the new state can still send it (a late SYN+ACK is moot once ESTABLISHED). */
 function stillOwed(owed: EndpointState['owed'], tcb: Tcb): EndpointState['owed'] {
   if (!owed) return null;
   const card = owed.reply === 'SYN+ACK' ? 'sendSynAck' : owed.reply === 'RST' ? 'sendRst' : 'sendAck';
-  return allows(tcb.state, card) ? owed : null;
+  return lookup(tcb.state, card, tcb.passive).ok ? owed : null;
 }
 
 /**
@@ -39,7 +39,6 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   const advanced = outstanding && r.tcb.sndUna !== ep.tcb.sndUna && SYNCHRONIZED_STATES.has(ep.tcb.state);
   const updated: EndpointState = {
     ...ep,
-    tcb: r.tcb,
     owed,
     rtoAt: !outstanding ? null : advanced ? at + state.settings.timing.rtoMs : ep.rtoAt,
     unackedCard: !outstanding ? null : advanced ? oldestUnackedCard(state, to, r.tcb.sndUna) ?? ep.unackedCard : ep.unackedCard,
@@ -47,14 +46,14 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
     timeWaitAt: r.accepted && r.outcome.timeWait ? at + 2 * state.settings.timing.mslMs : reset ? null : ep.timeWaitAt,
   };
   const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };
-  const s = { ...state, wire: withSegment(state.wire, landed) };
+  const s = { ...state, wire: state.wire.map((x) => (x.id === w.id ? landed : x)) };
   emit({ type: 'segmentArrived', at, id: w.id, accepted: r.accepted, why: r.outcome.why });
-  const moved = moveTo(s, to, updated, ep.tcb.state, at, emit);
-  return releaseHeld(moved, arrivedHold(w.from, w.card), at);
+  const moved = moveTo(s, to, updated, r.tcb, at, emit);
+  return releaseHeld(moved, { from: w.from, card: w.card, on: 'arrived' }, at);
 }
 
 /** A segment vanishes halfway. */
 export function lose(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
   emit({ type: 'segmentLost', at, id: w.id });
-  return { ...state, wire: withSegment(state.wire, { ...w, status: 'lost' }) };
+  return { ...state, wire: state.wire.map((x) => (x.id === w.id ? { ...x, status: 'lost' as const } : x)) };
 }

@@ -85,20 +85,16 @@ const TIMER_KINDS = ['rto', 'timeWait', 'deadline'] as const;
 const ORDER = { rto: 1e6, timeWait: 2e6, deadline: 3e6, end: 4e6 } as const;
 
 /**
- * The earliest of everything due in `state`, or null when it is later than `by`. It runs several
- * times per step in every room, so it keeps the best candidate in locals and builds one object,
- * rather than a list of them, and none for what is not due yet.
+ * The earliest of everything due in `state`. It runs several times per step in every room, so it
+ * keeps the best candidate in locals and builds one object, rather than a list of them.
  */
-function earliestDue(state: MatchState, by: number): Due | null {
+function earliestDue(state: MatchState): Due {
   let at = state.endsAt;
   let order: number = ORDER.end;
   let segment: WireSegment | null = null;
   let timer: TimerKind | null = null;
   let timerRole: Role = 'client';
-  // Indexed loops: a for-of allocates an iterator and a result per element until the optimising
-  // compiler takes the function, and this runs several times per step in every room.
-  for (let i = 0; i < state.wire.length; i++) {
-    const w = state.wire[i]!;
+  for (const w of state.wire) {
     const wAt = wireDueAt(w);
     if (wAt === null || !before(wAt, w.id, at, order)) continue;
     at = wAt;
@@ -109,8 +105,7 @@ function earliestDue(state: MatchState, by: number): Due | null {
     const role = ROLES[i]!;
     const ep = state.endpoints[role];
     const rtoAt = ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holdsBack(state, role) ? ep.rtoAt : null;
-    for (let k = 0; k < TIMER_KINDS.length; k++) {
-      const kind = TIMER_KINDS[k]!;
+    for (const kind of TIMER_KINDS) {
       const tAt = kind === 'rto' ? rtoAt : kind === 'timeWait' ? ep.timeWaitAt : ep.deadlineAt;
       if (tAt === null || !before(tAt, ORDER[kind] + i, at, order)) continue;
       at = tAt;
@@ -120,7 +115,6 @@ function earliestDue(state: MatchState, by: number): Due | null {
       timerRole = role;
     }
   }
-  if (at > by) return null;
   if (segment) return { at, order, kind: 'wire', segment };
   if (timer) return { at, order, kind: timer, role: timerRole };
   return { at, order, kind: 'end' };
@@ -136,8 +130,7 @@ function before(at: number, order: number, bestAt: number, bestOrder: number): b
  */
 function holdsBack(state: MatchState, role: Role): boolean {
   const { sndUna } = state.endpoints[role].tcb;
-  for (let i = 0; i < state.wire.length; i++) {
-    const w = state.wire[i]!;
+  for (const w of state.wire) {
     if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying' && w.segment.seq === sndUna) return true;
   }
   return false;
@@ -168,7 +161,7 @@ function endTimeWait(s: MatchState, role: Role, at: number, emit: Emit): MatchSt
   const r = call(ep.tcb, 'timeout2msl');
   emit({ type: 'timeWaitOver', at, role });
   const cleared = { ...ep, timeWaitAt: null };
-  return r.ok ? moveTo(s, role, { ...cleared, tcb: r.tcb }, ep.tcb.state, at, emit) : withEndpoint(s, role, cleared);
+  return r.ok ? moveTo(s, role, cleared, r.tcb, at, emit) : withEndpoint(s, role, cleared);
 }
 
 function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
@@ -193,13 +186,12 @@ function finish(s: MatchState, status: 'won' | 'timeUp', at: number, emit: Emit)
 /** Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire. */
 function goalReached(s: MatchState): boolean {
   const goal = SCENARIOS[s.scenarioId].goal;
-  for (let i = 0; i < ROLES.length; i++) {
-    const role = ROLES[i]!;
-    const ep = s.endpoints[role];
-    if (!(ep.tcb.state === goal[role] && ep.agenda.length === 0 && !ep.owed && !ep.mustRetransmit && !hasUnacked(ep.tcb) && ep.timeWaitAt === null)) return false;
-  }
-  for (let i = 0; i < s.wire.length; i++) if (s.wire[i]!.status === 'flying') return false;
-  return true;
+  return (
+    ROLES.every((role) => {
+      const ep = s.endpoints[role];
+      return ep.tcb.state === goal[role] && ep.agenda.length === 0 && !ep.owed && !ep.mustRetransmit && !hasUnacked(ep.tcb) && ep.timeWaitAt === null;
+    }) && s.wire.every((w) => w.status !== 'flying')
+  );
 }
 
 function settle(s: MatchState, at: number, emit: Emit): MatchState {
@@ -211,9 +203,8 @@ function settle(s: MatchState, at: number, emit: Emit): MatchState {
 /** Plays out everything due up to `to`, each at its own time. */
 function advance(state: MatchState, to: number, emit: Emit): MatchState {
   let s = state;
-  for (let next = earliestDue(s, to); s.status === 'playing' && next !== null; next = earliestDue(s, to)) {
-    // Nothing inside a step reads the state's clock, and the step ends at its input's time: no copy per event for it.
-    s = settle(happen(s, next, emit), next.at, emit);
+  for (let next = earliestDue(s); s.status === 'playing' && next.at <= to; next = earliestDue(s)) {
+    s = settle(happen({ ...s, now: Math.max(s.now, next.at) }, next, emit), next.at, emit);
   }
   return s;
 }
@@ -238,5 +229,5 @@ export function step(state: MatchState, input: MatchInput): StepResult {
 /** The earliest time at which something is due, or null once the round is over. */
 export function nextWakeAt(state: MatchState): number | null {
   if (state.status !== 'playing') return null;
-  return earliestDue(state, Infinity)!.at;
+  return earliestDue(state).at;
 }

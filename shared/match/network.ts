@@ -1,19 +1,16 @@
 import { nextFloat } from '../random.ts';
 import { SCENARIOS } from '../scenarios/catalogue.ts';
 import type { Segment } from '../tcp/segment.ts';
-import { CARDS, ROLES, type Card, type Role } from './cards.ts';
-import { TCP_STATES, type TcpState } from '../tcp/states.ts';
+import type { Card, Role } from './cards.ts';
 import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 
 /** Puts a segment on the wire: scripted drops and holds first, then random loss. */
 export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
   const count = (state.sent[from][card] ?? 0) + 1;
-  const mine = { ...state.sent[from], [card]: count };
-  // The two roles written out, in their order, rather than a spread with a computed key.
-  const sent = from === 'client' ? { client: mine, server: state.sent.server } : { client: state.sent.client, server: mine };
+  const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
   // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
-  const nth = sentOf(sent[from], card);
-  const script = scriptFor(state, from, card, nth);
+  const nth = Object.entries(sent[from]).reduce((n, [c, k]) => n + (sameSegment(c as Card, card) ? (k ?? 0) : 0), 0);
+  const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && sameSegment(s.card, card) && s.nth === nth);
   let rng = state.rng;
   let willBeLost = script?.kind === 'drop';
   if (!script && state.settings.lossRate > 0) {
@@ -31,51 +28,8 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
     arriveAt: heldFor ? null : at + state.settings.timing.latencyMs,
     status: 'flying', willBeLost, old: false, why: null, heldFor,
   };
-  const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, HOLDS.sent[from][card], at);
+  const next = releaseHeld({ ...state, sent, rng, wire: [...state.wire, wire] }, { from, card, on: 'sent' }, at);
   return { state: next, wire };
-}
-
-/** How many of `card`'s segment were sent, FIN and FIN+ACK counted together (a loop: every card sent runs it). */
-function sentOf(sent: Readonly<Partial<Record<Card, number>>>, card: Card): number {
-  let n = 0;
-  for (const c in sent) if (sameSegment(c as Card, card)) n += sent[c as Card] ?? 0;
-  return n;
-}
-
-/** The scenario's scripted fate for the `nth` segment of `card` from `from`, if any. */
-function scriptFor(state: MatchState, from: Role, card: Card, nth: number) {
-  const network = SCENARIOS[state.scenarioId].network;
-  for (let i = 0; i < network.length; i++) {
-    const s = network[i]!;
-    if (s.from === from && sameSegment(s.card, card) && s.nth === nth) return s;
-  }
-  return undefined;
-}
-
-/**
- * What happened, as the hold conditions it may release: one frozen object per role and card (or
- * state), made once, rather than one for every segment sent or arrived and every state entered.
- */
-const HOLDS = {
-  sent: holdsOf('sent'),
-  arrived: holdsOf('arrived'),
-  entered: Object.fromEntries(ROLES.map((role) => [role, Object.fromEntries(TCP_STATES.map((state) => [state, Object.freeze({ on: 'state', role, state } as const)]))])) as
-    Record<Role, Record<TcpState, HoldCondition>>,
-};
-
-function holdsOf(on: 'sent' | 'arrived'): Record<Role, Record<Card, HoldCondition>> {
-  return Object.fromEntries(ROLES.map((from) => [from, Object.fromEntries(CARDS.map((card) => [card, Object.freeze({ from, card, on })]))])) as
-    Record<Role, Record<Card, HoldCondition>>;
-}
-
-/** A segment of `card` from `from` arrived, as a hold condition. */
-export function arrivedHold(from: Role, card: Card): HoldCondition {
-  return HOLDS.arrived[from][card];
-}
-
-/** `role` entered `state`, as a hold condition. */
-export function enteredHold(role: Role, state: TcpState): HoldCondition {
-  return HOLDS.entered[role][state];
 }
 
 /** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */
@@ -104,26 +58,17 @@ function releases(h: HoldCondition, what: HoldCondition): boolean {
 export function releaseHeld(state: MatchState, happened: HoldCondition, at: number): MatchState {
   const { latencyMs, rtoMs } = state.settings.timing;
   let s = state;
-  // An indexed loop: it runs for every segment sent and arrived, and a for-of allocates per element until optimised.
-  for (let i = 0; i < state.wire.length; i++) {
-    const w = state.wire[i]!;
+  for (const w of state.wire) {
     const h = w.heldFor;
     if (!h || w.status !== 'flying' || !releases(h, happened)) continue;
     const released: WireSegment = { ...w, heldFor: null, arriveAt: Math.max(w.sentAt + latencyMs, at + latencyMs / 2) };
-    s = { ...s, wire: withSegment(s.wire, released) };
+    s = { ...s, wire: s.wire.map((x) => (x.id === w.id ? released : x)) };
     // A delayed segment's sender never knew: its timer ran all along.
     if (h.on === 'state') continue;
     const ep = s.endpoints[w.from];
     s = { ...s, endpoints: { ...s.endpoints, [w.from]: { ...ep, rtoAt: ep.rtoAt === null ? null : Math.max(ep.rtoAt, at + rtoMs) } } };
   }
   return s;
-}
-
-/** The wire with `w` in place of the segment with its id (a copy: the engine changes nothing in place). */
-export function withSegment(wire: readonly WireSegment[], w: WireSegment): WireSegment[] {
-  const next = wire.slice();
-  for (let i = 0; i < next.length; i++) if (next[i]!.id === w.id) next[i] = w;
-  return next;
 }
 
 /** When a flying segment next does something: it is lost halfway, or it arrives. */

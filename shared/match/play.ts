@@ -4,7 +4,7 @@ import { has, segLen, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
 import type { AgendaItem } from '../scenarios/scenario.ts';
 import { CARD_SEND, DATA_LEN, type Card } from './cards.ts';
-import { moveTo, refreshDeadlines, withEndpoint, type Emit } from './endpoints.ts';
+import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
 import { expectationOf } from './expect.ts';
 import { ackReason, seqReason } from './numbersReason.ts';
 import { transmit } from './network.ts';
@@ -57,32 +57,38 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const ep = state.endpoints[role];
   const exp = expectationOf(ep);
   const hinted = wasHinted(ep, at);
-  const base: MoveBase = {
-    at, role, card, expected: exp?.cards ?? NOTHING_EXPECTED, skill: exp?.skill ?? 'wait',
-    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, hinted,
+  const base = {
+    at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
+    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {}, hinted,
+  } as const;
+  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Record<string, number> = {}): MatchState => {
+    const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
+    // After a mistake the hint of the move still expected shows at once.
+    const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(ep, at) } };
+    return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
   };
 
   if (!exp || !exp.cards.includes(card)) {
     // The card crossed an arrival that changed what is expected: the player followed what they saw.
     const crossed = staleFit(ep, card, at);
     if (crossed) {
-      const move = judged({ ...base, expected: crossed.cards, skill: crossed.skill, hinted: false }, 'stale', `stale.${crossed.by}`, NO_PARAMS, SCORING.stale, null);
+      const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
       return record(state, move, state.scores[role], emit);
     }
-    return penalise(state, base, 'wrongCard', whyWrong(ep, exp, card), emit);
+    return penalise('wrongCard', whyWrong(ep, exp, card));
   }
 
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
-    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise(state, base, 'wrongNumbers', 'mistake.numbersMissing', emit);
+    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise('wrongNumbers', 'mistake.numbersMissing');
     // The explanation shows the sum that gives the right number (DESIGN.md §3).
     if (input.seq !== correct.seq) {
       const r = seqReason(ep.tcb, card, correct, input.seq);
-      return penalise(state, base, 'wrongNumbers', r.why, emit, r.params);
+      return penalise('wrongNumbers', r.why, r.params);
     }
     if (has(correct, 'ACK') && input.ack !== correct.ack) {
       const r = ackReason(ep.tcb, correct, input.ack);
-      return penalise(state, base, 'wrongNumbers', r.why, emit, r.params);
+      return penalise('wrongNumbers', r.why, r.params);
     }
   }
 
@@ -93,7 +99,6 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const retransmitting = ep.mustRetransmit !== null && exp.skill === 'retransmit';
   const after: EndpointState = {
     ...ep,
-    tcb: sent.tcb,
     owed: answers(ep.owed, card) ? null : ep.owed,
     agenda: fulfils(ep.agenda[0], card) && !retransmitting ? ep.agenda.slice(1) : ep.agenda,
     mustRetransmit: retransmitting ? null : ep.mustRetransmit,
@@ -112,49 +117,13 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const kind: RightMove = unneeded ? 'unneeded' : hinted ? 'hinted' : 'unaided';
   const points = correctPoints(state.scores[role].streak, remaining, kind);
   const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
-  const move = judged(base, 'correct', why, NO_PARAMS, points, onWire.wire.id);
-  const moved = moveTo(onWire.state, role, after, ep.tcb.state, at, emit);
+  const move: MoveRecord = { ...base, verdict: 'correct', why, params: {}, points, segmentId: onWire.wire.id };
+  const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
   return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
-}
-
-/**
- * A wrong card: it costs points and is not sent. A function of its own rather than a closure in
- * judgePlay, which would be made for every card, right or wrong.
- */
-function penalise(
-  state: MatchState, base: MoveBase, verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, emit: Emit,
-  params: Readonly<Record<string, number>> = NO_PARAMS,
-): MatchState {
-  const { role, at } = base;
-  const move = judged(base, verdict, why, params, SCORING[verdict], null);
-  // After a mistake the hint of the move still expected shows at once (no copy when it already shows).
-  const ep = state.endpoints[role];
-  const hintNow = hintAfterMistake(ep, at);
-  const shown = hintNow === ep ? state : withEndpoint(state, role, hintNow);
-  return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
-}
-
-/** What a judged move records before its verdict. */
-type MoveBase = Omit<MoveRecord, 'verdict' | 'why' | 'points' | 'segmentId' | 'params'>;
-
-/** Most moves explain themselves without numbers; one shared, frozen empty set of them. */
-const NO_PARAMS: Readonly<Record<string, number>> = Object.freeze({});
-const NOTHING_EXPECTED: readonly Card[] = Object.freeze([]);
-
-/**
- * The move as recorded, written out rather than spread from `base` (every card makes one), in
- * the order the record has always had: stored rounds and their JSON keep the same shape.
- */
-function judged(base: MoveBase, verdict: MoveRecord['verdict'], why: MessageKey, params: MoveRecord['params'], points: number, segmentId: number | null): MoveRecord {
-  return {
-    at: base.at, role: base.role, card: base.card, expected: base.expected, skill: base.skill, tookMs: base.tookMs, state: base.state,
-    params, hinted: base.hinted, verdict, why, points, segmentId,
-  };
 }
 
 function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {
   emit({ type: 'moveJudged', at: move.at, move });
-  const scores = move.role === 'client' ? { client: score, server: state.scores.server } : { client: state.scores.client, server: score };
-  return { ...state, moves: [...state.moves, move], scores };
+  return { ...state, moves: [...state.moves, move], scores: { ...state.scores, [move.role]: score } };
 }
 

@@ -92,33 +92,24 @@ export function sendEventFor(flags: readonly Flag[], len: number, state: TcpStat
   }
 }
 
-/** The flag lists a correct endpoint sends, made once: segments never change their flags. */
-const SENT_FLAGS = {
-  syn: Object.freeze(['SYN']),
-  synAck: Object.freeze(['SYN', 'ACK']),
-  ack: Object.freeze(['ACK']),
-  finAck: Object.freeze(['FIN', 'ACK']),
-  rst: Object.freeze(['RST']),
-  rstAck: Object.freeze(['RST', 'ACK']),
-} satisfies Record<string, readonly Flag[]>;
-
 /** The segment a correct endpoint would put on the wire for `event`, before any override. */
 export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck = false): Segment {
+  const ackFlag: Flag[] = ['ACK'];
   switch (event) {
     case 'sendSyn':
       // A resent SYN carries its data again: in SYN-SENT everything past the SYN was on it.
-      if (tcb.state === 'SYN-SENT') return { seq: tcb.iss, ack: 0, flags: SENT_FLAGS.syn, len: synDataLen(tcb) };
-      return { seq: tcb.nextIss, ack: 0, flags: SENT_FLAGS.syn, len };
+      if (tcb.state === 'SYN-SENT') return { seq: tcb.iss, ack: 0, flags: ['SYN'], len: synDataLen(tcb) };
+      return { seq: tcb.nextIss, ack: 0, flags: ['SYN'], len };
     case 'sendSynAck':
-      return { seq: tcb.iss, ack: tcb.rcvNxt, flags: SENT_FLAGS.synAck, len: 0 };
+      return { seq: tcb.iss, ack: tcb.rcvNxt, flags: ['SYN', 'ACK'], len: 0 };
     case 'sendAck':
-      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: SENT_FLAGS.ack, len: 0 };
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ackFlag, len: 0 };
     case 'sendData':
-      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: SENT_FLAGS.ack, len };
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ackFlag, len };
     case 'sendFin':
       // A FIN that carried data is resent whole, data included (§3.10.8).
-      if (tcb.finSeq !== null) return { seq: seqAdd(tcb.finSeq, -tcb.finLen), ack: tcb.rcvNxt, flags: SENT_FLAGS.finAck, len: tcb.finLen };
-      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: SENT_FLAGS.finAck, len };
+      if (tcb.finSeq !== null) return { seq: seqAdd(tcb.finSeq, -tcb.finLen), ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len: tcb.finLen };
+      return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: ['FIN', 'ACK'], len };
     case 'sendRst':
       return resetFor(tcb, rstWithAck);
   }
@@ -127,12 +118,12 @@ export function correctSegment(tcb: Tcb, event: SendEvent, len = 0, rstWithAck =
 /** RFC 9293 §3.10.7.1–3: an RST takes its sequence number from the ACK of the segment it answers. */
 function resetFor(tcb: Tcb, withAck: boolean): Segment {
   if (SYNCHRONIZED_STATES.has(tcb.state)) {
-    return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: withAck ? SENT_FLAGS.rstAck : SENT_FLAGS.rst, len: 0 };
+    return { seq: tcb.sndNxt, ack: tcb.rcvNxt, flags: withAck ? ['RST', 'ACK'] : ['RST'], len: 0 };
   }
   const last = tcb.lastReceived;
   const seq = last && has(last, 'ACK') ? last.ack : 0;
-  if (!withAck) return { seq, ack: 0, flags: SENT_FLAGS.rst, len: 0 };
-  return { seq, ack: last ? seqAdd(last.seq, segLen(last)) : 0, flags: SENT_FLAGS.rstAck, len: 0 };
+  if (!withAck) return { seq, ack: 0, flags: ['RST'], len: 0 };
+  return { seq, ack: last ? seqAdd(last.seq, segLen(last)) : 0, flags: ['RST', 'ACK'], len: 0 };
 }
 
 /** The endpoint sends `event`; explicit numbers go on the wire as given. */

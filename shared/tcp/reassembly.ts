@@ -29,23 +29,11 @@ export interface Reassembled {
 
 const end = (s: Segment): number => seqAdd(s.seq, s.len);
 
-const NOTHING_HELD: readonly Segment[] = Object.freeze([]);
-
 /** Takes `seg` (already trimmed, or null) and the held segments in order from `rcvNxt`. */
 export function reassemble(rcvNxt: number, held: readonly Segment[], seg: Segment | null): Reassembled {
-  const takes = seg !== null && (seg.len > 0 || has(seg, 'FIN'));
-  // Nothing held and nothing to take, as for almost every segment of a round: nothing moves, and no lists are built.
-  if (held.length === 0 && !takes) return { rcvNxt, fin: false, held: NOTHING_HELD };
-  // Nothing held and the segment in order (almost every segment with text): it is taken whole,
-  // as the loop below would take it, without the lists.
-  if (held.length === 0 && seg !== null && seqLe(seg.seq, rcvNxt)) {
-    const taken = seqLt(rcvNxt, end(seg)) ? end(seg) : rcvNxt;
-    const fin = has(seg, 'FIN') && end(seg) === taken;
-    return { rcvNxt: fin ? seqAdd(taken, 1) : taken, fin, held: NOTHING_HELD };
-  }
   let next = rcvNxt;
   let fin = false;
-  let pending = takes ? [...held, seg] : [...held];
+  let pending = seg && (seg.len > 0 || has(seg, 'FIN')) ? [...held, seg] : [...held];
   for (let taken = true; taken && !fin; ) {
     taken = false;
     for (const s of pending) {

@@ -223,11 +223,3 @@ export function lookup(state: TcpState, event: TcpEvent, passiveOpen = true): Ou
   if (outcome.ok && outcome.ifActiveOpen && !passiveOpen) return { ok: true, ...outcome.ifActiveOpen };
   return outcome;
 }
-
-/**
- * Whether `event` is allowed in `state`: `lookup(…).ok` for either kind of open (a variant only
- * changes what an allowed event does), without building the variant.
- */
-export function allows(state: TcpState, event: TcpEvent): boolean {
-  return TRANSITIONS[state][event].ok;
-}

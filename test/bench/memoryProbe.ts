@@ -123,19 +123,14 @@ async function allocations(request: Extract<MemoryRequest, { memoryProbe: 'alloc
     await new Promise((r) => setTimeout(r, request.ms));
     const { profile } = await session.post('HeapProfiler.stopSampling');
     const bySite = new Map<string, number>();
-    const name = (node: ProfileNode): string => {
+    const visit = (node: ProfileNode) => {
       const { functionName, url, lineNumber } = node.callFrame;
       const file = url.startsWith('file://') ? relative(ROOT, fileURLToPath(url)) : url;
-      return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : '(native)'}`;
-    };
-    // A built-in (a Map, an iterator's next, a typed array) is named with the code that called it.
-    const visit = (node: ProfileNode, caller: string) => {
-      const own = name(node);
-      const site = node.callFrame.url ? own : `${own} < ${caller}`;
+      const site = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : '(native)'}`;
       if (node.selfSize > 0) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
-      for (const child of node.children) visit(child, node.callFrame.url ? own : site);
+      for (const child of node.children) visit(child);
     };
-    visit(profile.head as ProfileNode, '');
+    visit(profile.head as ProfileNode);
     const sites = [...bySite].map(([site, bytes]) => ({ site, bytesPerSecond: Math.round(bytes / (request.ms / 1000)) }))
       .sort((a, b) => b.bytesPerSecond - a.bytesPerSecond);
     return { memoryProbe: 'allocations', sites };

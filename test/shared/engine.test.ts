@@ -125,15 +125,3 @@ describe('the match engine', () => {
     expect(nextWakeAt(s)).toBe(100 + s.settings.timing.latencyMs);
   });
 });
-
-describe('what the engine builds per step', () => {
-  it('hands out each expectation as one frozen constant, asked as often as it likes', () => {
-    const match = start('handshake');
-    const first = expectationFor(match, 'client');
-    expect(first).toMatchObject({ cards: ['SYN'], skill: 'open' });
-    // The engine asks several times a step in every room: no new object or list of cards each time.
-    expect(expectationFor(match, 'client')).toBe(first);
-    expect(expectationFor(start('handshake'), 'client')).toBe(first);
-    expect(Object.isFrozen(first) && Object.isFrozen(first!.cards)).toBe(true);
-  });
-});

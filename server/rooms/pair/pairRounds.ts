@@ -48,8 +48,9 @@ function pairPolicy(view: PairRoomState): RoundPolicy<MatchState> {
     deadline: () => Infinity,
     cutShort: (match, now) => ({ ...match, endsAt: Math.min(match.endsAt, now) }),
     roleOf: (seat) => roleIn(seat, Math.max(1, view.round)),
-    total: (seat, running) => seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0),
-    ready: (seat) => seat.ready,
+    shown: (seat, running) => ({
+      total: seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0), ready: seat.ready,
+    }),
     // startNext clears the lane and ladder before a round begins.
     project: (match) => projectMatch(view, match),
   };

@@ -19,7 +19,7 @@ import { refuse, tell, type RateLimit, type Sender } from '../common/refusals.ts
 import { seatHeld } from '../common/seatListing.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
 import type { SeatedEvent } from './roundPolicy.ts';
-import { anyWantsMoves, notHearingMoves, type Seat } from './seats.ts';
+import { notHearingMoves, type Seat } from './seats.ts';
 import type { SeatTable } from './seatTable.ts';
 
 /** What the desk needs of a connection. */
@@ -100,13 +100,14 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     this.playing = { client, role };
     const events = this.rules.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
     this.playing = null;
-    if (events && notStarted(events)) return refuse(client, ctx, 'roundNotStarted');
-    const judged = events && verdictOf(events, role);
-    if (!judged) return refuse(client, ctx, this.rules.noVerdict);
+    if (events?.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
+    // Time passed up to the card first, so the card's verdict is the last of this role's.
+    const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
+    if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, this.rules.noVerdict);
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
     this.host.patchNow();
-    return { move: toMoveView(judged) };
+    return { move: toMoveView(judged.move) };
   });
 
   /**
@@ -128,13 +129,10 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
    * the others read it from `moves`, and a message nobody wants is not even encoded.
    */
   forward(events: readonly SeatedEvent[]): void {
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
+    for (const e of events) {
       if (e.type !== 'moveJudged') continue;
       this.rules.judged?.(e.move);
       const clients = this.host.clients();
-      // Most players never ask: then there is no list of them to build for each verdict.
-      if (!anyWantsMoves(clients, this.host.seats)) continue;
       const skip = notHearingMoves(clients, this.host.seats, e.move.role, this.playing);
       if (skip.length < clients.length) this.host.broadcastMove(toMoveView(e.move), skip);
     }
@@ -191,24 +189,6 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     refuse(client, ctx, 'invalidPayload');
     return { ok: false };
   }
-}
-
-/** The engine would not take the card yet (the get-ready step). Loops, not closures: this is every card's path. */
-function notStarted(events: readonly SeatedEvent[]): boolean {
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type === 'inputRefused' && e.code === 'roundNotStarted') return true;
-  }
-  return false;
-}
-
-/** The verdict on `role`'s card: time passed up to the card first, so it is the last of this role's. */
-function verdictOf(events: readonly SeatedEvent[], role: Role): MoveRecord | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type === 'moveJudged' && e.move.role === role && e.move.card !== null) return e.move;
-  }
-  return null;
 }
 
 /** The reply context Colyseus passes with a request; a decoded payload never has functions. */

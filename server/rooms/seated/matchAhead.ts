@@ -31,6 +31,16 @@ export class MatchAhead {
     return this.bots[role];
   }
 
+  /** The earliest of `wakeAt` and the next card of a bot playing any of `botRoles`; null for nothing. */
+  dueAt(match: MatchState, botRoles: Iterable<Role>, bot: BotConfig): number | null {
+    let due = this.wakeAt(match);
+    for (const role of botRoles) {
+      const move = this.botMove(match, role, bot);
+      if (move && (due === null || move.at < due)) due = move.at;
+    }
+    return due;
+  }
+
   private follow(match: MatchState): void {
     if (this.of === match) return;
     this.of = match;

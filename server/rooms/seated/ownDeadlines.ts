@@ -16,12 +16,10 @@ interface Shown {
   readonly client: Client;
   readonly view: StateView;
   endpoint: EndpointState | undefined;
-  /** The last look that found its client seated and present. */
-  seenAt: number;
 }
 
 export interface OwnDeadlinesParts<T extends Seat> {
-  readonly clients: () => readonly Client[];
+  readonly clients: () => Iterable<Client>;
   readonly seatOf: (sessionId: string) => T | undefined;
   readonly roleOf: (seat: T) => Role;
   readonly endpoints: MapSchema<EndpointState>;
@@ -30,8 +28,6 @@ export interface OwnDeadlinesParts<T extends Seat> {
 export class OwnDeadlines<T extends Seat> {
   private readonly parts: OwnDeadlinesParts<T>;
   private readonly shown = new Map<string, Shown>();
-  /** Counts the looks; a view not seen at the latest is for a client that is gone (no set of ids per patch). */
-  private looks = 0;
 
   constructor(parts: OwnDeadlinesParts<T>) {
     this.parts = parts;
@@ -40,25 +36,18 @@ export class OwnDeadlines<T extends Seat> {
   /** Brings every seated client's view to the endpoint of the role they now play. */
   show(): void {
     const { clients, seatOf, roleOf, endpoints } = this.parts;
-    const look = ++this.looks;
-    const list = clients();
-    let seen = 0;
-    // Indexed: this runs before every patch of every room, and a for-of allocates until optimised.
-    for (let i = 0; i < list.length; i++) {
-      const client = list[i]!;
+    const present = new Set<string>();
+    for (const client of clients()) {
       const seat = seatOf(client.sessionId);
       if (!seat) continue;
+      present.add(client.sessionId);
       let shown = this.shown.get(client.sessionId);
       // A reconnection is a new Client object under the same session: it needs a view of its own.
       if (!shown || shown.client !== client) {
         shown?.view.dispose();
-        shown = { client, view: new StateView(), endpoint: undefined, seenAt: 0 };
+        shown = { client, view: new StateView(), endpoint: undefined };
         client.view = shown.view;
         this.shown.set(client.sessionId, shown);
-      }
-      if (shown.seenAt !== look) {
-        shown.seenAt = look;
-        seen++;
       }
       const endpoint = endpoints.get(roleOf(seat));
       if (endpoint === shown.endpoint) continue;
@@ -66,13 +55,10 @@ export class OwnDeadlines<T extends Seat> {
       if (endpoint) shown.view.add(endpoint);
       shown.endpoint = endpoint;
     }
-    // Each view seen is a distinct entry: as many seen as kept, and none is gone.
-    if (seen === this.shown.size) return;
-    for (const gone of this.shown.values()) {
-      if (gone.seenAt === look) continue;
+    for (const [id, gone] of this.shown) {
+      if (present.has(id)) continue;
       gone.view.dispose();
-      // Deleting the entry being visited is safe in a Map's iteration.
-      this.shown.delete(gone.client.sessionId);
+      this.shown.delete(id);
     }
   }
 }

@@ -10,8 +10,6 @@ type Writable<S> = { -readonly [K in keyof S]: S[K] };
 
 export class SeatTable<S extends Seat = Seat> {
   private readonly seats = new Map<string, Writable<S>>();
-  /** The seats as a list, kept until one is taken, freed or moved (a seat's own changes are made in place). */
-  private listed: readonly S[] | null = null;
 
   get size(): number {
     return this.seats.size;
@@ -33,14 +31,6 @@ export class SeatTable<S extends Seat = Seat> {
     return this.seats.values();
   }
 
-  /**
-   * The seats as one array, the same until a seat is taken, freed or moved: the clock reads
-   * them at every step and patch, and an indexed loop over it allocates nothing.
-   */
-  list(): readonly S[] {
-    return (this.listed ??= [...this.seats.values()]);
-  }
-
   find(test: (seat: S) => boolean): S | undefined {
     for (const seat of this.seats.values()) if (test(seat)) return seat;
     return undefined;
@@ -55,13 +45,11 @@ export class SeatTable<S extends Seat = Seat> {
   /** A player or a bot sits down; the seat is theirs for the match. */
   take(seat: S): void {
     this.seats.set(seat.id, { ...seat });
-    this.listed = null;
   }
 
   /** Someone left before the match began: the seat is free again. */
   free(id: string): void {
     this.seats.delete(id);
-    this.listed = null;
   }
 
   /** The connection dropped; the seat is kept for a reconnection. */
@@ -109,6 +97,5 @@ export class SeatTable<S extends Seat = Seat> {
     if (!seat) return;
     this.seats.delete(id);
     this.seats.set(to.id, { ...seat, ...to });
-    this.listed = null;
   }
 }

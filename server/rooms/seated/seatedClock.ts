@@ -134,31 +134,15 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /** Copies the seats into the synchronised player list, with each seat's role and points now. */
   showPlayers(): void {
     const { view, seats, policy } = this.parts;
-    const list = seats.list();
-    if (view.players.size !== list.length || !everySeatListed(list, view.players)) {
-      for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
-    }
-    const running = this.live ? this.state : null;
-    // Field by field into the player that is there, in an indexed loop (this runs at every step of
-    // every room); a setter given the value it has records nothing, so the patch carries what changed.
-    for (let i = 0; i < list.length; i++) {
-      const seat = list[i]!;
-      const role = policy.roleOf(seat, this.state);
+    for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
+    for (const seat of seats.values()) {
+      const fields = {
+        sessionId: seat.id, nickname: seat.nickname, role: policy.roleOf(seat, this.state), connected: seat.connected,
+        isBot: seat.isBot, ...policy.shown(seat, this.live ? this.state : null),
+      };
       const existing = view.players.get(seat.id);
-      if (!existing) {
-        view.players.set(seat.id, new PlayerState({
-          sessionId: seat.id, nickname: seat.nickname, role, connected: seat.connected, isBot: seat.isBot,
-          total: policy.total(seat, running), ready: policy.ready(seat),
-        }));
-        continue;
-      }
-      existing.sessionId = seat.id;
-      existing.nickname = seat.nickname;
-      existing.role = role;
-      existing.connected = seat.connected;
-      existing.isBot = seat.isBot;
-      existing.total = policy.total(seat, running);
-      existing.ready = policy.ready(seat);
+      if (existing) Object.assign(existing, fields);
+      else view.players.set(seat.id, new PlayerState(fields));
     }
     // A seat just handed to a bot may have a card to play.
     this.rearm();
@@ -186,25 +170,15 @@ export class SeatedClock<S, T extends Seat = Seat> {
   private rearm(): void {
     const { seats, bot, alarm, policy } = this.parts;
     if (!this.state || !this.live || this.paused) return alarm.set(null);
-    const match = policy.match(this.state);
-    // A loop rather than a list of the bots' roles: this runs after every step of every room.
-    let due = Math.min(this.ahead.wakeAt(match) ?? Infinity, policy.deadline(this.state));
-    const list = seats.list();
-    for (let i = 0; i < list.length; i++) {
-      const seat = list[i]!;
-      if (!seat.isBot) continue;
-      const move = this.ahead.botMove(match, policy.roleOf(seat, this.state), bot);
-      if (move && move.at < due) due = move.at;
-    }
+    const botRoles = [...seats.values()].filter((s) => s.isBot).map((s) => policy.roleOf(s, this.state));
+    const due = Math.min(this.ahead.dueAt(policy.match(this.state), botRoles, bot) ?? Infinity, policy.deadline(this.state));
     // Match time stands still while paused, so it runs behind the room clock by every pause.
     alarm.set(due === Infinity ? null : due + this.pausedFor);
   }
 
   private botsPlay(now: number): void {
     const { seats, bot, policy } = this.parts;
-    const list = seats.list();
-    for (let i = 0; i < list.length; i++) {
-      const seat = list[i]!;
+    for (const seat of seats.values()) {
       if (!seat.isBot || !this.state || !this.live || now > policy.deadline(this.state)) continue;
       const decision = this.ahead.botMove(policy.match(this.state), policy.roleOf(seat, this.state), bot);
       if (decision && decision.at <= now) this.apply({ ...decision.input, now });
@@ -227,10 +201,4 @@ export class SeatedClock<S, T extends Seat = Seat> {
     }
     return events;
   }
-}
-
-/** Every seat has its player in the list: with as many players as seats, no player is left over. */
-function everySeatListed(seats: readonly Seat[], players: ClockView['players']): boolean {
-  for (let i = 0; i < seats.length; i++) if (!players.has(seats[i]!.id)) return false;
-  return true;
 }

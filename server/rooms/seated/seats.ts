@@ -47,9 +47,3 @@ export function notHearingMoves<C extends { readonly sessionId: string }>(
   const replied = playing?.role === role ? playing.client : null;
   return clients.filter((c) => c === replied || !seats.get(c.sessionId)?.wantsMoves);
 }
-
-/** Whether any of `clients` sits in a seat that asked for `moveJudged`. */
-export function anyWantsMoves<C extends { readonly sessionId: string }>(clients: readonly C[], seats: { get(id: string): Seat | undefined }): boolean {
-  for (let i = 0; i < clients.length; i++) if (seats.get(clients[i]!.sessionId)?.wantsMoves) return true;
-  return false;
-}
