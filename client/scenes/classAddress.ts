@@ -1,7 +1,7 @@
 import type Phaser from 'phaser';
 import { classKeys } from '../classKeys.ts';
 import { game } from '../i18n/text.ts';
-import { joinClass, teachAgain } from '../net/classroom.ts';
+import { joinClass, teachAgain, type ClassResult } from '../net/classroom.ts';
 import { classOpenInOtherTab } from '../net/classTabs.ts';
 import { loadPreferences } from '../preferences.ts';
 import { classLinkCode, teachingCode } from './ClassJoin.ts';
@@ -33,12 +33,11 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   if (!code) return false;
   const nickname = loadPreferences().nickname;
   if (classKeys.studentToken(code) && nickname) {
-    const result = await joinClass(code, nickname);
+    const result = await rejoinClass(code, nickname);
     if (result.ok) {
       go(scene, SCENES.ClassLobby, { cls: result.session });
       return true;
     }
-    if (result.failure === 'kicked' || result.failure === 'classEnded') classKeys.forgetStudent(code);
     go(scene, SCENES.ClassJoin, { code, message: game(`error.${result.failure}`) });
     return true;
   }
@@ -59,13 +58,21 @@ export async function returnToClass(scene: Phaser.Scene): Promise<boolean> {
   const code = classKeys.lastJoined();
   const nickname = loadPreferences().nickname;
   if (!code || !nickname || await classOpenInOtherTab(code)) return false;
+  const result = await rejoinClass(code, nickname);
+  if (!result.ok) return false;
+  // The address a reload comes back to, as if the class link had been followed.
+  history.replaceState(null, '', `/class/${code}`);
+  go(scene, SCENES.ClassLobby, { cls: result.session });
+  return true;
+}
+
+/**
+ * The student this browser kept joins `code` again. Only a refusal that stands for good (kicked,
+ * the class ended) forgets them: a class not found may be a server restarting, after which the
+ * class comes back under its code and the same student with it.
+ */
+async function rejoinClass(code: string, nickname: string): Promise<ClassResult> {
   const result = await joinClass(code, nickname);
-  if (result.ok) {
-    // The address a reload comes back to, as if the class link had been followed.
-    history.replaceState(null, '', `/class/${code}`);
-    go(scene, SCENES.ClassLobby, { cls: result.session });
-    return true;
-  }
-  if (result.failure === 'kicked' || result.failure === 'classEnded' || result.failure === 'roomNotFound') classKeys.forgetStudent(code);
-  return false;
+  if (!result.ok && (result.failure === 'kicked' || result.failure === 'classEnded')) classKeys.forgetStudent(code);
+  return result;
 }
