@@ -209,7 +209,7 @@ export class ClassRounds {
    * Puts what pairs reported since the last call on their tiles; whether any tile changed. The
    * room calls it at most once a second: a change to a tile is for teacher screens only, but
    * Colyseus sends every client without a view an (empty) patch for each patch that has one, so
-   * with tiles changing as they come, 200 students would each get 20 patches a second.
+   * with tiles changing as they come, 200 students would each get every one of the class's patches.
    */
   showTileNews(): boolean {
     if (this.tileNews.size === 0) return false;
