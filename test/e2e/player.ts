@@ -81,6 +81,21 @@ export class Player {
     return (await this.state()).verdicts[verdicts] ?? '';
   }
 
+  /**
+   * Plays the card the hint names now. A segment landing between reading the hint and the card's
+   * arrival makes it `stale` (not sent, no penalty; the game's answer to that race): then the
+   * hint that came with the segment is played, up to three times.
+   */
+  async playNextHint(): Promise<string> {
+    let verdict = 'stale';
+    for (let tries = 0; verdict === 'stale' && tries < 3; tries++) {
+      const hint = await this.nextHint();
+      if (!hint) return '';
+      verdict = await this.playAndWait(hint.cards[0]!, hint.moves);
+    }
+    return verdict;
+  }
+
   /** Plays the server's suggestion each time one comes, until the round ends. */
   async playRound(onFirstPlay?: () => Promise<void>): Promise<void> {
     for (let played = 0; ; played++) {
