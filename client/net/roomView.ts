@@ -1,5 +1,6 @@
-import type { EndpointView, MoveView, PairRoomView, PlayerView } from '../../shared/protocol.ts';
+import type { EndpointView, PairRoomView, PlayerView } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/match/cards.ts';
+import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 
 interface Jsonable {
   toJSON(): Record<string, unknown>;
@@ -20,9 +21,13 @@ export function toRoomView(state: unknown): PairRoomView {
     // Only the player's own endpoint carries its deadline (server/rooms/seated/ownDeadlines.ts):
     // the partner's, and every one a watcher sees, read as no deadline running.
     endpoints: new Map((Object.entries(endpoints) as [Role, EndpointView][]).map(([role, ep]) => [role, { ...ep, deadlineAt: ep.deadlineAt ?? -1 }])),
-    segments: (json.segments ?? []) as PairRoomView['segments'],
-    // `params` is left out of the state when empty (it costs a room a map per move).
-    moves: ((json.moves ?? []) as (Omit<MoveView, 'params'> & { params?: MoveView['params'] })[]).map((m) => ({ ...m, params: m.params ?? {} })),
-    stateLog: (json.stateLog ?? []) as PairRoomView['stateLog'],
+    // The round's lists carry one string per record (shared/stateRecords.ts).
+    segments: records(json.segments).map(SEGMENT_RECORD.decode),
+    moves: records(json.moves).map(MOVE_RECORD.decode),
+    stateLog: records(json.stateLog).map(STATE_LOG_RECORD.decode),
   };
+}
+
+function records(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((r): r is string => typeof r === 'string') : [];
 }

@@ -1,18 +1,18 @@
 /**
  * Copies the engine's plain match state into the synchronised schema after every step. Only
- * what differs is written (schema setters skip equal primitives, lists grow by appending), so a
- * patch carries the change and not the whole round.
+ * what differs is written (schema setters skip equal primitives, lists grow by appending, a
+ * segment is rewritten only when the engine made it anew), so a patch carries the change and
+ * not the whole round. The round's lists hold one string per record (shared/stateRecords.ts).
  */
 import { ROLES, type Role } from '../../shared/match/cards.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
+import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 import { normalizeFlags } from '../../shared/tcp/segment.ts';
-import { ArraySchema, MapSchema } from '@colyseus/schema';
-import {
-  EndpointState, MoveState, SegmentState, StateLogState, type PairRoomState,
-} from './schema/PairRoomState.ts';
+import type { ArraySchema } from '@colyseus/schema';
+import { EndpointState, type PairRoomState } from './schema/PairRoomState.ts';
 
 /**
  * The part of a room's state that shows the current round. Pair and challenge rooms both have
@@ -24,21 +24,15 @@ export type RoundTarget = Pick<PairRoomState,
 /** -1 stands for "not running" on the wire, where a number cannot be null. */
 const orNone = (n: number | null): number => n ?? -1;
 
-function segmentFields(w: WireSegment) {
-  return {
+function segmentRecord(w: WireSegment): string {
+  return SEGMENT_RECORD.encode({
     id: w.id, from: w.from, card: w.card, seq: w.segment.seq, ack: w.segment.ack, len: w.segment.len,
     flags: normalizeFlags(w.segment.flags).join(','), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
     status: w.status, old: w.old, why: w.why ?? '',
-  };
-}
-
-function moveState(m: MoveRecord): MoveState {
-  const { params, expected, ...fields } = toMoveView(m);
-  return new MoveState({
-    ...fields, expected: new ArraySchema<string>(...expected),
-    ...(Object.keys(params).length > 0 ? { params: new MapSchema<number>(params) } : {}),
   });
 }
+
+const moveRecord = (m: MoveRecord): string => MOVE_RECORD.encode(toMoveView(m));
 
 function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
   if (list.length === items.length && items.every((c, i) => list[i] === c)) return;
@@ -89,11 +83,11 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   // a synchronised list goes through a proxy, and this runs on every step of every room).
   const projected = view.segments.length;
   match.wire.forEach((w, i) => {
-    if (i >= projected) view.segments.push(new SegmentState(segmentFields(w)));
-    else if (before?.wire[i] !== w) Object.assign(view.segments[i]!, segmentFields(w));
+    if (i >= projected) view.segments.push(segmentRecord(w));
+    else if (before?.wire[i] !== w) view.segments[i] = segmentRecord(w);
   });
-  for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveState(match.moves[i]!));
-  for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(new StateLogState(match.stateLog[i]!));
+  for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveRecord(match.moves[i]!));
+  for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(STATE_LOG_RECORD.encode(match.stateLog[i]!));
 }
 
 /** Forgets the previous round before a new one is projected. */

@@ -6,7 +6,7 @@
 import { setPriority } from 'node:os';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,11 +88,18 @@ const BENCH_LIMITS = {
   MATCHMAKE_PER_MINUTE: '1000000', ROOMS_PER_ADDRESS: '1000000', MAX_ROOMS: '1000000', PENDING_SEATS_PER_ADDRESS: '1000000',
 };
 
+/**
+ * For looking into the server's collector: `SERVER_NODE_ARGS` (space-separated) go to every
+ * game server the bench starts, e.g. `--trace-gc-nvp`, and `SERVER_LOG` names a file that
+ * gets their standard output (each collection's pause, survivors and promotions).
+ */
+const SERVER_NODE_ARGS = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export async function startGameServer(env: Record<string, string>, nodeArgs: readonly string[] = [], ipc = false): Promise<ServerProcess> {
   const port = await freePort();
   // A database of its own, so thousands of bench rounds never land in data/tango.sqlite.
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-bench-data-'));
-  const child = track(spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
+  const child = track(spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, 'server/index.ts'], {
     cwd: ROOT,
     // Every bench client comes from one address: the per-address limits would stop them at 250 rooms.
     // A process of a cluster (REDIS_URL) advertises its own address, so seats it reserves for a room elsewhere lead there.
@@ -101,6 +108,7 @@ export async function startGameServer(env: Record<string, string>, nodeArgs: rea
   }));
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const output = new OutputTail(child);
+  if (process.env.SERVER_LOG) child.stdout?.pipe(createWriteStream(process.env.SERVER_LOG, { flags: 'a' }));
   try {
     await waitForHttp(`http://${HOST}:${port}/healthz`, child, 20_000);
   } catch (e) {

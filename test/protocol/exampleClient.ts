@@ -24,7 +24,15 @@ interface Segment { from: string; seq: number; ack: number; len: number; flags: 
 interface Player { role: string; ready: boolean }
 interface State {
   code: string; phase: string; round: number; rounds: number; roundStatus: string; serverTime: number; roundClockStartsAt: number;
-  players: Map<string, Player>; endpoints: Map<string, Endpoint>; segments: Segment[];
+  players: Map<string, Player>; endpoints: Map<string, Endpoint>; segments: string[];
+}
+
+/** PROTOCOL.md, "Segment": each of the state's segments is a string, a JSON array of its fields in this order. */
+const SEGMENT_FIELDS = ['id', 'from', 'card', 'seq', 'ack', 'len', 'flags', 'sentAt', 'arriveAt', 'status', 'old', 'why'];
+
+function segmentOf(text: string): Segment {
+  const values = JSON.parse(text) as unknown[];
+  return Object.fromEntries(SEGMENT_FIELDS.map((field, i) => [field, values[i]])) as unknown as Segment;
 }
 
 const SYNCHRONIZED = ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'];
@@ -94,7 +102,7 @@ export async function playExample(url: string, rounds = 1): Promise<ExampleRun> 
       if (!card) return;
       busy = true;
       try {
-        const { move } = await room.request('play', { card, ...numbersFor(card, endpoint, state.segments) }) as { move: { verdict: string } };
+        const { move } = await room.request('play', { card, ...numbersFor(card, endpoint, [...state.segments].map(segmentOf)) }) as { move: { verdict: string } };
         run.verdicts.push(move.verdict);
       } catch (e) {
         run.refusals.push(codeOf(e));

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { Alarm, roomAlarm } from '../../server/rooms/seated/alarm.ts';
 import type { Card } from '../../shared/match/cards.ts';
 import { challengeConfig, createChallenge, me, newPlayerId, play as playInChallenge, until as untilChallenge } from './challengeClient.ts';
-import { bootGame, pairUp, play, testConfig, until, type TestServer } from './gameServer.ts';
+import { segmentsOf, movesOf, bootGame, pairUp, play, testConfig, until, type TestServer } from './gameServer.ts';
 
 describe('an alarm', () => {
   beforeEach(() => { vi.useFakeTimers({ now: 0 }); });
@@ -58,22 +58,23 @@ describe('rooms that tick only once a second', () => {
     // The player's own view has the card by the time the verdict comes: the patch went first.
     expect(a.state.segments.length).toBe(1);
     const seen = await until(b, (s) => s.segments.length === 1);
-    expect(seen.serverTime - seen.segments[0]!.sentAt).toBeLessThan(TICK_MS / 2);
-    const landed = await until(b, (s) => s.segments[0]?.status === 'delivered');
-    expect(landed.segments[0]!.arriveAt - landed.segments[0]!.sentAt).toBe(60);
-    expect(landed.serverTime - landed.segments[0]!.arriveAt).toBeLessThan(TICK_MS / 2);
+    expect(seen.serverTime - segmentsOf(seen)[0]!.sentAt).toBeLessThan(TICK_MS / 2);
+    const landed = await until(b, (s) => segmentsOf(s)[0]?.status === 'delivered');
+    const [segment] = segmentsOf(landed);
+    expect(segment!.arriveAt - segment!.sentAt).toBe(60);
+    expect(landed.serverTime - segment!.arriveAt).toBeLessThan(TICK_MS / 2);
   });
 
   it('lets a challenge\'s bot answer in its reaction time, ticks or not', async () => {
     const room = await createChallenge(colyseus, { nickname: 'Ada', playerId: newPlayerId(), kind: 'free' });
     const mine = () => me(room).role;
-    const botMoved = (s: typeof room.state) => s.moves.some((m) => m.role !== mine());
+    const botMoved = (s: typeof room.state) => movesOf(s).some((m) => m.role !== mine());
     const state = await untilChallenge(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0);
     // The bot answers the round's start or the person's card, whichever came first.
     const asked = botMoved(state) ? state.roundClockStartsAt
       : (await playInChallenge(room, { card: me(room).endpoint!.hintCards[0] as Card })).move.at;
     const moved = await untilChallenge(room, botMoved);
-    const botMove = moved.moves.find((m) => m.role !== mine())!;
+    const botMove = movesOf(moved).find((m) => m.role !== mine())!;
     // 60 ms of network and 30 of reaction (SHORT): well inside a tick, so only the alarm is this quick.
     expect(botMove.at - asked).toBeLessThan(TICK_MS / 2);
   });

@@ -4,7 +4,7 @@ import { peerOf, type Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { openStores } from '../../server/storage/stores.ts';
-import { bootGame, hearMoves, refusal, type TestServer } from './gameServer.ts';
+import { bootGame, hearMoves, refusal, type TestServer, movesOf } from './gameServer.ts';
 import {
   challengeConfig, createChallenge, followHints, joinChallenge, me, newPlayerId, play, resultOf, until, type ChallengeRoom,
 } from './challengeClient.ts';
@@ -27,7 +27,7 @@ function raw(room: ChallengeRoom) {
 /** Plays the hinted card if the player opens the round, until the bot has made a move of its own. */
 async function untilTheBotMoves(room: ChallengeRoom): Promise<void> {
   const mine = me(room).role;
-  const botMoved = (s: ChallengeRoom['state']) => s.moves.some((m) => m.role !== mine);
+  const botMoved = (s: ChallengeRoom['state']) => movesOf(s).some((m) => m.role !== mine);
   const state = await until(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0);
   if (!botMoved(state)) await play(room, { card: me(room).endpoint!.hintCards[0] as Card });
   await until(room, botMoved);
@@ -118,7 +118,7 @@ describe('a timed challenge room', () => {
 
     await room.waitForNextPatch();
     expect(room.state.points).toBe(points);
-    expect(room.state.moves.filter((m) => m.role === me(room).role)).toHaveLength(1);
+    expect(movesOf(room.state).filter((m) => m.role === me(room).role)).toHaveLength(1);
     expect(room.connection.isOpen).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@colyseus/sdk';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, ROOM, SERVER_MSG, TEACHER_MSG, type NoticePayload } from '../../shared/protocol.ts';
-import { bootGame, create, followHints, freshClient, me, play, type PairRoom, until, type TestServer } from './gameServer.ts';
+import { bootGame, create, followHints, freshClient, me, play, type PairRoom, until, type TestServer, segmentsOf } from './gameServer.ts';
 import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSeat, twoSeated, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
@@ -87,7 +87,7 @@ describe('the teacher running a round', () => {
     const witness = await create(colyseus, { nickname: 'Clock', mode: 'solo', playlist: ['handshake'] });
     const passed = await until(witness, (s) => s.serverTime >= at.serverTime + 500);
     await witness.leave();
-    expect(b.state.segments[0]!.status).toBe('flying');
+    expect(segmentsOf(b.state)[0]!.status).toBe('flying');
     expect(b.state.segments.length).toBe(at.segments);
 
     await command(teacher.room, TEACHER_MSG.resume);
@@ -97,8 +97,9 @@ describe('the teacher running a round', () => {
     expect(passed.serverTime - at.serverTime).toBeGreaterThanOrEqual(500);
     expect(resumed.serverTime - at.serverTime).toBeLessThan(200);
     expect(Math.abs(resumed.roundEndsAt - resumed.serverTime - at.left)).toBeLessThan(200);
-    const arrived = await until(b, (s) => s.segments[0]!.status === 'delivered');
-    expect(arrived.segments[0]!.arriveAt - arrived.segments[0]!.sentAt).toBe(60);
+    const arrived = await until(b, (s) => segmentsOf(s)[0]!.status === 'delivered');
+    const [segment] = segmentsOf(arrived);
+    expect(segment!.arriveAt - segment!.sentAt).toBe(60);
     expect(await notices.take<NoticePayload>(SERVER_MSG.notice)).toEqual({ code: 'roundResumed' });
 
     await Promise.all([followHints(a), followHints(b)]);

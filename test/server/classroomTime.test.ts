@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classReportPath, errorCodeOf, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport, type WatchPairReply } from '../../shared/protocol.ts';
 import { EXTRA_TIME_FACTOR } from '../../shared/match/timeAllowance.ts';
-import { bootGame, followHints, freshClient, me, play, refusal, TEST_URL, until, type PairRoom, type TestServer } from './gameServer.ts';
+import { bootGame, followHints, freshClient, me, play, refusal, TEST_URL, until, type PairRoom, type TestServer, segmentsOf } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, takeSeat, twoSeated, type Student } from './classroomHarness.ts';
 
 let colyseus: TestServer;
@@ -22,8 +22,8 @@ async function deadlines(pair: PairRoom, partner: PairRoom): Promise<Map<string,
   const clientMs = client.deadlineAt < 0 ? -1 : client.deadlineAt - pair.state.roundClockStartsAt;
   expect(me(pair).role).toBe('client');
   await play(pair, { card: 'SYN' });
-  const s = await until(partner, (v) => v.endpoints.get('server')!.skill !== '' && v.segments.some((g) => g.card === 'SYN'));
-  const syn = s.segments.find((g) => g.card === 'SYN')!;
+  const s = await until(partner, (v) => v.endpoints.get('server')!.skill !== '' && segmentsOf(v).some((g) => g.card === 'SYN'));
+  const syn = segmentsOf(s).find((g) => g.card === 'SYN')!;
   const server = s.endpoints.get('server')!;
   return new Map([[nick('client'), clientMs], [nick('server'), server.deadlineAt < 0 ? -1 : server.deadlineAt - syn.arriveAt]]);
 }
@@ -82,8 +82,8 @@ describe('nobody left out by the clock', () => {
     const c = await until(client, (s) => s.phase === 'playing' && me(client).endpoint.deadlineAt >= 0);
     const lengths = new Map([['client', c.endpoints.get('client')!.deadlineAt - c.roundClockStartsAt]]);
     await play(client, { card: 'SYN' });
-    const v = await until(server, (s) => s.segments.some((g) => g.card === 'SYN' && g.arriveAt >= 0) && me(server).endpoint.deadlineAt >= 0);
-    lengths.set('server', v.endpoints.get('server')!.deadlineAt - v.segments.find((g) => g.card === 'SYN')!.arriveAt);
+    const v = await until(server, (s) => segmentsOf(s).some((g) => g.card === 'SYN' && g.arriveAt >= 0) && me(server).endpoint.deadlineAt >= 0);
+    lengths.set('server', v.endpoints.get('server')!.deadlineAt - segmentsOf(v).find((g) => g.card === 'SYN')!.arriveAt);
     const amyRole = a.seat.role;
     const boRole = b.seat.role;
     expect(lengths.get(amyRole)).toBe(DEADLINE_MS * EXTRA_TIME_FACTOR);
@@ -93,7 +93,7 @@ describe('nobody left out by the clock', () => {
     // Nothing of the other's deadline is decoded: not Amy's longer one on Bo's side, nor Bo's on Amy's.
     expect(Object.keys(theirs.get(amyRole)!.toJSON())).not.toContain('deadlineAt');
     expect(Object.keys(mine.get(boRole)!.toJSON())).not.toContain('deadlineAt');
-    const seen = await until(watcher, (s) => s.segments.some((g) => g.arriveAt >= 0) && s.endpoints.size === 2);
+    const seen = await until(watcher, (s) => segmentsOf(s).some((g) => g.arriveAt >= 0) && s.endpoints.size === 2);
     for (const ep of seen.endpoints.values()) {
       expect(ep.state).not.toBe('');
       expect(Object.keys(ep.toJSON())).not.toContain('deadlineAt');

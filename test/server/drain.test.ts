@@ -11,7 +11,7 @@ import { Client, CloseCode } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodeOf, ROOM, SERVER_MSG } from '../../shared/protocol.ts';
 import { freePort } from '../freePort.ts';
-import { followHints, until, type PairRoom } from './gameServer.ts';
+import { followHints, until, type PairRoom, movesOf } from './gameServer.ts';
 import { killServers, startServer } from './serverProcess.ts';
 
 afterAll(killServers);
@@ -64,7 +64,7 @@ describe('a server told to stop (SIGTERM)', () => {
     // The round was not cut: both players play it to its end, and only then does the process go.
     await Promise.all([followHints(ada), followHints(back)]);
     const state = await until(ada, (s) => s.phase !== 'playing');
-    expect(state.moves.some((m) => m.verdict === 'correct')).toBe(true);
+    expect(movesOf(state).some((m) => m.verdict === 'correct')).toBe(true);
     const [code] = await exited;
     expect(code).toBe(0);
     expect(Date.now() - draining).toBeLessThan(20_000);

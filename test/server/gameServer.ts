@@ -13,6 +13,7 @@ import type { Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type MoveView, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
 import type { PairRoom as PairRoomOnServer } from '../../server/rooms/pair/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
+import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 
 /** A network and timers fast enough for tests, slow enough that patches show every step. */
 export const FAST: Partial<PairRoomConfig> = {
@@ -174,6 +175,11 @@ export function play(room: Pick<Seated, 'request'>, payload: PlayPayload): Promi
 }
 
 /** My role (this round) and my endpoint's view. */
+/** A state's round lists as a client reads them: on the wire each record is one string (shared/stateRecords.ts). */
+export const segmentsOf = (s: { readonly segments: Iterable<string> }) => Array.from(s.segments, (r) => SEGMENT_RECORD.decode(r));
+export const movesOf = (s: { readonly moves: Iterable<string> }) => Array.from(s.moves, (r) => MOVE_RECORD.decode(r));
+export const stateLogOf = (s: { readonly stateLog: Iterable<string> }) => Array.from(s.stateLog, (r) => STATE_LOG_RECORD.decode(r));
+
 export function me(room: Seated) {
   const role = room.state.players.get(room.sessionId)!.role;
   return { role, endpoint: room.state.endpoints.get(role)! };

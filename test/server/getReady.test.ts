@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, TEACHER_MSG } from '../../shared/protocol.ts';
-import { bootGame, create, followHints, me, play, until, type TestServer } from './gameServer.ts';
+import { bootGame, create, followHints, me, play, until, type TestServer, movesOf } from './gameServer.ts';
 import { challengeConfig, createChallenge, newPlayerId, play as playChallenge, until as untilChallenge } from './challengeClient.ts';
 import { classConfig, command, twoSeated } from './classroomHarness.ts';
 
@@ -44,7 +44,7 @@ describe('the get-ready step before a round\'s clock starts', () => {
     await until(room, (v) => v.serverTime >= v.roundClockStartsAt);
     await followHints(room);
     const end = await until(room, (v) => v.phase !== 'playing');
-    expect(end.moves.every((m) => m.verdict === 'correct')).toBe(true);
+    expect(movesOf(end).every((m) => m.verdict === 'correct')).toBe(true);
   });
 
   it('gives a class\'s pairs a longer get-ready step, and their first deadline only after it', async () => {

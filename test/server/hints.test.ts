@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStores } from '../../server/storage/stores.ts';
 import { SCORING } from '../../shared/match/scoring.ts';
-import { bootGame, create, joinByCode, me, play, testConfig, until, type TestServer } from './gameServer.ts';
+import { bootGame, create, joinByCode, me, play, testConfig, until, type TestServer, movesOf } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(testConfig(), openStores(':memory:')); });
@@ -31,7 +31,7 @@ describe('the ★ hint in a pair room', () => {
     const right = await play(client, { card: 'SYN' });
     expect(right.move).toMatchObject({ verdict: 'correct', hinted: true, points: SCORING.hintedBase });
     const synced = await until(client, (s) => s.moves.length === 2);
-    expect(synced.moves.map((m) => m.hinted)).toEqual([false, true]);
+    expect(movesOf(synced).map((m) => m.hinted)).toEqual([false, true]);
   });
 
   it('never shows a hint in Expert', async () => {

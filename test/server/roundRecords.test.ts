@@ -5,7 +5,7 @@ import {
   roundCapturePath, roundRecordPath, STUDENT_TOKEN_HEADER, TEACHER_MSG, TEACHER_SECRET_HEADER, type ErrorPayload, type RoundRecordPayload,
 } from '../../shared/protocol.ts';
 import { ROUND_REQUESTS_PER_MINUTE } from '../../server/http/roundRecords.ts';
-import { bootGame, followHints, pairUp, TEST_URL, until, type TestServer } from './gameServer.ts';
+import { bootGame, followHints, pairUp, TEST_URL, until, type TestServer, segmentsOf } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, playRound, type Student, type Teacher } from './classroomHarness.ts';
 
 let colyseus: TestServer;
@@ -30,7 +30,7 @@ describe('a finished pair round', () => {
     expect(mode).toBe('private');
     expect(record.scenarioId).toBe('lost-syn');
     expect(record.nicknames).toEqual({ client: 'Ada', server: 'Bo' });
-    const ladder = end.segments.map((s) => [s.from, s.card, s.seq, s.ack, s.status]);
+    const ladder = segmentsOf(end).map((s) => [s.from, s.card, s.seq, s.ack, s.status]);
     expect(record.wire.map((s) => [s.from, s.card, s.seq, s.ack, s.status])).toEqual(ladder);
     expect(record.wire.filter((s) => s.resent).map((s) => s.card)).toEqual(['SYN']);
 
@@ -40,7 +40,7 @@ describe('a finished pair round', () => {
     const read = readCapture(new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) throw new Error(read.code);
     const segments = read.file.packets.map((p) => decodeIpPacket(ipPayload(read.file.interfaces[0]!.linkType, p.data)!)!);
-    expect(segments.map((s) => [s.seq, s.checksumOk])).toEqual(end.segments.map((s) => [s.seq, true]));
+    expect(segments.map((s) => [s.seq, s.checksumOk])).toEqual(segmentsOf(end).map((s) => [s.seq, true]));
     expect(read.file.packets[0]!.comment).toContain('在途中遺失');
     await a.leave();
     await b.leave();

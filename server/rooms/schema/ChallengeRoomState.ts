@@ -10,7 +10,7 @@ import type { Difficulty, Speed } from '../../../shared/match/settings.ts';
 import type { RoundStatus } from '../../../shared/match/types.ts';
 import type { ChallengeKind, ChallengeRoomView, PairPhase } from '../../../shared/protocol.ts';
 import type { ScenarioId } from '../../../shared/scenarios/scenario.ts';
-import { EndpointState, MoveState, PlayerState, SegmentState, StateLogState } from './PairRoomState.ts';
+import { EndpointState, PlayerState } from './PairRoomState.ts';
 import type { Check, Exactly, Fields, Fits, Primitive } from './schemaAgreement.ts';
 
 export const ChallengeRoomState = schema({
@@ -32,9 +32,10 @@ export const ChallengeRoomState = schema({
   seatKeptSeconds: t.uint16().default(0),
   players: t.map(PlayerState),
   endpoints: t.map(EndpointState),
-  segments: t.array(SegmentState),
-  moves: t.array(MoveState),
-  stateLog: t.array(StateLogState),
+  // One string per record, as in PairRoomState.
+  segments: t.array('string'),
+  moves: t.array('string'),
+  stateLog: t.array('string'),
   // The challenge.
   kind: t.string<ChallengeKind>(),
   seats: t.string<ChallengeSeats>(),
