@@ -75,8 +75,12 @@ export class Host extends Phaser.GameObjects.Container {
     if (state !== this.shownState) {
       this.shownState = state;
       this.fitState();
-      // A state change is the lesson: make it noticeable.
-      this.scene.tweens.add({ targets: this.stateText, scale: { from: 1.25, to: 1 }, duration: 300 });
+      // A state change is the lesson: make it noticeable, but never past the box. A name that
+      // fills it (SYN-RECEIVED in a phone's host box) would cross the border as it popped: it fades in.
+      const pop = Math.min(1.25, this.stateRoom() / Math.max(1, this.stateText.width));
+      this.scene.tweens.add(pop > 1.05
+        ? { targets: this.stateText, scale: { from: pop, to: 1 }, duration: 300 }
+        : { targets: this.stateText, alpha: { from: 0.25, to: 1 }, duration: 300 });
     }
     // Numbers players need their own ISN for the first SYN or SYN+ACK; later numbers follow from it.
     this.isnText.setText(endpoint ? this.labels.isn(endpoint.iss) : '');
@@ -95,7 +99,12 @@ export class Host extends Phaser.GameObjects.Container {
 
   /** The longest state names (SYN-RECEIVED, ESTABLISHED) must fit a phone's narrow host box: shrink to fit, never cut. */
   private fitState(): void {
-    fitText(this.stateText, this.shownState, this.boxWidth - 20, { size: 22, minSize: 8 });
+    fitText(this.stateText, this.shownState, this.stateRoom(), { size: 22, minSize: 8 });
+  }
+
+  /** The state's width inside the box's padding, as for the title and the nickname. */
+  private stateRoom(): number {
+    return this.boxWidth - 20;
   }
 
   private redraw(): void {

@@ -49,6 +49,28 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+interface PopWatch { text: string; over: number }
+
+/** Measures, every frame while the match runs, how far any fitted text grows past the width it was fitted to, animations included. */
+async function watchPops(player: Player): Promise<void> {
+  await player.page.evaluate(() => {
+    const w = window as unknown as { __pop: PopWatch };
+    w.__pop = { text: '', over: 0 };
+    const sample = () => {
+      for (const f of window.__tango.layout?.() ?? []) {
+        const over = f.fit ? f.width - f.fit.width : 0;
+        if (over > w.__pop.over) w.__pop = { text: f.text, over: Math.round(over) };
+      }
+      if (window.__tango.state.scene === 'Match') requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+}
+
+async function widestPop(player: Player): Promise<PopWatch> {
+  return player.page.evaluate(() => (window as unknown as { __pop: PopWatch }).__pop);
+}
+
 describe.each(SIZES)('every screen fits and reads at $name', (size) => {
   const opened: WatchedPage[] = [];
 
@@ -134,7 +156,11 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await player.waitForScene('Match');
     expect(await player.nextHint()).not.toBeNull();
     await fits(player, 'match');
+    await watchPops(player);
     await player.playRound();
+    // Each state change pops its name (SYN-RECEIVED fills a phone's host box): never past its room.
+    const pop = await widestPop(player);
+    expect(pop.over, `${pop.text} popped ${pop.over} px past its room`).toBeLessThanOrEqual(1);
     await player.waitForScene('RoundResult');
     await player.page.waitForFunction(() => window.__tango.targets.next !== undefined, null, WAIT);
     await fits(player, 'round-result');
