@@ -82,7 +82,8 @@ async function timeStartScreen(browser: Browser, url: string): Promise<{ readyMs
     await page.addInitScript(watchStartScreen);
     await page.goto(url);
     await page.waitForFunction(() => window.__benchStartReadyAt !== undefined, null, WAIT);
-    return page.evaluate(() => {
+    // Awaited here: returned as it is, the context below would close before it answers.
+    return await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { readyMs: window.__benchStartReadyAt!, dclMs: nav?.domContentLoadedEventEnd ?? NaN };
     });
