@@ -36,7 +36,8 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
     // One after the other: the first creates the shared store's tables.
     a = await startGameProcess(env);
     b = await startGameProcess(env);
-  });
+    // Postgres's first start (initdb) and two game processes: over a minute on a loaded 2-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     if (process.env.TANGO_CLUSTER_LOGS) for (const p of [a, b]) console.log(`:${p?.port}`, p?.child.exitCode, p?.child.output());

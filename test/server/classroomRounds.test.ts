@@ -8,7 +8,9 @@ import { classConfig, command, createClass, Inbox, joinClass, playRound, takeSea
 let colyseus: TestServer;
 const stores = openStores(':memory:');
 // A student has 0.8 s to take their seat here.
-beforeAll(async () => { colyseus = await bootGame(classConfig({ seatWaitMs: 800 }), stores); });
+// The wait is also each seat's reservation (PairRoom.joinClass): on a loaded 2-core machine a
+// student took over a second to take theirs, and 800 ms expired it.
+beforeAll(async () => { colyseus = await bootGame(classConfig({ seatWaitMs: 4000 }), stores); });
 afterAll(async () => { await colyseus.shutdown(); });
 beforeEach(async () => { await colyseus.cleanup(); });
 
