@@ -7,8 +7,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Each server test file boots a real server on a free port of its own (test/server/gameServer.ts).
 export default defineConfig({
   test: {
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Limits for a hang, not for speed: on a slow 2-core machine with both projects running, a
+    // test that takes half a second alone once stalled for 33 s.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     fileParallelism: false,
     projects: [
       { extends: true, test: { name: 'browser', include: ['test/e2e/**/*.test.ts'] } },
