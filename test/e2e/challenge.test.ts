@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
@@ -62,6 +63,7 @@ async function playChallenge(player: Player, onFirstPlay: () => Promise<void>): 
 describe('the timed challenge in a browser', () => {
   let game: LiveGame;
   let browser: Browser;
+  const closesAfterTest = closeAfterEach();
   // A database of its own, so the boards hold only this run's players.
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-challenge-e2e-'));
 
@@ -77,7 +79,7 @@ describe('the timed challenge in a browser', () => {
   });
 
   it('plays a daily challenge by keyboard on a phone to the end screen, explains the mistake, and finds the player on the board', async () => {
-    const { page, errors } = await openPage(browser, { width: 360, height: 740 });
+    const { page, errors } = closesAfterTest(await openPage(browser, { width: 360, height: 740 }));
     const player = new Player(page, 'keyboard');
     await page.goto(game.url);
     await player.waitForScene('Start');
@@ -126,7 +128,7 @@ describe('the timed challenge in a browser', () => {
   }, 90_000);
 
   it('plays a free challenge by mouse on a projector in Chinese, and lists both players on the all-time board', async () => {
-    const { page, errors } = await openPage(browser, { width: 1920, height: 1080 });
+    const { page, errors } = closesAfterTest(await openPage(browser, { width: 1920, height: 1080 }));
     const player = new Player(page, 'mouse');
     await page.goto(game.url);
     await page.evaluate(() => localStorage.setItem('tango.locale', 'zh-Hant'));

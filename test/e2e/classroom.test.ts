@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
@@ -30,6 +31,7 @@ async function qrLoaded(page: Page): Promise<void> {
 describe('a class in three browsers', () => {
   let game: LiveGame;
   let browser: Browser;
+  const closesAfterTest = closeAfterEach();
   const pages: WatchedPage[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-class-e2e-'));
 
@@ -45,9 +47,9 @@ describe('a class in three browsers', () => {
   });
 
   it('a teacher runs a round for two students and sees both on the leaderboard and in the report', { timeout: 180_000 }, async () => {
-    const teacherPage = await openPage(browser, { width: 1920, height: 1080 });
-    const phonePage = await openPage(browser, { width: 360, height: 740 });
-    const laptopPage = await openPage(browser, { width: 1280, height: 800 });
+    const teacherPage = closesAfterTest(await openPage(browser, { width: 1920, height: 1080 }));
+    const phonePage = closesAfterTest(await openPage(browser, { width: 360, height: 740 }));
+    const laptopPage = closesAfterTest(await openPage(browser, { width: 1280, height: 800 }));
     pages.push(teacherPage, phonePage, laptopPage);
     const teacher = new Player(teacherPage.page, 'mouse');
     const phone = new Player(phonePage.page, 'mouse');
@@ -120,7 +122,7 @@ describe('a class in three browsers', () => {
   });
 
   it('a teacher adds a scenario and the class plays each once, or sets a number of rounds', { timeout: 120_000 }, async () => {
-    const teacherPage = await openPage(browser, { width: 1024, height: 768 });
+    const teacherPage = closesAfterTest(await openPage(browser, { width: 1024, height: 768 }));
     pages.push(teacherPage);
     const teacher = new Player(teacherPage.page, 'mouse');
     await createClassFromStart(teacher, game.url);
@@ -144,7 +146,7 @@ describe('a class in three browsers', () => {
   });
 
   it('a teacher with more students than the screen holds scrolls to the last name and removes that student', { timeout: 120_000 }, async () => {
-    const teacherPage = await openPage(browser, { width: 1280, height: 800 });
+    const teacherPage = closesAfterTest(await openPage(browser, { width: 1280, height: 800 }));
     pages.push(teacherPage);
     const teacher = new Player(teacherPage.page, 'mouse');
     const code = (await createClassFromStart(teacher, game.url)).slice(-5);

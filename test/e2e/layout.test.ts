@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/i18n/en.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { measureLayout, textFact, type Measured } from './layoutCheck.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
@@ -33,8 +34,6 @@ function gap(a: Rect, b: Rect): number {
 
 let game: LiveGame;
 let browser: Browser;
-let teacher: WatchedPage | undefined;
-let classLink = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'tango-layout-e2e-'));
 
 beforeAll(async () => {
@@ -43,7 +42,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await teacher?.context.close();
   await browser?.close();
   await game?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -72,15 +70,11 @@ async function widestPop(player: Player): Promise<PopWatch> {
 }
 
 describe.each(SIZES)('every screen fits and reads at $name', (size) => {
-  const opened: WatchedPage[] = [];
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((w) => w.context.close()));
-  });
+  const closesAfterTest = closeAfterEach();
 
   async function phone(): Promise<{ player: Player; watched: WatchedPage }> {
     const watched = await openPage(browser, { width: size.width, height: size.height }, size.scale);
-    opened.push(watched);
+    closesAfterTest(watched.context);
     return { player: new Player(watched.page, 'mouse'), watched };
   }
 
@@ -192,11 +186,10 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
   }, 240_000);
 
   it('a student who joined a class sees a lobby that fits', async () => {
-    if (!teacher) {
-      teacher = await openPage(browser, { width: 1920, height: 1080 }, 1);
-      const t = new Player(teacher.page, 'mouse');
-      classLink = await createClassFromStart(t, game.url);
-    }
+    // The teacher's console, on a projector: a class of its own for each size.
+    const teacher = await openPage(browser, { width: 1920, height: 1080 }, 1);
+    closesAfterTest(teacher.context);
+    const classLink = await createClassFromStart(new Player(teacher.page, 'mouse'), game.url);
     const { player, watched } = await phone();
     await player.page.goto(classLink);
     await player.waitForScene('ClassJoin');

@@ -5,8 +5,9 @@
  * file's `describe`, where it registers its hooks.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 
 export interface LiveSuite {
@@ -19,7 +20,7 @@ export interface LiveSuite {
 export function liveSuite(env: Readonly<Record<string, string>> = {}): LiveSuite {
   let game: LiveGame | undefined;
   let browser: Browser | undefined;
-  const opened: WatchedPage[] = [];
+  const closesAfterTest = closeAfterEach();
 
   beforeAll(async () => {
     // The browser first: without Chromium the suite fails at once, saying how to install it.
@@ -29,9 +30,6 @@ export function liveSuite(env: Readonly<Record<string, string>> = {}): LiveSuite
   afterAll(async () => {
     await browser?.close();
     await game?.stop();
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((w) => w.context.close()));
   });
 
   const started = <T>(value: T | undefined, what: string): T => {
@@ -43,7 +41,7 @@ export function liveSuite(env: Readonly<Record<string, string>> = {}): LiveSuite
     get browser() { return started(browser, 'browser'); },
     async newPage(size, deviceScaleFactor) {
       const watched = await openPage(started(browser, 'browser'), size, deviceScaleFactor);
-      opened.push(watched);
+      closesAfterTest(watched.context);
       return watched;
     },
   };

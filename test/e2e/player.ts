@@ -24,8 +24,12 @@ export class Player {
     return this.page.evaluate(() => window.__tango.state);
   }
 
+  /** Waits for `scene`; a timeout says which scene the page was on instead, and its address. */
   async waitForScene(scene: string): Promise<void> {
-    await this.page.waitForFunction((s) => window.__tango?.state?.scene === s, scene, WAIT);
+    await this.page.waitForFunction((s) => window.__tango?.state?.scene === s, scene, WAIT).catch(async (e: unknown) => {
+      const on = await this.page.evaluate(() => window.__tango?.state?.scene).catch(() => 'a closed page');
+      throw new Error(`waited for the ${scene} scene, but the page is on ${on} at ${this.page.url()}: ${String(e)}`);
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/translate.ts';
 import { launchBrowser } from './browser.ts';
 import { launchPersistentChromium } from './chromium.ts';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
 import { createClassFromStart } from './teacherPages.ts';
@@ -65,7 +66,7 @@ async function soloAfterOneMove(context: BrowserContext, gameUrl: string): Promi
 describe('a player who closes the page comes back to their seat', () => {
   let game: LiveGame;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const closesAfterTest = closeAfterEach();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -73,15 +74,12 @@ describe('a player who closes the page comes back to their seat', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser?.close();
     await game?.stop();
   });
 
   async function context(): Promise<BrowserContext> {
-    const made = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(made);
-    return made;
+    return closesAfterTest(await browser.newContext({ viewport: { width: 390, height: 844 } }));
   }
 
   /** A private room of two: the host creates it, the guest follows the link; both in the first round. */

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../../shared/capture/pcapng.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { replayPath } from '../../shared/protocol.ts';
 import { launchBrowser } from './browser.ts';
+import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
 
@@ -16,7 +17,7 @@ const DESKTOP = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 
 describe('a finished round, downloaded and replayed', () => {
   let game: LiveGame;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const closesAfterTest = closeAfterEach();
   let recordId = '';
   let segments = 0;
 
@@ -26,14 +27,13 @@ describe('a finished round, downloaded and replayed', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await game?.stop();
   });
 
   async function open(device: typeof PHONE & { locale?: string }, path: string): Promise<{ page: Page; player: Player; errors: string[] }> {
     const context = await browser.newContext({ ...device, acceptDownloads: true });
-    contexts.push(context);
+    closesAfterTest(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
