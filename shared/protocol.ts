@@ -148,6 +148,8 @@ export const ERROR_CODES = [
   'classFull',
   'classEnded',
   'classNotFound',
+  /** This browser's student is in the class in another tab: a join here would take that tab's seat. */
+  'classInOtherTab',
   'kicked',
   'unknownStudent',
   'noStudents',

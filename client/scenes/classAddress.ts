@@ -11,7 +11,8 @@ import { go, SCENES } from './scenes.ts';
 /**
  * Opens the class the address names, if it names one: a teacher's /teach/CODE comes back with
  * the secret this browser kept (to the report once the class room is gone), a student's
- * /class/CODE comes back as the same student with their token, or opens the join form filled in.
+ * /class/CODE comes back as the same student with their token (unless another tab of this browser
+ * is in that class: then the join form says so), or opens the join form filled in.
  * Returns false when the address names no class.
  */
 export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean> {
@@ -33,6 +34,12 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
   if (!code) return false;
   const nickname = loadPreferences().nickname;
   if (classKeys.studentToken(code) && nickname) {
+    // The link opened again in a second tab while the first is in the class: the newest
+    // connection is the one the class seats, so joining here would take the first tab's match.
+    if (await classOpenInOtherTab(code)) {
+      go(scene, SCENES.ClassJoin, { code, message: game('error.classInOtherTab') });
+      return true;
+    }
     const result = await rejoinClass(code, nickname);
     if (result.ok) {
       go(scene, SCENES.ClassLobby, { cls: result.session });

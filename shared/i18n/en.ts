@@ -241,6 +241,7 @@ export const en = {
   'error.classFull': 'The class is full (200 students).',
   'error.classEnded': 'This class has ended.',
   'error.classNotFound': 'No class has that code. Check the code and try again.',
+  'error.classInOtherTab': 'You are already in this class in another tab of this browser. Switch to that tab to play on, or close it and open the link here again.',
   'error.roundRecordNotFound': 'No finished round has that link.',
   'error.noAnswer': 'The server did not answer. Check the connection and try again.',
   'error.notYourRound': 'This round belongs to a class: only its teacher and the students who played it can open it.',

@@ -239,6 +239,7 @@ export const zhHans: Catalogue = {
   'error.classFull': '班级人数已满（200 名学生）。',
   'error.classEnded': '这堂课已经结束。',
   'error.classNotFound': '没有班级使用这个代码。请检查代码后再试一次。',
+  'error.classInOtherTab': '你已经在这个浏览器的另一个标签页中加入这个班级。请切换到那个标签页继续玩，或关闭它后在这里重新打开链接。',
   'error.roundRecordNotFound': '没有已结束的回合使用这个链接。',
   'error.noAnswer': '服务器没有响应。请检查网络连接后再试一次。',
   'error.notYourRound': '这个回合属于一个班级：只有老师和参与的学生可以打开。',

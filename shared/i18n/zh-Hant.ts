@@ -239,6 +239,7 @@ export const zhHant: Catalogue = {
   'error.classFull': '班級人數已滿（200 位學生）。',
   'error.classEnded': '這堂課已經結束。',
   'error.classNotFound': '沒有班級使用這個代碼。請檢查代碼後再試一次。',
+  'error.classInOtherTab': '你已經在這個瀏覽器的另一個分頁中加入這個班級。請切換到那個分頁繼續玩，或關閉它後在這裡重新開啟連結。',
   'error.roundRecordNotFound': '沒有已結束的回合使用這個連結。',
   'error.noAnswer': '伺服器沒有回應。請檢查網路連線後再試一次。',
   'error.notYourRound': '這個回合屬於一個班級：只有老師和參與的學生可以開啟。',

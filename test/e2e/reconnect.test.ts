@@ -35,12 +35,17 @@ async function seatOf(player: Player): Promise<{ sessionId: string; role: string
 async function refusalShown(player: Player, code: string): Promise<void> {
   await player.page.waitForFunction((c) => window.__tango?.state?.refusal === c, code, { timeout: 30_000, polling: 50 })
     .catch(async (e: unknown) => { throw new Error(`refusal ${await player.page.evaluate(() => window.__tango?.state?.refusal)} on ${await player.page.evaluate(() => window.__tango?.state?.scene)}, not ${code}: ${String(e)}`); });
-  const text = translate('en', `error.${code}` as Parameters<typeof translate>[1], {});
-  const shown = await player.page.evaluate(() => {
+  expect(await shownText(player)).toContain(errorText(code));
+}
+
+const errorText = (code: string): string => translate('en', `error.${code}` as Parameters<typeof translate>[1], {});
+
+/** Every text the page's current screen shows. */
+function shownText(player: Player): Promise<string> {
+  return player.page.evaluate(() => {
     const scene = window.__tango.game!.scene.getScenes(true)[0]!;
     return scene.children.list.map((o) => ('text' in o ? String((o as { text: unknown }).text) : '')).join('\n');
   });
-  expect(shown).toContain(text);
 }
 
 async function newPlayer(context: BrowserContext, url: string): Promise<Player> {
@@ -178,7 +183,7 @@ describe('a player who closes the page comes back to their seat', () => {
     }
   });
 
-  it('a class student who closes the tab mid-round comes back by the class link, or by the site, into their pair room; a second tab leaves the class to the first', { timeout: TEST_MS }, async () => {
+  it('a class student who closes the tab mid-round comes back by the class link, or by the site, into their pair room; a second tab, by the site or the link, leaves the class to the first', { timeout: TEST_MS }, async () => {
     const teacher = new Player(await (await context()).newPage(), 'mouse');
     const link = await createClassFromStart(teacher, game.url);
 
@@ -202,6 +207,13 @@ describe('a player who closes the page comes back to their seat', () => {
     await second.waitForScene('Start');
     expect(await second.page.evaluate(() => location.pathname)).toBe('/');
     await second.page.close();
+    expect((await seatOf(student)).scene).toBe('Match');
+    // The class link itself in a second tab: the join form says the class is open in the other
+    // tab, rather than joining (the newest connection would take the first tab's seat).
+    const linkTab = await newPlayer(studentContext, link);
+    await linkTab.waitForScene('ClassJoin');
+    expect(await shownText(linkTab)).toContain(errorText('classInOtherTab'));
+    await linkTab.page.close();
     expect((await seatOf(student)).scene).toBe('Match');
 
     await student.page.close();
