@@ -28,4 +28,14 @@ export class WriteQueue {
   settled(): Promise<void> {
     return this.#last;
   }
+
+  /**
+   * As `settled`, but no later than `ms` from now: for what waits on the writes without
+   * depending on them (a database that hangs must not hold a class's round open).
+   */
+  settledWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+    return Promise.race([this.#last, late]).finally(() => clearTimeout(timer));
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * A pair room's side of a class: who may sit where, the teacher's pause, resume, end and kick
- * arriving through presence, and every judged move and the round's result going back the same
- * way. A move counts for a student only if they, not a bot, held the seat when it was judged:
- * a student who never came or who left earns nothing from the bot that played for their partner.
+ * arriving through presence, and every judged move and the round's result (once stored) going
+ * back the same way. A move counts for a student only if they, not a bot, held the seat when it
+ * was judged: a student who never came or who left earns nothing from the bot that played for
+ * their partner.
  */
 import { ErrorCode as ColyseusError, ServerError, type Client, type Clock, type Delayed, type Presence } from '@colyseus/core';
 import { BOT_SEAT } from '../../../shared/classroom/pairing.ts';
@@ -21,6 +22,9 @@ import type { PairRounds } from './pairRounds.ts';
 import { roleIn, type Seat } from '../seated/seats.ts';
 import { TileReport } from './tileReport.ts';
 import type { SeatTable } from '../seated/seatTable.ts';
+
+/** The longest a pair's result waits for its writes before the class is told anyway. */
+const RESULT_WAIT_MS = 3000;
 
 /** What the class room gives a pair room it creates (server-side only; clients cannot send it). */
 export interface ClassPairSpec {
@@ -152,7 +156,10 @@ export class ClassLink {
     this.host.writes.add(`class results of round ${this.spec.round}`, () => stores.results.save(results));
     this.tiles.finish(match);
     const totals = results.map(({ playerId, points, correct, mistakes, missed }) => ({ studentId: playerId, points, correct, mistakes, missed }));
-    this.report({ kind: 'result', totals });
+    // The class reviews the round once every pair has reported, and a teacher may open the report
+    // at once: so this pair reports once its round and results are stored (or the database is slow
+    // past RESULT_WAIT_MS: then the report catches up a moment later).
+    void this.host.writes.settledWithin(RESULT_WAIT_MS).then(() => this.report({ kind: 'result', totals }));
   }
 
   private start(clock = true): void {
