@@ -36,11 +36,11 @@ export class OwnDeadlines<T extends Seat> {
   /** Brings every seated client's view to the endpoint of the role they now play. */
   show(): void {
     const { clients, seatOf, roleOf, endpoints } = this.parts;
-    const present = new Set<string>();
+    let seated = 0;
     for (const client of clients()) {
       const seat = seatOf(client.sessionId);
       if (!seat) continue;
-      present.add(client.sessionId);
+      seated++;
       let shown = this.shown.get(client.sessionId);
       // A reconnection is a new Client object under the same session: it needs a view of its own.
       if (!shown || shown.client !== client) {
@@ -55,6 +55,11 @@ export class OwnDeadlines<T extends Seat> {
       if (endpoint) shown.view.add(endpoint);
       shown.endpoint = endpoint;
     }
+    // Each seated client has its one entry now: no more entries than them means none has left.
+    // (This runs before every patch of every room; the common case allocates nothing.)
+    if (this.shown.size === seated) return;
+    const present = new Set<string>();
+    for (const client of clients()) if (seatOf(client.sessionId)) present.add(client.sessionId);
     for (const [id, gone] of this.shown) {
       if (present.has(id)) continue;
       gone.view.dispose();

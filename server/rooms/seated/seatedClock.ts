@@ -134,7 +134,6 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /** Copies the seats into the synchronised player list, with each seat's role and points now. */
   showPlayers(): void {
     const { view, seats, policy } = this.parts;
-    for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
     for (const seat of seats.values()) {
       const fields = {
         sessionId: seat.id, nickname: seat.nickname, role: policy.roleOf(seat, this.state), connected: seat.connected,
@@ -143,6 +142,11 @@ export class SeatedClock<S, T extends Seat = Seat> {
       const existing = view.players.get(seat.id);
       if (existing) Object.assign(existing, fields);
       else view.players.set(seat.id, new PlayerState(fields));
+    }
+    // Every seat has its player now, so a player more than the seats is one whose seat is gone
+    // (this runs at every step; the common case looks at no key).
+    if (view.players.size > seats.size) {
+      for (const id of [...view.players.keys()]) if (!seats.has(id)) view.players.delete(id);
     }
     // A seat just handed to a bot may have a card to play.
     this.rearm();
