@@ -10,24 +10,27 @@ import { StateView, type MapSchema } from '@colyseus/schema';
 import type { Client } from '@colyseus/core';
 import type { Role } from '../../../shared/match/cards.ts';
 import type { EndpointState } from '../schema/PairRoomState.ts';
-import type { Seat } from './seats.ts';
 
 interface Shown {
   readonly client: Client;
   readonly view: StateView;
   endpoint: EndpointState | undefined;
+  /** The last `show` that found its client. */
+  seenIn: number;
 }
 
-export interface OwnDeadlinesParts<T extends Seat> {
+/** `T` is the room's seat; only the room's own functions look into it. */
+export interface OwnDeadlinesParts<T> {
   readonly clients: () => Iterable<Client>;
   readonly seatOf: (sessionId: string) => T | undefined;
   readonly roleOf: (seat: T) => Role;
   readonly endpoints: MapSchema<EndpointState>;
 }
 
-export class OwnDeadlines<T extends Seat> {
+export class OwnDeadlines<T> {
   private readonly parts: OwnDeadlinesParts<T>;
   private readonly shown = new Map<string, Shown>();
+  private shows = 0;
 
   constructor(parts: OwnDeadlinesParts<T>) {
     this.parts = parts;
@@ -36,32 +39,32 @@ export class OwnDeadlines<T extends Seat> {
   /** Brings every seated client's view to the endpoint of the role they now play. */
   show(): void {
     const { clients, seatOf, roleOf, endpoints } = this.parts;
-    let seated = 0;
+    const now = ++this.shows;
+    let found = 0;
     for (const client of clients()) {
       const seat = seatOf(client.sessionId);
       if (!seat) continue;
-      seated++;
       let shown = this.shown.get(client.sessionId);
       // A reconnection is a new Client object under the same session: it needs a view of its own.
       if (!shown || shown.client !== client) {
         shown?.view.dispose();
-        shown = { client, view: new StateView(), endpoint: undefined };
+        shown = { client, view: new StateView(), endpoint: undefined, seenIn: 0 };
         client.view = shown.view;
         this.shown.set(client.sessionId, shown);
       }
+      if (shown.seenIn !== now) found++;
+      shown.seenIn = now;
       const endpoint = endpoints.get(roleOf(seat));
       if (endpoint === shown.endpoint) continue;
       if (shown.endpoint) shown.view.remove(shown.endpoint);
       if (endpoint) shown.view.add(endpoint);
       shown.endpoint = endpoint;
     }
-    // Each seated client has its one entry now: no more entries than them means none has left.
-    // (This runs before every patch of every room; the common case allocates nothing.)
-    if (this.shown.size === seated) return;
-    const present = new Set<string>();
-    for (const client of clients()) if (seatOf(client.sessionId)) present.add(client.sessionId);
+    // Every entry found again means no client has left. (This runs before every patch of every
+    // room: the common case allocates nothing and looks at no entry twice.)
+    if (found === this.shown.size) return;
     for (const [id, gone] of this.shown) {
-      if (present.has(id)) continue;
+      if (gone.seenIn === now) continue;
       gone.view.dispose();
       this.shown.delete(id);
     }
