@@ -1,16 +1,9 @@
 /** Room helpers for the cluster tests: the rooms are the same as in test/server, the clients are per process. */
 import type { Room } from '@colyseus/sdk';
-import { CLASS_MSG, SERVER_MSG, type SeatPayload } from '../../shared/protocol.ts';
+import { CLASS_MSG, type SeatPayload } from '../../shared/protocol.ts';
 import { Inbox } from '../server/classroomHarness.ts';
 import type { PairRoom } from '../server/gameServer.ts';
 import type { GameProcess } from './clusterProcesses.ts';
-
-/** Listens to every server message of a pair room, as the real client does (the SDK warns about unheard ones). */
-export function hearing(room: PairRoom): PairRoom {
-  const listen = room.onMessage.bind(room) as (t: string, cb: () => void) => () => void;
-  for (const type of Object.values(SERVER_MSG)) listen(type, () => {});
-  return room;
-}
 
 /** A student takes the seat their class reserved, with a client of `via` (the reservation names the room's own process). */
 export async function takeSeatVia(via: GameProcess, student: Inbox): Promise<PairRoom> {

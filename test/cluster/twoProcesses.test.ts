@@ -10,10 +10,10 @@ import {
   CLASS_MSG, classReportPath, LEADERBOARD, ROOM, TEACHER_MSG, TEACHER_SECRET_HEADER, type ClassReport,
   type LeaderboardReply, type StudentWelcomePayload, type TeacherWelcomePayload,
 } from '../../shared/protocol.ts';
-import { followHints, until, type PairRoom } from '../server/gameServer.ts';
+import { followHints, hearing, until, type PairRoom } from '../server/gameServer.ts';
 import { command, Inbox, type ClassRoom } from '../server/classroomHarness.ts';
 import { followHints as followChallengeHints, resultOf, type ChallengeRoom } from '../server/challengeClient.ts';
-import { hearing, takeSeatVia } from './clusterRooms.ts';
+import { takeSeatVia } from './clusterRooms.ts';
 import { holder, reserve, sharedEnv, startGameProcess, type GameProcess } from './clusterProcesses.ts';
 import { startRedis, type RedisServer } from './redisServer.ts';
 import { startTestPostgres, type TestPostgres } from '../server/postgresForTests.ts';
@@ -49,16 +49,16 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
   it('joins by code, through one process, a private room created through the other; a dropped player comes back through the process not holding it; the pair plays', async () => {
     const seat = await reserve(a, 'create', ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast' });
     const elsewhere = holder([a, b], seat) === a ? b : a;
-    const dropped = hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom);
+    const dropped = await hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom);
     const bo = await b.client().joinById(dropped.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
-    hearing(bo);
+    await hearing(bo);
     await until(dropped, (s) => s.phase === 'playing' && s.players.size === 2);
 
     // As a reloaded page does: the seat is asked back, by its token, of a process that does not hold the room.
     dropped.reconnection.enabled = false;
     dropped.connection.close(CloseCode.MAY_TRY_RECONNECT);
     await until(bo, (s) => s.players.get(dropped.sessionId)?.connected === false);
-    const ada = hearing(await elsewhere.client().reconnect(dropped.reconnectionToken) as PairRoom);
+    const ada = await hearing(await elsewhere.client().reconnect(dropped.reconnectionToken) as PairRoom);
     await ada.waitForInitialState();
     expect(ada.sessionId).toBe(dropped.sessionId);
     await until(bo, (s) => s.players.get(ada.sessionId)?.connected === true);
@@ -73,9 +73,9 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
   it('pairs two quick-match players who asked different processes, with no bot', async () => {
     const options = { mode: 'quick', difficulty: 'flags', speed: 'fast' };
     const first = await a.client().joinOrCreate(ROOM.pair, { ...options, nickname: 'Ana' }) as PairRoom;
-    hearing(first);
+    await hearing(first);
     const second = await b.client().joinOrCreate(ROOM.pair, { ...options, nickname: 'Ben' }) as PairRoom;
-    hearing(second);
+    await hearing(second);
     expect(second.roomId).toBe(first.roomId);
     const state = await until(first, (s) => s.phase === 'playing');
     expect([...state.players.values()].map((p) => [p.nickname, p.isBot]).sort()).toEqual([['Ana', false], ['Ben', false]]);
@@ -127,8 +127,7 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
     const seat = await reserve(a, 'create', ROOM.challenge, { nickname: '小明', playerId, kind: 'free', speed: 'fast' });
     const other = holder([a, b], seat) === a ? b : a;
     const room = await other.client().consumeSeatReservation(seat) as unknown as ChallengeRoom;
-    hearing(room as unknown as PairRoom);
-    await room.waitForInitialState();
+    await hearing(room as unknown as PairRoom);
     const result = resultOf(room, 15_000);
     await followChallengeHints(room);
     const { points } = await result;
@@ -141,14 +140,14 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
     const opened: PairRoom[] = [];
     for (let i = 0; i < 6; i++) {
       const seat = await reserve(a, 'create', ROOM.pair, { nickname: `Eve${i}`, mode: 'private' });
-      opened.push(hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom));
+      opened.push(await hearing(await a.client().consumeSeatReservation(seat) as unknown as PairRoom));
       if (holder([a, b], seat) === b) break;
     }
     expect(opened.length).toBeLessThan(6);
     // Past the seat reservation time (2 s), an untaken seat would have cost `a`'s address all its failures.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const again = await reserve(a, 'create', ROOM.pair, { nickname: 'Fay', mode: 'private' });
-    opened.push(hearing(await a.client().consumeSeatReservation(again) as unknown as PairRoom));
+    opened.push(await hearing(await a.client().consumeSeatReservation(again) as unknown as PairRoom));
     await Promise.all(opened.map((room) => room.leave()));
   }, 20_000);
 
@@ -157,9 +156,9 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
     const survivor = holder([a, b], seat);
     const victim = survivor === a ? b : a;
     const ada = await survivor.client().consumeSeatReservation(seat) as unknown as PairRoom;
-    hearing(ada);
+    await hearing(ada);
     const bo = await survivor.client().joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom;
-    hearing(bo);
+    await hearing(bo);
     await until(ada, (s) => s.phase === 'playing');
 
     await stopServer(victim.child, 'SIGKILL');
@@ -168,9 +167,9 @@ describe.skipIf(!redisServer.path)(`two game processes sharing Redis and Postgre
 
     // The survivor's matchmaker finds the dead process silent and opens the room itself.
     const cy = await survivor.client().create(ROOM.pair, { nickname: 'Cy', mode: 'private' }) as PairRoom;
-    hearing(cy);
+    await hearing(cy);
     const di = await survivor.client().joinById(cy.roomId, { nickname: 'Di', mode: 'private' }) as PairRoom;
-    hearing(di);
+    await hearing(di);
     await until(cy, (s) => s.phase === 'playing');
     await Promise.all([ada.leave(), bo.leave(), cy.leave(), di.leave()]);
   }, 30_000);

@@ -9,18 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, CloseCode } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorCodeOf, ROOM, SERVER_MSG } from '../../shared/protocol.ts';
+import { errorCodeOf, ROOM } from '../../shared/protocol.ts';
 import { freePort } from '../freePort.ts';
-import { followHints, until, type PairRoom, movesOf } from './gameServer.ts';
+import { followHints, hearing, until, type PairRoom, movesOf } from './gameServer.ts';
 import { killServers, startServer } from './serverProcess.ts';
 
 afterAll(killServers);
-
-function hearing(room: PairRoom): PairRoom {
-  const listen = room.onMessage.bind(room) as (t: string, cb: () => void) => () => void;
-  for (const type of Object.values(SERVER_MSG)) listen(type, () => {});
-  return room;
-}
 
 describe('a server told to stop (SIGTERM)', () => {
   it('says 503 draining, refuses new rooms, takes a reloaded player back, lets the running round finish, then exits', async () => {
@@ -30,8 +24,8 @@ describe('a server told to stop (SIGTERM)', () => {
     const exited = once(server, 'exit');
     expect((await fetch(`${http}/healthz`)).status).toBe(200);
 
-    const ada = hearing(await new Client(http).create(ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast', playlist: ['handshake'] }) as PairRoom);
-    const bo = hearing(await new Client(http).joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom);
+    const ada = await hearing(await new Client(http).create(ROOM.pair, { nickname: 'Ada', mode: 'private', speed: 'fast', playlist: ['handshake'] }) as PairRoom);
+    const bo = await hearing(await new Client(http).joinById(ada.roomId, { nickname: 'Bo', mode: 'private' }) as PairRoom);
     await until(ada, (s) => s.phase === 'playing');
     const draining = Date.now();
     server.kill('SIGTERM');
@@ -57,7 +51,7 @@ describe('a server told to stop (SIGTERM)', () => {
     bo.reconnection.enabled = false;
     bo.connection.close(CloseCode.MAY_TRY_RECONNECT);
     await until(ada, (s) => s.players.get(bo.sessionId)?.connected === false);
-    const back = hearing(await new Client(http).reconnect(token) as PairRoom);
+    const back = await hearing(await new Client(http).reconnect(token) as PairRoom);
     await back.waitForInitialState();
     expect(back.sessionId).toBe(bo.sessionId);
 
