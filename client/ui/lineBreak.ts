@@ -16,6 +16,8 @@ const breaksAround = (ch: string): boolean => CJK.test(ch) || CJK_MARK.test(ch);
 const CLOSING = new Set([...'。，、．：；！？）」』】〉》〕］｝％…—,.;:!?)]}%']);
 /** Never at the end of a line: it belongs with what comes after it. */
 const OPENING = new Set([...'（「『【〈《〔［｛([{']);
+/** A mark that labels the word after it ("✗ wrong", "◷ too late"): kept with that word across the space. */
+const LABELS = new Set([...'✓✗◷★⚑♛↻⊘']);
 
 interface Piece {
   text: string;
@@ -39,7 +41,8 @@ function pieces(line: string): Piece[] {
     // A Latin "." or ")" closes the Latin word before it; after Chinese it begins one (".pcap").
     const closes = !spaced && CLOSING.has(ch) && (ch > '\u007f' || !breaksAround(before));
     const latinAfterLatin = !spaced && !breaksAround(ch) && !breaksAround(before) && !OPENING.has(ch);
-    if (last && (glueNext || closes || latinAfterLatin)) last.text += ch;
+    if (last && spaced && LABELS.has(last.text)) last.text += ` ${ch}`;
+    else if (last && (glueNext || closes || latinAfterLatin)) last.text += ch;
     else out.push({ text: ch, spaced });
     glueNext = OPENING.has(ch);
     spaced = false;

@@ -39,6 +39,11 @@ describe('line breaking', () => {
     expect(wrapLines('收到 SYN+ACK 後回覆一個確認，連線就建立了', 16, columns)).toEqual(['收到 SYN+ACK 後', '回覆一個確認，連', '線就建立了']);
   });
 
+  it('keeps a mark that labels a word with that word', () => {
+    expect(wrapLines('right • ✗ wrong • ◷ too late', 18, columns)).toEqual(['right • ✗ wrong •', '◷ too late']);
+    expect(wrapLines('✓ 對 ✗ 錯', 5, columns)).toEqual(['✓ 對', '✗ 錯']);
+  });
+
   it('cuts a piece wider than a line (a long code) so that nothing is wider than the width', () => {
     expect(wrapLines('ABCDEFGHIJKL', 5, columns)).toEqual(['ABCDE', 'FGHIJ', 'KL']);
   });
