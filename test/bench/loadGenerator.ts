@@ -82,6 +82,7 @@ async function run(plan: ShardPlan): Promise<ShardResult> {
     replies: meter.replies,
     requests: meter.requests,
     patchBytes: meter.patchBytes,
+    patchFrames: meter.patchFrames,
     ...(plan.kind === 'pairs' || plan.kind === 'classroom' ? { plays: tally.counts() } : {}),
     ...(plan.kind === 'classroom' ? { classroom: classTally.counts() } : {}),
     trouble: meter.trouble(),

@@ -102,6 +102,7 @@ export function mergeShards(shards: readonly ShardResult[], sliceMs?: number): L
     ...(sliceMs ? { slices: sliceLatencies(concat(shards.map((s) => s.latencies)), concat(shards.map((s) => s.sentAt)), sliceMs, Math.ceil(measuredMs / sliceMs)) } : {}),
     repliesPerSecond: round(replies / seconds, 1),
     patchBytesPerReply: replies > 0 ? Math.round(sum(shards.map((s) => s.patchBytes)) / replies) : 0,
+    patchFramesPerReply: replies > 0 ? round(sum(shards.map((s) => s.patchFrames)) / replies, 2) : 0,
     requestsPerConnectionPerSecond: connections > 0 ? round(sum(shards.map((s) => s.requests)) / seconds / connections, 3) : 0,
     ...(plays.length > 0 ? mergePlays(plays) : {}),
     ...(classCounts.length > 0 ? { classroom: mergeClass(classCounts, seconds) } : {}),

@@ -21,6 +21,8 @@ export class LoadMeter {
   requests = 0;
   /** State patch bytes received inside the window (countPatches). */
   patchBytes = 0;
+  /** State patches received inside the window: each is a frame, a socket write of the server's. */
+  patchFrames = 0;
   private startedAt = Infinity;
   private endedAt = Infinity;
   private watchedFrom = 0;
@@ -73,7 +75,9 @@ export class LoadMeter {
 
   /** A state patch of `bytes` arrived now. */
   patched(bytes: number): void {
-    if (this.counts(performance.now())) this.patchBytes += bytes;
+    if (!this.counts(performance.now())) return;
+    this.patchBytes += bytes;
+    this.patchFrames++;
   }
 
   counts(t0: number): boolean {

@@ -151,6 +151,8 @@ export interface LoadResult {
   readonly requestsPerConnectionPerSecond: number;
   /** State patch bytes every client received in the window, per reply: what the bare floor's patches must match. 0 for the echo floor. */
   readonly patchBytesPerReply: number;
+  /** State patches every client received in the window, per reply: how many writes the server made per card beside the verdict. */
+  readonly patchFramesPerReply: number;
   /** Pairs only: share of plays judged correct, refusals by code, rounds finished, matches finished. */
   readonly correctShare?: number;
   readonly refusals?: Readonly<Record<string, number>>;
@@ -194,6 +196,8 @@ export interface ShardResult extends Pick<LoadResult, 'kind' | 'connections' | '
   readonly requests: number;
   /** State patch bytes received in the window, by every client of the process. */
   readonly patchBytes: number;
+  /** State patches (frames) received in the window, by every client of the process. */
+  readonly patchFrames: number;
   /** Pairs and classroom only. */
   readonly plays?: PlayCounts;
   /** Classroom only. */

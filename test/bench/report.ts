@@ -189,7 +189,8 @@ export function table(report: BenchReport): string {
     if (l.bareServer?.serverTime) lines.push(`    bare Colyseus: p50 ${l.bareServer.serverTime.p50Ms} / p99 ${l.bareServer.serverTime.p99Ms} ms, ${l.bareServer.serverTime.within1MsPercent}% within 1 ms`);
     lines.push(`  allocation at ${l.pairs} pairs: ours ${cardCostText(l.server)}; bare Colyseus ${cardCostText(l.bareServer)}`);
     if (l.bare) {
-      lines.push(`  patch bytes per card at ${l.pairs} pairs: ours ${l.game.patchBytesPerReply}, bare Colyseus ${l.bare.patchBytesPerReply}; `
+      lines.push(`  patches per card at ${l.pairs} pairs: ours ${l.game.patchFramesPerReply} (${l.game.patchBytesPerReply} bytes), `
+        + `bare Colyseus ${l.bare.patchFramesPerReply} (${l.bare.patchBytesPerReply} bytes); `
         + `server CPU ours ${percent(l.server.cpuPercent)}, bare ${percent(l.bareServer?.cpuPercent ?? NaN)}`);
     }
   }

@@ -17,7 +17,7 @@ const PLAN: PairLoadPlan = {
 function shard(latencies: number[], over: Partial<ShardResult> = {}): ShardResult {
   return {
     kind: 'pairs', connections: 10, connectMs: 100, measuredMs: 2000, latencies: Float64Array.from(latencies), sentAt: new Float64Array(latencies.length),
-    replies: latencies.length, requests: latencies.length + 1, patchBytes: 100 * latencies.length,
+    replies: latencies.length, requests: latencies.length + 1, patchBytes: 100 * latencies.length, patchFrames: 2 * latencies.length,
     plays: { correct: 1, judged: 2, roundsFinished: 1, rematches: 0, refusals: { 'play:roundOver': 1 } },
     trouble: { joinFailures: 0, errors: 0, disconnects: 0, examples: [] }, loadgen: { cpuPercent: 10, eventLoopDelayP99Ms: 1 },
     ...over,
@@ -44,12 +44,12 @@ describe('a bench load split over load generators', () => {
     const slow = Array.from({ length: 30 }, (_, i) => 100 + i);
     const merged = mergeShards([
       shard(fast, { loadgen: { cpuPercent: 30, eventLoopDelayP99Ms: 2 } }),
-      shard(slow, { connectMs: 400, patchBytes: 0, loadgen: { cpuPercent: 12, eventLoopDelayP99Ms: 9 }, trouble: { joinFailures: 1, errors: 0, disconnects: 2, examples: ['join: x'] } }),
+      shard(slow, { connectMs: 400, patchBytes: 0, patchFrames: 0, loadgen: { cpuPercent: 12, eventLoopDelayP99Ms: 9 }, trouble: { joinFailures: 1, errors: 0, disconnects: 2, examples: ['join: x'] } }),
     ]);
     expect(merged.latency).toEqual(summarize(Float64Array.from([...fast, ...slow])));
     expect(merged.latency.p99).toBeGreaterThanOrEqual(100);
     expect(merged).toMatchObject({
-      connections: 20, connectMs: 400, repliesPerSecond: 500, patchBytesPerReply: 97, roundsFinished: 2, refusals: { 'play:roundOver': 2 }, correctShare: 0.5,
+      connections: 20, connectMs: 400, repliesPerSecond: 500, patchBytesPerReply: 97, patchFramesPerReply: 1.94, roundsFinished: 2, refusals: { 'play:roundOver': 2 }, correctShare: 0.5,
       trouble: { joinFailures: 1, disconnects: 2, examples: ['join: x'] },
       loadgen: { processes: 2, cpuPercent: 30, eventLoopDelayP99Ms: 9, totalCpuPercent: 42 },
     });
