@@ -183,7 +183,7 @@ describe('a player who closes the page comes back to their seat', () => {
     }
   });
 
-  it('a class student who closes the tab mid-round comes back by the class link, or by the site, into their pair room; a second tab, by the site or the link, leaves the class to the first', { timeout: TEST_MS }, async () => {
+  it('a class student who closes the tab mid-round comes back by the class link, or by the site, into their pair room; a reload too; a second tab, by the site or the link, leaves the class to the first', { timeout: TEST_MS }, async () => {
     const teacher = new Player(await (await context()).newPage(), 'mouse');
     const link = await createClassFromStart(teacher, game.url);
 
@@ -215,6 +215,10 @@ describe('a player who closes the page comes back to their seat', () => {
     expect(await shownText(linkTab)).toContain(errorText('classInOtherTab'));
     await linkTab.page.close();
     expect((await seatOf(student)).scene).toBe('Match');
+    // A reload of the tab in the class (a phone's own way back) is not another tab: straight back into the match.
+    await student.page.reload();
+    await student.waitForScene('Match');
+    expect((await seatOf(student)).myMoves.slice(0, before.myMoves.length)).toEqual(before.myMoves);
 
     await student.page.close();
     const back = await newPlayer(studentContext, link);

@@ -207,7 +207,9 @@ export async function followHints(room: SeatedRoom, through: 'round' | 'challeng
     } catch (e) {
       // A challenge's time can run out between the hint and the card.
       if (errorCodeOf(e) === 'challengeOver') return;
-      throw e;
+      // The SDK's error says only "request rejected": name the refusal, and where the round stood.
+      const reason = JSON.stringify((e as { reason?: unknown }).reason ?? String(e));
+      throw new Error(`hint ${card} refused (${errorCodeOf(e)}: ${reason}) in round ${round}, phase ${room.state.phase}`, { cause: e });
     }
     await until<SeatedView>(room, (s) => over(s) || s.round !== round || s.moves.length > moves);
   }
