@@ -209,7 +209,10 @@ export async function followHints(room: SeatedRoom, through: 'round' | 'challeng
       if (errorCodeOf(e) === 'challengeOver') return;
       // The SDK's error says only "request rejected": name the refusal, and where the round stood.
       const reason = JSON.stringify((e as { reason?: unknown }).reason ?? String(e));
-      throw new Error(`hint ${card} refused (${errorCodeOf(e)}: ${reason}) in round ${round}, phase ${room.state.phase}`, { cause: e });
+      const seen = room.state as SeatedView & { roundStatus?: string };
+      const players = [...seen.players.values()].map((p) => `${p.role}${p.isBot ? ' (bot)' : ''}${p.connected ? '' : ' (gone)'}`).join(', ');
+      throw new Error(`hint ${card} refused (${errorCodeOf(e)}: ${reason}) in round ${round}, phase ${seen.phase}, round ${seen.roundStatus ?? '?'}, `
+        + `players ${players}, moves ${JSON.stringify(movesOf(seen).map((m) => `${m.role} ${m.card ?? '-'} ${m.verdict}`))}`, { cause: e });
     }
     await until<SeatedView>(room, (s) => over(s) || s.round !== round || s.moves.length > moves);
   }
