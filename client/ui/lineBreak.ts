@@ -66,9 +66,14 @@ function cutToFit(text: string, width: number, measure: (s: string) => number): 
  */
 export function wrapLines(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.replace(/ +/g, ' ').split(/\r\n|\r|\n/)) {
+  for (const paragraph of text.replace(/ +/g, ' ').split(/\r\n|\r|\n/).map((p) => p.trim())) {
+    // Most texts fit whole: one measure for them, as Phaser's own wrap does, not one per piece.
+    if (measure(paragraph) <= width) {
+      lines.push(paragraph);
+      continue;
+    }
     let line = '';
-    for (const piece of pieces(paragraph.trim())) {
+    for (const piece of pieces(paragraph)) {
       const joined = line === '' ? piece.text : `${line}${piece.spaced ? ' ' : ''}${piece.text}`;
       if (measure(joined) <= width) {
         line = joined;
