@@ -207,6 +207,10 @@ export async function followHints(room: SeatedRoom, through: 'round' | 'challeng
     } catch (e) {
       // A challenge's time can run out between the hint and the card.
       if (errorCodeOf(e) === 'challengeOver') return;
+      // So can a round: the partner's last card lands while this one is on its way (a hint to
+      // retransmit, shown when the timer fired on a loaded machine, crossed the ACK that won the
+      // round). The round's end reached this client before the refusal did.
+      if (errorCodeOf(e) === 'roundNotRunning' && over(room.state)) return;
       // The SDK's error says only "request rejected": name the refusal, and where the round stood.
       const reason = JSON.stringify((e as { reason?: unknown }).reason ?? String(e));
       const seen = room.state as SeatedView & { roundStatus?: string };

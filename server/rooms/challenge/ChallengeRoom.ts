@@ -27,6 +27,7 @@ import type { ChallengeRoomEvents, ChallengeRoomMessages } from '../../../shared
 import { claimRoomCode } from '../common/roomCodes.ts';
 import { ChallengeRoomState } from '../schema/ChallengeRoomState.ts';
 import { newSeat } from '../seated/seats.ts';
+import { refuseWhileClosing } from '../common/closing.ts';
 
 type ChallengeClient = Client<{
   auth: { nickname: string; playerId: string };
@@ -158,6 +159,7 @@ export class ChallengeRoom extends SeatedRoom<ChallengeRoomState, SeatListing, C
   }
 
   override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
+    refuseWhileClosing(this);
     const { nickname, playerId } = client.auth ?? parseJoinOptions(options);
     // One person, one seat: the same browser in both seats would play (and count) twice.
     if (this.seats.find((s) => s.playerId === playerId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'badPlayerId');

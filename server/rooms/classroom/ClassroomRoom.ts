@@ -35,6 +35,7 @@ import type { ClassroomEvents, ClassroomMessages, Done } from '../../../shared/m
 import { claimRoomCode, holdRoomCode, releaseRoomCode } from '../common/roomCodes.ts';
 import { claimRevival, type RevivalOption } from './classRevival.ts';
 import { ClassroomState, ClassSettingsState, StudentState } from '../schema/ClassroomState.ts';
+import { refuseWhileClosing } from '../common/closing.ts';
 
 type ClassClient = Client<{
   auth: ClassAuth;
@@ -304,6 +305,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onJoin(client: ClassClient): void {
+    refuseWhileClosing(this);
     this.idleTimer?.clear();
     const welcome = this.welcomes.get(client.sessionId);
     this.welcomes.delete(client.sessionId);

@@ -30,6 +30,7 @@ import { PairRoomState } from '../schema/PairRoomState.ts';
 import { newSeat, roleIn, type Seat } from '../seated/seats.ts';
 import type { SeatListing } from '../common/seatListing.ts';
 import { PairRounds } from './pairRounds.ts';
+import { refuseWhileClosing } from '../common/closing.ts';
 
 type PairClient = Client<{
   /**
@@ -200,6 +201,7 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
   }
 
   override onJoin(client: PairClient, options: PairJoinOptions): void {
+    refuseWhileClosing(this);
     // A watcher takes no seat: it sees the state and the judged moves, and may play nothing.
     if (this.classLink && client.auth?.watcher === true) return;
     if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);
