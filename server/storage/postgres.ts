@@ -30,17 +30,30 @@ const types = {
 /** Any lock number of our own: processes that start together take turns migrating. */
 const MIGRATION_LOCK = 0x7467_6f;
 
+/**
+ * The longest a query may wait for its answer. On an open connection to a server that stalls (a
+ * network that drops packets, a host frozen) a query would otherwise wait for ever: a room's
+ * writes go one after another, so all its later writes with it, and a shutting-down server,
+ * which waits for the last writes, would never exit.
+ */
+const QUERY_TIMEOUT_MS = 30_000;
+
 export interface PostgresOptions {
   /** Connections kept open at most (node-postgres's pool `max`). */
   readonly maxConnections?: number;
   /** Where a lost idle connection is reported; by default the console. */
   readonly onError?: (error: Error) => void;
+  /** The longest a query waits for its answer before it fails (tests make it short). */
+  readonly queryTimeoutMs?: number;
 }
 
 /** Connects to the database at `url` (postgres://…) and brings its schema up to date. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Sql> {
   // A host that drops packets would otherwise hold a query (and start-up) forever.
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types });
+  const pool = new pg.Pool({
+    connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000,
+    query_timeout: options.queryTimeoutMs ?? QUERY_TIMEOUT_MS, types,
+  });
   // A connection dropped while idle (Postgres restarted) must not stop the process; the pool
   // opens another on the next query.
   pool.on('error', options.onError ?? ((e) => console.error('postgres connection lost:', e)));
@@ -78,16 +91,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 /** Runs `work` on one connection in one transaction: all of it is written, or none. */
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection that could not roll back (it timed out, it was lost) is in no known state: the
+  // pool closes it rather than lend it again.
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((r: unknown) => { broken = r instanceof Error ? r : new Error(String(r)); });
     throw e;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
