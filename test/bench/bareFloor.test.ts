@@ -9,4 +9,9 @@ describe('the bare-Colyseus floor', () => {
     expect(barePatchBytes(0)).toBe(0);
     expect(barePatchBytes(1e6)).toBe(BARE_PATCH_MAX_BYTES);
   });
+
+  it('halves each patch when every card also lands, so the bytes per card stay the game\'s', () => {
+    // Two patches per card (the card's and its landing's), each to both clients: ~188 bytes each.
+    expect(barePatchBytes(753, 2)).toBe(180);
+  });
 });

@@ -14,6 +14,8 @@ import { cardCost, type CardCost } from './stallProbe.ts';
 import { ServerTimeWindow, type ServerTimeFigures } from './serverTime.ts';
 import { TARGETS } from './targets.ts';
 import { ROOM } from '../../shared/protocol.ts';
+import { timingFor } from '../../shared/match/settings.ts';
+import { BENCH_MATCH } from './pairLoad.ts';
 import { BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM } from '../../server/rooms/bench/benchRooms.ts';
 
 /** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
@@ -184,11 +186,12 @@ function missesOf(level: Omit<LevelResult, 'meetsTarget' | 'misses' | 'caveats'>
 const BARE_PATCH_OVERHEAD_BYTES = 8;
 
 /**
- * Filler bytes per card for the bare room, so that its clients receive as many patch bytes per
- * card as the game's did: each card's patch goes to both clients of the room.
+ * Filler bytes per patch for the bare room, so that its clients receive as many patch bytes per
+ * card as the game's did: each card's patch goes to both clients of the room, and so does its
+ * landing's when the room lands its cards (`patchesPerCard` 2).
  */
-export function barePatchBytes(gamePatchBytesPerReply: number): number {
-  return Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, Math.round(gamePatchBytesPerReply / 2) - BARE_PATCH_OVERHEAD_BYTES));
+export function barePatchBytes(gamePatchBytesPerReply: number, patchesPerCard: 1 | 2 = 1): number {
+  return Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, Math.round(gamePatchBytesPerReply / (2 * patchesPerCard)) - BARE_PATCH_OVERHEAD_BYTES));
 }
 
 /**
@@ -203,7 +206,10 @@ async function runBare(pairs: number, options: BenchOptions, game: LoadResult) {
     await sleep(SETTLE_MS);
     return await measure(bare, {
       kind: 'bare', url: bare.url, pairs: Math.max(1, Math.round(game.connections / 2)),
-      perConnectionPerSecond: game.requestsPerConnectionPerSecond || 1, patchBytes: barePatchBytes(game.patchBytesPerReply),
+      perConnectionPerSecond: game.requestsPerConnectionPerSecond || 1,
+      patchBytes: barePatchBytes(game.patchBytesPerReply, options.bareLandings ? 2 : 1),
+      // A card lands after the bench match's one-way latency, as its segment does.
+      landingMs: options.bareLandings ? timingFor(BENCH_MATCH.difficulty, BENCH_MATCH.speed).latencyMs : 0,
       connectConcurrency: options.connectConcurrency, seed: options.seed, warmupMs: options.warmupMs, measureMs: options.measureMs,
     }, pairs, game.loadgen.processes, true, BENCH_BARE_ROOM);
   } finally {

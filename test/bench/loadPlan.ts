@@ -67,6 +67,8 @@ export interface BareLoadPlan extends Window {
   readonly perConnectionPerSecond: number;
   /** Bytes of state each card changes (BareRoomOptions). */
   readonly patchBytes: number;
+  /** How long after it is played each card lands, 0 for never (BareRoomOptions). */
+  readonly landingMs: number;
   readonly connectConcurrency: number;
   readonly seed: number;
 }

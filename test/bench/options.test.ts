@@ -24,5 +24,7 @@ describe('the bench\'s options', () => {
     expect(parseOptions(['--quick'])).toMatchObject({ profile: 'quick', levels: [25], classroomStudents: 50 });
     expect(parseOptions(['--stop-early']).stopAtFirstMiss).toBe(true);
     expect(parseOptions(['--no-classroom']).classroom).toBe(false);
+    expect(parseOptions(['--bare-landings']).bareLandings).toBe(true);
+    expect(parseOptions([]).bareLandings).toBe(false);
   });
 });

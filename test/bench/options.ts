@@ -44,6 +44,11 @@ export interface BenchOptions {
   readonly soakPairs: number;
   /** Each level again against two processes sharing a redis-server the bench starts (redisRun.ts). */
   readonly redis: boolean;
+  /**
+   * The bare floor lands each card after the match's latency, a second patch to both clients as
+   * a segment's arrival is: the floor with the game's frames, not only its bytes (information).
+   */
+  readonly bareLandings: boolean;
   /** Measure a class of `classroomStudents` against the same students in plain pairs. */
   readonly classroom: boolean;
   /** Cold loads of the start screen to time. */
@@ -80,7 +85,7 @@ const MAX_LOADGENS = 8;
 const FULL: BenchOptions = {
   profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
-  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false, capacitySteps: [], soakMs: 0, soakPairs: 500,
+  mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false, bareLandings: false, capacitySteps: [], soakMs: 0, soakPairs: 500,
   startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
 };
 
@@ -95,7 +100,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'capacity', 'soak', 'soak-pairs', 'loadgens', 'server', 'floor'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'bare-landings', 'capacity', 'soak', 'soak-pairs', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
@@ -132,6 +137,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     client: !flags.has('no-client'),
     classroom: !flags.has('no-classroom'),
     redis: flags.has('redis'),
+    bareLandings: flags.has('bare-landings'),
     capacitySteps: [...capacitySteps].sort((a, b) => a - b),
     soakMs,
     soakPairs,

@@ -17,10 +17,13 @@ import type { PairLoadPlan, PlayCounts, PlayPolicy, Sharded } from './loadPlan.t
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+/** The difficulty and speed every bench match is played at (the bare floor's landings follow its latency). */
+export const BENCH_MATCH = { difficulty: 'flags', speed: 'fast' } as const;
+
 function joinOptions(plan: PairLoadPlan, nickname: string): PairJoinOptions {
   // The longest match the protocol allows, over the whole catalogue, so rooms live through the run.
   return {
-    nickname, mode: plan.mode, difficulty: 'flags', speed: 'fast', lossRate: plan.lossRate,
+    nickname, mode: plan.mode, ...BENCH_MATCH, lossRate: plan.lossRate,
     playlist: SCENARIO_IDS.slice(0, LIMITS.playlistMax), rounds: LIMITS.roundsMax,
   };
 }

@@ -35,7 +35,7 @@ describe('a bench load split over load generators', () => {
     expect(splitPlan({ ...PLAN, pairs: 2 }, 4)).toHaveLength(2);
     expect(splitPlan(PLAN, 1)[0]).toMatchObject({ pairs: 1001, connectConcurrency: 16, shard: { index: 0, firstIndex: 0 } });
     // The bare floor's pairs are split as the game's are.
-    const bare = splitPlan({ ...PLAN, kind: 'bare', perConnectionPerSecond: 1, patchBytes: 200 }, 3);
+    const bare = splitPlan({ ...PLAN, kind: 'bare', perConnectionPerSecond: 1, patchBytes: 200, landingMs: 0 }, 3);
     expect(bare.map((p) => p.kind === 'bare' && p.pairs)).toEqual([334, 334, 333]);
   });
 

@@ -13,7 +13,7 @@ let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame({ ...testConfig(), benchBareRoom: true }); });
 afterAll(async () => { await colyseus.shutdown(); });
 
-interface BareView { filler: string; cards: number }
+interface BareView { filler: string; cards: number; landed: string; landings: number }
 
 describe('the bench\'s bare room', () => {
   it('answers every card with the fixed verdict and shows both clients a patch of the asked size', async () => {
@@ -28,6 +28,21 @@ describe('the bench\'s bare room', () => {
     }
     const metrics = await (await fetch(`${TEST_URL}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`tango_card_verdict_seconds_count\\{room="${BENCH_BARE_ROOM}"\\} 1\\b`));
+    await Promise.all([a.leave(), b.leave()]);
+  });
+
+  it('lands each card after the asked delay, a second patch to both clients, when asked to', async () => {
+    const client = freshClient();
+    const a = await client.create(BENCH_BARE_ROOM, { patchBytes: 100, landingMs: 200 }) as Room<BareView>;
+    const b = await client.joinById(a.roomId, {}) as Room<BareView>;
+    const played = Date.now();
+    await a.request(CLIENT_MSG.play, { card: 'SYN' });
+    expect(a.state.landings).toBe(0);
+    for (const room of [a, b]) {
+      const state = await until(room as never, (s: BareView) => s.landings === 1) as BareView;
+      expect(state.landed).toHaveLength(100);
+    }
+    expect(Date.now() - played).toBeGreaterThanOrEqual(190);
     await Promise.all([a.leave(), b.leave()]);
   });
 });

@@ -14,12 +14,15 @@ import { performance } from 'node:perf_hooks';
 import { CLIENT_MSG, type PlayReply } from '../../../shared/protocol.ts';
 import { countVerdict } from '../../metrics/gameMetrics.ts';
 import { oneWriteForThisMessage } from '../seated/oneWrite.ts';
-import { BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM, type BareRoomOptions } from './benchRooms.ts';
+import { BARE_LANDING_MAX_MS, BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM, type BareRoomOptions } from './benchRooms.ts';
 
 export const BareRoomState = schema({
   /** Rewritten by every card: the patch's payload. */
   filler: t.string().default(''),
   cards: t.number().default(0),
+  /** Rewritten by every landing, when the room lands its cards. */
+  landed: t.string().default(''),
+  landings: t.number().default(0),
 }, 'BareRoomState');
 export type BareRoomState = SchemaType<typeof BareRoomState>;
 
@@ -37,6 +40,8 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
   override state = new BareRoomState();
   override maxClients = 2;
   private patchBytes = 0;
+  private landingMs = 0;
+  private readonly landing = new Set<NodeJS.Timeout>();
 
   override messages = {
     [CLIENT_MSG.play]: (client: Client): PlayReply => {
@@ -46,13 +51,35 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
       // A different string each card, so the whole field is in the patch.
       this.state.filler = LETTERS[this.state.cards % LETTERS.length]!.repeat(this.patchBytes);
       this.broadcastPatch();
+      if (this.landingMs > 0) this.landLater();
       countVerdict(BENCH_BARE_ROOM, FIXED_REPLY.move.verdict, (performance.now() - arrived) / 1000);
       return FIXED_REPLY;
     },
   };
 
   override onCreate(options: Partial<BareRoomOptions>): void {
-    const asked = Number(options.patchBytes);
-    this.patchBytes = Number.isInteger(asked) ? Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, asked)) : 0;
+    this.patchBytes = bounded(options.patchBytes, BARE_PATCH_MAX_BYTES);
+    this.landingMs = bounded(options.landingMs, BARE_LANDING_MAX_MS);
   }
+
+  override onDispose(): void {
+    for (const timer of this.landing) clearTimeout(timer);
+  }
+
+  /** The card lands on a timer of its own and both clients see it at once, as a segment's arrival. */
+  private landLater(): void {
+    const timer = setTimeout(() => {
+      this.landing.delete(timer);
+      this.state.landings++;
+      this.state.landed = LETTERS[this.state.landings % LETTERS.length]!.repeat(this.patchBytes);
+      this.broadcastPatch();
+    }, this.landingMs);
+    this.landing.add(timer);
+  }
+}
+
+/** An integer option from 0 to `max`; 0 for anything else. */
+function bounded(value: unknown, max: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) ? Math.min(max, Math.max(0, n)) : 0;
 }
