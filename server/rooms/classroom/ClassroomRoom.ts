@@ -36,6 +36,7 @@ import { claimRoomCode, holdRoomCode, releaseRoomCode } from '../common/roomCode
 import { claimRevival, type RevivalOption } from './classRevival.ts';
 import { ClassroomState, ClassSettingsState, StudentState } from '../schema/ClassroomState.ts';
 import { refuseWhileClosing } from '../common/closing.ts';
+import { roomForState } from '../common/fullState.ts';
 
 type ClassClient = Client<{
   auth: ClassAuth;
@@ -58,6 +59,11 @@ const TEACHER_VIEW_EVERY_MS = 1000;
  * enough for a lobby and spares the server's pair rooms a burst of writes 20 times a second.
  */
 const PATCH_EVERY_MS = 250;
+/**
+ * A class of 200 students with nicknames as long as they may be, in three-byte characters, a
+ * round's 100 tiles and a teacher screen's view encodes to 112 KB (classFullState.test.ts).
+ */
+const CLASS_STATE_BYTES = 160 * 1024;
 
 /** A teacher command: nothing to say when it worked, the reason when it did not. */
 type Command = () => ErrorCode | undefined | Promise<ErrorCode | undefined>;
@@ -191,6 +197,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
     this.maxClients = CLASS_LIMITS.studentsMax + CLASS_LIMITS.teachersMax + server.pendingSeatSlack;
     // Assigned, not declared as a field: the setter is what moves the room's patch timer.
     this.patchRate = PATCH_EVERY_MS;
+    roomForState(this, CLASS_STATE_BYTES);
     this.stores = stores;
     this.writes = classWrites(stores.classes, this.queue);
     this.limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
