@@ -9,7 +9,7 @@ import type { ChallengeRoom as ChallengeRoomOnServer } from '../../server/rooms/
 import {
   ROOM, SERVER_MSG, type ChallengeJoinOptions, type ChallengeResultPayload,
 } from '../../shared/protocol.ts';
-import { FAST, followHints as followHintsIn, me, play, testConfig, until, type TestServer } from './gameServer.ts';
+import { FAST, followHints as followHintsIn, hearing, me, play, testConfig, until, type TestServer } from './gameServer.ts';
 
 /** A challenge of a few seconds on the same fast network as the pair-room tests. */
 export const SHORT: Partial<ChallengeRoomConfig> = {
@@ -32,20 +32,12 @@ export type ChallengeRoom = Room<ChallengeRoomOnServer>;
 /** A player id as a browser would keep it in localStorage. */
 export const newPlayerId = (): string => randomUUID();
 
-/** Listens to every server message, as a real client does, and waits for the first state. */
-async function hearing(room: ChallengeRoom): Promise<ChallengeRoom> {
-  const listen = room.onMessage.bind(room) as (t: string, cb: () => void) => () => void;
-  for (const type of Object.values(SERVER_MSG)) listen(type, () => {});
-  await room.waitForInitialState();
-  return room;
-}
-
 export async function createChallenge(colyseus: TestServer, options: ChallengeJoinOptions): Promise<ChallengeRoom> {
-  return hearing(await colyseus.sdk.create(ROOM.challenge, options));
+  return hearing(await colyseus.sdk.create(ROOM.challenge, options) as ChallengeRoom);
 }
 
 export async function joinChallenge(colyseus: TestServer, code: string, options: ChallengeJoinOptions): Promise<ChallengeRoom> {
-  return hearing(await colyseus.sdk.joinById(code, options));
+  return hearing(await colyseus.sdk.joinById(code, options) as ChallengeRoom);
 }
 
 /** The end result, which may already be on its way when this is called. */

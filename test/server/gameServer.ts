@@ -62,7 +62,7 @@ type View = PairRoomState;
  * Listens to every server message, as a real client does (the SDK warns about unheard ones),
  * and waits for the first full state, which comes just after the join itself.
  */
-export async function hearing(room: PairRoom): Promise<PairRoom> {
+export async function hearing<R extends Pick<Room, 'onMessage' | 'waitForInitialState'> = PairRoom>(room: R): Promise<R> {
   const listen = room.onMessage.bind(room) as (t: string, cb: () => void) => () => void;
   for (const type of Object.values(SERVER_MSG)) listen(type, () => {});
   await room.waitForInitialState();
