@@ -34,4 +34,3 @@ describe('a room that has begun to close', () => {
     expect(await within(closing, 5000)).toBe('closed');
   });
 });
-

@@ -16,14 +16,11 @@ import {
 import { freePort } from '../freePort.ts';
 import { followHints, until, type PairRoom } from './gameServer.ts';
 import { Inbox, type ClassRoom } from './classroomHarness.ts';
-import { startTestPostgres, type TestPostgres } from './postgresForTests.ts';
+import { startTestPostgresOrReason, type TestPostgres } from './postgresForTests.ts';
 import { killServers, startServer, stopServer } from './serverProcess.ts';
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'tango-pg-server-'));
-const postgres: TestPostgres | string = await startTestPostgres().catch((e: unknown) => {
-  if (process.env['CI'] === 'true') throw e;
-  return e instanceof Error ? e.message.split('\n')[0]! : String(e);
-});
+const postgres = await startTestPostgresOrReason();
 afterAll(async () => {
   killServers();
   if (typeof postgres !== 'string') await postgres.stop();

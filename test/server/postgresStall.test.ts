@@ -10,15 +10,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStoresAt, type Stores } from '../../server/storage/stores.ts';
 import { CLIENT_MSG } from '../../shared/protocol.ts';
 import { bootGame, followHints, pairUp, testConfig, until } from './gameServer.ts';
-import { startTestPostgres, type TestPostgres } from './postgresForTests.ts';
+import { startTestPostgresOrReason, type TestPostgres } from './postgresForTests.ts';
 import { startStallingProxy, type StallingProxy } from './stallingProxy.ts';
 
 const QUERY_TIMEOUT_MS = 500;
 
-const postgres: TestPostgres | string = await startTestPostgres().catch((e: unknown) => {
-  if (process.env['CI'] === 'true') throw e;
-  return e instanceof Error ? e.message.split('\n')[0]! : String(e);
-});
+const postgres = await startTestPostgresOrReason();
 const proxies: StallingProxy[] = [];
 afterAll(async () => {
   for (const p of proxies) await p.close();
