@@ -199,7 +199,9 @@ export function barePatchBytes(gamePatchBytesPerReply: number, patchesPerCard: 1
  * the game's was, with the memory probe (never under --cpu-prof: the profile run's newest
  * profile must be the game's); null for a server on another machine.
  */
-async function runBare(pairs: number, options: BenchOptions, game: LoadResult) {
+export async function runBare(
+  pairs: number, options: BenchOptions, game: Pick<LoadResult, 'connections' | 'requestsPerConnectionPerSecond' | 'patchBytesPerReply' | 'loadgen'>,
+) {
   if (options.server) return null;
   const bare = await gameTarget(null, MEMORY_PROBE_NODE_ARGS, true);
   try {

@@ -15,7 +15,7 @@ import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
-import type { CapacityFigures } from './capacityRun.ts';
+import type { CapacityFigures, CapacityRun } from './capacityRun.ts';
 import { chartSvg } from './chart.ts';
 import type { SoakFigures, Trend } from './soakRun.ts';
 import { TARGETS } from './targets.ts';
@@ -133,15 +133,27 @@ export function soakLines(s: SoakFigures): string[] {
   ];
 }
 
-/** The capacity steps, one line each, and the capacity found. */
+/** The capacity steps, one line each for ours and for the bare floor, and the capacities found. */
 export function capacityLines(c: CapacityFigures): string[] {
+  const found = (pairs: number | null) => (pairs === null ? 'none of the steps' : `${pairs} pairs`);
   return [
     `capacity (p99 < ${TARGETS.p99Ms} ms, no client trouble; stepping up, stopping at the first failure): `
-      + `${c.capacityPairs === null ? 'none of the steps' : `${c.capacityPairs} pairs`} (target ${TARGETS.capacityPairs} pairs: ${yes(c.capacityPairs !== null && c.capacityPairs >= TARGETS.capacityPairs)})`,
-    ...c.steps.map((s) => `  ${s.pairs} pairs: p99 ${ms(s.game.latency.p99)} ms, ${s.game.repliesPerSecond} judged/s, server CPU ${percent(s.server.cpuPercent)}`
-      + `${s.server.serverTime ? `, time inside p99 ${s.server.serverTime.p99Ms} ms` : ''}, loadgen lag p99 ${ms(s.game.loadgen.eventLoopDelayP99Ms)} ms — `
-      + (s.passes ? 'passes' : `fails: ${s.misses.join('; ')}`)),
+      + `${found(c.capacityPairs)} (target ${TARGETS.capacityPairs} pairs: ${yes(c.capacityPairs !== null && c.capacityPairs >= TARGETS.capacityPairs)})`
+      + (c.bareCapacityPairs !== null || c.steps.some((s) => s.bare) ? `; bare Colyseus on this machine: ${found(c.bareCapacityPairs)}` : ''),
+    ...c.steps.flatMap((s) => [
+      ...(s.ours ? [`  ${s.pairs} pairs: ${capacityRunText(s.ours)}`] : []),
+      ...(s.bare ? [`  ${s.pairs} pairs, bare Colyseus: ${capacityRunText(s.bare)}`] : []),
+    ]),
   ];
+}
+
+/** A capacity run's p99 beside the server's own event-loop delay and the load generators', which tell whose the tail is. */
+function capacityRunText(run: CapacityRun): string {
+  const { game, server } = run;
+  return `p99 ${ms(game.latency.p99)} ms, ${game.repliesPerSecond} judged/s, server CPU ${percent(server.cpuPercent)}`
+    + `${server.serverTime ? `, time inside p99 ${server.serverTime.p99Ms} ms` : ''}`
+    + `${server.stalls ? `, server loop delay p99 ${ms(server.stalls.loopDelay.p99Ms)} ms` : ''}, loadgen lag p99 ${ms(game.loadgen.eventLoopDelayP99Ms)} ms — `
+    + (run.passes ? 'passes' : `fails: ${run.misses.join('; ')}`);
 }
 
 /** One level over two processes sharing Redis, beside one process. */
