@@ -1,5 +1,4 @@
 import type Phaser from 'phaser';
-import type { PastClass } from '../../shared/protocol.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createClass } from '../net/classroom.ts';
 import { fetchPastClasses } from '../net/pastClasses.ts';
@@ -7,6 +6,7 @@ import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';
 import { textStyle } from '../ui/textStyle.ts';
 import { COLOURS } from '../ui/theme.ts';
+import { pastClassRow } from './pastClassRow.ts';
 import { Screen } from './Screen.ts';
 import { go, SCENES } from './scenes.ts';
 
@@ -70,7 +70,7 @@ export class PastClasses extends Screen {
       this.status.setText(`⚠ ${got.failure === 'unreachable' ? t('start.unreachable') : game(`error.${got.failure}`)}`);
       return this.layout(this.viewWidth, this.viewHeight);
     }
-    this.rows = got.classes.slice(0, SHOWN).map((c) => new Button(this, rowText(c), () => void this.runAgain(c.code, c.secret), { fontSize: 16 }));
+    this.rows = got.classes.slice(0, SHOWN).map((c) => new Button(this, pastClassRow(c, { t, locale: locale() }), () => void this.runAgain(c.code, c.secret), { fontSize: 16 }));
     this.status.setText(got.classes.length === 0 ? t('again.none') : '');
     this.focus.setItems([...this.rows, this.back]);
     this.layout(this.viewWidth, this.viewHeight);
@@ -90,10 +90,4 @@ export class PastClasses extends Screen {
     history.replaceState(null, '', `/teach/${result.session.code}`);
     go(this, SCENES.TeacherConsole, { session: result.session });
   }
-}
-
-/** "AB3K7 · 2 Dec · 24 students · 4 rounds": enough to tell one's classes apart. */
-function rowText(c: PastClass): string {
-  const day = new Date(c.createdAt).toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric' });
-  return `↻ ${c.code} · ${day} · ${t('class.students', { count: c.students.length })} · ${t('again.rounds', { rounds: c.rounds })}`;
 }
