@@ -131,7 +131,9 @@ export class Ladder extends Phaser.GameObjects.Container {
     const originX = client ? 0 : 1;
     const y = geo.y(move.at);
     if (move.verdict === 'correct') {
-      add(client ? geo.left - 14 : geo.right + 14, y - 10, '✓', 14, COLOURS.right, 0.5);
+      // Inside the lines, just under the arrow the move sent: outside them the state names sit at
+      // the same heights (a server's quick SYN+ACK put its ✓ on "SYN-RECEIVED").
+      add(client ? geo.left + 12 : geo.right - 12, y + 11, '✓', 14, COLOURS.right, 0.5);
       return;
     }
     const what = move.verdict === 'missedDeadline' ? `◷ ${this.labels.missed}` : move.card;

@@ -32,6 +32,13 @@ function gap(a: Rect, b: Rect): number {
   return Math.hypot(dx, dy);
 }
 
+/** How far two rectangles overlap, in CSS px of the narrower way (0 when apart or touching). */
+function overlap(a: Rect, b: Rect): number {
+  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return Math.max(0, Math.min(dx, dy));
+}
+
 let game: LiveGame;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'tango-layout-e2e-'));
@@ -157,7 +164,12 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(pop.over, `${pop.text} popped ${pop.over} px past its room`).toBeLessThanOrEqual(1);
     await player.waitForScene('RoundResult');
     await player.page.waitForFunction(() => window.__tango.targets.next !== undefined, null, WAIT);
-    await fits(player, 'round-result');
+    const result = await fits(player, 'round-result');
+    // The ladder's ✓ marks cover no state name or segment label (they once sat on "SYN-RECEIVED").
+    const marks = result.facts.filter((f) => f.kind === 'text' && f.text === '✓');
+    expect(marks.length).toBeGreaterThanOrEqual(3);
+    const covered = marks.flatMap((m) => result.facts.filter((f) => f !== m && f.kind === 'text' && overlap(f, m) > 1).map((f) => `✓ at ${Math.round(m.x)},${Math.round(m.y)} covers "${f.text}"`));
+    expect(covered).toEqual([]);
     expect(watched.errors).toEqual([]);
   }, 240_000);
 
