@@ -1,7 +1,7 @@
 import type { ChallengeSeats } from '../../shared/challenge/run.ts';
 import type { Difficulty } from '../../shared/match/settings.ts';
 import { LEADERBOARD, type Board, type ChallengeKind, type LeaderboardRow } from '../../shared/protocol.ts';
-import type { Sql, SqlValue } from './sql.ts';
+import { inBatches, SWEEP_BATCH, type Sql, type SqlValue } from './sql.ts';
 
 /** One person's finished timed challenge, as the server counted it. */
 export interface ChallengeEntry {
@@ -104,8 +104,9 @@ export class ChallengeEntryStore {
   }
 
   /** Deletes free-play entries finished before `before` (the retention policy); returns how many. */
-  async forgetFreePlayBefore(before: number): Promise<number> {
-    return this.#sql.run("DELETE FROM challenge_entries WHERE kind = 'free' AND created_at < $1", [before]);
+  async forgetFreePlayBefore(before: number, batch = SWEEP_BATCH): Promise<number> {
+    return inBatches(batch, () => this.#sql.run(`DELETE FROM challenge_entries WHERE id IN
+      (SELECT id FROM challenge_entries WHERE kind = 'free' AND created_at < $1 LIMIT $2)`, [before, batch]));
   }
 }
 

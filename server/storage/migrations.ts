@@ -169,4 +169,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE class_students ADD COLUMN time_allowance TEXT NOT NULL DEFAULT 'normal';
     `,
   },
+  {
+    version: 8,
+    sql: () => `
+      -- The retention sweep finds what it deletes by age, a batch at a time: without these each
+      -- batch read the whole table.
+      CREATE INDEX challenge_entries_free_by_age ON challenge_entries (created_at) WHERE kind = 'free';
+      CREATE INDEX classes_by_age ON classes (created_at);
+    `,
+  },
 ];

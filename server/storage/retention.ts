@@ -22,7 +22,6 @@ export async function sweepStoredData(stores: Stores, rules: RetentionConfig, no
 }
 
 /**
-/**
  * Sweeps now and every `sweepEveryMs`; the timer does not keep the process alive. Returns its
  * stop. `liveClasses` lists the open classes (of every process of a cluster) just before each
  * sweep. A sweep that fails (the database or Redis unreachable for a while) deletes nothing, is

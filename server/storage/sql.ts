@@ -30,3 +30,27 @@ export interface Sql {
   /** Waits for the writes under way, then closes. */
   close(): Promise<void>;
 }
+
+/**
+ * Rows a retention sweep deletes at a time. A backlog (a sweep that could not run for a while)
+ * deleted at once held SQLite's writer, and the event loop with it, for seconds, and on Postgres
+ * could outlast the query timeout on every try.
+ */
+export const SWEEP_BATCH = 1000;
+
+/**
+ * Runs `deleteSome` (which deletes at most `batch` rows and says how many it did) until it
+ * deletes fewer, letting other work run between batches; resolves to the rows deleted in all.
+ */
+export async function inBatches(batch: number, deleteSome: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteSome();
+    total += deleted;
+    if (deleted < batch) return total;
+    await nextTurn();
+  }
+}
+
+/** Lets the event loop run what waits (a room's patch, a player's card) before going on. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -160,5 +160,22 @@ describe.each(backends.available)('storage on $name', (backend) => {
       expect(await s.classes.exists('BBBBB')).toBe(true);
       await s.sql.close();
     });
+
+    it('deletes a backlog a batch at a time, passing over an open class, until none is left', async () => {
+      const s = await (await backend.place()).open();
+      const codes = ['AAAA1', 'AAAA2', 'AAAA3', 'AAAA4', 'AAAA5', 'AAAA6', 'AAAA7'];
+      for (const code of codes) await newClass(s, code, 0);
+      await s.classes.addStudent({ id: 's1', classCode: 'AAAA6', nickname: 'Mei', tokenHash: 't'.repeat(64), joinedAt: 1 });
+      for (let i = 0; i < 5; i++) await s.challenges.record(entry({ playerId: `old${i}`, kind: 'free', createdAt: i }));
+      await s.challenges.record(entry({ playerId: 'daily', kind: 'daily', createdAt: 0 }));
+
+      // Two at a time: an open class in the first batch would stop a sweep that looked it up again.
+      expect(await s.classes.deleteAbandoned(HOUR, (code) => code === 'AAAA2', 2)).toBe(6);
+      expect(await Promise.all(codes.map((c) => s.classes.exists(c)))).toEqual([false, true, false, false, false, false, false]);
+      expect(await s.classes.students('AAAA6')).toEqual([]);
+      expect(await s.challenges.forgetFreePlayBefore(HOUR, 2)).toBe(5);
+      expect((await s.challenges.top({ board: 'all', seats: 'solo' })).map((r) => r.nickname)).toEqual(['x']);
+      await s.sql.close();
+    });
   });
 });
