@@ -27,4 +27,12 @@ describe('the bench\'s options', () => {
     expect(parseOptions(['--bare-landings']).bareLandings).toBe(true);
     expect(parseOptions([]).bareLandings).toBe(false);
   });
+
+  it('measure over 20 s unless --window says how long, from 10 s to 10 minutes', () => {
+    expect(parseOptions([]).measureMs).toBe(20_000);
+    expect(parseOptions(['--window=60s', '--capacity=1000'])).toMatchObject({ measureMs: 60_000, capacitySteps: [1000] });
+    expect(parseOptions(['--window=2m', '--quick']).measureMs).toBe(120_000);
+    expect(() => parseOptions(['--window=5s'])).toThrow(/--window takes a duration from 10s to 10m/);
+    expect(() => parseOptions(['--window=1h'])).toThrow(/--window/);
+  });
 });

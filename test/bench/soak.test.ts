@@ -4,11 +4,11 @@ import { sliceMsFor, trend } from './soakRun.ts';
 
 describe('the soak', () => {
   it('reads its length as seconds, minutes or hours, within bounds', () => {
-    expect(durationMs('30m')).toBe(1_800_000);
-    expect(durationMs('90s')).toBe(90_000);
-    expect(durationMs('2h')).toBe(7_200_000);
-    expect(() => durationMs('30')).toThrow(/--soak/);
-    expect(() => durationMs('5s')).toThrow(/--soak/);
+    expect(durationMs('30m', '--soak')).toBe(1_800_000);
+    expect(durationMs('90s', '--soak')).toBe(90_000);
+    expect(durationMs('2h', '--soak')).toBe(7_200_000);
+    expect(() => durationMs('30', '--soak')).toThrow(/--soak/);
+    expect(() => durationMs('5s', '--soak')).toThrow(/--soak/);
     expect(parseOptions(['--soak=30m'])).toMatchObject({ soakMs: 1_800_000, soakPairs: 500, levels: [] });
     expect(parseOptions(['--soak=30m', '--soak-pairs=200', '--levels=50']).levels).toEqual([50]);
   });
