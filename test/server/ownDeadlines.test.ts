@@ -1,6 +1,7 @@
 /**
- * Each seated player's view holds just the endpoint of the role they play (issue 19): the views
- * follow the seats, a reconnection gets a view of its own, and a client gone loses its view.
+ * In a class's pair each seated player's view holds just the endpoint of the role they play
+ * (issue 19): the views follow the seats, a reconnection gets a view of its own, and a client
+ * gone loses its view. Elsewhere both players share one view of both endpoints.
  */
 import { Encoder } from '@colyseus/schema';
 import type { Client } from '@colyseus/core';
@@ -11,7 +12,7 @@ import { EndpointState, PairRoomState } from '../../server/rooms/schema/PairRoom
 
 interface FakeSeat { readonly id: string; role: Role }
 
-function setUp() {
+function setUp(perPlayer = true) {
   const state = new PairRoomState();
   new Encoder(state);
   for (const role of ['client', 'server'] as const) state.endpoints.set(role, new EndpointState({ role, state: 'CLOSED' }));
@@ -23,11 +24,11 @@ function setUp() {
     return client;
   };
   const deadlines = new OwnDeadlines<FakeSeat>({
-    clients: () => clients, seatOf: (id) => seats.get(id), roleOf: (seat) => seat.role, endpoints: state.endpoints,
+    clients: () => clients, seatOf: (id) => seats.get(id), roleOf: (seat) => seat.role, endpoints: state.endpoints, perPlayer,
   });
   /** The endpoints a client's view holds. */
   const sees = (client: Client): Role[] => (['client', 'server'] as const).filter((r) => client.view?.has(state.endpoints.get(r)!) ?? false);
-  return { seats, connect, deadlines, sees, drop: (c: Client) => { clients = clients.filter((x) => x !== c); } };
+  return { state, seats, connect, deadlines, sees, drop: (c: Client) => { clients = clients.filter((x) => x !== c); } };
 }
 
 describe('own deadlines', () => {
@@ -71,4 +72,30 @@ describe('own deadlines', () => {
     deadlines.show();
     expect(disposed).toEqual([bView]);
   });
+
+  it('outside a class, gives both players one view of both endpoints (one encoding per patch), a reconnection too, and a watcher none', () => {
+    const { state, seats, connect, deadlines, sees, drop } = setUp(false);
+    const a = connect('a');
+    const watcher = connect('teacher');
+    deadlines.show();
+    const b = connect('b');
+    deadlines.show();
+    expect(a.view).toBeDefined();
+    expect(b.view).toBe(a.view);
+    expect([sees(a), sees(b)]).toEqual([['client', 'server'], ['client', 'server']]);
+    expect(watcher.view).toBeUndefined();
+
+    seats.get('a')!.role = 'server';
+    drop(a);
+    const again = connect('a');
+    deadlines.show();
+    expect(again.view).toBe(b.view);
+    // An endpoint made later (a round's first) joins the same view.
+    state.endpoints.delete('server');
+    const later = new EndpointState({ role: 'server', state: 'LISTEN' });
+    state.endpoints.set('server', later);
+    deadlines.show();
+    expect(b.view!.has(later)).toBe(true);
+  });
 });
+

@@ -167,7 +167,7 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
       clock: this.clock, alarm: this.alarm, onEvents: (events) => this.desk.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
-    this.open(server, ROOM.pair, this.rounds, this.deskRules());
+    this.open(server, ROOM.pair, this.rounds, this.deskRules(), joined.mode === 'class');
     if (joined.mode === 'solo') this.seatBot();
     if (classroom) await this.joinClass(classroom);
   }

@@ -34,7 +34,7 @@ export const EndpointState = schema({
   rcvNxt: t.number().default(0),
   rtoAt: t.number().default(-1),
   timeWaitAt: t.number().default(-1),
-  /** Its player's only (ownDeadlines.ts): a longer or missing one would tell the partner of a teacher's extra time. */
+  /** In a class's pair, its player's only (ownDeadlines.ts): a longer or missing one would tell the partner of a teacher's extra time. */
   deadlineAt: t.number().default(-1).view(),
   hintAt: t.number().default(-1),
   mustRetransmit: t.string<Card | ''>().default(''),

@@ -75,8 +75,12 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
   /**
    * The room's match is made: the card desk is set up with the room's rules and the patch
    * carries the match's clock from now on. Called by onCreate once the room has its code.
+   * `deadlinesPerPlayer`: each player receives only their own deadline (a class's pair, where a
+   * teacher may give a student more time; ownDeadlines.ts).
    */
-  protected open(server: SeatedRoomConfig, roomType: typeof ROOM.pair | typeof ROOM.challenge, run: SeatedRun<T>, rules: DeskRules<T>): void {
+  protected open(
+    server: SeatedRoomConfig, roomType: typeof ROOM.pair | typeof ROOM.challenge, run: SeatedRun<T>, rules: DeskRules<T>, deadlinesPerPlayer = false,
+  ): void {
     const limit = new RateLimit({ perSecond: server.messagesPerSecond, burst: server.messageBurst });
     this.desk = new CardDesk<C, T>({
       roomType, clock: this.clock, seats: this.seats, limit,
@@ -89,6 +93,7 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
     }, rules);
     const deadlines = new OwnDeadlines<T>({
       clients: () => this.clients, seatOf: (id) => this.seats.get(id), roleOf: (seat) => run.roleOf(seat), endpoints: this.state.endpoints,
+      perPlayer: deadlinesPerPlayer,
     });
     this.opened = { run, deadlines };
     this.reconnectSeconds = server.reconnectSeconds;
