@@ -146,6 +146,7 @@ export const en = {
   'stale.FIN+ACK': 'The peer\'s FIN+ACK arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
   'stale.RST': 'The peer\'s RST arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
   'stale.DATA': 'The peer\'s DATA arrived just before your card did, and changed what you must do: your card was not sent and costs nothing. Look again.',
+  'stale.rto': 'Your retransmission timer ran out just before your card arrived, and changed what you must do: your card was not sent and costs nothing. Look again.',
 
   // Errors the server sends back; nothing changed.
   'error.invalidPayload': 'The server could not read that message.',

@@ -13,7 +13,7 @@ import type { MatchSettings } from './settings.ts';
 import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, StepResult, WireSegment } from './types.ts';
 import { judgePlay } from './play.ts';
 import { expectationOf } from './expect.ts';
-import { noteArrival } from './stale.ts';
+import { noteArrival, noteRto } from './stale.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 
 /** ISNs are kept to four digits so that students can do the arithmetic. */
@@ -140,7 +140,7 @@ function holdsBack(state: MatchState, role: Role): boolean {
 function happen(s: MatchState, due: Due, emit: Emit): MatchState {
   switch (due.kind) {
     case 'wire': return due.segment.willBeLost ? lose(s, due.segment, due.at, emit) : noteArrival(s, deliver(s, due.segment, due.at, emit), due.segment, due.at);
-    case 'rto': return fireRto(s, due.role, due.at, emit);
+    case 'rto': return noteRto(s, fireRto(s, due.role, due.at, emit), due.role, due.at);
     case 'timeWait': return endTimeWait(s, due.role, due.at, emit);
     case 'deadline': return missDeadline(s, due.role, due.at, emit);
     case 'end': return finish(s, 'timeUp', s.endsAt, emit);

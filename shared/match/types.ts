@@ -60,13 +60,13 @@ export interface EndpointState {
   readonly superseded: Superseded | null;
 }
 
-/** An expectation an arrival replaced at `at`: a card that fits it soon after is stale, not wrong. */
+/** An expectation an arrival or a timer replaced at `at`: a card that fits it soon after is stale, not wrong. */
 export interface Superseded {
   readonly cards: readonly Card[];
   readonly skill: Skill;
   readonly at: number;
-  /** The card of the segment whose arrival changed it. */
-  readonly by: Card;
+  /** The card of the segment whose arrival changed it, or `rto`: the player's retransmission timer fired. */
+  readonly by: Card | 'rto';
 }
 
 /** A segment's life on the wire, kept for the ladder diagram after it has arrived. */

@@ -53,6 +53,26 @@ describe('a card is judged against what the player could see', () => {
     const { move } = play(peerDataLanding(), 'client', 'DATA', 3800 + STALE_GRACE_MS + 1);
     expect(move).toMatchObject({ verdict: 'wrongCard', points: SCORING.wrongCard });
   });
+
+  /** whole-life, rto 4 s: the client's two DATA go unacknowledged; at 6250 its timer fires and FIN gives way to DATA again. */
+  function rtoFiring(): MatchState {
+    let s = start('whole-life');
+    s = play(s, 'client', 'SYN', 0).state;
+    s = play(s, 'server', 'SYN+ACK', 1000).state;
+    s = play(s, 'client', 'ACK', 2000).state;
+    s = play(s, 'client', 'DATA', 2250).state;
+    s = play(s, 'client', 'DATA', 2500).state;
+    s = step(s, { kind: 'tick', now: 6000 }).state;
+    expect(expectationFor(s, 'client')?.cards).toContain('FIN');
+    return s;
+  }
+
+  it('does not charge the hinted FIN that crossed the player\'s own retransmission timer: stale, with its own reason', () => {
+    const { state, move } = play(rtoFiring(), 'client', 'FIN', 2250 + 4000 + 200);
+    expect(move).toMatchObject({ verdict: 'stale', points: 0, why: 'stale.rto', expected: ['FIN', 'FIN+ACK'] });
+    expect(state.endpoints.client.mustRetransmit).toBe('DATA');
+    expect(play(rtoFiring(), 'client', 'FIN', 2250 + 4000 + STALE_GRACE_MS + 1).move.verdict).toBe('wrongCard');
+  });
 });
 
 /** Plays bots in both seats, except that no one ever plays `never` (a person who does not think of it). */
