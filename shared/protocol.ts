@@ -246,7 +246,14 @@ export interface EndpointView {
   /** -1 when the timer is not running. */
   readonly rtoAt: number;
   readonly timeWaitAt: number;
+  /**
+   * When the expected move must be made by. In a class's pair room it travels as `ownDeadlineAt`,
+   * which only the endpoint's own player receives (a partner's is absent); the client's view of the
+   * room (client/net/roomView.ts) puts whichever it has here, -1 when neither.
+   */
   readonly deadlineAt: number;
+  /** A class's pair room only, the endpoint's own player only: the deadline (-1 elsewhere). */
+  readonly ownDeadlineAt: number;
   /**
    * From when the ★ hint (hintCards, hintKey) is shown: after a hesitation or at once after a
    * mistake; -1 when nothing is expected or never (Expert). Moves made from then on score less.

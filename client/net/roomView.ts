@@ -18,9 +18,13 @@ export function toRoomView(state: unknown): PairRoomView {
   return {
     ...(json as unknown as PairRoomView),
     players: new Map(Object.entries(players)),
-    // Only the player's own endpoint carries its deadline (server/rooms/seated/ownDeadlines.ts):
-    // the partner's, and every one a watcher sees, read as no deadline running.
-    endpoints: new Map((Object.entries(endpoints) as [Role, EndpointView][]).map(([role, ep]) => [role, { ...ep, deadlineAt: ep.deadlineAt ?? -1 }])),
+    // In a class's pair only the player's own endpoint carries its deadline, as ownDeadlineAt
+    // (server/rooms/seated/ownDeadlines.ts): the partner's, and every one a watcher sees, read
+    // as no deadline running. Elsewhere deadlineAt has it and ownDeadlineAt is -1.
+    endpoints: new Map((Object.entries(endpoints) as [Role, EndpointView][]).map(([role, ep]) => {
+      const deadlineAt = Math.max(ep.deadlineAt ?? -1, ep.ownDeadlineAt ?? -1);
+      return [role, { ...ep, deadlineAt, ownDeadlineAt: ep.ownDeadlineAt ?? -1 }];
+    })),
     // The round's lists carry one string per record (shared/stateRecords.ts).
     segments: records(json.segments).map(SEGMENT_RECORD.decode),
     moves: records(json.moves).map(MOVE_RECORD.decode),

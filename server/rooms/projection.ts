@@ -40,7 +40,7 @@ function replaceStrings(list: ArraySchema<string>, items: readonly string[]): vo
   list.push(...items);
 }
 
-function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void {
+function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean): void {
   let target = view.endpoints.get(role);
   if (!target) {
     target = new EndpointState({ role, state: match.endpoints[role].tcb.state });
@@ -51,7 +51,8 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
   const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
   Object.assign(target, {
     state: ep.tcb.state, iss: ep.tcb.iss, sndUna: ep.tcb.sndUna, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
-    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), deadlineAt: orNone(ep.deadlineAt), hintAt: hint ? orNone(ep.hintAt) : -1,
+    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), hintAt: hint ? orNone(ep.hintAt) : -1,
+    deadlineAt: deadlinesPerPlayer ? -1 : orNone(ep.deadlineAt), ownDeadlineAt: deadlinesPerPlayer ? orNone(ep.deadlineAt) : -1,
     mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
     points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,
     mistakes: score.mistakes,
@@ -65,8 +66,11 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role): void
  */
 const shown = new WeakMap<RoundTarget, MatchState>();
 
-/** Brings the round's part of the view up to date with `match`. */
-export function projectMatch(view: RoundTarget, match: MatchState): void {
+/**
+ * Brings the round's part of the view up to date with `match`. `deadlinesPerPlayer` (a class's
+ * pair): the deadlines go in `ownDeadlineAt`, which each player receives for their own endpoint only.
+ */
+export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerPlayer = false): void {
   const before = shown.get(view);
   shown.set(view, match);
   Object.assign(view, {
@@ -75,7 +79,7 @@ export function projectMatch(view: RoundTarget, match: MatchState): void {
   });
   for (const role of ROLES) {
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
-    if (!same) projectEndpoint(view, match, role);
+    if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer);
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.

@@ -14,18 +14,18 @@ const DEADLINE_MS = 10_000;
 /**
  * How long each role of a handshake pair has for its first move, by nickname: the client's
  * SYN from the round's clock, the server's SYN+ACK from the SYN's arrival; -1 when untimed.
- * Each deadline is read through its own player's connection: nobody else receives it.
+ * Each deadline is read through its own player's connection (ownDeadlineAt): nobody else receives it.
  */
 async function deadlines(pair: PairRoom, partner: PairRoom): Promise<Map<string, number>> {
   const nick = (role: string) => [...pair.state.players.values()].find((p) => p.role === role)!.nickname;
   const client = (await until(pair, (s) => s.phase === 'playing' && s.endpoints.get('client')!.skill !== '')).endpoints.get('client')!;
-  const clientMs = client.deadlineAt < 0 ? -1 : client.deadlineAt - pair.state.roundClockStartsAt;
+  const clientMs = client.ownDeadlineAt < 0 ? -1 : client.ownDeadlineAt - pair.state.roundClockStartsAt;
   expect(me(pair).role).toBe('client');
   await play(pair, { card: 'SYN' });
   const s = await until(partner, (v) => v.endpoints.get('server')!.skill !== '' && segmentsOf(v).some((g) => g.card === 'SYN'));
   const syn = segmentsOf(s).find((g) => g.card === 'SYN')!;
   const server = s.endpoints.get('server')!;
-  return new Map([[nick('client'), clientMs], [nick('server'), server.deadlineAt < 0 ? -1 : server.deadlineAt - syn.arriveAt]]);
+  return new Map([[nick('client'), clientMs], [nick('server'), server.ownDeadlineAt < 0 ? -1 : server.ownDeadlineAt - syn.arriveAt]]);
 }
 
 describe('nobody left out by the clock', () => {
@@ -79,24 +79,27 @@ describe('nobody left out by the clock', () => {
     const client = byRole('client');
     const server = byRole('server');
     // The client's deadline runs from the round's clock, the server's from the SYN's arrival.
-    const c = await until(client, (s) => s.phase === 'playing' && me(client).endpoint.deadlineAt >= 0);
-    const lengths = new Map([['client', c.endpoints.get('client')!.deadlineAt - c.roundClockStartsAt]]);
+    const c = await until(client, (s) => s.phase === 'playing' && me(client).endpoint.ownDeadlineAt >= 0);
+    const lengths = new Map([['client', c.endpoints.get('client')!.ownDeadlineAt - c.roundClockStartsAt]]);
     await play(client, { card: 'SYN' });
-    const v = await until(server, (s) => segmentsOf(s).some((g) => g.card === 'SYN' && g.arriveAt >= 0) && me(server).endpoint.deadlineAt >= 0);
-    lengths.set('server', v.endpoints.get('server')!.deadlineAt - segmentsOf(v).find((g) => g.card === 'SYN')!.arriveAt);
+    const v = await until(server, (s) => segmentsOf(s).some((g) => g.card === 'SYN' && g.arriveAt >= 0) && me(server).endpoint.ownDeadlineAt >= 0);
+    lengths.set('server', v.endpoints.get('server')!.ownDeadlineAt - segmentsOf(v).find((g) => g.card === 'SYN')!.arriveAt);
     const amyRole = a.seat.role;
     const boRole = b.seat.role;
     expect(lengths.get(amyRole)).toBe(DEADLINE_MS * EXTRA_TIME_FACTOR);
     expect(lengths.get(boRole)).toBe(DEADLINE_MS);
     const mine = a.pair.state.endpoints;
     const theirs = b.pair.state.endpoints;
-    // Nothing of the other's deadline is decoded: not Amy's longer one on Bo's side, nor Bo's on Amy's.
-    expect(Object.keys(theirs.get(amyRole)!.toJSON())).not.toContain('deadlineAt');
-    expect(Object.keys(mine.get(boRole)!.toJSON())).not.toContain('deadlineAt');
+    // Nothing of the other's deadline is decoded: not Amy's longer one on Bo's side, nor Bo's on
+    // Amy's. In a class's pair the plain deadlineAt is never set.
+    expect(Object.keys(theirs.get(amyRole)!.toJSON())).not.toContain('ownDeadlineAt');
+    expect(Object.keys(mine.get(boRole)!.toJSON())).not.toContain('ownDeadlineAt');
+    for (const ep of [...mine.values(), ...theirs.values()]) expect(ep.deadlineAt).toBe(-1);
     const seen = await until(watcher, (s) => segmentsOf(s).some((g) => g.arriveAt >= 0) && s.endpoints.size === 2);
     for (const ep of seen.endpoints.values()) {
       expect(ep.state).not.toBe('');
-      expect(Object.keys(ep.toJSON())).not.toContain('deadlineAt');
+      expect(Object.keys(ep.toJSON())).not.toContain('ownDeadlineAt');
+      expect(ep.deadlineAt).toBe(-1);
     }
     await Promise.all([a.pair.leave(), b.pair.leave(), watcher.leave()]);
   });

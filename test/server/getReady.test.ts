@@ -31,7 +31,7 @@ describe('the get-ready step before a round\'s clock starts', () => {
     const s = await until(room, (v) => v.phase === 'playing' && v.roundClockStartsAt > 0);
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(GET_READY_MS);
     const first = s.endpoints.get('client')!;
-    // Outside a class a player receives both deadlines (ownDeadlines.ts), whichever role they play.
+    // Outside a class the deadline is a plain field (ownDeadlines.ts): a player receives both, whichever role they play.
     expect(first.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
     // The hint waits for a hesitation after the clock start, not after the round's creation.
     expect(first.hintAt).toBeGreaterThan(s.roundClockStartsAt);
@@ -48,10 +48,11 @@ describe('the get-ready step before a round\'s clock starts', () => {
 
   it('gives a class\'s pairs a longer get-ready step, and their first deadline only after it', async () => {
     const { a: client } = await twoSeated(colyseus);
-    // A player's own deadline is in their view only (ownDeadlines.ts): it comes with the first patch after joining.
-    const s = await until(client, (v) => v.endpoints.get('client')?.deadlineAt !== undefined);
+    // A class player's own deadline is in their view only (ownDeadlines.ts): it comes with the first patch after joining.
+    const s = await until(client, (v) => v.endpoints.get('client')?.ownDeadlineAt !== undefined);
     expect(s.roundClockStartsAt - s.roundStartedAt).toBe(CLASS_GET_READY_MS);
-    expect(s.endpoints.get('client')!.deadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
+    expect(s.endpoints.get('client')!.ownDeadlineAt).toBe(s.roundClockStartsAt + DEADLINE_MS);
+    expect(s.endpoints.get('client')!.deadlineAt).toBe(-1);
     expect(await play(client, { card: 'SYN' }).catch(errorCodeOf)).toBe('roundNotStarted');
     await until(client, (v) => v.serverTime >= v.roundClockStartsAt);
     expect((await play(client, { card: 'SYN' })).move.verdict).toBe('correct');

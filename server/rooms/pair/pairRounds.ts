@@ -52,7 +52,7 @@ function pairPolicy(view: PairRoomState): RoundPolicy<MatchState> {
       total: seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0), ready: seat.ready,
     }),
     // startNext clears the lane and ladder before a round begins.
-    project: (match) => projectMatch(view, match),
+    project: (match) => projectMatch(view, match, view.mode === 'class'),
   };
 }
 

@@ -34,8 +34,13 @@ export const EndpointState = schema({
   rcvNxt: t.number().default(0),
   rtoAt: t.number().default(-1),
   timeWaitAt: t.number().default(-1),
-  /** In a class's pair, its player's only (ownDeadlines.ts): a longer or missing one would tell the partner of a teacher's extra time. */
-  deadlineAt: t.number().default(-1).view(),
+  /** Outside a class's pairs: when the expected move must be made by (-1 in a class's pairs). */
+  deadlineAt: t.number().default(-1),
+  /**
+   * In a class's pairs: the same, its player's only (ownDeadlines.ts), since a longer or missing
+   * one would tell the partner of a teacher's extra time (-1 elsewhere).
+   */
+  ownDeadlineAt: t.number().default(-1).view(),
   hintAt: t.number().default(-1),
   mustRetransmit: t.string<Card | ''>().default(''),
   hintCards: t.array('string'),

@@ -1,17 +1,16 @@
 /**
  * In a class's pair rooms each seated player receives only their own response deadline (issue
  * 19). A teacher may give a student extra time or none at all; the deadline is the one field
- * that would show it, so it is tagged `.view()` in EndpointState and every player's StateView
- * holds just the endpoint of the role they play this round. A watcher (the teacher's screen) has
- * no view: it gets the shared fields, which is all a ladder without a "you" shows.
+ * that would show it, so there it goes in `ownDeadlineAt`, tagged `.view()` in EndpointState, and
+ * every player's StateView holds just the endpoint of the role they play this round. A watcher
+ * (the teacher's screen) has no view: it gets the shared fields, which is all a ladder without a
+ * "you" shows. Checked before every patch, so a role swap, a reconnection or the round's first
+ * endpoints are followed without other hooks.
  *
- * Outside a class nobody has extra time, so nothing is hidden there: both players share one
- * view holding both endpoints. Colyseus encodes a patch once per view object, so one view is one
- * encoding per patch instead of one per player (A/B at 500 pairs: 31.5–32.6 KB allocated per card
- * against 33.2–33.9; the CPU difference is within this machine's noise).
- *
- * Checked before every patch, so a role swap, a reconnection or the round's first endpoints are
- * followed without other hooks.
+ * Outside a class nobody has extra time: the deadline goes in the plain `deadlineAt` and no
+ * client has a view, so Colyseus encodes each patch once for the room instead of once per
+ * player (at 500 pairs: 29.3–30.0 KB allocated per card against 33.2–33.9 with a view per
+ * player, about 11 % less; server CPU within this machine's noise).
  */
 import { StateView, type MapSchema } from '@colyseus/schema';
 import type { Client } from '@colyseus/core';
@@ -32,7 +31,7 @@ export interface OwnDeadlinesParts<T> {
   readonly seatOf: (sessionId: string) => T | undefined;
   readonly roleOf: (seat: T) => Role;
   readonly endpoints: MapSchema<EndpointState>;
-  /** Each player sees only their own deadline (a class's pair room); false: both see both. */
+  /** Each player sees only their own deadline (a class's pair room); false: no views at all. */
   readonly perPlayer: boolean;
 }
 
@@ -40,16 +39,14 @@ export class OwnDeadlines<T> {
   private readonly parts: OwnDeadlinesParts<T>;
   private readonly shown = new Map<string, Shown>();
   private shows = 0;
-  /** The one view every seated client shares when deadlines are not per player. */
-  private shared: StateView | undefined;
 
   constructor(parts: OwnDeadlinesParts<T>) {
     this.parts = parts;
   }
 
-  /** Brings every seated client's view to the endpoint of the role they now play (or to both). */
+  /** Brings every seated client's view to the endpoint of the role they now play. */
   show(): void {
-    if (!this.parts.perPlayer) return this.showBoth();
+    if (!this.parts.perPlayer) return;
     const { clients, seatOf, roleOf, endpoints } = this.parts;
     const now = ++this.shows;
     let found = 0;
@@ -80,12 +77,5 @@ export class OwnDeadlines<T> {
       gone.view.dispose();
       this.shown.delete(id);
     }
-  }
-
-  private showBoth(): void {
-    const { clients, seatOf, endpoints } = this.parts;
-    const view = (this.shared ??= new StateView());
-    for (const endpoint of endpoints.values()) if (!view.has(endpoint)) view.add(endpoint);
-    for (const client of clients()) if (client.view !== view && seatOf(client.sessionId)) client.view = view;
   }
 }
