@@ -66,7 +66,7 @@ function openRoom(seed: number): Room {
   const seats = new SeatTable();
   for (const id of ['a', 'b']) seats.take(newSeat(seats, id, id, true));
   const rounds = new PairRounds({
-    view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000, getReadyMs: 0,
+    view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000, getReadyMs: 0, deadlinesPerPlayer: false,
     // Ticked by hand below, every 50 ms, so nothing needs the alarm.
     clock: clock as unknown as Clock, alarm: { set: () => undefined }, onEvents: () => undefined, onRoundEnd: () => undefined,
   });

@@ -160,14 +160,16 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
       lossRate: this.settings.lossRate, rounds: this.playlist.rounds, seatKeptSeconds: server.reconnectSeconds,
     });
+    // A teacher may give a class's student more time: there each player sees only their own deadline.
+    const deadlinesPerPlayer = joined.mode === 'class';
     this.rounds = new PairRounds({
-      view: this.state, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
+      view: this.state, deadlinesPerPlayer, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
       getReadyMs: classroom ? classroom.getReadyMs : server.getReadyMs,
       clock: this.clock, alarm: this.alarm, onEvents: (events) => this.desk.forward(events), onRoundEnd: (match, round) => this.record(match, round),
       timeLimitMs: classroom && classroom.settings.roundSeconds > 0 ? classroom.settings.roundSeconds * 1000 : undefined,
     });
-    this.open(server, ROOM.pair, this.rounds, this.deskRules(), joined.mode === 'class');
+    this.open(server, ROOM.pair, this.rounds, this.deskRules(), deadlinesPerPlayer);
     if (joined.mode === 'solo') this.seatBot();
     if (classroom) await this.joinClass(classroom);
   }

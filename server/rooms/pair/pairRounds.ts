@@ -37,10 +37,12 @@ export interface PairRoundsParts {
   readonly onRoundEnd: (match: MatchState, round: number) => void;
   /** Cuts every round shorter than its scenario's own limit (a class's round length). */
   readonly timeLimitMs?: number;
+  /** Deadlines go in `ownDeadlineAt`, each player's own only (a class's pair; ownDeadlines.ts). */
+  readonly deadlinesPerPlayer: boolean;
 }
 
 /** One round of the pair's match as a policy: the engine's own end, roles swapping every round. */
-function pairPolicy(view: PairRoomState): RoundPolicy<MatchState> {
+function pairPolicy(view: PairRoomState, deadlinesPerPlayer: boolean): RoundPolicy<MatchState> {
   return {
     match: (match) => match,
     step: (match, input) => step(match, input),
@@ -52,7 +54,7 @@ function pairPolicy(view: PairRoomState): RoundPolicy<MatchState> {
       total: seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0), ready: seat.ready,
     }),
     // startNext clears the lane and ladder before a round begins.
-    project: (match) => projectMatch(view, match, view.mode === 'class'),
+    project: (match) => projectMatch(view, match, deadlinesPerPlayer),
   };
 }
 
@@ -64,7 +66,7 @@ export class PairRounds {
   constructor(parts: PairRoundsParts) {
     this.parts = parts;
     this.clock = new SeatedClock({
-      view: parts.view, seats: parts.seats, policy: pairPolicy(parts.view), bot: parts.bot, clock: parts.clock, alarm: parts.alarm,
+      view: parts.view, seats: parts.seats, policy: pairPolicy(parts.view, parts.deadlinesPerPlayer), bot: parts.bot, clock: parts.clock, alarm: parts.alarm,
       onEvents: parts.onEvents, onEnd: (match) => this.endRound(match),
     });
   }
