@@ -105,8 +105,11 @@ export class ChallengeEntryStore {
 
   /** Deletes free-play entries finished before `before` (the retention policy); returns how many. */
   async forgetFreePlayBefore(before: number, batch = SWEEP_BATCH): Promise<number> {
-    return inBatches(batch, () => this.#sql.run(`DELETE FROM challenge_entries WHERE id IN
-      (SELECT id FROM challenge_entries WHERE kind = 'free' AND created_at < $1 LIMIT $2)`, [before, batch]));
+    return inBatches(batch, async () => {
+      const deleted = await this.#sql.run(`DELETE FROM challenge_entries WHERE id IN
+        (SELECT id FROM challenge_entries WHERE kind = 'free' AND created_at < $1 LIMIT $2)`, [before, batch]);
+      return { seen: deleted, deleted };
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/i18n/messages.ts';
 import { TIME_ALLOWANCES, type TimeAllowance } from '../../shared/match/timeAllowance.ts';
 import type { ClassSettings } from '../../shared/protocol.ts';
 import type { ScenarioId } from '../../shared/scenarios/scenario.ts';
-import { nextTurn, SWEEP_BATCH, type Sql } from './sql.ts';
+import { inBatches, SWEEP_BATCH, type Sql } from './sql.ts';
 
 /** A class as stored; the teacher's secret only as its hash. */
 export interface ClassRecord {
@@ -192,20 +192,18 @@ export class ClassStore {
    * looked at again.
    */
   async deleteAbandoned(before: number, isLive: (code: string) => boolean, batch = SWEEP_BATCH): Promise<number> {
-    let deleted = 0;
-    for (let after = ''; ;) {
+    let after = '';
+    return inBatches(batch, async () => {
       const rows = await this.#sql.all<{ code: string }>(`SELECT code FROM classes WHERE created_at < $1 AND code > $2
         AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = classes.code) ORDER BY code LIMIT $3`, [before, after, batch]);
+      after = rows.at(-1)?.code ?? after;
       const dead = rows.map((r) => r.code).filter((code) => !isLive(code));
       // A round started since the look-up keeps its class: the delete checks again.
       const counts = await this.#sql.atomically(dead.flatMap((code) => [
         { sql: 'DELETE FROM class_students WHERE class_code = $1 AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = $1)', params: [code] },
         { sql: 'DELETE FROM classes WHERE code = $1 AND NOT EXISTS (SELECT 1 FROM class_rounds WHERE class_code = $1)', params: [code] },
       ]));
-      deleted += counts.filter((_, i) => i % 2 === 1).reduce((n, d) => n + d, 0);
-      if (rows.length < batch) return deleted;
-      after = rows[rows.length - 1]!.code;
-      await nextTurn();
-    }
+      return { seen: rows.length, deleted: counts.filter((_, i) => i % 2 === 1).reduce((n, d) => n + d, 0) };
+    });
   }
 }

@@ -38,19 +38,22 @@ export interface Sql {
  */
 export const SWEEP_BATCH = 1000;
 
-/**
- * Runs `deleteSome` (which deletes at most `batch` rows and says how many it did) until it
- * deletes fewer, letting other work run between batches; resolves to the rows deleted in all.
- */
-export async function inBatches(batch: number, deleteSome: () => Promise<number>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteSome();
-    total += deleted;
-    if (deleted < batch) return total;
-    await nextTurn();
-  }
+/** What one batch of a sweep did: the rows it looked at (at most the batch) and those it deleted. */
+export interface Swept {
+  readonly seen: number;
+  readonly deleted: number;
 }
 
-/** Lets the event loop run what waits (a room's patch, a player's card) before going on. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Runs `sweepSome` until a batch looks at fewer than `batch` rows, letting other work (a room's
+ * patch, a player's card) run between batches; resolves to the rows deleted in all.
+ */
+export async function inBatches(batch: number, sweepSome: () => Promise<Swept>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { seen, deleted } = await sweepSome();
+    total += deleted;
+    if (seen < batch) return total;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
