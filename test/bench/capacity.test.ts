@@ -61,4 +61,3 @@ describe('capacity, stepping pairs up', () => {
     expect([remote.capacityPairs, remote.bareCapacityPairs]).toEqual([1250, null]);
   });
 });
-

@@ -26,13 +26,17 @@ function play(state: MatchState, role: Role, card: Card, now: number): { state: 
 
 
 describe('a card is judged against what the player could see', () => {
-  /** whole-life at 800 ms one way: established at 1800 (client) and 2800 (server); the server's DATA lands at 3800. */
-  function peerDataLanding(): MatchState {
+  /** whole-life at 800 ms one way, its handshake played: established at 1800 (client) and 2800 (server). */
+  function established(): MatchState {
     let s = start('whole-life');
     s = play(s, 'client', 'SYN', 0).state;
     s = play(s, 'server', 'SYN+ACK', 1000).state;
-    s = play(s, 'client', 'ACK', 2000).state;
-    s = play(s, 'server', 'DATA', 3000).state;
+    return play(s, 'client', 'ACK', 2000).state;
+  }
+
+  /** The server's DATA, sent at 3000, lands at 3800. */
+  function peerDataLanding(): MatchState {
+    const s = play(established(), 'server', 'DATA', 3000).state;
     expect(expectationFor(s, 'client')?.cards).toEqual(['DATA']);
     return s;
   }
@@ -56,11 +60,7 @@ describe('a card is judged against what the player could see', () => {
 
   /** whole-life, rto 4 s: the client's two DATA go unacknowledged; at 6250 its timer fires and FIN gives way to DATA again. */
   function rtoFiring(): MatchState {
-    let s = start('whole-life');
-    s = play(s, 'client', 'SYN', 0).state;
-    s = play(s, 'server', 'SYN+ACK', 1000).state;
-    s = play(s, 'client', 'ACK', 2000).state;
-    s = play(s, 'client', 'DATA', 2250).state;
+    let s = play(established(), 'client', 'DATA', 2250).state;
     s = play(s, 'client', 'DATA', 2500).state;
     s = step(s, { kind: 'tick', now: 6000 }).state;
     expect(expectationFor(s, 'client')?.cards).toContain('FIN');
