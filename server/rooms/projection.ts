@@ -34,8 +34,10 @@ function segmentRecord(w: WireSegment): string {
 
 const moveRecord = (m: MoveRecord): string => MOVE_RECORD.encode(toMoveView(m));
 
+const NO_CARDS: readonly string[] = [];
+
 function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
-  if (list.length === items.length && items.every((c, i) => list[i] === c)) return;
+  if (sameStrings(list, items)) return;
   list.clear();
   list.push(...items);
 }
@@ -49,15 +51,34 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadl
   const ep = match.endpoints[role];
   const score = match.scores[role];
   const hint = showsHints(match.settings.difficulty) ? expectationFor(match, role) : null;
-  Object.assign(target, {
-    state: ep.tcb.state, iss: ep.tcb.iss, sndUna: ep.tcb.sndUna, sndNxt: ep.tcb.sndNxt, rcvNxt: ep.tcb.rcvNxt,
-    rtoAt: orNone(ep.rtoAt), timeWaitAt: orNone(ep.timeWaitAt), hintAt: hint ? orNone(ep.hintAt) : -1,
-    deadlineAt: deadlinesPerPlayer ? -1 : orNone(ep.deadlineAt), ownDeadlineAt: deadlinesPerPlayer ? orNone(ep.deadlineAt) : -1,
-    mustRetransmit: ep.mustRetransmit ?? '', hintKey: hint?.hint ?? '', skill: hint?.skill ?? '',
-    points: score.points, streak: score.streak, bestStreak: score.bestStreak, correct: score.correct,
-    mistakes: score.mistakes,
-  });
-  replaceStrings(target.hintCards, hint?.cards ?? []);
+  // Field by field, not Object.assign of a literal: this runs at every step of every room, and
+  // a schema setter ignores an equal value anyway.
+  const { tcb } = ep;
+  target.state = tcb.state;
+  target.iss = tcb.iss;
+  target.sndUna = tcb.sndUna;
+  target.sndNxt = tcb.sndNxt;
+  target.rcvNxt = tcb.rcvNxt;
+  target.rtoAt = orNone(ep.rtoAt);
+  target.timeWaitAt = orNone(ep.timeWaitAt);
+  target.hintAt = hint ? orNone(ep.hintAt) : -1;
+  target.deadlineAt = deadlinesPerPlayer ? -1 : orNone(ep.deadlineAt);
+  target.ownDeadlineAt = deadlinesPerPlayer ? orNone(ep.deadlineAt) : -1;
+  target.mustRetransmit = ep.mustRetransmit ?? '';
+  target.hintKey = hint?.hint ?? '';
+  target.skill = hint?.skill ?? '';
+  target.points = score.points;
+  target.streak = score.streak;
+  target.bestStreak = score.bestStreak;
+  target.correct = score.correct;
+  target.mistakes = score.mistakes;
+  replaceStrings(target.hintCards, hint?.cards ?? NO_CARDS);
+}
+
+function sameStrings(list: ArraySchema<string>, items: readonly string[]): boolean {
+  if (list.length !== items.length) return false;
+  for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
+  return true;
 }
 
 /**
@@ -73,10 +94,12 @@ const shown = new WeakMap<RoundTarget, MatchState>();
 export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerPlayer = false): void {
   const before = shown.get(view);
   shown.set(view, match);
-  Object.assign(view, {
-    scenarioId: match.scenarioId, roundStatus: match.status, roundStartedAt: match.startedAt,
-    roundClockStartsAt: match.clockStartsAt, roundEndsAt: match.endsAt, latencyMs: match.settings.timing.latencyMs,
-  });
+  view.scenarioId = match.scenarioId;
+  view.roundStatus = match.status;
+  view.roundStartedAt = match.startedAt;
+  view.roundClockStartsAt = match.clockStartsAt;
+  view.roundEndsAt = match.endsAt;
+  view.latencyMs = match.settings.timing.latencyMs;
   for (const role of ROLES) {
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
     if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer);
@@ -86,10 +109,11 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
   // The engine's own list says which changed: the view's is read only for those (each read of
   // a synchronised list goes through a proxy, and this runs on every step of every room).
   const projected = view.segments.length;
-  match.wire.forEach((w, i) => {
+  for (let i = 0; i < match.wire.length; i++) {
+    const w = match.wire[i]!;
     if (i >= projected) view.segments.push(segmentRecord(w));
     else if (before?.wire[i] !== w) view.segments[i] = segmentRecord(w);
-  });
+  }
   for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveRecord(match.moves[i]!));
   for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(STATE_LOG_RECORD.encode(match.stateLog[i]!));
 }

@@ -1,33 +1,64 @@
 import type { MessageKey } from '../i18n/messages.ts';
 import { hasUnacked } from '../tcp/endpoint.ts';
 import type { ReceiveEvent } from '../tcp/events.ts';
-import { CARD_SEND, type Card, type Role } from './cards.ts';
+import { CARD_SEND, CARDS, type Card, type Role } from './cards.ts';
 import { lookup } from '../tcp/table.ts';
 import type { EndpointState, Expectation, MatchState, Skill } from './types.ts';
 
-const FIN_CARDS: readonly Card[] = ['FIN', 'FIN+ACK'];
+const FIN_CARDS: readonly Card[] = Object.freeze(['FIN', 'FIN+ACK']);
 
-const expect = (cards: readonly Card[], skill: Skill, hint: MessageKey): Expectation => ({ cards, skill, hint });
+/**
+ * Every expectation is one of a few, each made once and frozen: they are asked for several
+ * times per step of every room, and an object made per call would be garbage for the server's
+ * young generation to sweep (issue 21).
+ */
+const made = new Map<string, Expectation>();
+function expect(cards: readonly Card[], skill: Skill, hint: MessageKey): Expectation {
+  const key = `${cards.join()}|${skill}|${hint}`;
+  let e = made.get(key);
+  if (!e) made.set(key, (e = Object.freeze({ cards: Object.freeze([...cards]), skill, hint })));
+  return e;
+}
+
+const EXPECT = {
+  completeHandshake: expect(['ACK'], 'completeHandshake', 'hint.completeHandshake'),
+  ackData: expect(['ACK'], 'ackData', 'hint.ackData'),
+  ackEarly: expect(['ACK'], 'ackData', 'hint.ackEarly'),
+  challengeAck: expect(['ACK'], 'reAck', 'hint.challengeAck'),
+  reAckTimeWait: expect(['ACK'], 'reAck', 'hint.reAckTimeWait'),
+  ackFin: expect(['ACK'], 'ackFin', 'hint.ackFin'),
+  reAck: expect(['ACK'], 'reAck', 'hint.reAck'),
+  retransmitFin: expect(FIN_CARDS, 'retransmit', 'hint.retransmit'),
+  answerSyn: expect(['SYN+ACK'], 'answerSyn', 'hint.answerSyn'),
+  refuse: expect(['RST'], 'refuse', 'hint.refuse'),
+  closeCombined: expect(['FIN+ACK'], 'closeAfterPeer', 'hint.closeCombined'),
+  open: expect(['SYN'], 'open', 'hint.open'),
+  sendData: expect(['DATA'], 'sendData', 'hint.sendData'),
+  abort: expect(['RST'], 'close', 'hint.abort'),
+  close: expect(FIN_CARDS, 'close', 'hint.close'),
+  closeAfterPeer: expect(FIN_CARDS, 'closeAfterPeer', 'hint.closeAfterPeer'),
+} as const;
+
+/** Send this card again: the retransmission timer fired. */
+const RETRANSMIT = new Map(CARDS.map((c) => [c, FIN_CARDS.includes(c) ? EXPECT.retransmitFin : expect([c], 'retransmit', 'hint.retransmit')]));
 
 /** Which skill answering an arrival practises. */
 function ackSkill(because: ReceiveEvent, inState: string): Expectation {
   switch (because) {
     case 'rcvSynAck':
-      return expect(['ACK'], 'completeHandshake', 'hint.completeHandshake');
+      return EXPECT.completeHandshake;
     case 'rcvData':
-      return expect(['ACK'], 'ackData', 'hint.ackData');
+      return EXPECT.ackData;
     case 'rcvEarly':
-      return expect(['ACK'], 'ackData', 'hint.ackEarly');
+      return EXPECT.ackEarly;
     case 'rcvRstChallenge':
     case 'rcvSyn':
-      return expect(['ACK'], 'reAck', 'hint.challengeAck');
+      return EXPECT.challengeAck;
     case 'rcvFin':
     case 'rcvFinAckOfFin':
-      return inState === 'TIME-WAIT'
-        ? expect(['ACK'], 'reAck', 'hint.reAckTimeWait')
-        : expect(['ACK'], 'ackFin', 'hint.ackFin');
+      return inState === 'TIME-WAIT' ? EXPECT.reAckTimeWait : EXPECT.ackFin;
     default:
-      return expect(['ACK'], 'reAck', 'hint.reAck');
+      return EXPECT.reAck;
   }
 }
 
@@ -36,23 +67,25 @@ export function expectationOf(ep: EndpointState): Expectation | null {
   const exp = wanted(ep);
   if (!exp) return null;
   // Never ask for a card the TCP machine would refuse in this state.
-  const cards = exp.cards.filter((c) => lookup(ep.tcb.state, CARD_SEND[c], ep.tcb.passive).ok);
-  return cards.length === 0 ? null : { ...exp, cards };
+  let refused = 0;
+  for (const c of exp.cards) if (!lookup(ep.tcb.state, CARD_SEND[c], ep.tcb.passive).ok) refused++;
+  if (refused === 0) return exp;
+  if (refused === exp.cards.length) return null;
+  return expect(exp.cards.filter((c) => lookup(ep.tcb.state, CARD_SEND[c], ep.tcb.passive).ok), exp.skill, exp.hint);
 }
 
 function wanted(ep: EndpointState): Expectation | null {
   const { tcb } = ep;
   if (ep.mustRetransmit) {
-    const cards = FIN_CARDS.includes(ep.mustRetransmit) ? FIN_CARDS : [ep.mustRetransmit];
-    return expect(cards, 'retransmit', 'hint.retransmit');
+    return RETRANSMIT.get(ep.mustRetransmit)!;
   }
   const next = ep.agenda[0];
   if (ep.owed) {
-    if (ep.owed.reply === 'SYN+ACK') return expect(['SYN+ACK'], 'answerSyn', 'hint.answerSyn');
-    if (ep.owed.reply === 'RST') return expect(['RST'], 'refuse', 'hint.refuse');
+    if (ep.owed.reply === 'SYN+ACK') return EXPECT.answerSyn;
+    if (ep.owed.reply === 'RST') return EXPECT.refuse;
     // The three-segment close: the FIN travels with the ACK of the peer's FIN (DESIGN.md §4.11).
     if (tcb.state === 'CLOSE-WAIT' && next?.do === 'closeAfterPeer' && next.combined && !hasUnacked(tcb)) {
-      return expect(['FIN+ACK'], 'closeAfterPeer', 'hint.closeCombined');
+      return EXPECT.closeCombined;
     }
     return ackSkill(ep.owed.because, ep.owed.inState);
   }
@@ -60,16 +93,16 @@ function wanted(ep: EndpointState): Expectation | null {
   if (!next) return null;
   switch (next.do) {
     case 'connect':
-      return tcb.state === 'CLOSED' ? expect(['SYN'], 'open', 'hint.open') : null;
+      return tcb.state === 'CLOSED' ? EXPECT.open : null;
     case 'data':
-      if (next.afterPeerClose) return tcb.state === 'CLOSE-WAIT' ? expect(['DATA'], 'sendData', 'hint.sendData') : null;
-      return tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT' ? expect(['DATA'], 'sendData', 'hint.sendData') : null;
+      if (next.afterPeerClose) return tcb.state === 'CLOSE-WAIT' ? EXPECT.sendData : null;
+      return tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT' ? EXPECT.sendData : null;
     case 'abort':
-      return tcb.state === 'ESTABLISHED' ? expect(['RST'], 'close', 'hint.abort') : null;
+      return tcb.state === 'ESTABLISHED' ? EXPECT.abort : null;
     case 'close':
-      return tcb.state === 'ESTABLISHED' ? expect(FIN_CARDS, 'close', 'hint.close') : null;
+      return tcb.state === 'ESTABLISHED' ? EXPECT.close : null;
     case 'closeAfterPeer':
-      return tcb.state === 'CLOSE-WAIT' ? expect(FIN_CARDS, 'closeAfterPeer', 'hint.closeAfterPeer') : null;
+      return tcb.state === 'CLOSE-WAIT' ? EXPECT.closeAfterPeer : null;
   }
 }
 

@@ -8,8 +8,7 @@ import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 export function transmit(state: MatchState, from: Role, card: Card, segment: Segment, at: number): { state: MatchState; wire: WireSegment } {
   const count = (state.sent[from][card] ?? 0) + 1;
   const sent = { ...state.sent, [from]: { ...state.sent[from], [card]: count } };
-  // FIN and FIN+ACK are one segment on the wire: a script's nth FIN counts both cards.
-  const nth = Object.entries(sent[from]).reduce((n, [c, k]) => n + (sameSegment(c as Card, card) ? (k ?? 0) : 0), 0);
+  const nth = sentLike(sent[from], card);
   const script = SCENARIOS[state.scenarioId].network.find((s) => s.from === from && sameSegment(s.card, card) && s.nth === nth);
   let rng = state.rng;
   let willBeLost = script?.kind === 'drop';
@@ -32,16 +31,22 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
   return { state: next, wire };
 }
 
+const isFin = (c: Card): boolean => c === 'FIN' || c === 'FIN+ACK';
+
 /** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */
 function sameSegment(a: Card, b: Card): boolean {
-  const fin = (c: Card): boolean => c === 'FIN' || c === 'FIN+ACK';
-  return a === b || (fin(a) && fin(b));
+  return a === b || (isFin(a) && isFin(b));
+}
+
+/** How many segments like `card` were sent: a script's nth FIN counts both FIN cards. */
+function sentLike(sent: MatchState['sent'][Role], card: Card): number {
+  return isFin(card) ? (sent.FIN ?? 0) + (sent['FIN+ACK'] ?? 0) : (sent[card] ?? 0);
 }
 
 /** Whether the event a hold waits for has already happened. */
 function happened(state: MatchState, h: HoldCondition): boolean {
   if (h.on === 'state') return state.endpoints[h.role].tcb.state === h.state;
-  if (h.on === 'sent') return Object.entries(state.sent[h.from]).some(([c, n]) => sameSegment(c as Card, h.card) && (n ?? 0) > 0);
+  if (h.on === 'sent') return sentLike(state.sent[h.from], h.card) > 0;
   return state.wire.some((w) => w.from === h.from && sameSegment(w.card, h.card) && (w.status === 'delivered' || w.status === 'discarded'));
 }
 

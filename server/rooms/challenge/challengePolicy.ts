@@ -26,7 +26,8 @@ export function challengePolicy(view: ChallengeRoomState): RoundPolicy<Challenge
     // The plan names the role of the first seat (the person, in solo); the second seat plays the other end.
     roleOf: (seat, c) => (c ? seatRoleIn(c.seed, c.index, seat.firstRole) : seat.firstRole),
     // The points belong to the people; the room's bot earns nothing.
-    shown: (seat) => ({ total: seat.playerId ? view.points : 0, ready: true }),
+    total: (seat) => (seat.playerId ? view.points : 0),
+    ready: () => true,
     project: (c, before) => {
       // A new round starts from an empty lane and ladder.
       if (before?.index !== c.index) clearRound(view);

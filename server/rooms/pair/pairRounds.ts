@@ -50,9 +50,8 @@ function pairPolicy(view: PairRoomState, deadlinesPerPlayer: boolean): RoundPoli
     deadline: () => Infinity,
     cutShort: (match, now) => ({ ...match, endsAt: Math.min(match.endsAt, now) }),
     roleOf: (seat) => roleIn(seat, Math.max(1, view.round)),
-    shown: (seat, running) => ({
-      total: seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0), ready: seat.ready,
-    }),
+    total: (seat, running) => seat.banked + (running ? running.scores[roleIn(seat, Math.max(1, view.round))].points : 0),
+    ready: (seat) => seat.ready,
     // startNext clears the lane and ladder before a round begins.
     project: (match) => projectMatch(view, match, deadlinesPerPlayer),
   };

@@ -132,6 +132,8 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     for (const e of events) {
       if (e.type !== 'moveJudged') continue;
       this.rules.judged?.(e.move);
+      // The common case (the web client never asks): nobody to filter the clients for.
+      if (!this.host.seats.find(wantsMoves)) continue;
       const clients = this.host.clients();
       const skip = notHearingMoves(clients, this.host.seats, e.move.role, this.playing);
       if (skip.length < clients.length) this.host.broadcastMove(toMoveView(e.move), skip);
@@ -190,6 +192,8 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     return { ok: false };
   }
 }
+
+const wantsMoves = (seat: Seat): boolean => seat.wantsMoves === true;
 
 /** The reply context Colyseus passes with a request; a decoded payload never has functions. */
 function isContext(value: unknown): value is MessageContext {

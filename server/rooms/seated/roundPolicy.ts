@@ -29,8 +29,10 @@ export interface RoundPolicy<S, T extends Seat = Seat> {
   cutShort(state: S, now: number): S;
   /** The role a seat plays (`state` null before anything started). */
   roleOf(seat: T, state: S | null): Role;
-  /** The player list's points and readiness for a seat; `running` is null between rounds. */
-  shown(seat: T, running: S | null): { total: number; ready: boolean };
+  /** The player list's points for a seat; `running` is null between rounds. */
+  total(seat: T, running: S | null): number;
+  /** Whether the player list shows a seat as ready for the next round. */
+  ready(seat: T): boolean;
   /** Brings the synchronised state up to date after a step (`before` null at the first start). */
   project(state: S, before: S | null): void;
 }

@@ -17,6 +17,9 @@ import type { Seat } from './seats.ts';
 import type { SeatTable } from './seatTable.ts';
 import { PlayerState } from '../schema/PairRoomState.ts';
 
+const isBot = (seat: Seat): boolean => seat.isBot;
+const NO_ROLES: readonly Role[] = [];
+
 /** How often an otherwise idle room still tells clients the time, for their clocks. */
 const CLOCK_SYNC_MS = 1000;
 
@@ -131,17 +134,29 @@ export class SeatedClock<S, T extends Seat = Seat> {
     return this.parts.policy.roleOf(seat, this.state);
   }
 
-  /** Copies the seats into the synchronised player list, with each seat's role and points now. */
+  /**
+   * Copies the seats into the synchronised player list, with each seat's role and points now.
+   * It runs at every step of every room and usually changes nothing, so it writes field by field
+   * (a schema setter ignores an equal value) rather than making an object per seat to copy.
+   */
   showPlayers(): void {
     const { view, seats, policy } = this.parts;
+    const running = this.live ? this.state : null;
     for (const seat of seats.values()) {
-      const fields = {
-        sessionId: seat.id, nickname: seat.nickname, role: policy.roleOf(seat, this.state), connected: seat.connected,
-        isBot: seat.isBot, ...policy.shown(seat, this.live ? this.state : null),
-      };
-      const existing = view.players.get(seat.id);
-      if (existing) Object.assign(existing, fields);
-      else view.players.set(seat.id, new PlayerState(fields));
+      const role = policy.roleOf(seat, this.state);
+      const total = policy.total(seat, running);
+      const ready = policy.ready(seat);
+      const p = view.players.get(seat.id);
+      if (!p) {
+        view.players.set(seat.id, new PlayerState({ sessionId: seat.id, nickname: seat.nickname, role, connected: seat.connected, isBot: seat.isBot, total, ready }));
+        continue;
+      }
+      p.nickname = seat.nickname;
+      p.role = role;
+      p.connected = seat.connected;
+      p.isBot = seat.isBot;
+      p.total = total;
+      p.ready = ready;
     }
     // Every seat has its player now, so a player more than the seats is one whose seat is gone
     // (this runs at every step; the common case looks at no key).
@@ -174,7 +189,8 @@ export class SeatedClock<S, T extends Seat = Seat> {
   private rearm(): void {
     const { seats, bot, alarm, policy } = this.parts;
     if (!this.state || !this.live || this.paused) return alarm.set(null);
-    const botRoles = [...seats.values()].filter((s) => s.isBot).map((s) => policy.roleOf(s, this.state));
+    // Most rooms have no bot, and this runs several times a step: no list made for them.
+    const botRoles = seats.find(isBot) ? [...seats.values()].filter(isBot).map((s) => policy.roleOf(s, this.state)) : NO_ROLES;
     const due = Math.min(this.ahead.dueAt(policy.match(this.state), botRoles, bot) ?? Infinity, policy.deadline(this.state));
     // Match time stands still while paused, so it runs behind the room clock by every pause.
     alarm.set(due === Infinity ? null : due + this.pausedFor);
