@@ -17,6 +17,7 @@ import { ROOM } from '../../shared/protocol.ts';
 import { timingFor } from '../../shared/match/settings.ts';
 import { BENCH_MATCH } from './pairLoad.ts';
 import { BARE_PATCH_MAX_BYTES, BENCH_BARE_ROOM } from '../../server/rooms/bench/benchRooms.ts';
+import { alternate, medianIndex, repeatFigures, type RepeatFigures } from './repeats.ts';
 
 /** A play request on the wire is about this big (frame header, request id, type, msgpack card). */
 const ECHO_PAYLOAD_BYTES = 24;
@@ -76,8 +77,14 @@ export interface LevelResult {
    */
   readonly bare: LoadResult | null;
   readonly bareServer: ServerFigures | null;
-  /** Our p99 over the bare floor's p99: our own code's cost; null without a bare run. */
+  /**
+   * Our p99 over the bare floor's p99: our own code's cost; null without a bare run. With
+   * `--repeat`, the ratio of the two medians, and `game`, `bare` and their servers are each the
+   * median run's.
+   */
   readonly bareRatioP99: number | null;
+  /** Each alternating run's p99 with `--repeat` (repeats.ts); null for a single run. */
+  readonly repeats: RepeatFigures | null;
   readonly meetsTarget: boolean;
   readonly misses: readonly string[];
   /** Reasons to doubt the figures: a load generator that could not keep up measures itself. */
@@ -219,21 +226,31 @@ export async function runBare(
   }
 }
 
-export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
-  const window = { warmupMs: options.warmupMs, measureMs: options.measureMs };
+/** Our game at `pairs`, on a fresh server. */
+async function runGame(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[]) {
   const game = await gameTarget(options.server, [...serverNodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
-  let gameRun;
   try {
     await sleep(SETTLE_MS);
-    gameRun = await measure(game, {
+    return await measure(game, {
       kind: 'pairs', url: game.url, pairs, mode: options.mode, lossRate: options.lossRate,
-      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed, ...window,
+      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
+      warmupMs: options.warmupMs, measureMs: options.measureMs,
     }, pairs, options.loadgens, true, ROOM.pair);
   } finally {
     await game.stop();
   }
+}
 
-  const bareRun = await runBare(pairs, options, gameRun.result);
+export async function runLevel(pairs: number, options: BenchOptions, serverNodeArgs: readonly string[] = []): Promise<LevelResult> {
+  const window = { warmupMs: options.warmupMs, measureMs: options.measureMs };
+  // Ours and the bare floor alternately (repeats.ts); each is then represented by its median run.
+  const runs = await alternate(options.repeat, () => runGame(pairs, options, serverNodeArgs), (g) => runBare(pairs, options, g.result));
+  const gameRun = runs.ours[medianIndex(runs.ours.map((r) => r.result.latency.p99))]!;
+  const bareRuns = runs.bare.flatMap((r) => (r ? [r] : []));
+  const bareRun = bareRuns.length > 0 ? bareRuns[medianIndex(bareRuns.map((r) => r.result.latency.p99))]! : null;
+  const repeats = options.repeat > 1 && bareRuns.length === runs.ours.length
+    ? repeatFigures(runs.ours.map((r) => r.result.latency.p99), bareRuns.map((r) => r.result.latency.p99))
+    : null;
 
   const echo = await floorTarget(options.floor);
   let floorRun;
@@ -254,7 +271,8 @@ export async function runLevel(pairs: number, options: BenchOptions, serverNodeA
     pairs, loadgens: gameRun.result.loadgen.processes, game: gameRun.result, server: gameRun.server, floor: floorRun.result,
     floorServer: floorRun.server, ratioP99: Math.round(ratio * 100) / 100,
     bare: bareRun?.result ?? null, bareServer: bareRun?.server ?? null,
-    bareRatioP99: bareRun ? Math.round((gameRun.result.latency.p99 / bareRun.result.latency.p99) * 100) / 100 : null,
+    bareRatioP99: repeats ? repeats.medianRatio : bareRun ? Math.round((gameRun.result.latency.p99 / bareRun.result.latency.p99) * 100) / 100 : null,
+    repeats,
   };
   const misses = missesOf(level);
   return { ...level, meetsTarget: misses.length === 0, misses, caveats: caveatsOf(gameRun.result, gameRun.server) };

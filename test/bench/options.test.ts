@@ -35,4 +35,10 @@ describe('the bench\'s options', () => {
     expect(() => parseOptions(['--window=5s'])).toThrow(/--window takes a duration from 10s to 10m/);
     expect(() => parseOptions(['--window=1h'])).toThrow(/--window/);
   });
+
+  it('run each level once unless --repeat says how often, from 1 to 9 times', () => {
+    expect(parseOptions([]).repeat).toBe(1);
+    expect(parseOptions(['--repeat=5', '--levels=500']).repeat).toBe(5);
+    for (const bad of ['0', '10', '2.5', 'lots']) expect(() => parseOptions([`--repeat=${bad}`])).toThrow(/--repeat takes 1 to 9 runs/);
+  });
 });

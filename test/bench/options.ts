@@ -31,6 +31,8 @@ export interface BenchOptions {
   readonly levels: readonly number[];
   readonly warmupMs: number;
   readonly measureMs: number;
+  /** Runs of ours and the bare floor, alternately, at each level of the ramp (repeats.ts); 1: one each. */
+  readonly repeat: number;
   /** Joins in flight at once while connecting. */
   readonly connectConcurrency: number;
   readonly mode: 'private' | 'quick';
@@ -85,9 +87,11 @@ const CAPACITY_STEPS = [1000, 1250, 1500, 2000];
 const MAX_WINDOW_MS = 10 * 60_000;
 /** Bounded: each process costs memory and a Node start-up, and more than this splits nothing useful. */
 const MAX_LOADGENS = 8;
+/** Each run at 1,000 pairs takes a minute or two: nine of ours and nine of the floor's is a long wait already. */
+const MAX_REPEAT = 9;
 
 const FULL: BenchOptions = {
-  profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, connectConcurrency: 16,
+  profile: 'full', levels: [50, 100, 250, 500, 1000], warmupMs: 5000, measureMs: 20_000, repeat: 1, connectConcurrency: 16,
   // The whole ramp by default: a level can miss the floor ratio and still tell where p99 crosses 50 ms.
   mode: 'private', lossRate: 0.05, stopAtFirstMiss: false, cpuProfile: false, client: true, classroom: true, redis: false, bareLandings: false, capacitySteps: [], soakMs: 0, soakPairs: 500,
   startScreenRuns: 3, matchFramesMs: 12_000, classroomStudents: 200, loadgens: DEFAULT_LOADGENS, server: null, floor: null, seed: 7,
@@ -104,7 +108,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
     return [k, v ?? 'true'] as const;
   }));
-  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'bare-landings', 'capacity', 'soak', 'soak-pairs', 'window', 'loadgens', 'server', 'floor'];
+  const known = ['quick', 'levels', 'stop-early', 'mode', 'profile', 'no-client', 'no-classroom', 'redis', 'bare-landings', 'capacity', 'soak', 'soak-pairs', 'window', 'repeat', 'loadgens', 'server', 'floor'];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.map((k) => `--${k}`).join(' ')}`);
 
@@ -113,6 +117,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const capacitySteps = capacity === undefined ? [] : capacity === 'true' ? CAPACITY_STEPS : capacity.split(',').map(Number);
   const soakMs = flags.has('soak') ? durationMs(flags.get('soak')!, '--soak') : 0;
   const measureMs = flags.has('window') ? durationMs(flags.get('window')!, '--window', MAX_WINDOW_MS) : base.measureMs;
+  const repeat = Number(flags.get('repeat') ?? base.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > MAX_REPEAT) throw new Error(`--repeat takes 1 to ${MAX_REPEAT} runs`);
   const soakPairs = Number(flags.get('soak-pairs') ?? base.soakPairs);
   if (!Number.isInteger(soakPairs) || soakPairs < 1 || soakPairs > MAX_PAIRS) throw new Error(`--soak-pairs takes a pair count from 1 to ${MAX_PAIRS}`);
   // Capacity and the soak answer their own questions: the ramp runs with them only when its levels are asked for.
@@ -147,6 +153,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     soakMs,
     soakPairs,
     measureMs,
+    repeat,
   };
 }
 

@@ -15,6 +15,7 @@ import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
+import { repeatLine } from './repeats.ts';
 import type { CapacityFigures, CapacityRun } from './capacityRun.ts';
 import { chartSvg } from './chart.ts';
 import type { SoakFigures, Trend } from './soakRun.ts';
@@ -195,6 +196,9 @@ export function table(report: BenchReport): string {
       ms(l.bare?.latency.p99 ?? NaN), l.bareRatioP99 === null ? '–' : `${l.bareRatioP99}×`, ms(l.floor.latency.p99), `${l.ratioP99}×`, l.game.repliesPerSecond, percent(l.server.cpuPercent), kb(l.server.memoryPerRoomBytes), kb(l.server.heap?.perRoomBytes),
       l.loadgens, `${l.game.loadgen.cpuPercent}%`, ms(l.game.loadgen.eventLoopDelayP99Ms), t.joinFailures + t.errors + t.disconnects, yes(l.meetsTarget),
     ], widths));
+  }
+  for (const l of report.levels) {
+    if (l.repeats) lines.push(`  ${repeatLine(l.pairs, l.repeats)}`);
   }
   for (const l of report.levels) {
     if (l.server.serverTime) lines.push(`  ${serverTimeLine(`at ${l.pairs} pairs`, l.server.serverTime)}`);

@@ -24,10 +24,14 @@ const RESULTS = join(ROOT, 'test/bench/results');
 /** No run, however slow the machine, goes on longer than this, plus what the options add (budgetMs). */
 const OVERALL_BUDGET_MS = 20 * 60_000;
 
-/** The whole run's budget: the ramp's, the soak's length, the Redis runs (one per level) and the capacity steps (ours and the bare floor's). */
+/**
+ * The whole run's budget: the ramp's, the soak's length, the Redis runs (one per level), the
+ * repeated runs of each level (ours and the bare floor's) and the capacity steps (the same).
+ */
 function budgetMs(options: BenchOptions): number {
   const perMeasurementMs = 150_000 + options.warmupMs + options.measureMs;
   return OVERALL_BUDGET_MS + options.soakMs + (options.redis ? options.levels.length * perMeasurementMs : 0)
+    + (options.repeat - 1) * options.levels.length * 2 * perMeasurementMs
     + options.capacitySteps.length * 2 * perMeasurementMs;
 }
 
