@@ -10,7 +10,7 @@ import { wireDueAt } from './network.ts';
 import { SCORING, scorePenalty, ZERO_SCORE } from './scoring.ts';
 import { deadlineMsFor } from './timeAllowance.ts';
 import type { MatchSettings } from './settings.ts';
-import type { EndpointState, MatchEvent, MatchInput, MatchState, MoveRecord, StepResult, WireSegment } from './types.ts';
+import { NO_PARAMS, type EndpointState, type MatchEvent, type MatchInput, type MatchState, type MoveRecord, type StepResult, type WireSegment } from './types.ts';
 import { judgePlay } from './play.ts';
 import { expectationOf } from './expect.ts';
 import { noteArrival, noteRto } from './stale.ts';
@@ -169,7 +169,7 @@ function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchS
   const exp = expectationOf(ep);
   const move: MoveRecord = {
     at, role, card: null, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait', verdict: 'missedDeadline',
-    why: 'mistake.tooSlow', params: {}, points: SCORING.missedDeadline, tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince,
+    why: 'mistake.tooSlow', params: NO_PARAMS, points: SCORING.missedDeadline, tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince,
     state: ep.tcb.state, segmentId: null, hinted: false,
   };
   emit({ type: 'moveJudged', at, move });

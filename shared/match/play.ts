@@ -14,7 +14,7 @@ import { correctPoints, SCORING, scoreCorrect, scorePenalty, type RightMove } fr
 import { staleFit } from './stale.ts';
 import { speedShare } from './timeAllowance.ts';
 import { playsNumbers } from './settings.ts';
-import type { EndpointState, Expectation, MatchState, MoveRecord, PlayInput } from './types.ts';
+import { NO_PARAMS, type EndpointState, type Expectation, type MatchState, type MoveRecord, type PlayInput } from './types.ts';
 import { wrongCardReason } from './wrongCard.ts';
 
 /** Whether playing `card` carries out the application's next wish. */
@@ -59,9 +59,9 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const hinted = wasHinted(ep, at);
   const base = {
     at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
-    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: {}, hinted,
+    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: NO_PARAMS, hinted,
   } as const;
-  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Record<string, number> = {}): MatchState => {
+  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Readonly<Record<string, number>> = NO_PARAMS): MatchState => {
     const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
     // After a mistake the hint of the move still expected shows at once.
     const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(ep, at) } };
@@ -117,7 +117,7 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const kind: RightMove = unneeded ? 'unneeded' : hinted ? 'hinted' : 'unaided';
   const points = correctPoints(state.scores[role].streak, remaining, kind);
   const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
-  const move: MoveRecord = { ...base, verdict: 'correct', why, params: {}, points, segmentId: onWire.wire.id };
+  const move: MoveRecord = { ...base, verdict: 'correct', why, params: NO_PARAMS, points, segmentId: onWire.wire.id };
   const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
   return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
 }

@@ -105,7 +105,7 @@ export interface MoveRecord {
   readonly skill: Skill;
   readonly verdict: Verdict;
   readonly why: MessageKey;
-  /** Values for the placeholders of `why`, e.g. the expected number. */
+  /** Values for the placeholders of `why`, e.g. the expected number; `NO_PARAMS` for none. */
   readonly params: Readonly<Record<string, number>>;
   readonly points: number;
   readonly tookMs: number;
@@ -114,6 +114,12 @@ export interface MoveRecord {
   /** Made while the ★ hint was showing: a right move worth less than an unaided one. */
   readonly hinted: boolean;
 }
+
+/**
+ * The params of a move whose `why` has no placeholders, shared by all of them: a round keeps
+ * every move, and an empty object each is memory the server's young generation copies (issue 21).
+ */
+export const NO_PARAMS: Readonly<Record<string, number>> = Object.freeze({});
 
 /**
  * How a move was judged. `stale`: the card fitted what was expected a moment before a segment
