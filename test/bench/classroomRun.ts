@@ -12,6 +12,7 @@ import { gameTarget } from './benchTarget.ts';
 import { MEMORY_PROBE_NODE_ARGS } from './memoryReading.ts';
 import type { LatencySummary } from './stats.ts';
 import { TARGETS } from './targets.ts';
+import { medianIndex } from './repeats.ts';
 
 const SETTLE_MS = 1500;
 /**
@@ -40,8 +41,10 @@ export interface ClassroomFigures {
   readonly loadgen: LoadgenFigures | null;
   /** The same students in plain pairs: what the classroom's p99 is compared with. */
   readonly plainPairsReference: { readonly pairs: number; readonly p99Ms: number } | null;
-  /** Classroom p99 over the reference p99. */
+  /** Classroom p99 over the reference p99 (with `--repeat`, the median run's). */
   readonly ratioP99: number | null;
+  /** Each run's p99 with `--repeat`, in the order run; the other figures are the median run's. */
+  readonly p99Runs: readonly number[];
   readonly meetsTarget: boolean;
   readonly misses: readonly string[];
   /** Reasons to doubt the figures, as for a level (a saturated load generator, a shared machine). */
@@ -60,15 +63,12 @@ function referenceOf(students: number, levels: readonly LevelResult[]) {
 export async function runClassroom(options: BenchOptions, levels: readonly LevelResult[], nodeArgs: readonly string[] = []): Promise<ClassroomFigures> {
   const students = options.classroomStudents;
   const reference = referenceOf(students, levels);
-  // With the probe, as the plain-pairs levels it is compared with: the same server, and its stalls to read.
-  const server = await gameTarget(options.server, [...MEMORY_PROBE_NODE_ARGS, ...nodeArgs], true);
   try {
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const { result, server: serverFigures } = await measure(server, {
-      kind: 'classroom', url: server.url, students, lossRate: options.lossRate,
-      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
-      warmupMs: options.warmupMs, measureMs: options.measureMs * CLASS_WINDOW_FACTOR,
-    }, students / 2, options.loadgens, true);
+    // A fresh server for each run, as a level's; the class is then represented by its median run.
+    const runs = [];
+    for (let i = 0; i < options.repeat; i++) runs.push(await runClassOnce(options, nodeArgs));
+    const p99Runs = runs.map((r) => r.result.latency.p99);
+    const { result, server: serverFigures } = runs[medianIndex(p99Runs)]!;
     const ratio = reference ? Math.round((result.latency.p99 / reference.p99Ms) * 100) / 100 : null;
     const t = result.trouble;
     const misses: string[] = [];
@@ -81,15 +81,29 @@ export async function runClassroom(options: BenchOptions, levels: readonly Level
     return {
       status: 'measured', reason: '', students, loadgens: result.loadgen.processes, connected: result.connections, latency: result.latency,
       repliesPerSecond: result.repliesPerSecond, classroom: result.classroom ?? null, trouble: t, server: serverFigures,
-      loadgen: result.loadgen, plainPairsReference: reference, ratioP99: ratio, meetsTarget: misses.length === 0, misses,
+      loadgen: result.loadgen, plainPairsReference: reference, ratioP99: ratio, p99Runs: options.repeat > 1 ? p99Runs : [], meetsTarget: misses.length === 0, misses,
       caveats: caveatsOf(result, serverFigures), target,
     };
   } catch (error) {
     return {
       status: 'failed', reason: error instanceof Error ? error.message : String(error), students, loadgens: 0, connected: 0, latency: null,
       repliesPerSecond: 0, classroom: null, trouble: null, server: null, loadgen: null, plainPairsReference: reference,
-      ratioP99: null, meetsTarget: false, misses: ['not measured'], caveats: [], target,
+      ratioP99: null, p99Runs: [], meetsTarget: false, misses: ['not measured'], caveats: [], target,
     };
+  }
+}
+
+/** One class on a fresh server, with the probe as the plain-pairs levels it is compared with: the same server, and its stalls to read. */
+async function runClassOnce(options: BenchOptions, nodeArgs: readonly string[]) {
+  const students = options.classroomStudents;
+  const server = await gameTarget(options.server, [...MEMORY_PROBE_NODE_ARGS, ...nodeArgs], true);
+  try {
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    return await measure(server, {
+      kind: 'classroom', url: server.url, students, lossRate: options.lossRate,
+      connectConcurrency: options.connectConcurrency, policy: ONE_CARD_A_SECOND, seed: options.seed,
+      warmupMs: options.warmupMs, measureMs: options.measureMs * CLASS_WINDOW_FACTOR,
+    }, students / 2, options.loadgens, true);
   } finally {
     await server.stop();
   }

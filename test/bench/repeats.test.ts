@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { alternate, median, medianIndex, repeatFigures, repeatLine } from './repeats.ts';
+import { alternate, median, medianIndex, repeatFigures, repeatLine, runsLine } from './repeats.ts';
 
 describe('repeated runs of ours and the bare floor', () => {
   it('take medians that one stalled run cannot move', () => {
     expect(median([7, 3, 26.5, 4.4, 3.9])).toBe(4.4);
-    expect(median([2, 8, 4, 6])).toBe(5);
+    expect(median([2, 8, 4, 6])).toBe(4);
     expect(median([])).toBeNaN();
     // The run to report for each side: its median run (the lower middle one for an even count).
     expect(medianIndex([7, 3, 26.5, 4.4, 3.9])).toBe(3);
@@ -21,6 +21,11 @@ describe('repeated runs of ours and the bare floor', () => {
       + 'bare Colyseus 5 ms (3.9–26.5); ratio of medians 1.8×, run by run 0.49–2.43×');
     expect(() => repeatFigures([1, 2], [1])).toThrow(/as many runs/);
     expect(() => repeatFigures([], [])).toThrow(/at least one/);
+  });
+
+  it('sum up a side measured alone (the class) by its median run', () => {
+    expect(runsLine([9.8, 26.5, 13.4])).toBe('over 3 runs p99 median 13.4 ms (9.8–26.5); the figures above are the median run\'s');
+    expect(runsLine([9.8])).toBe('');
   });
 
   it('alternate: each floor run right after the run of ours it takes its rate from', async () => {

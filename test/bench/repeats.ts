@@ -19,12 +19,12 @@ export interface RepeatFigures {
   readonly medianRatio: number;
 }
 
-/** The median of `values` (the mean of the middle two for an even count); NaN for none. */
+/**
+ * The median of `values`, the lower of the middle two for an even count, so that it is always
+ * one run's own figure, the one the report shows; NaN for none.
+ */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return values.length === 0 ? NaN : values[medianIndex(values)]!;
 }
 
 /** The index of the run whose value is the median (the lower of the middle two for an even count). */
@@ -55,6 +55,12 @@ export async function alternate<A, B>(times: number, ours: () => Promise<A>, bar
     runs.bare.push(await bare(a));
   }
   return runs;
+}
+
+/** The p99s of runs of one side alone (the class): their median and range; empty for one run. */
+export function runsLine(p99Runs: readonly number[]): string {
+  if (p99Runs.length < 2) return '';
+  return `over ${p99Runs.length} runs p99 median ${twoPlaces(median(p99Runs))} ms (${Math.min(...p99Runs)}–${Math.max(...p99Runs)}); the figures above are the median run's`;
 }
 
 /** One line of the report: both medians with their ranges, the level's ratio and the ratio's range. */

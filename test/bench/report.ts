@@ -15,7 +15,7 @@ import type { ProfileFigures } from './profileSummary.ts';
 import { LOOP_RESOLUTION_MS, type GcKindFigures, type StallFigures } from './stallProbe.ts';
 import type { ServerTimeFigures } from './serverTime.ts';
 import type { RedisComparison } from './redisRun.ts';
-import { repeatLine } from './repeats.ts';
+import { repeatLine, runsLine } from './repeats.ts';
 import type { CapacityFigures, CapacityRun } from './capacityRun.ts';
 import { chartSvg } from './chart.ts';
 import type { SoakFigures, Trend } from './soakRun.ts';
@@ -278,6 +278,7 @@ function classroomLine(c: ClassroomFigures | null): string {
     + `p50 ${ms(c.latency.p50)} / p95 ${ms(c.latency.p95)} / p99 ${ms(c.latency.p99)} ms, ${c.repliesPerSecond} judged/s, `
     + `plain-pairs p99 ${ref ? `${ms(ref.p99Ms)} ms at ${ref.pairs} pairs` : '–'}, ratio ${c.ratioP99 ?? '–'}× `
     + `(target ≤ ${TARGETS.classroomRatio}×), trouble ${trouble} — meets: ${yes(c.meetsTarget)}`
+    + (c.p99Runs.length > 1 ? `\n  classroom ${runsLine(c.p99Runs)}` : '')
     + (c.loadgen ? `\n  classroom: ${c.loadgens} load generators, the busiest at ${c.loadgen.cpuPercent}% CPU, event-loop delay p99 ${ms(c.loadgen.eventLoopDelayP99Ms)} ms` : '')
     + (c.server?.stalls ? `\n  ${stallLine(`in the class of ${c.students}`, c.server.stalls, c.server.cpuWaitPercent)}` : '')
     + [...c.misses, ...c.caveats].map((m) => `\n  classroom: ${m}`).join('');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBrowser, type BrowserFigures } from './browserMetrics.ts';
 import { buildClient, measureBundle, type BundleFigures } from './bundleSize.ts';
-import { runClassroom, type ClassroomFigures } from './classroomRun.ts';
+import { CLASS_WINDOW_FACTOR, runClassroom, type ClassroomFigures } from './classroomRun.ts';
 import { runLevel, type LevelResult } from './levelRun.ts';
 import { parseOptions, type BenchOptions } from './options.ts';
 import { ROOT } from './processes.ts';
@@ -26,12 +26,14 @@ const OVERALL_BUDGET_MS = 20 * 60_000;
 
 /**
  * The whole run's budget: the ramp's, the soak's length, the Redis runs (one per level), the
- * repeated runs of each level (ours and the bare floor's) and the capacity steps (the same).
+ * repeated runs of each level (ours and the bare floor's) and of the class, and the capacity
+ * steps (ours and the floor's).
  */
 function budgetMs(options: BenchOptions): number {
   const perMeasurementMs = 150_000 + options.warmupMs + options.measureMs;
   return OVERALL_BUDGET_MS + options.soakMs + (options.redis ? options.levels.length * perMeasurementMs : 0)
     + (options.repeat - 1) * options.levels.length * 2 * perMeasurementMs
+    + (options.classroom ? (options.repeat - 1) * (perMeasurementMs + (CLASS_WINDOW_FACTOR - 1) * options.measureMs) : 0)
     + options.capacitySteps.length * 2 * perMeasurementMs;
 }
 
