@@ -24,5 +24,10 @@ export const CARD_SEND: Readonly<Record<Card, SendEvent>> = {
   DATA: 'sendData',
 };
 
+/** FIN and FIN+ACK: the same segment on the wire, one carrying the ACK of the peer's FIN too. */
+export function isFinCard(card: Card): boolean {
+  return CARD_SEND[card] === 'sendFin';
+}
+
 /** Payload bytes of one DATA card. */
 export const DATA_LEN = 100;

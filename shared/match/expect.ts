@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/messages.ts';
-import { hasUnacked } from '../tcp/endpoint.ts';
+import { hasUnacked, type Tcb } from '../tcp/endpoint.ts';
 import type { ReceiveEvent } from '../tcp/events.ts';
-import { CARD_SEND, CARDS, type Card, type Role } from './cards.ts';
+import { CARD_SEND, CARDS, isFinCard, type Card, type Role } from './cards.ts';
 import { lookup } from '../tcp/table.ts';
 import type { EndpointState, Expectation, MatchState, Skill } from './types.ts';
 
@@ -40,7 +40,7 @@ const EXPECT = {
 } as const;
 
 /** Send this card again: the retransmission timer fired. */
-const RETRANSMIT = new Map(CARDS.map((c) => [c, FIN_CARDS.includes(c) ? EXPECT.retransmitFin : expect([c], 'retransmit', 'hint.retransmit')]));
+const RETRANSMIT = new Map(CARDS.map((c) => [c, isFinCard(c) ? EXPECT.retransmitFin : expect([c], 'retransmit', 'hint.retransmit')]));
 
 /** Which skill answering an arrival practises. */
 function ackSkill(because: ReceiveEvent, inState: string): Expectation {
@@ -68,10 +68,15 @@ export function expectationOf(ep: EndpointState): Expectation | null {
   if (!exp) return null;
   // Never ask for a card the TCP machine would refuse in this state.
   let refused = 0;
-  for (const c of exp.cards) if (!lookup(ep.tcb.state, CARD_SEND[c], ep.tcb.passive).ok) refused++;
+  for (const c of exp.cards) if (!sendable(ep.tcb, c)) refused++;
   if (refused === 0) return exp;
   if (refused === exp.cards.length) return null;
-  return expect(exp.cards.filter((c) => lookup(ep.tcb.state, CARD_SEND[c], ep.tcb.passive).ok), exp.skill, exp.hint);
+  return expect(exp.cards.filter((c) => sendable(ep.tcb, c)), exp.skill, exp.hint);
+}
+
+/** Whether the TCP machine lets `tcb` send `card` now. */
+function sendable(tcb: Tcb, card: Card): boolean {
+  return lookup(tcb.state, CARD_SEND[card], tcb.passive).ok;
 }
 
 function wanted(ep: EndpointState): Expectation | null {

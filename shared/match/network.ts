@@ -1,7 +1,7 @@
 import { nextFloat } from '../random.ts';
 import { SCENARIOS } from '../scenarios/catalogue.ts';
 import type { Segment } from '../tcp/segment.ts';
-import type { Card, Role } from './cards.ts';
+import { isFinCard, type Card, type Role } from './cards.ts';
 import type { HoldCondition, MatchState, WireSegment } from './types.ts';
 
 /** Puts a segment on the wire: scripted drops and holds first, then random loss. */
@@ -31,16 +31,14 @@ export function transmit(state: MatchState, from: Role, card: Card, segment: Seg
   return { state: next, wire };
 }
 
-const isFin = (c: Card): boolean => c === 'FIN' || c === 'FIN+ACK';
-
 /** FIN and FIN+ACK are one segment on the wire: a hold waiting for one is released by either. */
 function sameSegment(a: Card, b: Card): boolean {
-  return a === b || (isFin(a) && isFin(b));
+  return a === b || (isFinCard(a) && isFinCard(b));
 }
 
 /** How many segments like `card` were sent: a script's nth FIN counts both FIN cards. */
 function sentLike(sent: MatchState['sent'][Role], card: Card): number {
-  return isFin(card) ? (sent.FIN ?? 0) + (sent['FIN+ACK'] ?? 0) : (sent[card] ?? 0);
+  return isFinCard(card) ? (sent.FIN ?? 0) + (sent['FIN+ACK'] ?? 0) : (sent[card] ?? 0);
 }
 
 /** Whether the event a hold waits for has already happened. */

@@ -3,7 +3,7 @@ import { correctSegment, hasUnacked, send, type Tcb } from '../tcp/endpoint.ts';
 import { has, segLen, type Segment } from '../tcp/segment.ts';
 import { SYNCHRONIZED_STATES } from '../tcp/states.ts';
 import type { AgendaItem } from '../scenarios/scenario.ts';
-import { CARD_SEND, DATA_LEN, type Card } from './cards.ts';
+import { CARD_SEND, DATA_LEN, isFinCard, type Card } from './cards.ts';
 import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
 import { expectationOf } from './expect.ts';
 import { ackReason, seqReason } from './numbersReason.ts';
@@ -23,7 +23,7 @@ function fulfils(item: AgendaItem | undefined, card: Card): boolean {
   if (item.do === 'connect') return card === 'SYN';
   if (item.do === 'data') return card === 'DATA';
   if (item.do === 'abort') return card === 'RST';
-  return card === 'FIN' || card === 'FIN+ACK';
+  return isFinCard(card);
 }
 
 /** Whether sending `card` answers what the endpoint owes. */

@@ -19,7 +19,7 @@ import { refuse, tell, type RateLimit, type Sender } from '../common/refusals.ts
 import { seatHeld } from '../common/seatListing.ts';
 import { oneWriteForThisMessage } from './oneWrite.ts';
 import type { SeatedEvent } from './roundPolicy.ts';
-import { notHearingMoves, type Seat } from './seats.ts';
+import { notHearingMoves, wantsMoves, type Seat } from './seats.ts';
 import type { SeatTable } from './seatTable.ts';
 
 /** What the desk needs of a connection. */
@@ -192,8 +192,6 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     return { ok: false };
   }
 }
-
-const wantsMoves = (seat: Seat): boolean => seat.wantsMoves === true;
 
 /** The reply context Colyseus passes with a request; a decoded payload never has functions. */
 function isContext(value: unknown): value is MessageContext {

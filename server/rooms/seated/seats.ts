@@ -45,5 +45,13 @@ export function notHearingMoves<C extends { readonly sessionId: string }>(
   playing: { readonly client: C; readonly role: Role } | null,
 ): C[] {
   const replied = playing?.role === role ? playing.client : null;
-  return clients.filter((c) => c === replied || !seats.get(c.sessionId)?.wantsMoves);
+  return clients.filter((c) => {
+    const seat = seats.get(c.sessionId);
+    return c === replied || !seat || !wantsMoves(seat);
+  });
+}
+
+/** The seat's player joined asking for every judged move (`moveJudged`). */
+export function wantsMoves(seat: Seat): boolean {
+  return seat.wantsMoves === true;
 }
