@@ -110,7 +110,7 @@ export class LoadPlayer {
       return null;
     }
     if (view.phase !== 'playing' || view.roundStatus !== 'playing') return null;
-    // The get-ready step refuses cards; the next patch (at worst the 1 s clock heartbeat) looks again.
+    // The get-ready step refuses cards; the patch that says the round's clock started looks again.
     if (view.serverTime < view.roundClockStartsAt) return null;
     if (this.playingSince === -Infinity) this.playingSince = now;
     const role = view.players.get(this.room.sessionId)?.role;

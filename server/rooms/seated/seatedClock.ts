@@ -10,6 +10,7 @@ import type { Clock } from '@colyseus/core';
 import type { BotConfig } from '../../../shared/bots/bot.ts';
 import type { Card, Role } from '../../../shared/match/cards.ts';
 import type { MatchInput } from '../../../shared/match/types.ts';
+import { CLOCK_SYNC_MS } from '../../../shared/protocol.ts';
 import type { Alarm } from './alarm.ts';
 import { MatchAhead } from './matchAhead.ts';
 import type { RoundPolicy, SeatedEvent } from './roundPolicy.ts';
@@ -19,9 +20,6 @@ import { PlayerState } from '../schema/PairRoomState.ts';
 
 const isBot = (seat: Seat): boolean => seat.isBot;
 const NO_ROLES: readonly Role[] = [];
-
-/** How often an otherwise idle room still tells clients the time, for their clocks. */
-const CLOCK_SYNC_MS = 1000;
 
 /** What of the synchronised state the clock itself keeps: the player list and the time. */
 export interface ClockView {
@@ -116,8 +114,13 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /** Time passes: whatever is due happens (a hard deadline included), then bots whose reaction time is up play. */
   tick(): void {
     if (!this.state || !this.live || this.paused) return;
+    const before = this.lastNow;
     const now = this.now();
-    const wake = this.ahead.wakeAt(this.parts.policy.match(this.state));
+    const match = this.parts.policy.match(this.state);
+    // The round's clock starting changes nothing in the state, yet ends the get-ready step: it
+    // is a patch of its own, with the time, so a client need not count down to find out.
+    if (before < match.clockStartsAt && now >= match.clockStartsAt) this.changed = true;
+    const wake = this.ahead.wakeAt(match);
     if ((wake !== null && wake <= now) || now >= this.parts.policy.deadline(this.state)) this.apply({ kind: 'tick', now });
     this.botsPlay(now);
     this.rearm();
@@ -185,13 +188,15 @@ export class SeatedClock<S, T extends Seat = Seat> {
     }
   }
 
-  /** Sets the alarm for the next due time: a delivery, a timer, a bot's card, a hard deadline. */
+  /** Sets the alarm for the next due time: a delivery, a timer, a bot's card, a hard deadline, the round's clock starting. */
   private rearm(): void {
     const { seats, bot, alarm, policy } = this.parts;
     if (!this.state || !this.live || this.paused) return alarm.set(null);
     // Most rooms have no bot, and this runs several times a step: no list made for them.
     const botRoles = seats.find(isBot) ? [...seats.values()].filter(isBot).map((s) => policy.roleOf(s, this.state)) : NO_ROLES;
-    const due = Math.min(this.ahead.dueAt(policy.match(this.state), botRoles, bot) ?? Infinity, policy.deadline(this.state));
+    const match = policy.match(this.state);
+    const starts = match.clockStartsAt > this.lastNow ? match.clockStartsAt : Infinity;
+    const due = Math.min(this.ahead.dueAt(match, botRoles, bot) ?? Infinity, policy.deadline(this.state), starts);
     // Match time stands still while paused, so it runs behind the room clock by every pause.
     alarm.set(due === Infinity ? null : due + this.pausedFor);
   }
