@@ -219,8 +219,8 @@ export interface NoticePayload {
  * How often a seated room (pair, challenge) in which nothing changes still stamps `serverTime` on
  * a patch. Every change carries the time anyway; the stamp only keeps a recent sample of the
  * room's clock in each client (which keeps its samples for twice this). Each stamp is a frame to
- * every client, and at one a second they were a sixth of a busy server's patches, most of them in
- * the get-ready step's count-down (issue 21).
+ * every client, and at one a second they were one patch in seven of a busy server's, most of
+ * them in the get-ready step's count-down (issue 21).
  */
 export const CLOCK_SYNC_MS = 5000;
 
