@@ -80,7 +80,7 @@ export interface RunningBare {
 /** Connects this process's pairs of bare clients; each sends cards until `stop`. */
 export async function startBare(plan: Sharded<BareLoadPlan>, meter: LoadMeter): Promise<RunningBare> {
   const client = new Client(plan.url);
-  const options: BareRoomOptions = { patchBytes: plan.patchBytes, landingMs: plan.landingMs };
+  const options: BareRoomOptions = { patchBytes: plan.patchBytes, landingMs: plan.landingMs, landingShare: plan.landingShare };
   const pairs = await inBatches(plan.pairs, plan.connectConcurrency, async (i) => {
     // Numbered across every load generator, so no two clients share a phase.
     const seed = plan.seed + 2 * (plan.shard.firstIndex + i);

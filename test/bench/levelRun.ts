@@ -195,10 +195,21 @@ const BARE_PATCH_OVERHEAD_BYTES = 8;
 /**
  * Filler bytes per patch for the bare room, so that its clients receive as many patch bytes per
  * card as the game's did: each card's patch goes to both clients of the room, and so does its
- * landing's when the room lands its cards (`patchesPerCard` 2).
+ * landing's when the room lands its cards (`patchesPerCard` 1 + the share that lands).
  */
-export function barePatchBytes(gamePatchBytesPerReply: number, patchesPerCard: 1 | 2 = 1): number {
+export function barePatchBytes(gamePatchBytesPerReply: number, patchesPerCard = 1): number {
   return Math.min(BARE_PATCH_MAX_BYTES, Math.max(0, Math.round(gamePatchBytesPerReply / (2 * patchesPerCard)) - BARE_PATCH_OVERHEAD_BYTES));
+}
+
+/**
+ * The share of the bare room's cards that land (`--bare-landings`), so that it sends as many
+ * patch frames per card as the game did: the card's own to both clients (2), and a landing's
+ * to both for the share that lands. A pair room's landings, readies, timers and its round's
+ * start all count, since each is a frame to both players.
+ */
+export function bareLandingShare(gamePatchFramesPerReply: number): number {
+  const share = gamePatchFramesPerReply / 2 - 1;
+  return Number.isFinite(share) ? Math.round(Math.min(1, Math.max(0, share)) * 100) / 100 : 0;
 }
 
 /**
@@ -207,18 +218,21 @@ export function barePatchBytes(gamePatchBytesPerReply: number, patchesPerCard: 1
  * profile must be the game's); null for a server on another machine.
  */
 export async function runBare(
-  pairs: number, options: BenchOptions, game: Pick<LoadResult, 'connections' | 'requestsPerConnectionPerSecond' | 'patchBytesPerReply' | 'loadgen'>,
+  pairs: number, options: BenchOptions,
+  game: Pick<LoadResult, 'connections' | 'requestsPerConnectionPerSecond' | 'patchBytesPerReply' | 'patchFramesPerReply' | 'loadgen'>,
 ) {
   if (options.server) return null;
+  const landingShare = options.bareLandings ? bareLandingShare(game.patchFramesPerReply) : 0;
   const bare = await gameTarget(null, MEMORY_PROBE_NODE_ARGS, true);
   try {
     await sleep(SETTLE_MS);
     return await measure(bare, {
       kind: 'bare', url: bare.url, pairs: Math.max(1, Math.round(game.connections / 2)),
       perConnectionPerSecond: game.requestsPerConnectionPerSecond || 1,
-      patchBytes: barePatchBytes(game.patchBytesPerReply, options.bareLandings ? 2 : 1),
+      patchBytes: barePatchBytes(game.patchBytesPerReply, 1 + landingShare),
       // A card lands after the bench match's one-way latency, as its segment does.
       landingMs: options.bareLandings ? timingFor(BENCH_MATCH.difficulty, BENCH_MATCH.speed).latencyMs : 0,
+      landingShare,
       connectConcurrency: options.connectConcurrency, seed: options.seed, warmupMs: options.warmupMs, measureMs: options.measureMs,
     }, pairs, game.loadgen.processes, true, BENCH_BARE_ROOM);
   } finally {

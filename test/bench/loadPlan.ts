@@ -69,6 +69,8 @@ export interface BareLoadPlan extends Window {
   readonly patchBytes: number;
   /** How long after it is played each card lands, 0 for never (BareRoomOptions). */
   readonly landingMs: number;
+  /** The share of cards that land (BareRoomOptions); 1 when absent. */
+  readonly landingShare?: number;
   readonly connectConcurrency: number;
   readonly seed: number;
 }

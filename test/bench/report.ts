@@ -234,7 +234,7 @@ export function table(report: BenchReport): string {
     `TCP Tango bench — ${report.when}, ${report.machine.cores} × ${report.machine.cpu}, Node ${report.machine.node}`,
     'card → verdict latency in ms; bare ratio = our p99 / p99 of a Colyseus room with no game (same SDK clients, connections, rate and patch size),',
     `  target ≤ ${TARGETS.bareRatio}× up to ${TARGETS.pairs} pairs; echo ratio = our p99 / a bare ws echo server's p99 at the same connections and rate (information)`,
-    ...(report.options.bareLandings ? ['  --bare-landings: the bare room also lands each card after the match\'s latency, a second patch to both clients, as a segment\'s arrival'] : []),
+    ...(report.options.bareLandings ? ['  --bare-landings: the bare room also lands a share of its cards after the match\'s latency, a second patch to both clients as a segment\'s arrival, so its patches per card are the game\'s'] : []),
     'loadgens: load generator processes sharing the clients; loadgen CPU and lag (event-loop delay p99): the busiest of them',
     'RSS/room: RSS growth over idle per room; heap/room: the same for old space + external after a full GC (memory probe)',
     `server stalls over the window (memory probe): event-loop delay by a ${LOOP_RESOLUTION_MS} ms timer, which it includes; GC pauses by kind`,

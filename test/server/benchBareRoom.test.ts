@@ -45,4 +45,16 @@ describe('the bench\'s bare room', () => {
     expect(Date.now() - played).toBeGreaterThanOrEqual(190);
     await Promise.all([a.leave(), b.leave()]);
   });
+
+  it('lands only the asked share of its cards, evenly, so its frames per card can match a pair room\'s', async () => {
+    const client = freshClient();
+    const a = await client.create(BENCH_BARE_ROOM, { patchBytes: 10, landingMs: 50, landingShare: 0.5 }) as Room<BareView>;
+    const b = await client.joinById(a.roomId, {}) as Room<BareView>;
+    for (let i = 0; i < 4; i++) await a.request(CLIENT_MSG.play, { card: 'SYN' });
+    await until(b as never, (s: BareView) => s.cards === 4 && s.landings === 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(b.state.landings).toBe(2);
+    await Promise.all([a.leave(), b.leave()]);
+  });
 });
+

@@ -41,6 +41,9 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
   override maxClients = 2;
   private patchBytes = 0;
   private landingMs = 0;
+  private landingShare = 1;
+  /** Landings owed by the cards so far, less those made: a card lands when it reaches one. */
+  private landingsDue = 0;
   private readonly landing = new Set<NodeJS.Timeout>();
 
   override messages = {
@@ -51,7 +54,7 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
       // A different string each card, so the whole field is in the patch.
       this.state.filler = LETTERS[this.state.cards % LETTERS.length]!.repeat(this.patchBytes);
       this.broadcastPatch();
-      if (this.landingMs > 0) this.landLater();
+      if (this.landingMs > 0) this.maybeLand();
       countVerdict(BENCH_BARE_ROOM, FIXED_REPLY.move.verdict, (performance.now() - arrived) / 1000);
       return FIXED_REPLY;
     },
@@ -60,10 +63,19 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
   override onCreate(options: Partial<BareRoomOptions>): void {
     this.patchBytes = bounded(options.patchBytes, BARE_PATCH_MAX_BYTES);
     this.landingMs = bounded(options.landingMs, BARE_LANDING_MAX_MS);
+    this.landingShare = share(options.landingShare);
   }
 
   override onDispose(): void {
     for (const timer of this.landing) clearTimeout(timer);
+  }
+
+  /** Every card adds its share of a landing; a whole one lands. */
+  private maybeLand(): void {
+    this.landingsDue += this.landingShare;
+    if (this.landingsDue < 1) return;
+    this.landingsDue -= 1;
+    this.landLater();
   }
 
   /** The card lands on a timer of its own and both clients see it at once, as a segment's arrival. */
@@ -76,6 +88,12 @@ export class BareRoom extends Room<{ state: BareRoomState }> {
     }, this.landingMs);
     this.landing.add(timer);
   }
+}
+
+/** A share from 0 to 1; 1 (every card) when absent or not a number. */
+function share(value: unknown): number {
+  const n = Number(value ?? 1);
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 1;
 }
 
 /** An integer option from 0 to `max`; 0 for anything else. */

@@ -11,6 +11,12 @@ export interface BareRoomOptions {
    * the game's frames, `npm run bench -- --bare-landings`). 0: the card's patch only.
    */
   readonly landingMs?: number;
+  /**
+   * The share of cards that land (0 to 1, evenly spread; 1 when absent). The bench asks for the
+   * share that gives the game's patches per card: in a pair room only a right card's segment
+   * lands, and readies, timers and a round's start are patches of their own.
+   */
+  readonly landingShare?: number;
 }
 
 /** The longest landing delay a bare room takes. */
