@@ -18,6 +18,10 @@
  *   npm run bench -- --soak-pairs=200  a soak of this many pairs
  *   npm run bench -- --window=60s      measure each level, step and floor over this window instead of 20 s
  *                                      (a p99 that one rare stall decides in 20 s is steadier over longer)
+ *   npm run bench -- --repeat=3        ours and the bare floor alternately 3 times at each level (1 to 9),
+ *                                      compared by their medians; the class of 200 as often
+ *   npm run bench -- --bare-landings   the bare floor also lands a share of its cards, so it sends the
+ *                                      game's patches per card (not only its bytes)
  *   npm run bench -- --loadgens=2      load generator processes sharing each measurement's clients
  *   npm run bench -- --server=http://10.0.0.5:2567 --floor=ws://10.0.0.5:2600
  *                                      load a game server and an echo floor already running on
