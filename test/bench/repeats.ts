@@ -57,15 +57,17 @@ export async function alternate<A, B>(times: number, ours: () => Promise<A>, bar
   return runs;
 }
 
+/** The lowest and highest of `xs`, as the report prints a range. */
+const range = (xs: readonly number[]): string => `${Math.min(...xs)}–${Math.max(...xs)}`;
+
 /** The p99s of runs of one side alone (the class): their median and range; empty for one run. */
 export function runsLine(p99Runs: readonly number[]): string {
   if (p99Runs.length < 2) return '';
-  return `over ${p99Runs.length} runs p99 median ${twoPlaces(median(p99Runs))} ms (${Math.min(...p99Runs)}–${Math.max(...p99Runs)}); the figures above are the median run's`;
+  return `over ${p99Runs.length} runs p99 median ${twoPlaces(median(p99Runs))} ms (${range(p99Runs)}); the figures above are the median run's`;
 }
 
 /** One line of the report: both medians with their ranges, the level's ratio and the ratio's range. */
 export function repeatLine(pairs: number, r: RepeatFigures): string {
-  const range = (xs: readonly number[]): string => `${Math.min(...xs)}–${Math.max(...xs)}`;
   return `at ${pairs} pairs over ${r.oursP99.length} alternating runs: ours p99 median ${twoPlaces(median(r.oursP99))} ms (${range(r.oursP99)}), `
     + `bare Colyseus ${twoPlaces(median(r.bareP99))} ms (${range(r.bareP99)}); ratio of medians ${r.medianRatio}×, run by run ${range(r.ratios)}×`;
 }
