@@ -25,6 +25,7 @@ import { PairRoom } from './rooms/pair/PairRoom.ts';
 import { BareRoom } from './rooms/bench/BareRoom.ts';
 import { BENCH_BARE_ROOM } from './rooms/bench/benchRooms.ts';
 import { explainRefusedJoins } from './rooms/common/seatListing.ts';
+import { plainClientListCopies } from './rooms/common/clientListCopies.ts';
 import { guardMatchmaking, MatchmakingGuard, stampClientAddresses } from './guard/matchmakingGuard.ts';
 import type { Stores } from './storage/stores.ts';
 
@@ -34,6 +35,7 @@ import type { Stores } from './storage/stores.ts';
  */
 export function createGameServer(config: Config, stores: Stores, guard = new MatchmakingGuard(config.guard), drain = new Drain()) {
   explainRefusedJoins();
+  plainClientListCopies();
   // After the refusals' wrapper, so the guard counts first and sees their answers.
   guardMatchmaking();
   guard.closeWhen(() => drain.draining);

@@ -100,14 +100,16 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
   view.roundClockStartsAt = match.clockStartsAt;
   view.roundEndsAt = match.endsAt;
   view.latencyMs = match.settings.timing.latencyMs;
-  for (const role of ROLES) {
+  for (let r = 0; r < ROLES.length; r++) {
+    const role = ROLES[r]!;
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
     if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer);
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
   // The engine's own list says which changed: the view's is read only for those (each read of
-  // a synchronised list goes through a proxy, and this runs on every step of every room).
+  // a synchronised list goes through a proxy, and this runs on every step of every room). Every
+  // loop here counts an index, for the reason the engine's earliestDue gives.
   const projected = view.segments.length;
   for (let i = 0; i < match.wire.length; i++) {
     const w = match.wire[i]!;

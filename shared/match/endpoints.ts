@@ -1,5 +1,5 @@
 import type { Tcb } from '../tcp/endpoint.ts';
-import type { Role } from './cards.ts';
+import { ROLES, type Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
 import { hintStartsAt } from './hints.ts';
 import { releaseHeld } from './network.ts';
@@ -27,7 +27,9 @@ export function moveTo(state: MatchState, role: Role, ep: EndpointState, tcb: Tc
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */
 export function refreshDeadlines(state: MatchState, at: number): MatchState {
   let s = state;
-  for (const role of ['client', 'server'] as const) {
+  // Indexed, as in the engine's earliestDue: this runs at every step of every room.
+  for (let i = 0; i < ROLES.length; i++) {
+    const role = ROLES[i]!;
     const ep = s.endpoints[role];
     const expected = s.status === 'playing' && expectationOf(ep) !== null;
     // By expectedSince, not deadlineAt: an untimed player has a move expected and no deadline.

@@ -86,7 +86,9 @@ const ORDER = { rto: 1e6, timeWait: 2e6, deadline: 3e6, end: 4e6 } as const;
 
 /**
  * The earliest of everything due in `state`. It runs several times per step in every room, so it
- * keeps the best candidate in locals and builds one object, rather than a list of them.
+ * keeps the best candidate in locals and builds one object, rather than a list of them. Its loops
+ * count an index: a `for…of` makes an iterator result per element until V8's top tier compiles the
+ * function, and on a lightly loaded server most of the engine never reaches it.
  */
 function earliestDue(state: MatchState): Due {
   let at = state.endsAt;
@@ -94,7 +96,9 @@ function earliestDue(state: MatchState): Due {
   let segment: WireSegment | null = null;
   let timer: TimerKind | null = null;
   let timerRole: Role = 'client';
-  for (const w of state.wire) {
+  const { wire } = state;
+  for (let i = 0; i < wire.length; i++) {
+    const w = wire[i]!;
     const wAt = wireDueAt(w);
     if (wAt === null || !before(wAt, w.id, at, order)) continue;
     at = wAt;
@@ -105,7 +109,8 @@ function earliestDue(state: MatchState): Due {
     const role = ROLES[i]!;
     const ep = state.endpoints[role];
     const rtoAt = ep.rtoAt !== null && ep.mustRetransmit === null && ep.unackedCard !== null && hasUnacked(ep.tcb) && !holdsBack(state, role) ? ep.rtoAt : null;
-    for (const kind of TIMER_KINDS) {
+    for (let k = 0; k < TIMER_KINDS.length; k++) {
+      const kind = TIMER_KINDS[k]!;
       const tAt = kind === 'rto' ? rtoAt : kind === 'timeWait' ? ep.timeWaitAt : ep.deadlineAt;
       if (tAt === null || !before(tAt, ORDER[kind] + i, at, order)) continue;
       at = tAt;
@@ -130,7 +135,9 @@ function before(at: number, order: number, bestAt: number, bestOrder: number): b
  */
 function holdsBack(state: MatchState, role: Role): boolean {
   const { sndUna } = state.endpoints[role].tcb;
-  for (const w of state.wire) {
+  const { wire } = state;
+  for (let i = 0; i < wire.length; i++) {
+    const w = wire[i]!;
     if (w.from === role && w.heldFor !== null && w.heldFor.on !== 'state' && w.status === 'flying' && w.segment.seq === sndUna) return true;
   }
   return false;

@@ -70,7 +70,8 @@ export function expectationOf(ep: EndpointState): Expectation | null {
   if (!exp) return null;
   // Never ask for a card the TCP machine would refuse in this state.
   let refused = 0;
-  for (const c of exp.cards) if (!sendable(ep.tcb, c)) refused++;
+  // Indexed, as in the engine's earliestDue: this runs several times a step.
+  for (let i = 0; i < exp.cards.length; i++) if (!sendable(ep.tcb, exp.cards[i]!)) refused++;
   if (refused === 0) return exp;
   if (refused === exp.cards.length) return null;
   return expect(exp.cards.filter((c) => sendable(ep.tcb, c)), exp.skill, exp.hint);

@@ -61,7 +61,9 @@ function releases(h: HoldCondition, what: HoldCondition): boolean {
 export function releaseHeld(state: MatchState, happened: HoldCondition, at: number): MatchState {
   const { latencyMs, rtoMs } = state.settings.timing;
   let s = state;
-  for (const w of state.wire) {
+  // Indexed, as in the engine's earliestDue: this runs at every card sent and state changed.
+  for (let i = 0; i < state.wire.length; i++) {
+    const w = state.wire[i]!;
     const h = w.heldFor;
     if (!h || w.status !== 'flying' || !releases(h, happened)) continue;
     const released: WireSegment = { ...w, heldFor: null, arriveAt: Math.max(w.sentAt + latencyMs, at + latencyMs / 2) };

@@ -18,8 +18,9 @@ export interface SeatListing {
 }
 
 /** Whether any seat waits for its dropped player (a seat a bot plays waits for nobody). */
-export function seatHeld(seats: Iterable<{ readonly connected: boolean; readonly isBot: boolean }>): boolean {
-  for (const seat of seats) if (!seat.connected && !seat.isBot) return true;
+export function seatHeld(seats: readonly { readonly connected: boolean; readonly isBot: boolean }[]): boolean {
+  // Indexed: a room asks at every step (SeatTable says why).
+  for (let i = 0; i < seats.length; i++) if (!seats[i]!.connected && !seats[i]!.isBot) return true;
   return false;
 }
 

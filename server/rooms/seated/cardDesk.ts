@@ -129,7 +129,9 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
    * the others read it from `moves`, and a message nobody wants is not even encoded.
    */
   forward(events: readonly SeatedEvent[]): void {
-    for (const e of events) {
+    // Indexed: this runs at every step (SeatTable says why).
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
       if (e.type !== 'moveJudged') continue;
       this.rules.judged?.(e.move);
       // The common case (the web client never asks): nobody to filter the clients for.

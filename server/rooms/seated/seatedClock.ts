@@ -140,12 +140,15 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /**
    * Copies the seats into the synchronised player list, with each seat's role and points now.
    * It runs at every step of every room and usually changes nothing, so it writes field by field
-   * (a schema setter ignores an equal value) rather than making an object per seat to copy.
+   * (a schema setter ignores an equal value) rather than making an object per seat to copy, and
+   * reads the seats by index (SeatTable says why).
    */
   showPlayers(): void {
     const { view, seats, policy } = this.parts;
     const running = this.live ? this.state : null;
-    for (const seat of seats.values()) {
+    const all = seats.values();
+    for (let i = 0; i < all.length; i++) {
+      const seat = all[i]!;
       const role = policy.roleOf(seat, this.state);
       const total = policy.total(seat, running);
       const ready = policy.ready(seat);
@@ -193,7 +196,7 @@ export class SeatedClock<S, T extends Seat = Seat> {
     const { seats, bot, alarm, policy } = this.parts;
     if (!this.state || !this.live || this.paused) return alarm.set(null);
     // Most rooms have no bot, and this runs several times a step: no list made for them.
-    const botRoles = seats.find(isBot) ? [...seats.values()].filter(isBot).map((s) => policy.roleOf(s, this.state)) : NO_ROLES;
+    const botRoles = seats.find(isBot) ? seats.values().filter(isBot).map((s) => policy.roleOf(s, this.state)) : NO_ROLES;
     const match = policy.match(this.state);
     const starts = match.clockStartsAt > this.lastNow ? match.clockStartsAt : Infinity;
     const due = Math.min(this.ahead.dueAt(match, botRoles, bot) ?? Infinity, policy.deadline(this.state), starts);
@@ -203,7 +206,9 @@ export class SeatedClock<S, T extends Seat = Seat> {
 
   private botsPlay(now: number): void {
     const { seats, bot, policy } = this.parts;
-    for (const seat of seats.values()) {
+    const all = seats.values();
+    for (let i = 0; i < all.length; i++) {
+      const seat = all[i]!;
       if (!seat.isBot || !this.state || !this.live || now > policy.deadline(this.state)) continue;
       const decision = this.ahead.botMove(policy.match(this.state), policy.roleOf(seat, this.state), bot);
       if (decision && decision.at <= now) this.apply({ ...decision.input, now });
