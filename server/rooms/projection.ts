@@ -42,7 +42,25 @@ function replaceStrings(list: ArraySchema<string>, items: readonly string[]): vo
   list.push(...items);
 }
 
-function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean): void {
+/**
+ * What a view was last brought up to: the match it showed, how long its lists are, and the hint
+ * cards each endpoint showed. The engine never mutates its state, so a part that is the same
+ * object as last time has not changed and need not be copied again; the lengths and cards are
+ * kept here because each read of a synchronised list goes through a proxy, and this runs on
+ * every step of every room.
+ */
+interface Shown {
+  match: MatchState;
+  segments: number;
+  moves: number;
+  stateLog: number;
+  /** The expectation's own list (a constant of the engine's, or one made for a refusal): the same list, the same cards. */
+  readonly hintCards: { [R in Role]?: readonly string[] };
+}
+
+const shown = new WeakMap<RoundTarget, Shown>();
+
+function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean, seen: Shown): void {
   let target = view.endpoints.get(role);
   if (!target) {
     target = new EndpointState({ role, state: match.endpoints[role].tcb.state });
@@ -72,7 +90,9 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadl
   target.bestStreak = score.bestStreak;
   target.correct = score.correct;
   target.mistakes = score.mistakes;
-  replaceStrings(target.hintCards, hint?.cards ?? NO_CARDS);
+  const cards = hint?.cards ?? NO_CARDS;
+  if (seen.hintCards[role] !== cards) replaceStrings(target.hintCards, cards);
+  seen.hintCards[role] = cards;
 }
 
 function sameStrings(list: ArraySchema<string>, items: readonly string[]): boolean {
@@ -82,18 +102,14 @@ function sameStrings(list: ArraySchema<string>, items: readonly string[]): boole
 }
 
 /**
- * The match each view last showed. The engine never mutates its state, so a part that is the
- * same object as last time has not changed and need not be copied again.
- */
-const shown = new WeakMap<RoundTarget, MatchState>();
-
-/**
  * Brings the round's part of the view up to date with `match`. `deadlinesPerPlayer` (a class's
  * pair): the deadlines go in `ownDeadlineAt`, which each player receives for their own endpoint only.
  */
 export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerPlayer = false): void {
-  const before = shown.get(view);
-  shown.set(view, match);
+  let seen = shown.get(view);
+  const before = seen?.match;
+  if (seen) seen.match = match;
+  else shown.set(view, seen = { match, segments: view.segments.length, moves: view.moves.length, stateLog: view.stateLog.length, hintCards: {} });
   view.scenarioId = match.scenarioId;
   view.roundStatus = match.status;
   view.roundStartedAt = match.startedAt;
@@ -103,21 +119,22 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
   for (let r = 0; r < ROLES.length; r++) {
     const role = ROLES[r]!;
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
-    if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer);
+    if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer, seen);
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
-  // The engine's own list says which changed: the view's is read only for those (each read of
-  // a synchronised list goes through a proxy, and this runs on every step of every room). Every
-  // loop here counts an index, for the reason the engine's earliestDue gives.
-  const projected = view.segments.length;
+  // The engine's own list says which changed, and `seen` how far each list goes. Every loop here
+  // counts an index, for the reason the engine's earliestDue gives.
   for (let i = 0; i < match.wire.length; i++) {
     const w = match.wire[i]!;
-    if (i >= projected) view.segments.push(segmentRecord(w));
+    if (i >= seen.segments) view.segments.push(segmentRecord(w));
     else if (before?.wire[i] !== w) view.segments[i] = segmentRecord(w);
   }
-  for (let i = view.moves.length; i < match.moves.length; i++) view.moves.push(moveRecord(match.moves[i]!));
-  for (let i = view.stateLog.length; i < match.stateLog.length; i++) view.stateLog.push(STATE_LOG_RECORD.encode(match.stateLog[i]!));
+  seen.segments = Math.max(seen.segments, match.wire.length);
+  for (let i = seen.moves; i < match.moves.length; i++) view.moves.push(moveRecord(match.moves[i]!));
+  seen.moves = Math.max(seen.moves, match.moves.length);
+  for (let i = seen.stateLog; i < match.stateLog.length; i++) view.stateLog.push(STATE_LOG_RECORD.encode(match.stateLog[i]!));
+  seen.stateLog = Math.max(seen.stateLog, match.stateLog.length);
 }
 
 /** Forgets the previous round before a new one is projected. */

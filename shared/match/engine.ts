@@ -190,15 +190,19 @@ function finish(s: MatchState, status: 'won' | 'timeUp', at: number, emit: Emit)
   return ROLES.reduce<MatchState>((acc, role) => withEndpoint(acc, role, { ...acc.endpoints[role], deadlineAt: null, expectedSince: null, hintAt: null }), ended);
 }
 
-/** Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire. */
+/**
+ * Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire.
+ * Loops rather than `every` with a closure: it runs twice a step (earliestDue says why).
+ */
 function goalReached(s: MatchState): boolean {
   const goal = SCENARIOS[s.scenarioId].goal;
-  return (
-    ROLES.every((role) => {
-      const ep = s.endpoints[role];
-      return ep.tcb.state === goal[role] && ep.agenda.length === 0 && !ep.owed && !ep.mustRetransmit && !hasUnacked(ep.tcb) && ep.timeWaitAt === null;
-    }) && s.wire.every((w) => w.status !== 'flying')
-  );
+  for (let i = 0; i < ROLES.length; i++) {
+    const role = ROLES[i]!;
+    const ep = s.endpoints[role];
+    if (ep.tcb.state !== goal[role] || ep.agenda.length > 0 || ep.owed || ep.mustRetransmit || hasUnacked(ep.tcb) || ep.timeWaitAt !== null) return false;
+  }
+  for (let i = 0; i < s.wire.length; i++) if (s.wire[i]!.status === 'flying') return false;
+  return true;
 }
 
 function settle(s: MatchState, at: number, emit: Emit): MatchState {
@@ -230,7 +234,8 @@ export function step(state: MatchState, input: MatchInput): StepResult {
     else if (input.now < s.clockStartsAt) emit({ type: 'inputRefused', at: input.now, code: 'roundNotStarted' });
     else s = settle(judgePlay(s, input, emit), input.now, emit);
   }
-  return { state: { ...s, now: input.now }, events };
+  // A state already at this time is not copied: a step that changed nothing returns its input.
+  return { state: s.now === input.now ? s : { ...s, now: input.now }, events };
 }
 
 /** The earliest time at which something is due, or null once the round is over. */

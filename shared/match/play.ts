@@ -57,15 +57,9 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const ep = state.endpoints[role];
   const exp = expectationOf(ep);
   const hinted = wasHinted(ep, at);
-  const base = {
+  const base: MoveBase = {
     at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
     tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: NO_PARAMS, hinted,
-  } as const;
-  const penalise = (verdict: 'wrongCard' | 'wrongNumbers', why: MessageKey, params: Readonly<Record<string, number>> = NO_PARAMS): MatchState => {
-    const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
-    // After a mistake the hint of the move still expected shows at once.
-    const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(ep, at) } };
-    return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
   };
 
   if (!exp || !exp.cards.includes(card)) {
@@ -75,20 +69,20 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
       const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
       return record(state, move, state.scores[role], emit);
     }
-    return penalise('wrongCard', whyWrong(ep, exp, card));
+    return penalised(state, base, 'wrongCard', whyWrong(ep, exp, card), NO_PARAMS, emit);
   }
 
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
-    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalise('wrongNumbers', 'mistake.numbersMissing');
+    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalised(state, base, 'wrongNumbers', 'mistake.numbersMissing', NO_PARAMS, emit);
     // The explanation shows the sum that gives the right number (DESIGN.md §3).
     if (input.seq !== correct.seq) {
       const r = seqReason(ep.tcb, card, correct, input.seq);
-      return penalise('wrongNumbers', r.why, r.params);
+      return penalised(state, base, 'wrongNumbers', r.why, r.params, emit);
     }
     if (has(correct, 'ACK') && input.ack !== correct.ack) {
       const r = ackReason(ep.tcb, correct, input.ack);
-      return penalise('wrongNumbers', r.why, r.params);
+      return penalised(state, base, 'wrongNumbers', r.why, r.params, emit);
     }
   }
 
@@ -120,6 +114,18 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const move: MoveRecord = { ...base, verdict: 'correct', why, params: NO_PARAMS, points, segmentId: onWire.wire.id };
   const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
   return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
+}
+
+/** What every move judged from one card shares, whatever its verdict. */
+type MoveBase = Pick<MoveRecord, 'at' | 'role' | 'card' | 'expected' | 'skill' | 'tookMs' | 'state' | 'params' | 'hinted'>;
+type Mistake = 'wrongCard' | 'wrongNumbers';
+
+/** A wrong card or wrong numbers: points lost, nothing sent, and the hint of the move still expected shows at once. */
+function penalised(state: MatchState, base: MoveBase, verdict: Mistake, why: MessageKey, params: Readonly<Record<string, number>>, emit: Emit): MatchState {
+  const { role, at } = base;
+  const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
+  const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(state.endpoints[role], at) } };
+  return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
 }
 
 function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {

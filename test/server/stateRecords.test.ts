@@ -4,7 +4,9 @@ import { toRoomView } from '../../client/net/roomView.ts';
 import { projectMatch } from '../../server/rooms/projection.ts';
 import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import { playOut } from '../../shared/bots/playOut.ts';
+import { ROLES } from '../../shared/match/cards.ts';
 import { createMatch, step } from '../../shared/match/engine.ts';
+import { expectationFor } from '../../shared/match/expect.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import { makeSettings } from '../../shared/match/settings.ts';
 import type { MatchInput, MatchState } from '../../shared/match/types.ts';
@@ -27,7 +29,7 @@ function engineLists(match: MatchState): Pick<PairRoomView, 'segments' | 'moves'
 }
 
 describe('the round\'s records on the wire', () => {
-  it('reach a client as the engine made them, patch after patch, a segment rewritten when it lands or is lost', () => {
+  it('reach a client as the engine made them, patch after patch, a segment rewritten when it lands or is lost, the hint cards always the expected', () => {
     let segmentsRewritten = 0;
     let movesWithValues = 0;
     for (const scenario of SCENARIO_LIST) {
@@ -52,6 +54,8 @@ describe('the round\'s records on the wire', () => {
         segmentsRewritten += match.wire.filter((w, i) => i < before.wire.length && w !== before.wire[i]).length;
         const seen = toRoomView(onClient);
         expect({ segments: seen.segments, moves: seen.moves, stateLog: seen.stateLog }, scenario.id).toEqual(engineLists(match));
+        // The projection skips hint cards it showed last time: the cards shown are always the expected ones.
+        for (const role of ROLES) expect([...onClient.endpoints.get(role)!.hintCards], `${scenario.id} ${role}`).toEqual(expectationFor(match, role)?.cards ?? []);
       }
       movesWithValues += match.moves.filter((m) => Object.keys(m.params).length > 0).length;
     }
