@@ -6,7 +6,8 @@ import { peerOf } from './cards.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 import { moveTo, type Emit } from './endpoints.ts';
 import { releaseHeld } from './network.ts';
-import type { EndpointState, MatchState, WireSegment } from './types.ts';
+import type { Draft } from './draft.ts';
+import type { EndpointState, WireSegment } from './types.ts';
 
 /** An answer stays owed only while the new state can still send it (a late SYN+ACK is moot once ESTABLISHED). */
 function stillOwed(owed: EndpointState['owed'], tcb: Tcb): EndpointState['owed'] {
@@ -27,7 +28,8 @@ function askedOfPlayer(from: Tcb, seg: Segment): boolean {
 }
 
 /** A segment reaches the other endpoint, which processes it as RFC 9293 says. */
-export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
+export function deliver(d: Draft, w: WireSegment, at: number, emit: Emit): void {
+  const state = d.state;
   const to = peerOf(w.from);
   const ep = state.endpoints[to];
   const r = receive(ep.tcb, w.segment);
@@ -39,21 +41,21 @@ export function deliver(state: MatchState, w: WireSegment, at: number, emit: Emi
   const advanced = outstanding && r.tcb.sndUna !== ep.tcb.sndUna && SYNCHRONIZED_STATES.has(ep.tcb.state);
   const updated: EndpointState = {
     ...ep,
+    tcb: r.tcb,
     owed,
     rtoAt: !outstanding ? null : advanced ? at + state.settings.timing.rtoMs : ep.rtoAt,
     unackedCard: !outstanding ? null : advanced ? oldestUnackedCard(state, to, r.tcb.sndUna) ?? ep.unackedCard : ep.unackedCard,
     mustRetransmit: !outstanding || advanced ? null : ep.mustRetransmit,
     timeWaitAt: r.accepted && r.outcome.timeWait ? at + 2 * state.settings.timing.mslMs : reset ? null : ep.timeWaitAt,
   };
-  const landed: WireSegment = { ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why };
-  const s = { ...state, wire: state.wire.map((x) => (x.id === w.id ? landed : x)) };
+  d.replaceSegment({ ...w, status: r.accepted ? 'delivered' : 'discarded', why: r.outcome.why });
   emit({ type: 'segmentArrived', at, id: w.id, accepted: r.accepted, why: r.outcome.why });
-  const moved = moveTo(s, to, updated, r.tcb, at, emit);
-  return releaseHeld(moved, { from: w.from, card: w.card, on: 'arrived' }, at);
+  moveTo(d, to, updated, at, emit);
+  releaseHeld(d, { from: w.from, card: w.card, on: 'arrived' }, at);
 }
 
 /** A segment vanishes halfway. */
-export function lose(state: MatchState, w: WireSegment, at: number, emit: Emit): MatchState {
+export function lose(d: Draft, w: WireSegment, at: number, emit: Emit): void {
   emit({ type: 'segmentLost', at, id: w.id });
-  return { ...state, wire: state.wire.map((x) => (x.id === w.id ? { ...x, status: 'lost' as const } : x)) };
+  d.replaceSegment({ ...w, status: 'lost' });
 }

@@ -4,8 +4,9 @@ import type { ScenarioId } from '../scenarios/scenario.ts';
 import { call, establishedPair, hasUnacked, newEndpoint, type Tcb } from '../tcp/endpoint.ts';
 import { seqAdd } from '../tcp/sequence.ts';
 import { deliver, lose } from './arrival.ts';
-import { ROLES, type Role } from './cards.ts';
-import { moveTo, refreshDeadlines, withEndpoint, type Emit } from './endpoints.ts';
+import { peerOf, ROLES, type Role } from './cards.ts';
+import { Draft } from './draft.ts';
+import { moveTo, refreshDeadlines, type Emit } from './endpoints.ts';
 import { wireDueAt } from './network.ts';
 import { SCORING, scorePenalty, ZERO_SCORE } from './scoring.ts';
 import { deadlineMsFor } from './timeAllowance.ts';
@@ -13,7 +14,7 @@ import type { MatchSettings } from './settings.ts';
 import { NO_PARAMS, type EndpointState, type MatchEvent, type MatchInput, type MatchState, type MoveRecord, type StepResult, type WireSegment } from './types.ts';
 import { judgePlay } from './play.ts';
 import { expectationOf } from './expect.ts';
-import { noteArrival, noteRto } from './stale.ts';
+import { noteSuperseded } from './stale.ts';
 import { oldestUnackedCard } from './retransmit.ts';
 
 /** ISNs are kept to four digits so that students can do the arithmetic. */
@@ -66,7 +67,9 @@ export function createMatch(p: { scenarioId: ScenarioId; settings: MatchSettings
     scores: { client: ZERO_SCORE, server: ZERO_SCORE },
   };
   // The first moves are expected from the clock's start: their deadlines and bots wait for it.
-  return refreshDeadlines(state, clockStartsAt);
+  const d = new Draft(state);
+  refreshDeadlines(d, clockStartsAt);
+  return d.state;
 }
 
 /**
@@ -143,35 +146,48 @@ function holdsBack(state: MatchState, role: Role): boolean {
   return false;
 }
 
-/** Lets `due` happen in `s`. */
-function happen(s: MatchState, due: Due, emit: Emit): MatchState {
+/** Lets `due` happen. */
+function happen(d: Draft, due: Due, emit: Emit): void {
   switch (due.kind) {
-    case 'wire': return due.segment.willBeLost ? lose(s, due.segment, due.at, emit) : noteArrival(s, deliver(s, due.segment, due.at, emit), due.segment, due.at);
-    case 'rto': return noteRto(s, fireRto(s, due.role, due.at, emit), due.role, due.at);
-    case 'timeWait': return endTimeWait(s, due.role, due.at, emit);
-    case 'deadline': return missDeadline(s, due.role, due.at, emit);
-    case 'end': return finish(s, 'timeUp', s.endsAt, emit);
+    case 'wire': {
+      const w = due.segment;
+      if (w.willBeLost) return lose(d, w, due.at, emit);
+      // The receiver's expectation before the arrival, for a card of theirs that crossed it (stale.ts).
+      const to = peerOf(w.from);
+      const was = expectationOf(d.state.endpoints[to]);
+      deliver(d, w, due.at, emit);
+      return noteSuperseded(d, to, was, w.card, due.at);
+    }
+    case 'rto': {
+      const was = expectationOf(d.state.endpoints[due.role]);
+      fireRto(d, due.role, due.at, emit);
+      return noteSuperseded(d, due.role, was, 'rto', due.at);
+    }
+    case 'timeWait': return endTimeWait(d, due.role, due.at, emit);
+    case 'deadline': return missDeadline(d, due.role, due.at, emit);
+    case 'end': return finish(d, 'timeUp', d.state.endsAt, emit);
   }
 }
 
-function fireRto(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
-  const ep = s.endpoints[role];
-  if (!ep.unackedCard) return s;
+function fireRto(d: Draft, role: Role, at: number, emit: Emit): void {
+  const ep = d.state.endpoints[role];
+  if (!ep.unackedCard) return;
   // After a simultaneous open our SYN is repeated as SYN+ACK, the only SYN SYN-RECEIVED sends.
-  const card = ep.tcb.state === 'SYN-RECEIVED' ? 'SYN+ACK' : oldestUnackedCard(s, role) ?? ep.unackedCard;
+  const card = ep.tcb.state === 'SYN-RECEIVED' ? 'SYN+ACK' : oldestUnackedCard(d.state, role) ?? ep.unackedCard;
   emit({ type: 'rtoFired', at, role, card });
-  return withEndpoint(s, role, { ...ep, rtoAt: null, mustRetransmit: card });
+  d.setEndpoint(role, { ...ep, rtoAt: null, mustRetransmit: card });
 }
 
-function endTimeWait(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
-  const ep = s.endpoints[role];
+function endTimeWait(d: Draft, role: Role, at: number, emit: Emit): void {
+  const ep = d.state.endpoints[role];
   const r = call(ep.tcb, 'timeout2msl');
   emit({ type: 'timeWaitOver', at, role });
-  const cleared = { ...ep, timeWaitAt: null };
-  return r.ok ? moveTo(s, role, cleared, r.tcb, at, emit) : withEndpoint(s, role, cleared);
+  if (r.ok) moveTo(d, role, { ...ep, tcb: r.tcb, timeWaitAt: null }, at, emit);
+  else d.setEndpoint(role, { ...ep, timeWaitAt: null });
 }
 
-function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchState {
+function missDeadline(d: Draft, role: Role, at: number, emit: Emit): void {
+  const s = d.state;
   const ep = s.endpoints[role];
   const exp = expectationOf(ep);
   const move: MoveRecord = {
@@ -180,14 +196,18 @@ function missDeadline(s: MatchState, role: Role, at: number, emit: Emit): MatchS
     state: ep.tcb.state, segmentId: null, hinted: false,
   };
   emit({ type: 'moveJudged', at, move });
-  const next = withEndpoint(s, role, { ...ep, deadlineAt: at + (deadlineMsFor(s.settings, role) ?? s.settings.timing.deadlineMs) });
-  return { ...next, moves: [...next.moves, move], scores: { ...next.scores, [role]: scorePenalty(next.scores[role], 'missedDeadline') } };
+  d.setEndpoint(role, { ...ep, deadlineAt: at + (deadlineMsFor(s.settings, role) ?? s.settings.timing.deadlineMs) });
+  d.addMove(move);
+  d.setScore(role, scorePenalty(s.scores[role], 'missedDeadline'));
 }
 
-function finish(s: MatchState, status: 'won' | 'timeUp', at: number, emit: Emit): MatchState {
+function finish(d: Draft, status: 'won' | 'timeUp', at: number, emit: Emit): void {
   emit({ type: 'roundOver', at, status });
-  const ended: MatchState = { ...s, status };
-  return ROLES.reduce<MatchState>((acc, role) => withEndpoint(acc, role, { ...acc.endpoints[role], deadlineAt: null, expectedSince: null, hintAt: null }), ended);
+  d.setStatus(status);
+  for (let i = 0; i < ROLES.length; i++) {
+    const role = ROLES[i]!;
+    d.setEndpoint(role, { ...d.state.endpoints[role], deadlineAt: null, expectedSince: null, hintAt: null });
+  }
 }
 
 /**
@@ -205,37 +225,44 @@ function goalReached(s: MatchState): boolean {
   return true;
 }
 
-function settle(s: MatchState, at: number, emit: Emit): MatchState {
-  if (s.status !== 'playing') return s;
-  if (goalReached(s)) return finish(s, 'won', at, emit);
-  return refreshDeadlines(s, at);
+function settle(d: Draft, at: number, emit: Emit): void {
+  if (d.state.status !== 'playing') return;
+  if (goalReached(d.state)) finish(d, 'won', at, emit);
+  else refreshDeadlines(d, at);
 }
 
 /** Plays out everything due up to `to`, each at its own time. */
-function advance(state: MatchState, to: number, emit: Emit): MatchState {
-  let s = state;
-  for (let next = earliestDue(s); s.status === 'playing' && next.at <= to; next = earliestDue(s)) {
-    s = settle(happen({ ...s, now: Math.max(s.now, next.at) }, next, emit), next.at, emit);
+function advance(d: Draft, to: number, emit: Emit): void {
+  for (let next = earliestDue(d.state); d.state.status === 'playing' && next.at <= to; next = earliestDue(d.state)) {
+    d.setNow(Math.max(d.state.now, next.at));
+    happen(d, next, emit);
+    settle(d, next.at, emit);
   }
-  return s;
 }
 
-/** The engine: the next state and what happened, for a card played or time passing. Pure. */
+/**
+ * The engine: the next state and what happened, for a card played or time passing. Pure: the
+ * state it is given is never changed, and a step that changed nothing returns it as it was.
+ */
 export function step(state: MatchState, input: MatchInput): StepResult {
   const events: MatchEvent[] = [];
   const emit: Emit = (e) => events.push(e);
   if (input.now < state.now) return { state, events: [{ type: 'inputRefused', at: state.now, code: 'timeWentBack' }] };
   if (state.status !== 'playing') return { state, events: [{ type: 'inputRefused', at: input.now, code: 'roundOver' }] };
+  const d = new Draft(state);
   // Before the clock starts nothing is due (every timer starts with it) unless the round was cut short.
-  let s = advance(state, input.now, emit);
+  advance(d, input.now, emit);
   if (input.kind === 'play') {
     // The round may have ended while time caught up with the play; in the get-ready step cards wait.
-    if (s.status !== 'playing') emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
-    else if (input.now < s.clockStartsAt) emit({ type: 'inputRefused', at: input.now, code: 'roundNotStarted' });
-    else s = settle(judgePlay(s, input, emit), input.now, emit);
+    if (d.state.status !== 'playing') emit({ type: 'inputRefused', at: input.now, code: 'roundOver' });
+    else if (input.now < d.state.clockStartsAt) emit({ type: 'inputRefused', at: input.now, code: 'roundNotStarted' });
+    else {
+      judgePlay(d, input, emit);
+      settle(d, input.now, emit);
+    }
   }
-  // A state already at this time is not copied: a step that changed nothing returns its input.
-  return { state: s.now === input.now ? s : { ...s, now: input.now }, events };
+  d.setNow(input.now);
+  return { state: d.state, events };
 }
 
 /** The earliest time at which something is due, or null once the round is over. */

@@ -14,7 +14,8 @@ import { correctPoints, SCORING, scoreCorrect, scorePenalty, type RightMove } fr
 import { staleFit } from './stale.ts';
 import { speedShare } from './timeAllowance.ts';
 import { playsNumbers } from './settings.ts';
-import { NO_PARAMS, type EndpointState, type Expectation, type MatchState, type MoveRecord, type PlayInput } from './types.ts';
+import type { Draft } from './draft.ts';
+import { NO_PARAMS, type EndpointState, type Expectation, type MoveRecord, type PlayInput, type RoleScore } from './types.ts';
 import { wrongCardReason } from './wrongCard.ts';
 
 /** Whether playing `card` carries out the application's next wish. */
@@ -52,7 +53,8 @@ export function expectedSegment(ep: EndpointState, card: Card): Segment {
 }
 
 /** Judges a card: a wrong one costs points and is not sent; a right one goes on the wire. */
-export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): MatchState {
+export function judgePlay(d: Draft, input: PlayInput, emit: Emit): void {
+  const state = d.state;
   const { role, card, now: at } = input;
   const ep = state.endpoints[role];
   const exp = expectationOf(ep);
@@ -67,22 +69,22 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
     const crossed = staleFit(ep, card, at);
     if (crossed) {
       const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
-      return record(state, move, state.scores[role], emit);
+      return record(d, move, state.scores[role], emit);
     }
-    return penalised(state, base, 'wrongCard', whyWrong(ep, exp, card), NO_PARAMS, emit);
+    return penalised(d, base, 'wrongCard', whyWrong(ep, exp, card), NO_PARAMS, emit);
   }
 
   const correct = expectedSegment(ep, card);
   if (playsNumbers(state.settings.difficulty)) {
-    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalised(state, base, 'wrongNumbers', 'mistake.numbersMissing', NO_PARAMS, emit);
+    if (input.seq === undefined || (has(correct, 'ACK') && input.ack === undefined)) return penalised(d, base, 'wrongNumbers', 'mistake.numbersMissing', NO_PARAMS, emit);
     // The explanation shows the sum that gives the right number (DESIGN.md §3).
     if (input.seq !== correct.seq) {
       const r = seqReason(ep.tcb, card, correct, input.seq);
-      return penalised(state, base, 'wrongNumbers', r.why, r.params, emit);
+      return penalised(d, base, 'wrongNumbers', r.why, r.params, emit);
     }
     if (has(correct, 'ACK') && input.ack !== correct.ack) {
       const r = ackReason(ep.tcb, correct, input.ack);
-      return penalised(state, base, 'wrongNumbers', r.why, r.params, emit);
+      return penalised(d, base, 'wrongNumbers', r.why, r.params, emit);
     }
   }
 
@@ -93,6 +95,7 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
   const retransmitting = ep.mustRetransmit !== null && exp.skill === 'retransmit';
   const after: EndpointState = {
     ...ep,
+    tcb: sent.tcb,
     owed: answers(ep.owed, card) ? null : ep.owed,
     agenda: fulfils(ep.agenda[0], card) && !retransmitting ? ep.agenda.slice(1) : ep.agenda,
     mustRetransmit: retransmitting ? null : ep.mustRetransmit,
@@ -104,16 +107,19 @@ export function judgePlay(state: MatchState, input: PlayInput, emit: Emit): Matc
     hintAt: null,
     superseded: null,
   };
-  const onWire = transmit(state, role, card, sent.segment, at);
-  emit({ type: 'segmentSent', at, id: onWire.wire.id });
-  const remaining = speedShare(state.settings, role, ep.expectedSince, ep.deadlineAt, at);
+  // Judged against the wire as the card found it, before its own segment joins it.
   const unneeded = retransmitting && !retransmissionNeeded(state, role);
+  const remaining = speedShare(state.settings, role, ep.expectedSince, ep.deadlineAt, at);
   const kind: RightMove = unneeded ? 'unneeded' : hinted ? 'hinted' : 'unaided';
   const points = correctPoints(state.scores[role].streak, remaining, kind);
+  const score = scoreCorrect(state.scores[role], points, kind, hinted);
+  const onWire = transmit(d, role, card, sent.segment, at);
+  emit({ type: 'segmentSent', at, id: onWire.id });
   const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
-  const move: MoveRecord = { ...base, verdict: 'correct', why, params: NO_PARAMS, points, segmentId: onWire.wire.id };
-  const moved = moveTo(onWire.state, role, after, sent.tcb, at, emit);
-  return refreshDeadlines(record(moved, move, scoreCorrect(state.scores[role], points, kind, hinted), emit), at);
+  const move: MoveRecord = { ...base, verdict: 'correct', why, params: NO_PARAMS, points, segmentId: onWire.id };
+  moveTo(d, role, after, at, emit);
+  record(d, move, score, emit);
+  refreshDeadlines(d, at);
 }
 
 /** What every move judged from one card shares, whatever its verdict. */
@@ -121,15 +127,16 @@ type MoveBase = Pick<MoveRecord, 'at' | 'role' | 'card' | 'expected' | 'skill' |
 type Mistake = 'wrongCard' | 'wrongNumbers';
 
 /** A wrong card or wrong numbers: points lost, nothing sent, and the hint of the move still expected shows at once. */
-function penalised(state: MatchState, base: MoveBase, verdict: Mistake, why: MessageKey, params: Readonly<Record<string, number>>, emit: Emit): MatchState {
+function penalised(d: Draft, base: MoveBase, verdict: Mistake, why: MessageKey, params: Readonly<Record<string, number>>, emit: Emit): void {
   const { role, at } = base;
   const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
-  const shown = { ...state, endpoints: { ...state.endpoints, [role]: hintAfterMistake(state.endpoints[role], at) } };
-  return record(shown, move, scorePenalty(state.scores[role], verdict), emit);
+  const score = scorePenalty(d.state.scores[role], verdict);
+  d.setEndpoint(role, hintAfterMistake(d.state.endpoints[role], at));
+  record(d, move, score, emit);
 }
 
-function record(state: MatchState, move: MoveRecord, score: MatchState['scores']['client'], emit: Emit): MatchState {
+function record(d: Draft, move: MoveRecord, score: RoleScore, emit: Emit): void {
   emit({ type: 'moveJudged', at: move.at, move });
-  return { ...state, moves: [...state.moves, move], scores: { ...state.scores, [move.role]: score } };
+  d.addMove(move);
+  d.setScore(move.role, score);
 }
-

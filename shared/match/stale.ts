@@ -7,7 +7,8 @@
  */
 import type { Card, Role } from './cards.ts';
 import { expectationOf } from './expect.ts';
-import type { EndpointState, MatchState, Superseded, WireSegment } from './types.ts';
+import type { Draft } from './draft.ts';
+import type { EndpointState, Expectation, Superseded } from './types.ts';
 
 /**
  * How long after an arrival a card that fits the expectation it replaced is stale: a phone's
@@ -15,26 +16,22 @@ import type { EndpointState, MatchState, Superseded, WireSegment } from './types
  */
 export const STALE_GRACE_MS = 1000;
 
-const sameCards = (a: readonly Card[], b: readonly Card[]): boolean => a.length === b.length && a.every((c, i) => b[i] === c);
-
-/** Remembers, for the receiver of `arrived`, the expectation its arrival replaced. */
-export function noteArrival(before: MatchState, after: MatchState, arrived: WireSegment, at: number): MatchState {
-  return noteChange(before, after, arrived.from === 'client' ? 'server' : 'client', arrived.card, at);
+function sameCards(a: readonly Card[], b: readonly Card[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/** Remembers, for `role`, the expectation its retransmission timer's firing replaced. */
-export function noteRto(before: MatchState, after: MatchState, role: Role, at: number): MatchState {
-  return noteChange(before, after, role, 'rto', at);
-}
-
-function noteChange(before: MatchState, after: MatchState, role: Role, by: Superseded['by'], at: number): MatchState {
-  const was = expectationOf(before.endpoints[role]);
-  if (!was) return after;
-  const ep = after.endpoints[role];
+/**
+ * Remembers, for `role`, the expectation `was` that an arrival (`by` its card) or its
+ * retransmission timer (`by` 'rto') has just replaced; `was` is read before the change.
+ */
+export function noteSuperseded(d: Draft, role: Role, was: Expectation | null, by: Superseded['by'], at: number): void {
+  if (!was) return;
+  const ep = d.state.endpoints[role];
   const now = expectationOf(ep);
-  if (now && sameCards(now.cards, was.cards)) return after;
-  const superseded: Superseded = { cards: was.cards, skill: was.skill, at, by };
-  return { ...after, endpoints: { ...after.endpoints, [role]: { ...ep, superseded } } };
+  if (now && sameCards(now.cards, was.cards)) return;
+  d.setEndpoint(role, { ...ep, superseded: { cards: was.cards, skill: was.skill, at, by } });
 }
 
 /** What `card` played at `at` fitted, if it fitted an expectation an arrival replaced within the grace. */

@@ -14,7 +14,8 @@ export function trimFront(seg: Segment, rcvNxt: number): Segment {
   const cut = Math.min(seg.len, Math.max(0, old - syn));
   // A FIN that lies before RCV.NXT has been taken already.
   const finOld = has(seg, 'FIN') && old > syn + seg.len;
-  const flags = seg.flags.filter((f) => f !== 'SYN' && !(f === 'FIN' && finOld));
+  // The same flags when none is cut off (a repeated ACK or data), rather than a copy per arrival.
+  const flags = syn === 1 || finOld ? seg.flags.filter((f) => f !== 'SYN' && !(f === 'FIN' && finOld)) : seg.flags;
   return { ...seg, seq: rcvNxt, len: seg.len - cut, flags };
 }
 
@@ -29,8 +30,16 @@ export interface Reassembled {
 
 const end = (s: Segment): number => seqAdd(s.seq, s.len);
 
+/**
+ * Nothing held: one list for every arrival that leaves nothing waiting, rather than one each
+ * (the engine keeps the TCBs it makes). Typed readonly, not frozen: expect.ts says why.
+ */
+const NOTHING_HELD: readonly Segment[] = [];
+
 /** Takes `seg` (already trimmed, or null) and the held segments in order from `rcvNxt`. */
 export function reassemble(rcvNxt: number, held: readonly Segment[], seg: Segment | null): Reassembled {
+  // Nearly every arrival: nothing held and the segment in order, so no list to sort through.
+  if (held.length === 0 && (!seg || (seg.len === 0 && !has(seg, 'FIN')) || seqLe(seg.seq, rcvNxt))) return takeInOrder(rcvNxt, seg);
   let next = rcvNxt;
   let fin = false;
   let pending = seg && (seg.len > 0 || has(seg, 'FIN')) ? [...held, seg] : [...held];
@@ -51,6 +60,14 @@ export function reassemble(rcvNxt: number, held: readonly Segment[], seg: Segmen
   // Whatever now lies wholly before RCV.NXT is a duplicate of what was taken.
   const rest = pending.filter((p) => seqLt(next, end(p)) || (has(p, 'FIN') && !fin && seqLe(next, end(p))));
   return { rcvNxt: next, fin, held: fin ? [] : hold(rest, null) };
+}
+
+/** `reassemble` with nothing held and `seg`, if it carries text or a FIN, starting at or before `rcvNxt`. */
+function takeInOrder(rcvNxt: number, seg: Segment | null): Reassembled {
+  if (!seg || (seg.len === 0 && !has(seg, 'FIN'))) return { rcvNxt, fin: false, held: NOTHING_HELD };
+  const next = seqLt(rcvNxt, end(seg)) ? end(seg) : rcvNxt;
+  if (has(seg, 'FIN') && end(seg) === next) return { rcvNxt: seqAdd(next, 1), fin: true, held: NOTHING_HELD };
+  return { rcvNxt: next, fin: false, held: NOTHING_HELD };
 }
 
 /** Adds `seg` to the held segments, once, in sequence order. */
