@@ -31,11 +31,22 @@ new Gauge({
   },
 });
 
-const cardsJudged = new Counter({
+/**
+ * Cards judged, by room type and verdict, counted here and handed to prom-client when it is
+ * scraped: its `inc` turns the labels into a key string at every call, and this runs at every
+ * card of every room (issue 21).
+ */
+const judgedCounts = new Map<string, Map<Verdict, number>>();
+
+new Counter({
   name: 'tango_cards_judged_total',
   help: 'Cards played and judged, by room type and verdict.',
   labelNames: ['room', 'verdict'] as const,
   registers: [metricsRegistry],
+  collect() {
+    this.reset();
+    for (const [room, byVerdict] of judgedCounts) for (const [verdict, n] of byVerdict) this.inc({ room, verdict }, n);
+  },
 });
 
 const verdictLatency = new Histogram({
@@ -50,6 +61,8 @@ const verdictLatency = new Histogram({
 
 /** One card judged in a room of type `room`, `seconds` after its message arrived. */
 export function countVerdict(room: string, verdict: Verdict, seconds: number): void {
-  cardsJudged.inc({ room, verdict });
+  let byVerdict = judgedCounts.get(room);
+  if (!byVerdict) judgedCounts.set(room, (byVerdict = new Map()));
+  byVerdict.set(verdict, (byVerdict.get(verdict) ?? 0) + 1);
   verdictLatency.observe({ room }, seconds);
 }
