@@ -41,11 +41,6 @@ export class Draft {
     return this.current;
   }
 
-  /** Whether this step has changed anything yet. */
-  get changed(): boolean {
-    return this.copy !== null;
-  }
-
   setNow(now: number): void {
     if (this.current.now !== now) this.edit().now = now;
   }

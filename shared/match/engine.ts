@@ -196,9 +196,11 @@ function missDeadline(d: Draft, role: Role, at: number, emit: Emit): void {
     state: ep.tcb.state, segmentId: null, hinted: false,
   };
   emit({ type: 'moveJudged', at, move });
+  // Read before the draft is written to: `s` may be the very copy the writes change.
+  const score = scorePenalty(s.scores[role], 'missedDeadline');
   d.setEndpoint(role, { ...ep, deadlineAt: at + (deadlineMsFor(s.settings, role) ?? s.settings.timing.deadlineMs) });
   d.addMove(move);
-  d.setScore(role, scorePenalty(s.scores[role], 'missedDeadline'));
+  d.setScore(role, score);
 }
 
 function finish(d: Draft, status: 'won' | 'timeUp', at: number, emit: Emit): void {
