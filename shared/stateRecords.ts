@@ -22,20 +22,23 @@ type AllKeys<T, F extends readonly (keyof T)[]> = Exclude<keyof T, F[number]> ex
 
 /** A codec for records with these fields, in this order on the wire (append new fields at the end). */
 function recordCodec<T>() {
-  return <const F extends readonly (keyof T)[]>(name: string, fields: AllKeys<T, F>): RecordCodec<T> => ({
-    encode: (record) => {
-      // A loop rather than `map` with a closure made per call: the server encodes at every move
-      // and every change of a segment, in every room (issue 21).
-      const values: unknown[] = new Array(fields.length);
-      for (let i = 0; i < fields.length; i++) values[i] = record[fields[i]!];
-      return JSON.stringify(values);
-    },
-    decode: (text) => {
-      const values: unknown = JSON.parse(text);
-      if (!Array.isArray(values) || values.length !== fields.length) throw new Error(`not a ${name} record: ${text.slice(0, 80)}`);
-      return Object.fromEntries(fields.map((f, i) => [f, values[i]])) as T;
-    },
-  });
+  return <const F extends readonly (keyof T)[]>(name: string, fields: AllKeys<T, F>): RecordCodec<T> => {
+    // One array per codec, filled for each record: the server encodes at every move and every
+    // change of a segment, in every room (issue 21), and JSON.stringify of plain values cannot
+    // call back into an encoder, so nothing else uses it meanwhile.
+    const values: unknown[] = fields.map(() => null);
+    return {
+      encode: (record) => {
+        for (let i = 0; i < fields.length; i++) values[i] = record[fields[i]!];
+        return JSON.stringify(values);
+      },
+      decode: (text) => {
+        const parsed: unknown = JSON.parse(text);
+        if (!Array.isArray(parsed) || parsed.length !== fields.length) throw new Error(`not a ${name} record: ${text.slice(0, 80)}`);
+        return Object.fromEntries(fields.map((f, i) => [f, parsed[i]])) as T;
+      },
+    };
+  };
 }
 
 /** A judged move (`MoveView`). */

@@ -10,7 +10,7 @@ import { toMoveView } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
 import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
-import { normalizeFlags } from '../../shared/tcp/segment.ts';
+import { flagsText } from '../../shared/tcp/segment.ts';
 import type { ArraySchema } from '@colyseus/schema';
 import { EndpointState, type PairRoomState } from './schema/PairRoomState.ts';
 
@@ -27,7 +27,7 @@ const orNone = (n: number | null): number => n ?? -1;
 function segmentRecord(w: WireSegment): string {
   return SEGMENT_RECORD.encode({
     id: w.id, from: w.from, card: w.card, seq: w.segment.seq, ack: w.segment.ack, len: w.segment.len,
-    flags: normalizeFlags(w.segment.flags).join(','), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
+    flags: flagsText(w.segment.flags), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
     status: w.status, old: w.old, why: w.why ?? '',
   });
 }
@@ -36,10 +36,15 @@ const moveRecord = (m: MoveRecord): string => MOVE_RECORD.encode(toMoveView(m));
 
 const NO_CARDS: readonly string[] = [];
 
+/**
+ * Changes only the places that differ: a `clear` then `push` made the schema copy the list and
+ * record a clear and an add per card, at every change of a hint (most cards).
+ */
 function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
-  if (sameStrings(list, items)) return;
-  list.clear();
-  list.push(...items);
+  const common = Math.min(list.length, items.length);
+  for (let i = 0; i < common; i++) if (list[i] !== items[i]) list[i] = items[i]!;
+  while (list.length > items.length) list.pop();
+  for (let i = common; i < items.length; i++) list.push(items[i]!);
 }
 
 /**
@@ -93,12 +98,6 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadl
   const cards = hint?.cards ?? NO_CARDS;
   if (seen.hintCards[role] !== cards) replaceStrings(target.hintCards, cards);
   seen.hintCards[role] = cards;
-}
-
-function sameStrings(list: ArraySchema<string>, items: readonly string[]): boolean {
-  if (list.length !== items.length) return false;
-  for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
-  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { classifyArrival } from './classify.ts';
 import type { CallEvent, ReceiveEvent, SendEvent } from './events.ts';
-import { has, segLen, type Flag, type Segment } from './segment.ts';
+import { flagsText, has, segLen, type Flag, type Segment } from './segment.ts';
 import { hold, reassemble, trimFront } from './reassembly.ts';
 import { seqAdd, seqDiff, seqLe, seqLt, ackAcceptable } from './sequence.ts';
 import { SYNCHRONIZED_STATES, type TcpState } from './states.ts';
@@ -77,7 +77,7 @@ export interface SendOptions {
 
 /** Which send a list of flags is, or null when no correct endpoint sends that combination. */
 export function sendEventFor(flags: readonly Flag[], len: number, state: TcpState): SendEvent | null {
-  const key = ['SYN', 'ACK', 'FIN', 'RST'].filter((f) => flags.includes(f as Flag)).join(',');
+  const key = flagsText(flags);
   const synchronized = SYNCHRONIZED_STATES.has(state) || state === 'SYN-RECEIVED';
   switch (key) {
     // Data may ride on a SYN (RFC 9293 §3.10.7.3); the receiver queues it until ESTABLISHED.

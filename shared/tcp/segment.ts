@@ -24,3 +24,16 @@ export function segLen(seg: Segment): number {
 export function normalizeFlags(flags: readonly Flag[]): Flag[] {
   return FLAGS.filter((f) => flags.includes(f));
 }
+
+/** Every set of flags as text, indexed by the bits of its flags in `FLAGS` order. */
+const FLAGS_TEXT: readonly string[] = Array.from({ length: 1 << FLAGS.length }, (_, bits) => FLAGS.filter((_f, i) => (bits & (1 << i)) !== 0).join(','));
+
+/**
+ * The flags as text in `FLAGS` order, e.g. `SYN,ACK`: the same text for any spelling. Looked up
+ * rather than built, since the server writes it for every segment it shows.
+ */
+export function flagsText(flags: readonly Flag[]): string {
+  let bits = 0;
+  for (let i = 0; i < FLAGS.length; i++) if (flags.includes(FLAGS[i]!)) bits |= 1 << i;
+  return FLAGS_TEXT[bits]!;
+}

@@ -4,6 +4,7 @@ import { CARDS, ROLES } from '../../shared/match/cards.ts';
 import { createMatch, step } from '../../shared/match/engine.ts';
 import { DIFFICULTIES, makeSettings } from '../../shared/match/settings.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
+import { FLAGS, flagsText } from '../../shared/tcp/segment.ts';
 import { seqDiff } from '../../shared/tcp/sequence.ts';
 import { isTcpState } from '../../shared/tcp/states.ts';
 import type { MatchInput, MatchState } from '../../shared/match/types.ts';
@@ -101,6 +102,17 @@ describe('the engine under random play', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('flags as text', () => {
+  it('is the same text for every spelling of a set of flags, in FLAGS order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FLAGS), { maxLength: 6 }), (flags) => {
+        expect(flagsText(flags)).toBe(FLAGS.filter((f) => flags.includes(f)).join(','));
+        expect(flagsText([...flags].reverse())).toBe(flagsText(flags));
+      }),
     );
   });
 });
