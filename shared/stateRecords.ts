@@ -10,9 +10,14 @@
  */
 import type { MoveView, SegmentView, StateLogView } from './protocol.ts';
 
+/** How to read each field of a record of type `T` from a value of another shape `S`. */
+export type FieldReaders<S, T> = { readonly [K in keyof T]-?: (source: S) => T[K] };
+
 /** Turns one kind of record into its string on the wire and back. */
 export interface RecordCodec<T> {
   encode(record: T): string;
+  /** An encoder that reads each field straight from a value of another shape, with no record made on the way. */
+  encoderFrom<S>(read: FieldReaders<S, T>): (source: S) => string;
   /** Throws on a string that is not a record of this kind: the state is the server's, so that is a bug, not input. */
   decode(text: string): T;
 }
@@ -31,6 +36,13 @@ function recordCodec<T>() {
       encode: (record) => {
         for (let i = 0; i < fields.length; i++) values[i] = record[fields[i]!];
         return JSON.stringify(values);
+      },
+      encoderFrom: <S>(read: FieldReaders<S, T>) => {
+        const readers = fields.map((f) => read[f] as (source: S) => unknown);
+        return (source: S): string => {
+          for (let i = 0; i < readers.length; i++) values[i] = readers[i]!(source);
+          return JSON.stringify(values);
+        };
       },
       decode: (text) => {
         const parsed: unknown = JSON.parse(text);

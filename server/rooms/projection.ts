@@ -24,13 +24,12 @@ export type RoundTarget = Pick<PairRoomState,
 /** -1 stands for "not running" on the wire, where a number cannot be null. */
 const orNone = (n: number | null): number => n ?? -1;
 
-function segmentRecord(w: WireSegment): string {
-  return SEGMENT_RECORD.encode({
-    id: w.id, from: w.from, card: w.card, seq: w.segment.seq, ack: w.segment.ack, len: w.segment.len,
-    flags: flagsText(w.segment.flags), sentAt: w.sentAt, arriveAt: orNone(w.arriveAt),
-    status: w.status, old: w.old, why: w.why ?? '',
-  });
-}
+/** A segment as its record on the wire, read field by field: the server writes one at every send, landing and loss. */
+const segmentRecord = SEGMENT_RECORD.encoderFrom<WireSegment>({
+  id: (w) => w.id, from: (w) => w.from, card: (w) => w.card, seq: (w) => w.segment.seq, ack: (w) => w.segment.ack,
+  len: (w) => w.segment.len, flags: (w) => flagsText(w.segment.flags), sentAt: (w) => w.sentAt,
+  arriveAt: (w) => orNone(w.arriveAt), status: (w) => w.status, old: (w) => w.old, why: (w) => w.why ?? '',
+});
 
 const moveRecord = (m: MoveRecord): string => MOVE_RECORD.encode(toMoveView(m));
 

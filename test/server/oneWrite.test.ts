@@ -2,7 +2,8 @@ import { Protocol, type Client } from '@colyseus/core';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { socketOf } from '../../server/rooms/seated/oneWrite.ts';
-import { bootGame, pairUp, play, type PairRoom, type TestServer } from './gameServer.ts';
+import { CLIENT_MSG } from '../../shared/protocol.ts';
+import { bootGame, followHints, pairUp, play, until, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
 beforeAll(async () => { colyseus = await bootGame(); });
@@ -61,5 +62,18 @@ describe('a card played', () => {
     const verdictWrites = toA.filter((codes) => codes.includes(Protocol.ROOM_RESPONSE));
     expect(verdictWrites).toHaveLength(1);
     expect(verdictWrites[0]).toEqual([Protocol.ROOM_STATE_PATCH, Protocol.ROOM_RESPONSE]);
+  });
+});
+
+describe('a ready between rounds', () => {
+  it('reaches its player as one write, the patch showing it ready and the reply together', async () => {
+    const { a, b } = await pairUp(colyseus, ['handshake', 'handshake']);
+    await Promise.all([followHints(a), followHints(b)]);
+    await until(a, (s) => s.phase === 'between');
+    const toA = recordWrites(a);
+    await a.request(CLIENT_MSG.ready);
+    const replyWrites = toA.filter((codes) => codes.includes(Protocol.ROOM_RESPONSE));
+    expect(replyWrites).toHaveLength(1);
+    expect(replyWrites[0]).toEqual([Protocol.ROOM_STATE_PATCH, Protocol.ROOM_RESPONSE]);
   });
 });

@@ -10,7 +10,7 @@ import { expectationFor } from '../../shared/match/expect.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import { makeSettings } from '../../shared/match/settings.ts';
 import type { MatchInput, MatchState } from '../../shared/match/types.ts';
-import type { PairRoomView } from '../../shared/protocol.ts';
+import type { PairRoomView, StateLogView } from '../../shared/protocol.ts';
 import { SCENARIO_LIST } from '../../shared/scenarios/catalogue.ts';
 import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 import { normalizeFlags } from '../../shared/tcp/segment.ts';
@@ -61,6 +61,14 @@ describe('the round\'s records on the wire', () => {
     }
     expect(segmentsRewritten).toBeGreaterThan(SCENARIO_LIST.length);
     expect(movesWithValues).toBeGreaterThan(0);
+  });
+
+  it('encodes a record read field by field from another shape as it encodes the record itself', () => {
+    type Source = { t: StateLogView['at']; who: StateLogView['role']; s: StateLogView['state'] };
+    const fromSource = STATE_LOG_RECORD.encoderFrom<Source>({ at: (x) => x.t, role: (x) => x.who, state: (x) => x.s });
+    expect(fromSource({ t: 5, who: 'server', s: 'LISTEN' })).toBe(STATE_LOG_RECORD.encode({ at: 5, role: 'server', state: 'LISTEN' }));
+    // The codec's one array is filled afresh for each record: nothing of one leaks into the next.
+    expect(STATE_LOG_RECORD.decode(fromSource({ t: 7, who: 'client', s: 'CLOSED' }))).toEqual({ at: 7, role: 'client', state: 'CLOSED' });
   });
 
   it('decodes only a record of its own kind', () => {

@@ -21,6 +21,7 @@ import type { Stores } from '../../storage/stores.ts';
 import { newRoundRecordId } from '../../storage/roundRecords.ts';
 import type { DeskRules } from '../seated/cardDesk.ts';
 import { SeatedRoom } from '../seated/SeatedRoom.ts';
+import { oneWriteForThisMessage } from '../seated/oneWrite.ts';
 import { ClassLink, classSeats, pairSettings, type ClassPairSpec, type PairHost } from './classLink.ts';
 import { refuse, type RoomHandlers } from '../common/refusals.ts';
 import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
@@ -88,7 +89,9 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
       this.seats.markReady(seat.id);
       this.showPlayers();
       if (this.seats.allReady()) this.rounds.startNext();
-      // The partner sees who is ready, or both see the next round begin, now rather than at the next tick.
+      // The partner sees who is ready, or both see the next round begin, now rather than at the
+      // next tick; the player gets the patch and the reply in one write, as with a card.
+      oneWriteForThisMessage(c);
       this.broadcastPatch();
       return {};
     })(client, payload, ctx);

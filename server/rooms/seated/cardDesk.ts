@@ -100,14 +100,13 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     this.playing = { client, role };
     const events = this.rules.play({ role, card: payload.card, seq: payload.seq, ack: payload.ack });
     this.playing = null;
-    if (events?.some((e) => e.type === 'inputRefused' && e.code === 'roundNotStarted')) return refuse(client, ctx, 'roundNotStarted');
-    // Time passed up to the card first, so the card's verdict is the last of this role's.
-    const judged = events?.findLast((e) => e.type === 'moveJudged' && e.move.role === role && e.move.card !== null);
-    if (!judged || judged.type !== 'moveJudged') return refuse(client, ctx, this.rules.noVerdict);
+    const judged = verdictIn(events, role);
+    if (judged === 'roundNotStarted') return refuse(client, ctx, 'roundNotStarted');
+    if (!judged) return refuse(client, ctx, this.rules.noVerdict);
     // The partner sees the card now, not at the next tick; the player gets it with the verdict.
     oneWriteForThisMessage(client);
     this.host.patchNow();
-    return { move: toMoveView(judged.move) };
+    return { move: toMoveView(judged) };
   });
 
   /**
@@ -193,6 +192,22 @@ export class CardDesk<C extends DeskClient, T extends Seat> {
     refuse(client, ctx, 'invalidPayload');
     return { ok: false };
   }
+}
+
+/**
+ * The verdict on `role`'s card among a step's events, or why there is none. Time passed up to the
+ * card first, so the card's verdict is the last of this role's. A loop rather than `some` and
+ * `findLast` with a closure each: this runs at every card.
+ */
+function verdictIn(events: readonly SeatedEvent[] | null, role: Role): MoveRecord | 'roundNotStarted' | null {
+  if (!events) return null;
+  let judged: MoveRecord | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'inputRefused' && e.code === 'roundNotStarted') return 'roundNotStarted';
+    if (e.type === 'moveJudged' && e.move.role === role && e.move.card !== null) judged = e.move;
+  }
+  return judged;
 }
 
 /** The reply context Colyseus passes with a request; a decoded payload never has functions. */
