@@ -30,6 +30,34 @@ describe('an alarm', () => {
     expect(ring).toHaveBeenCalledOnce();
   });
 
+  it('rings many alarms, each once at the time it was last set for, whatever order they were set, moved and cancelled in', () => {
+    // A small linear congruential generator: the same alarms every run.
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed % n; };
+    const rang = new Map<number, number[]>();
+    const alarms = Array.from({ length: 300 }, (_, i) => new Alarm(() => rang.set(i, [...(rang.get(i) ?? []), Date.now()])));
+    const expected = new Map<number, number>();
+    for (let i = 0; i < alarms.length; i++) { const at = 1 + next(5000); alarms[i]!.set(at); expected.set(i, at); }
+    // Moved earlier and later, cancelled, cancelled then set again: the heap's every path.
+    for (let k = 0; k < 200; k++) {
+      const i = next(alarms.length);
+      if (k % 5 === 0) { alarms[i]!.set(null); expected.delete(i); }
+      else { const at = 1 + next(5000); alarms[i]!.set(at); expected.set(i, at); }
+    }
+    vi.advanceTimersByTime(6000);
+    expect(new Map([...rang].sort(([a], [b]) => a - b))).toEqual(new Map([...expected].sort(([a], [b]) => a - b).map(([i, at]) => [i, [at]])));
+  });
+
+  it('rings an alarm set again while ringing on a later turn, as it would its own timer', () => {
+    const rang: number[] = [];
+    const again = new Alarm(() => { rang.push(Date.now()); if (rang.length < 3) again.set(Date.now()); });
+    again.set(100);
+    vi.advanceTimersByTime(100);
+    expect(rang).toEqual([100]);
+    vi.advanceTimersByTime(2);
+    expect(rang).toEqual([100, 101, 102]);
+  });
+
   it('hands a failure while ringing to the room, which stays up', () => {
     const onUncaughtException = vi.fn();
     const room = { clock: { tick: vi.fn() }, broadcastPatch: vi.fn(), onUncaughtException } as unknown as Room;
