@@ -29,8 +29,8 @@ type AllKeys<T, F extends readonly (keyof T)[]> = Exclude<keyof T, F[number]> ex
 function recordCodec<T>() {
   return <const F extends readonly (keyof T)[]>(name: string, fields: AllKeys<T, F>): RecordCodec<T> => {
     // One array per codec, filled for each record: the server encodes at every move and every
-    // change of a segment, in every room (issue 21), and JSON.stringify of plain values cannot
-    // call back into an encoder, so nothing else uses it meanwhile.
+    // change of a segment, in every room (issue 21). Neither JSON.stringify of plain values nor
+    // a field reader calls back into an encoder, so nothing else uses it meanwhile.
     const values: unknown[] = fields.map(() => null);
     return {
       encode: (record) => {
