@@ -6,13 +6,13 @@
  */
 import { ROLES, type Role } from '../../shared/match/cards.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
-import { toMoveView } from '../../shared/match/moveView.ts';
+import { MOVE_VIEW_FIELDS } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
 import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 import { flagsText } from '../../shared/tcp/segment.ts';
 import type { ArraySchema } from '@colyseus/schema';
-import { EndpointState, type PairRoomState } from './schema/PairRoomState.ts';
+import { EndpointState, OwnDeadlineEndpointState, type PairRoomState } from './schema/PairRoomState.ts';
 
 /**
  * The part of a room's state that shows the current round. Pair and challenge rooms both have
@@ -31,7 +31,8 @@ const segmentRecord = SEGMENT_RECORD.encoderFrom<WireSegment>({
   arriveAt: (w) => orNone(w.arriveAt), status: (w) => w.status, old: (w) => w.old, why: (w) => w.why ?? '',
 });
 
-const moveRecord = (m: MoveRecord): string => MOVE_RECORD.encode(toMoveView(m));
+/** A move as its record on the wire, read as its reply is (the reply's own object is not made again). */
+const moveRecord = MOVE_RECORD.encoderFrom<MoveRecord>(MOVE_VIEW_FIELDS);
 
 const NO_CARDS: readonly string[] = [];
 
@@ -67,7 +68,9 @@ const shown = new WeakMap<RoundTarget, Shown>();
 function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean, seen: Shown): void {
   let target = view.endpoints.get(role);
   if (!target) {
-    target = new EndpointState({ role, state: match.endpoints[role].tcb.state });
+    // A class's pair state holds the type whose deadline each player receives for their own endpoint only.
+    const Endpoint = deadlinesPerPlayer ? OwnDeadlineEndpointState : EndpointState;
+    target = new Endpoint({ role, state: match.endpoints[role].tcb.state });
     view.endpoints.set(role, target);
   }
   const ep = match.endpoints[role];

@@ -8,14 +8,16 @@ import type { Client } from '@colyseus/core';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/match/cards.ts';
 import { OwnDeadlines } from '../../server/rooms/seated/ownDeadlines.ts';
-import { EndpointState, PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
+import { ChallengeRoomState } from '../../server/rooms/schema/ChallengeRoomState.ts';
+import { ClassPairRoomState, EndpointState, OwnDeadlineEndpointState, PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 
 interface FakeSeat { readonly id: string; role: Role }
 
 function setUp(perPlayer = true) {
-  const state = new PairRoomState();
+  const state = perPlayer ? new ClassPairRoomState() : new PairRoomState();
+  const Endpoint = perPlayer ? OwnDeadlineEndpointState : EndpointState;
   new Encoder(state);
-  for (const role of ['client', 'server'] as const) state.endpoints.set(role, new EndpointState({ role, state: 'CLOSED' }));
+  for (const role of ['client', 'server'] as const) state.endpoints.set(role, new Endpoint({ role, state: 'CLOSED' }));
   const seats = new Map<string, FakeSeat>([['a', { id: 'a', role: 'client' }], ['b', { id: 'b', role: 'server' }]]);
   let clients: Client[] = [];
   const connect = (sessionId: string): Client => {
@@ -80,5 +82,12 @@ describe('own deadlines', () => {
     deadlines.show();
     deadlines.show();
     expect([a.view, b.view]).toEqual([undefined, undefined]);
+  });
+
+  it('filters patches per client in a class\'s pair only: a plain pair\'s and a challenge\'s state have no view-tagged field', () => {
+    // Colyseus filters (and copies the client list at every patch tick) for any state that reaches one.
+    expect(new Encoder(new PairRoomState()).context.hasFilters).toBe(false);
+    expect(new Encoder(new ChallengeRoomState()).context.hasFilters).toBe(false);
+    expect(new Encoder(new ClassPairRoomState()).context.hasFilters).toBe(true);
   });
 });

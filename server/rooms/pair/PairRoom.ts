@@ -27,7 +27,7 @@ import { refuse, type RoomHandlers } from '../common/refusals.ts';
 import type { Done, PairRoomEvents, PairRoomMessages } from '../../../shared/messageMap.ts';
 import { makePlaylist, type Playlist } from './playlist.ts';
 import { claimRoomCode } from '../common/roomCodes.ts';
-import { PairRoomState } from '../schema/PairRoomState.ts';
+import { ClassPairRoomState, PairRoomState } from '../schema/PairRoomState.ts';
 import { newSeat, roleIn, type Seat } from '../seated/seats.ts';
 import type { SeatListing } from '../common/seatListing.ts';
 import { PairRounds } from './pairRounds.ts';
@@ -159,12 +159,14 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
     // and for the teacher's screens watching the pair.
     if (joined.mode === 'class') this.maxClients = 4 + CLASS_LIMITS.teachersMax;
 
+    // A teacher may give a class's student more time: there each player sees only their own deadline.
+    const deadlinesPerPlayer = joined.mode === 'class';
+    // Its own state type, the only one with a view-tagged field (PairRoomState.ts says why).
+    if (deadlinesPerPlayer) this.state = new ClassPairRoomState();
     Object.assign(this.state, {
       code: this.roomId, mode: joined.mode, difficulty: this.settings.difficulty, speed: this.settings.speed,
       lossRate: this.settings.lossRate, rounds: this.playlist.rounds, seatKeptSeconds: server.reconnectSeconds,
     });
-    // A teacher may give a class's student more time: there each player sees only their own deadline.
-    const deadlinesPerPlayer = joined.mode === 'class';
     this.rounds = new PairRounds({
       view: this.state, deadlinesPerPlayer, settings: this.settings, playlist: this.playlist, seats: this.seats, bot: server.bot,
       seed: classroom?.seed ?? server.seed ?? randomInt(2 ** 31), betweenRoundsMs: server.betweenRoundsMs,
