@@ -125,7 +125,7 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
 
   // Segments change status and arrival time while in flight; moves and the state log never do.
   // The engine's own list says which changed, and `seen` how far each list goes. Every loop here
-  // counts an index, for the reason the engine's earliestDue gives.
+  // counts an index, for the reason the engine's scanDue gives.
   for (let i = 0; i < match.wire.length; i++) {
     const w = match.wire[i]!;
     if (i >= seen.segments) view.segments.push(segmentRecord(w));

@@ -23,7 +23,7 @@ export function moveTo(d: Draft, role: Role, ep: EndpointState, at: number, emit
 
 /** Starts a deadline (and the wait for its hint) when a move becomes expected; clears both when waiting is right. */
 export function refreshDeadlines(d: Draft, at: number): void {
-  // Indexed, as in the engine's earliestDue: this runs at every step of every room.
+  // Indexed, as in the engine's scanDue: this runs at every step of every room.
   for (let i = 0; i < ROLES.length; i++) {
     const role = ROLES[i]!;
     const s = d.state;

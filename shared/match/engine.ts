@@ -88,12 +88,21 @@ const TIMER_KINDS = ['rto', 'timeWait', 'deadline'] as const;
 const ORDER = { rto: 1e6, timeWait: 2e6, deadline: 3e6, end: 4e6 } as const;
 
 /**
- * The earliest of everything due in `state`. It runs several times per step in every room, so it
- * keeps the best candidate in locals and builds one object, rather than a list of them. Its loops
- * count an index: a `for…of` makes an iterator result per element until V8's top tier compiles the
- * function, and on a lightly loaded server most of the engine never reaches it.
+ * What the last `scanDue` found due first, read right after it (a step never runs inside another
+ * and nothing outside the engine sees it): most scans find nothing due yet and need no object.
  */
-function earliestDue(state: MatchState): Due {
+const scanned: { order: number; segment: WireSegment | null; timer: TimerKind | null; role: Role } = {
+  order: ORDER.end, segment: null, timer: null, role: 'client',
+};
+
+/**
+ * When the earliest of everything due in `state` is; what it is stays in `scanned`. It runs
+ * several times per step in every room, so it keeps the best candidate in locals rather than a
+ * list of them. Its loops count an index: a `for…of` makes an iterator result per element until
+ * V8's top tier compiles the function, and on a lightly loaded server most of the engine never
+ * reaches it.
+ */
+function scanDue(state: MatchState): number {
   let at = state.endsAt;
   let order: number = ORDER.end;
   let segment: WireSegment | null = null;
@@ -123,8 +132,20 @@ function earliestDue(state: MatchState): Due {
       timerRole = role;
     }
   }
+  scanned.order = order;
+  scanned.segment = segment;
+  scanned.timer = timer;
+  scanned.role = timerRole;
+  return at;
+}
+
+/** The earliest thing due in `state` if it is due by `to`; null when nothing is. */
+function dueBy(state: MatchState, to: number): Due | null {
+  const at = scanDue(state);
+  if (at > to) return null;
+  const { order, segment, timer, role } = scanned;
   if (segment) return { at, order, kind: 'wire', segment };
-  if (timer) return { at, order, kind: timer, role: timerRole };
+  if (timer) return { at, order, kind: timer, role };
   return { at, order, kind: 'end' };
 }
 
@@ -214,7 +235,7 @@ function finish(d: Draft, status: 'won' | 'timeUp', at: number, emit: Emit): voi
 
 /**
  * Both endpoints rest in the scenario's goal with nothing owed, outstanding or on the wire.
- * Loops rather than `every` with a closure: it runs twice a step (earliestDue says why).
+ * Loops rather than `every` with a closure: it runs twice a step (scanDue says why).
  */
 function goalReached(s: MatchState): boolean {
   const goal = SCENARIOS[s.scenarioId].goal;
@@ -235,7 +256,7 @@ function settle(d: Draft, at: number, emit: Emit): void {
 
 /** Plays out everything due up to `to`, each at its own time. */
 function advance(d: Draft, to: number, emit: Emit): void {
-  for (let next = earliestDue(d.state); d.state.status === 'playing' && next.at <= to; next = earliestDue(d.state)) {
+  for (let next = dueBy(d.state, to); next && d.state.status === 'playing'; next = dueBy(d.state, to)) {
     d.setNow(Math.max(d.state.now, next.at));
     happen(d, next, emit);
     settle(d, next.at, emit);
@@ -247,8 +268,7 @@ function advance(d: Draft, to: number, emit: Emit): void {
  * state it is given is never changed, and a step that changed nothing returns it as it was.
  */
 export function step(state: MatchState, input: MatchInput): StepResult {
-  const events: MatchEvent[] = [];
-  const emit: Emit = (e) => events.push(e);
+  gatheredCount = 0;
   if (input.now < state.now) return { state, events: [{ type: 'inputRefused', at: state.now, code: 'timeWentBack' }] };
   if (state.status !== 'playing') return { state, events: [{ type: 'inputRefused', at: input.now, code: 'roundOver' }] };
   const d = new Draft(state);
@@ -264,11 +284,36 @@ export function step(state: MatchState, input: MatchInput): StepResult {
     }
   }
   d.setNow(input.now);
-  return { state: d.state, events };
+  return { state: d.state, events: takeGathered() };
+}
+
+/**
+ * A step's events, gathered in one array that every step shares (a step never runs inside
+ * another, and nothing outside sees it) and handed out as a list of their exact number. An
+ * array per step grown from empty took 16 slots at its first event and a closure to push to it,
+ * at every step of every room (issue 21).
+ */
+const gathered: (MatchEvent | undefined)[] = [];
+let gatheredCount = 0;
+const emit: Emit = (e) => {
+  gathered[gatheredCount++] = e;
+};
+const NO_EVENTS: readonly MatchEvent[] = Object.freeze([]);
+
+function takeGathered(): readonly MatchEvent[] {
+  if (gatheredCount === 0) return NO_EVENTS;
+  const events = new Array<MatchEvent>(gatheredCount);
+  for (let i = 0; i < gatheredCount; i++) {
+    events[i] = gathered[i]!;
+    // Not kept alive by the next step's shorter list.
+    gathered[i] = undefined;
+  }
+  gatheredCount = 0;
+  return events;
 }
 
 /** The earliest time at which something is due, or null once the round is over. */
 export function nextWakeAt(state: MatchState): number | null {
   if (state.status !== 'playing') return null;
-  return earliestDue(state).at;
+  return scanDue(state);
 }

@@ -70,7 +70,7 @@ export function expectationOf(ep: EndpointState): Expectation | null {
   if (!exp) return null;
   // Never ask for a card the TCP machine would refuse in this state.
   let refused = 0;
-  // Indexed, as in the engine's earliestDue: this runs several times a step.
+  // Indexed, as in the engine's scanDue: this runs several times a step.
   for (let i = 0; i < exp.cards.length; i++) if (!sendable(ep.tcb, exp.cards[i]!)) refused++;
   if (refused === 0) return exp;
   if (refused === exp.cards.length) return null;

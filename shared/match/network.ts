@@ -35,7 +35,7 @@ export function transmit(d: Draft, from: Role, card: Card, segment: Segment, at:
 
 /** The scenario's network script for the `nth` segment like `card` from `from`, if any. */
 function scriptFor(state: MatchState, from: Role, card: Card, nth: number): NetworkScript | undefined {
-  // Indexed, as in the engine's earliestDue: a `find` with a closure made one per segment sent.
+  // Indexed, as in the engine's scanDue: a `find` with a closure made one per segment sent.
   const scripts = SCENARIOS[state.scenarioId].network;
   for (let i = 0; i < scripts.length; i++) {
     const s = scripts[i]!;
@@ -73,7 +73,7 @@ function releases(h: HoldCondition, what: HoldCondition): boolean {
  */
 export function releaseHeld(d: Draft, happened: HoldCondition, at: number): void {
   const { latencyMs, rtoMs } = d.state.settings.timing;
-  // Indexed, as in the engine's earliestDue: this runs at every card sent and state changed.
+  // Indexed, as in the engine's scanDue: this runs at every card sent and state changed.
   for (let i = 0; i < d.state.wire.length; i++) {
     const w = d.state.wire[i]!;
     const h = w.heldFor;

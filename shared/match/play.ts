@@ -61,14 +61,14 @@ export function judgePlay(d: Draft, input: PlayInput, emit: Emit): void {
   const hinted = wasHinted(ep, at);
   const base: MoveBase = {
     at, role, card, expected: exp?.cards ?? [], skill: exp?.skill ?? 'wait',
-    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, params: NO_PARAMS, hinted,
+    tookMs: ep.expectedSince === null ? 0 : at - ep.expectedSince, state: ep.tcb.state, hinted,
   };
 
   if (!exp || !exp.cards.includes(card)) {
     // The card crossed an arrival that changed what is expected: the player followed what they saw.
     const crossed = staleFit(ep, card, at);
     if (crossed) {
-      const move: MoveRecord = { ...base, expected: crossed.cards, skill: crossed.skill, verdict: 'stale', why: `stale.${crossed.by}`, points: SCORING.stale, segmentId: null, hinted: false };
+      const move = moveOf({ ...base, expected: crossed.cards, skill: crossed.skill, hinted: false }, 'stale', `stale.${crossed.by}`, NO_PARAMS, SCORING.stale, null);
       return record(d, move, state.scores[role], emit);
     }
     return penalised(d, base, 'wrongCard', whyWrong(ep, exp, card), NO_PARAMS, emit);
@@ -116,20 +116,33 @@ export function judgePlay(d: Draft, input: PlayInput, emit: Emit): void {
   const onWire = transmit(d, role, card, sent.segment, at);
   emit({ type: 'segmentSent', at, id: onWire.id });
   const why = unneeded ? 'why.unneededRetransmit' : sent.outcome.why;
-  const move: MoveRecord = { ...base, verdict: 'correct', why, params: NO_PARAMS, points, segmentId: onWire.id };
+  const move = moveOf(base, 'correct', why, NO_PARAMS, points, onWire.id);
   moveTo(d, role, after, at, emit);
   record(d, move, score, emit);
   refreshDeadlines(d, at);
 }
 
 /** What every move judged from one card shares, whatever its verdict. */
-type MoveBase = Pick<MoveRecord, 'at' | 'role' | 'card' | 'expected' | 'skill' | 'tookMs' | 'state' | 'params' | 'hinted'>;
+type MoveBase = Pick<MoveRecord, 'at' | 'role' | 'card' | 'expected' | 'skill' | 'tookMs' | 'state' | 'hinted'>;
 type Mistake = 'wrongCard' | 'wrongNumbers';
+
+/**
+ * The judged move, every field written in one literal: `{ ...base, verdict, … }` copied the base
+ * and then grew the copy a second store for the fields it lacked, at every card (issue 21).
+ */
+function moveOf(
+  base: MoveBase, verdict: MoveRecord['verdict'], why: MessageKey, params: MoveRecord['params'], points: number, segmentId: number | null,
+): MoveRecord {
+  return {
+    at: base.at, role: base.role, card: base.card, expected: base.expected, skill: base.skill, verdict, why, params, points,
+    tookMs: base.tookMs, state: base.state, segmentId, hinted: base.hinted,
+  };
+}
 
 /** A wrong card or wrong numbers: points lost, nothing sent, and the hint of the move still expected shows at once. */
 function penalised(d: Draft, base: MoveBase, verdict: Mistake, why: MessageKey, params: Readonly<Record<string, number>>, emit: Emit): void {
   const { role, at } = base;
-  const move: MoveRecord = { ...base, verdict, why, params, points: SCORING[verdict], segmentId: null };
+  const move = moveOf(base, verdict, why, params, SCORING[verdict], null);
   const score = scorePenalty(d.state.scores[role], verdict);
   d.setEndpoint(role, hintAfterMistake(d.state.endpoints[role], at));
   record(d, move, score, emit);

@@ -58,4 +58,24 @@ describe('the engine is pure', () => {
     expect(later.moves).toBe(start.moves);
     expect(later.wire).toBe(start.wire);
   });
+
+  it('hands each step its own list of events, which no later step changes', () => {
+    const start = createMatch({ scenarioId: 'handshake', settings: makeSettings({ difficulty: 'flags' }), seed: 3, now: 0, getReadyMs: 0 });
+    const played = playOut(start, { client: sloppy, server: sloppy });
+    // The events of every step, kept as they were handed out and as a copy taken at once.
+    const lists: { events: readonly unknown[]; copy: string }[] = [];
+    let state = start;
+    for (const input of played.inputs) {
+      const result = step(state, input);
+      lists.push({ events: result.events, copy: JSON.stringify(result.events) });
+      state = result.state;
+    }
+    expect(lists.filter((l) => l.events.length > 0).length).toBeGreaterThan(3);
+    for (const l of lists) expect(JSON.stringify(l.events)).toBe(l.copy);
+    // A step with nothing to tell hands out an empty list nobody can add to.
+    const quiet = step(start, { kind: 'tick', now: 0 }).events;
+    expect(quiet).toEqual([]);
+    expect(Object.isFrozen(quiet)).toBe(true);
+  });
 });
+

@@ -129,7 +129,8 @@ export class SeatedClock<S, T extends Seat = Seat> {
   /** A card from a seated player; null when nothing is running. */
   play(p: { role: Role; card: Card; seq?: number; ack?: number }): readonly SeatedEvent[] | null {
     if (!this.state || !this.live || this.paused) return null;
-    return this.apply({ kind: 'play', now: this.now(), ...p });
+    // A literal, not `...p`: the spread copies `p` and grows the copy for `kind` and `now`, at every card.
+    return this.apply({ kind: 'play', now: this.now(), role: p.role, card: p.card, seq: p.seq, ack: p.ack });
   }
 
   /** The role a seat plays now. */
