@@ -7,7 +7,12 @@
  * pairs those copies were the server's longest pauses. A record is written once (a segment
  * again when its status changes, as a whole), so a schema object's field-by-field patches
  * bought nothing. The server encodes with these codecs, the client decodes with them.
+ *
+ * An endpoint's hint cards travel the same way, as one string: a list in the schema made each
+ * change of a hint (most cards, on both endpoints) a collection of its own in the patch, with its
+ * own change tree to encode, discard and decode (issue 21).
  */
+import { CARDS, type Card } from './match/cards.ts';
 import type { MoveView, SegmentView, StateLogView } from './protocol.ts';
 
 /** How to read each field of a record of type `T` from a value of another shape `S`. */
@@ -65,3 +70,20 @@ export const SEGMENT_RECORD = recordCodec<SegmentView>()('segment', [
 
 /** A TCP state change (`StateLogView`). */
 export const STATE_LOG_RECORD = recordCodec<StateLogView>()('state log', ['at', 'role', 'state']);
+
+/** Hint cards on the wire: the cards separated by one space, '' for none (no card has a space). */
+const HINT_SEPARATOR = ' ';
+const hintTexts = new WeakMap<readonly Card[], string>();
+
+/** `cards` as the endpoint's `hintCards` string; the engine's expectations are constant lists, so each is joined once. */
+export function hintCardsText(cards: readonly Card[]): string {
+  let text = hintTexts.get(cards);
+  if (text === undefined) hintTexts.set(cards, text = cards.join(HINT_SEPARATOR));
+  return text;
+}
+
+/** The cards of an endpoint's `hintCards` string; a word that is no card is left out. */
+export function hintCardsOf(text: string): Card[] {
+  if (text === '') return [];
+  return text.split(HINT_SEPARATOR).filter((word): word is Card => (CARDS as readonly string[]).includes(word));
+}

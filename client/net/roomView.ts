@@ -1,6 +1,6 @@
 import type { EndpointView, PairRoomView, PlayerView } from '../../shared/protocol.ts';
 import type { Role } from '../../shared/match/cards.ts';
-import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
+import { hintCardsOf, MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 
 interface Jsonable {
   toJSON(): Record<string, unknown>;
@@ -14,16 +14,18 @@ interface Jsonable {
 export function toRoomView(state: unknown): PairRoomView {
   const json = (state as Jsonable).toJSON();
   const players = (json.players ?? {}) as Record<string, PlayerView>;
-  const endpoints = (json.endpoints ?? {}) as Record<Role, EndpointView>;
+  // On the wire an endpoint's hint cards are one string (shared/stateRecords.ts).
+  const endpoints = (json.endpoints ?? {}) as Record<Role, Omit<EndpointView, 'hintCards'> & { hintCards?: unknown }>;
   return {
     ...(json as unknown as PairRoomView),
     players: new Map(Object.entries(players)),
     // In a class's pair only the player's own endpoint carries its deadline, as ownDeadlineAt
     // (server/rooms/seated/ownDeadlines.ts): the partner's, and every one a watcher sees, read
     // as no deadline running. Elsewhere deadlineAt has it and ownDeadlineAt is -1.
-    endpoints: new Map((Object.entries(endpoints) as [Role, EndpointView][]).map(([role, ep]) => {
+    endpoints: new Map((Object.entries(endpoints) as [Role, (typeof endpoints)[Role]][]).map(([role, ep]): [Role, EndpointView] => {
       const deadlineAt = Math.max(ep.deadlineAt ?? -1, ep.ownDeadlineAt ?? -1);
-      return [role, { ...ep, deadlineAt, ownDeadlineAt: ep.ownDeadlineAt ?? -1 }];
+      const hintCards = typeof ep.hintCards === 'string' ? hintCardsOf(ep.hintCards) : [];
+      return [role, { ...ep, deadlineAt, ownDeadlineAt: ep.ownDeadlineAt ?? -1, hintCards }];
     })),
     // The round's lists carry one string per record (shared/stateRecords.ts).
     segments: records(json.segments).map(SEGMENT_RECORD.decode),

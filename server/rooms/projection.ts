@@ -4,14 +4,13 @@
  * segment is rewritten only when the engine made it anew), so a patch carries the change and
  * not the whole round. The round's lists hold one string per record (shared/stateRecords.ts).
  */
-import { ROLES, type Role } from '../../shared/match/cards.ts';
+import { ROLES, type Card, type Role } from '../../shared/match/cards.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
 import { MOVE_VIEW_FIELDS } from '../../shared/match/moveView.ts';
 import { showsHints } from '../../shared/match/settings.ts';
 import type { MatchState, MoveRecord, WireSegment } from '../../shared/match/types.ts';
-import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
+import { hintCardsText, MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 import { flagsText } from '../../shared/tcp/segment.ts';
-import type { ArraySchema } from '@colyseus/schema';
 import { EndpointState, OwnDeadlineEndpointState, type PairRoomState } from './schema/PairRoomState.ts';
 
 /**
@@ -34,38 +33,24 @@ const segmentRecord = SEGMENT_RECORD.encoderFrom<WireSegment>({
 /** A move as its record on the wire, read as its reply is (the reply's own object is not made again). */
 const moveRecord = MOVE_RECORD.encoderFrom<MoveRecord>(MOVE_VIEW_FIELDS);
 
-const NO_CARDS: readonly string[] = [];
+const NO_CARDS: readonly Card[] = [];
 
 /**
- * Changes only the places that differ: a `clear` then `push` made the schema copy the list and
- * record a clear and an add per card, at every change of a hint (most cards).
- */
-function replaceStrings(list: ArraySchema<string>, items: readonly string[]): void {
-  const common = Math.min(list.length, items.length);
-  for (let i = 0; i < common; i++) if (list[i] !== items[i]) list[i] = items[i]!;
-  while (list.length > items.length) list.pop();
-  for (let i = common; i < items.length; i++) list.push(items[i]!);
-}
-
-/**
- * What a view was last brought up to: the match it showed, how long its lists are, and the hint
- * cards each endpoint showed. The engine never mutates its state, so a part that is the same
- * object as last time has not changed and need not be copied again; the lengths and cards are
- * kept here because each read of a synchronised list goes through a proxy, and this runs on
- * every step of every room.
+ * What a view was last brought up to: the match it showed and how long its lists are. The engine
+ * never mutates its state, so a part that is the same object as last time has not changed and
+ * need not be copied again; the lengths are kept here because each read of a synchronised list
+ * goes through a proxy, and this runs on every step of every room.
  */
 interface Shown {
   match: MatchState;
   segments: number;
   moves: number;
   stateLog: number;
-  /** The expectation's own list (a constant of the engine's, or one made for a refusal): the same list, the same cards. */
-  readonly hintCards: { [R in Role]?: readonly string[] };
 }
 
 const shown = new WeakMap<RoundTarget, Shown>();
 
-function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean, seen: Shown): void {
+function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadlinesPerPlayer: boolean): void {
   let target = view.endpoints.get(role);
   if (!target) {
     // A class's pair state holds the type whose deadline each player receives for their own endpoint only.
@@ -97,9 +82,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadl
   target.bestStreak = score.bestStreak;
   target.correct = score.correct;
   target.mistakes = score.mistakes;
-  const cards = hint?.cards ?? NO_CARDS;
-  if (seen.hintCards[role] !== cards) replaceStrings(target.hintCards, cards);
-  seen.hintCards[role] = cards;
+  target.hintCards = hintCardsText(hint?.cards ?? NO_CARDS);
 }
 
 /**
@@ -110,7 +93,7 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
   let seen = shown.get(view);
   const before = seen?.match;
   if (seen) seen.match = match;
-  else shown.set(view, seen = { match, segments: view.segments.length, moves: view.moves.length, stateLog: view.stateLog.length, hintCards: {} });
+  else shown.set(view, seen = { match, segments: view.segments.length, moves: view.moves.length, stateLog: view.stateLog.length });
   view.scenarioId = match.scenarioId;
   view.roundStatus = match.status;
   view.roundStartedAt = match.startedAt;
@@ -120,7 +103,7 @@ export function projectMatch(view: RoundTarget, match: MatchState, deadlinesPerP
   for (let r = 0; r < ROLES.length; r++) {
     const role = ROLES[r]!;
     const same = before && before.status === match.status && before.endpoints[role] === match.endpoints[role] && before.scores[role] === match.scores[role];
-    if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer, seen);
+    if (!same) projectEndpoint(view, match, role, deadlinesPerPlayer);
   }
 
   // Segments change status and arrival time while in flight; moves and the state log never do.

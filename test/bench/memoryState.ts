@@ -8,71 +8,16 @@
  *
  *   node --expose-gc test/bench/memoryState.ts [--rooms=500] [--play-ms=8000]
  */
-import type { Clock } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
 import { botDecision } from '../../shared/bots/bot.ts';
 import { createMatch, step } from '../../shared/match/engine.ts';
 import type { Role } from '../../shared/match/cards.ts';
-import { makeSettings } from '../../shared/match/settings.ts';
 import type { MatchState } from '../../shared/match/types.ts';
-import { LIMITS } from '../../shared/protocol.ts';
 import { seedFrom } from '../../shared/random.ts';
-import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
-import { makePlaylist, type Playlist } from '../../server/rooms/pair/playlist.ts';
-import { PairRounds } from '../../server/rooms/pair/pairRounds.ts';
-import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
-import { newSeat } from '../../server/rooms/seated/seats.ts';
-import { SeatTable } from '../../server/rooms/seated/seatTable.ts';
-
-/** The room's patch rate and tick, as the server runs them. */
-const PATCH_MS = 50;
-/** Bots about as quick as the bench's clients (a card a second between the two of them). */
-const BOT = { reactionMs: 400, errorRate: 0.05 };
-/** The bench's rooms: fast, flags, some loss, the whole catalogue. */
-const SETTINGS = makeSettings({ difficulty: 'flags', speed: 'fast', lossRate: 0.05 });
-const CATALOGUE = SCENARIO_IDS.slice(0, LIMITS.playlistMax);
-
-/** Room `i` starts at the i-th scenario, so the rooms together play every one. */
-function playlistOf(i: number): Playlist {
-  const k = i % CATALOGUE.length;
-  return makePlaylist({ playlist: [...CATALOGUE.slice(k), ...CATALOGUE.slice(0, k)], rounds: LIMITS.roundsMax });
-}
+import { BOT, openStateRoom as openRoom, PATCH_MS, playlistOf, SETTINGS, type StateRoom as Room } from './stateRoom.ts';
 
 function parseArgs(argv: readonly string[]) {
   const flags = new Map(argv.map((a) => a.replace(/^--/, '').split('=', 2) as [string, string | undefined]));
   return { rooms: Number(flags.get('rooms') ?? 500), playMs: Number(flags.get('play-ms') ?? 8000) };
-}
-
-/** Just enough of Colyseus's clock for a round clock: the time, and timers that never fire here. */
-class StillClock {
-  currentTime = 0;
-  setTimeout(): { clear(): void } {
-    return { clear: () => undefined };
-  }
-}
-
-interface Room {
-  readonly clock: StillClock;
-  readonly rounds: PairRounds;
-  readonly view: PairRoomState;
-  readonly encoder: Encoder;
-}
-
-function openRoom(seed: number): Room {
-  const playlist = playlistOf(seed);
-  const clock = new StillClock();
-  const view = new PairRoomState();
-  const encoder = new Encoder(view);
-  const seats = new SeatTable();
-  for (const id of ['a', 'b']) seats.take(newSeat(seats, id, id, true));
-  const rounds = new PairRounds({
-    view, settings: SETTINGS, playlist, seats, bot: BOT, seed, betweenRoundsMs: 60_000, getReadyMs: 0, deadlinesPerPlayer: false,
-    // Ticked by hand below, every 50 ms, so nothing needs the alarm.
-    clock: clock as unknown as Clock, alarm: { set: () => undefined }, onEvents: () => undefined, onRoundEnd: () => undefined,
-  });
-  Object.assign(view, { mode: 'private', difficulty: SETTINGS.difficulty, speed: SETTINGS.speed, lossRate: SETTINGS.lossRate, rounds: playlist.rounds });
-  rounds.startNext();
-  return { clock, rounds, view, encoder };
 }
 
 /** The room's life for `ms`: a tick and a patch every 50 ms. */

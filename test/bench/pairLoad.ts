@@ -9,9 +9,11 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
-import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions, type PairRoomView } from '../../shared/protocol.ts';
+import { CLIENT_MSG, LIMITS, ROOM, SERVER_MSG, type PairJoinOptions } from '../../shared/protocol.ts';
 import { nextFloat, seedFrom, type RngState } from '../../shared/random.ts';
 import { SCENARIO_IDS } from '../../shared/scenarios/scenario.ts';
+import { hintCardsOf } from '../../shared/stateRecords.ts';
+import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import { countPatches, inBatches, type LoadMeter } from './loadMeter.ts';
 import type { PairLoadPlan, PlayCounts, PlayPolicy, Sharded } from './loadPlan.ts';
 
@@ -82,8 +84,9 @@ export class LoadPlayer {
     this.wake();
   }
 
-  private get view(): PairRoomView {
-    return this.room.state as PairRoomView;
+  /** The synchronised state as the SDK holds it (the wire's shapes: hint cards as one string). */
+  private get view(): PairRoomState {
+    return this.room.state as PairRoomState;
   }
 
   /** Looks at the state now (a patch came, a reply came, or the timer for the next card ran). */
@@ -114,7 +117,7 @@ export class LoadPlayer {
     if (view.serverTime < view.roundClockStartsAt) return null;
     if (this.playingSince === -Infinity) this.playingSince = now;
     const role = view.players.get(this.room.sessionId)?.role;
-    const hint = role ? view.endpoints.get(role)?.hintCards[0] : undefined;
+    const hint = role ? hintCardsOf(view.endpoints.get(role)?.hintCards ?? '')[0] : undefined;
     if (hint) {
       this.hintSeenAt ??= now;
       const due = Math.max(this.hintSeenAt + this.reactionMs, this.lastPlayAt + this.policy.minGapMs);

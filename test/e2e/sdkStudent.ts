@@ -7,10 +7,12 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { Card } from '../../shared/match/cards.ts';
 import { CLASS_MSG, CLIENT_MSG, type PairRoomView, type SeatPayload } from '../../shared/protocol.ts';
+import { hintCardsOf } from '../../shared/stateRecords.ts';
 
 type PairState = { toJSON(): unknown } & Pick<PairRoomView, 'phase' | 'serverTime' | 'roundClockStartsAt'> & {
   players: Map<string, { role: string }>;
-  endpoints: Map<string, { hintCards: Card[] }>;
+  // One string on the wire (shared/stateRecords.ts).
+  endpoints: Map<string, { hintCards: string }>;
 };
 
 export interface SdkStudent {
@@ -39,7 +41,7 @@ export async function sdkStudent(url: string, code: string, nickname: string, bl
           if (s.phase === 'finished') return resolve();
           if (busy || s.phase !== 'playing' || s.serverTime < s.roundClockStartsAt || performance.now() < waitUntil) return;
           const role = s.players.get(pair.sessionId)?.role ?? '';
-          const hint = s.endpoints.get(role)?.hintCards.at(0);
+          const hint = hintCardsOf(s.endpoints.get(role)?.hintCards ?? '').at(0);
           const card: Card | undefined = left > 0 ? 'FIN' : hint;
           if (!card) return;
           busy = true;

@@ -18,7 +18,7 @@ export interface ExampleRun {
 // The parts of the state this client reads (PROTOCOL.md, "Synchronised state").
 interface Endpoint {
   role: string; state: string; iss: number; sndUna: number; sndNxt: number; rcvNxt: number;
-  mustRetransmit: string; hintCards: string[];
+  mustRetransmit: string; hintCards: string;
 }
 interface Segment { from: string; seq: number; ack: number; len: number; flags: string; status: string }
 interface Player { role: string; ready: boolean }
@@ -98,7 +98,8 @@ export async function playExample(url: string, rounds = 1): Promise<ExampleRun> 
       }
       // Cards wait for the round's clock (the get-ready step refuses them).
       if (state.phase !== 'playing' || !endpoint || state.serverTime < state.roundClockStartsAt) return;
-      const card = endpoint.hintCards[0];
+      // The hint's cards are one string, a space between two cards.
+      const card = endpoint.hintCards.split(' ')[0];
       if (!card) return;
       busy = true;
       try {

@@ -1,7 +1,6 @@
 import type { Room } from '@colyseus/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Alarm, roomAlarm } from '../../server/rooms/seated/alarm.ts';
-import type { Card } from '../../shared/match/cards.ts';
 import { challengeConfig, createChallenge, me, newPlayerId, play as playInChallenge, until as untilChallenge } from './challengeClient.ts';
 import { segmentsOf, movesOf, bootGame, pairUp, play, testConfig, until, type TestServer } from './gameServer.ts';
 
@@ -97,10 +96,10 @@ describe('rooms that tick only once a second', () => {
     const room = await createChallenge(colyseus, { nickname: 'Ada', playerId: newPlayerId(), kind: 'free' });
     const mine = () => me(room).role;
     const botMoved = (s: typeof room.state) => movesOf(s).some((m) => m.role !== mine());
-    const state = await untilChallenge(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0);
+    const state = await untilChallenge(room, (s) => botMoved(s) || me(room).hints.length > 0);
     // The bot answers the round's start or the person's card, whichever came first.
     const asked = botMoved(state) ? state.roundClockStartsAt
-      : (await playInChallenge(room, { card: me(room).endpoint!.hintCards[0] as Card })).move.at;
+      : (await playInChallenge(room, { card: me(room).hints[0]! })).move.at;
     const moved = await untilChallenge(room, botMoved);
     const botMove = movesOf(moved).find((m) => m.role !== mine())!;
     // 60 ms of network and 30 of reaction (SHORT): well inside a tick, so only the alarm is this quick.

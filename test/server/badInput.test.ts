@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '@colyseus/core';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload, type NoticePayload } from '../../shared/protocol.ts';
+import { hintCardsOf } from '../../shared/stateRecords.ts';
 import { bootGame, next, pairUp, play, until, refusal, type PairRoom, type TestServer } from './gameServer.ts';
 
 let colyseus: TestServer;
@@ -129,7 +130,7 @@ describe('a pair room given bad input', () => {
     expect(warned + passed).toBe(errors.length);
 
     // Once the flood is over Bo can play again: the budget refills with time.
-    await until(b, (s) => s.endpoints.get('server')!.hintCards.includes('SYN+ACK'));
+    await until(b, (s) => hintCardsOf(s.endpoints.get('server')!.hintCards).includes('SYN+ACK'));
     let reply;
     while (!reply) {
       reply = await play(b, { card: 'SYN+ACK' }).catch(async (e: unknown) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { challengeDay } from '../../shared/challenge/plan.ts';
-import { peerOf, type Card } from '../../shared/match/cards.ts';
+import { peerOf } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type ErrorPayload } from '../../shared/protocol.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { openStores } from '../../server/storage/stores.ts';
@@ -28,8 +28,8 @@ function raw(room: ChallengeRoom) {
 async function untilTheBotMoves(room: ChallengeRoom): Promise<void> {
   const mine = me(room).role;
   const botMoved = (s: ChallengeRoom['state']) => movesOf(s).some((m) => m.role !== mine);
-  const state = await until(room, (s) => botMoved(s) || (me(room).endpoint?.hintCards.length ?? 0) > 0);
-  if (!botMoved(state)) await play(room, { card: me(room).endpoint!.hintCards[0] as Card });
+  const state = await until(room, (s) => botMoved(s) || me(room).hints.length > 0);
+  if (!botMoved(state)) await play(room, { card: me(room).hints[0]! });
   await until(room, botMoved);
 }
 
@@ -101,8 +101,8 @@ describe('a timed challenge room', () => {
 
   it('refuses forged scores: no message sets points, and nothing changes', async () => {
     const room = await createChallenge(colyseus, { nickname: 'Mallory', playerId: newPlayerId(), kind: 'free' });
-    await until(room, () => (me(room).endpoint?.hintCards.length ?? 0) > 0);
-    const card = me(room).endpoint!.hintCards[0]!;
+    await until(room, () => me(room).hints.length > 0);
+    const card = me(room).hints[0]!;
     expect((await play(room, { card: card as 'SYN' })).move.verdict).toBe('correct');
     await until(room, (s) => s.points > 0);
     const points = room.state.points;

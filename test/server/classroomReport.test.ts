@@ -28,7 +28,7 @@ beforeAll(async () => {
     const { pair } = await takeSeat(ming);
     // Pairing is random: he may be either end. His wrong card comes when a move is expected of
     // him, so that the hint shows at once after it and his next move is the hinted one.
-    await until(pair, (s) => s.phase === 'playing' && s.serverTime >= s.roundClockStartsAt && me(pair).endpoint.hintCards.length > 0);
+    await until(pair, (s) => s.phase === 'playing' && s.serverTime >= s.roundClockStartsAt && me(pair).hints.length > 0);
     mingCorrect = me(pair).role === 'client' ? 2 : 1;
     // Each a misconception: a FIN before the connection exists, a plain ACK for the SYN.
     const wrong = me(pair).role === 'client' ? 'FIN' : 'ACK';

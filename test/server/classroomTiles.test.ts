@@ -4,15 +4,20 @@ import { listenToPairs, type PairReport } from '../../server/rooms/pair/classCha
 import { TILE_EVERY_MS } from '../../server/rooms/pair/tileReport.ts';
 import { openStores } from '../../server/storage/stores.ts';
 import { errorCodeOf, TEACHER_MSG, type WatchPairReply } from '../../shared/protocol.ts';
-import type { Card } from '../../shared/match/cards.ts';
 import { bootGame, followHints, freshClient, me, play, until, type PairRoom, type TestServer } from './gameServer.ts';
 import { classConfig, command, createClass, joinClass, takeSeat, twoSeated } from './classroomHarness.ts';
 
-/** Plays the hinted card every `thinkMs` until the round is over, whatever the verdicts (a test's short timers can change the hint meanwhile). */
-async function playAtPace(pair: PairRoom, thinkMs: number): Promise<void> {
+/**
+ * Plays the hinted card every `thinkMs` until the round is over, whatever the verdicts (a test's
+ * short timers can change the hint meanwhile). A round that outlasts `withinMs` fails with the
+ * pair's state rather than leaving the test to time out without one.
+ */
+async function playAtPace(pair: PairRoom, thinkMs: number, withinMs = 25_000): Promise<void> {
+  const giveUpAt = performance.now() + withinMs;
   while (pair.state.phase === 'playing') {
+    if (performance.now() > giveUpAt) throw new Error(`still playing after ${withinMs} ms: ${JSON.stringify(pair.state.toJSON()).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, thinkMs));
-    const card = me(pair).endpoint.hintCards[0] as Card | undefined;
+    const card = me(pair).hints[0];
     if (card && pair.state.phase === 'playing') await play(pair, { card }).catch(() => undefined);
   }
 }

@@ -9,11 +9,10 @@ import { createGameServer, listenGameServer, type GameServer } from '../../serve
 import { freePort } from '../freePort.ts';
 import { loadConfig, type Config, type PairRoomConfig } from '../../server/config.ts';
 import { openStores, type Stores } from '../../server/storage/stores.ts';
-import type { Card } from '../../shared/match/cards.ts';
 import { CLIENT_MSG, errorCodeOf, SERVER_MSG, type MoveJudgedPayload, type MoveView, type PairJoinOptions, type PlayPayload, type PlayReply } from '../../shared/protocol.ts';
 import type { PairRoom as PairRoomOnServer } from '../../server/rooms/pair/PairRoom.ts';
 import type { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
-import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
+import { hintCardsOf, MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 
 /** A network and timers fast enough for tests, slow enough that patches show every step. */
 export const FAST: Partial<PairRoomConfig> = {
@@ -174,15 +173,16 @@ export function play(room: Pick<Seated, 'request'>, payload: PlayPayload): Promi
   return room.request(CLIENT_MSG.play, payload) as Promise<PlayReply>;
 }
 
-/** My role (this round) and my endpoint's view. */
 /** A state's round lists as a client reads them: on the wire each record is one string (shared/stateRecords.ts). */
 export const segmentsOf = (s: { readonly segments: Iterable<string> }) => Array.from(s.segments, (r) => SEGMENT_RECORD.decode(r));
 export const movesOf = (s: { readonly moves: Iterable<string> }) => Array.from(s.moves, (r) => MOVE_RECORD.decode(r));
 export const stateLogOf = (s: { readonly stateLog: Iterable<string> }) => Array.from(s.stateLog, (r) => STATE_LOG_RECORD.decode(r));
 
+/** My role (this round), my endpoint's view, and the cards its hint shows (one string on the wire). */
 export function me(room: Seated) {
   const role = room.state.players.get(room.sessionId)!.role;
-  return { role, endpoint: room.state.endpoints.get(role)! };
+  const endpoint = room.state.endpoints.get(role)!;
+  return { role, endpoint, hints: hintCardsOf(endpoint?.hintCards ?? '') };
 }
 
 /**
@@ -196,9 +196,9 @@ export async function followHints(room: SeatedRoom, through: 'round' | 'challeng
   for (;;) {
     // A card in the get-ready step is refused: wait for the round's clock too.
     const state = await until<SeatedView>(room, (s) => over(s)
-      || (me(room).endpoint.hintCards.length > 0 && s.serverTime >= s.roundClockStartsAt), 15_000);
+      || (me(room).hints.length > 0 && s.serverTime >= s.roundClockStartsAt), 15_000);
     if (over(state)) return;
-    const card = me(room).endpoint.hintCards[0] as Card;
+    const card = me(room).hints[0]!;
     const { round, moves } = { round: state.round, moves: state.moves.length };
     try {
       const reply = await play(room, { card });

@@ -4,7 +4,7 @@ import { toRoomView } from '../../client/net/roomView.ts';
 import { projectMatch } from '../../server/rooms/projection.ts';
 import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import { playOut } from '../../shared/bots/playOut.ts';
-import { ROLES } from '../../shared/match/cards.ts';
+import { CARDS, ROLES, type Card } from '../../shared/match/cards.ts';
 import { createMatch, step } from '../../shared/match/engine.ts';
 import { expectationFor } from '../../shared/match/expect.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
@@ -12,7 +12,7 @@ import { makeSettings } from '../../shared/match/settings.ts';
 import type { MatchInput, MatchState } from '../../shared/match/types.ts';
 import type { PairRoomView, StateLogView } from '../../shared/protocol.ts';
 import { SCENARIO_LIST } from '../../shared/scenarios/catalogue.ts';
-import { MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
+import { hintCardsOf, hintCardsText, MOVE_RECORD, SEGMENT_RECORD, STATE_LOG_RECORD } from '../../shared/stateRecords.ts';
 import { normalizeFlags } from '../../shared/tcp/segment.ts';
 
 /** The round's lists as the engine holds them, in the shapes a client reads. */
@@ -54,8 +54,8 @@ describe('the round\'s records on the wire', () => {
         segmentsRewritten += match.wire.filter((w, i) => i < before.wire.length && w !== before.wire[i]).length;
         const seen = toRoomView(onClient);
         expect({ segments: seen.segments, moves: seen.moves, stateLog: seen.stateLog }, scenario.id).toEqual(engineLists(match));
-        // The projection skips hint cards it showed last time: the cards shown are always the expected ones.
-        for (const role of ROLES) expect([...onClient.endpoints.get(role)!.hintCards], `${scenario.id} ${role}`).toEqual(expectationFor(match, role)?.cards ?? []);
+        // Hint cards travel as one string; the client's view has the expected cards, in order.
+        for (const role of ROLES) expect(seen.endpoints.get(role)!.hintCards, `${scenario.id} ${role}`).toEqual(expectationFor(match, role)?.cards ?? []);
       }
       movesWithValues += match.moves.filter((m) => Object.keys(m.params).length > 0).length;
     }
@@ -77,5 +77,15 @@ describe('the round\'s records on the wire', () => {
     expect(() => MOVE_RECORD.decode(STATE_LOG_RECORD.encode({ at: 1, role: 'client', state: 'CLOSED' }))).toThrow(/not a move record/);
     expect(() => SEGMENT_RECORD.decode('{"id":1}')).toThrow(/not a segment record/);
     expect(() => STATE_LOG_RECORD.decode('not json')).toThrow();
+  });
+
+  it('sends hint cards as one string and reads back the same cards, in order', () => {
+    // Every ordered choice of up to two different cards: a hint names one card, or the two FINs.
+    const lists: Card[][] = [[], ...CARDS.map((c) => [c]), ...CARDS.flatMap((a) => CARDS.filter((b) => b !== a).map((b) => [a, b]))];
+    for (const cards of lists) expect(hintCardsOf(hintCardsText(cards)), cards.join()).toEqual(cards);
+    expect(hintCardsText([])).toBe('');
+    expect(hintCardsText(['FIN', 'FIN+ACK'])).toBe('FIN FIN+ACK');
+    // What is no card is left out rather than offered as one.
+    expect(hintCardsOf('ACK PING  FIN')).toEqual(['ACK', 'FIN']);
   });
 });

@@ -50,7 +50,8 @@ function endpointFields<D>(ownDeadlineAt: D) {
     ownDeadlineAt,
     hintAt: t.number().default(-1),
     mustRetransmit: t.string<Card | ''>().default(''),
-    hintCards: t.array('string'),
+    /** The cards separated by a space (shared/stateRecords.ts, `hintCardsText`); the client reads them as a list. */
+    hintCards: t.string().default(''),
     hintKey: t.string().default(''),
     skill: t.string<Skill | ''>().default(''),
     points: t.number().default(0),
@@ -123,8 +124,10 @@ export type SchemaAgreesWithProtocol = [
   Check<Exactly<Primitive<Fields<PlayerState>>, PlayerView>>,
   Check<Fits<Primitive<Fields<PlayerState>>, PlayerView>>,
   Check<Exactly<Pick<Fields<EndpointState>, keyof EndpointView>, EndpointView>>,
-  Check<Exactly<Primitive<Fields<EndpointState>>, Omit<EndpointView, 'hintCards'>>>,
+  Check<Exactly<Primitive<Fields<EndpointState>>, EndpointView>>,
   Check<Fits<Omit<Primitive<Fields<EndpointState>>, 'hintCards'>, Omit<EndpointView, 'hintCards'>>>,
+  // Hint cards travel as one string, the client's view has them as a list.
+  Check<Fits<EndpointState['hintCards'], string>>,
   Check<Exactly<Pick<Fields<PairRoomState>, keyof PairRoomView>, PairRoomView>>,
   Check<Fits<Omit<Primitive<Fields<PairRoomState>>, Collections>, Omit<PairRoomView, Collections>>>,
   // A class's pair room is a pair room to everything that reads or writes one.
