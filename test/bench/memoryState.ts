@@ -12,13 +12,9 @@ import { botDecision } from '../../shared/bots/bot.ts';
 import { createMatch, step } from '../../shared/match/engine.ts';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MatchState } from '../../shared/match/types.ts';
+import { parseArgs } from 'node:util';
 import { seedFrom } from '../../shared/random.ts';
 import { BOT, openStateRoom as openRoom, PATCH_MS, playlistOf, SETTINGS, type StateRoom as Room } from './stateRoom.ts';
-
-function parseArgs(argv: readonly string[]) {
-  const flags = new Map(argv.map((a) => a.replace(/^--/, '').split('=', 2) as [string, string | undefined]));
-  return { rooms: Number(flags.get('rooms') ?? 500), playMs: Number(flags.get('play-ms') ?? 8000) };
-}
 
 /** The room's life for `ms`: a tick and a patch every 50 ms. */
 function play(room: Room, ms: number): void {
@@ -54,7 +50,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 function main(): void {
   const gc = globalThis.gc;
   if (!gc) throw new Error('run with node --expose-gc');
-  const args = parseArgs(process.argv.slice(2));
+  const { values } = parseArgs({ options: { rooms: { type: 'string', default: '500' }, 'play-ms': { type: 'string', default: '8000' } } });
+  const args = { rooms: Number(values.rooms), playMs: Number(values['play-ms']) };
   // Warm up: code, shapes and caches are the process's, not a room's.
   for (let i = 0; i < 20; i++) play(openRoom(1_000_000 + i), args.playMs);
   playMatch(1, args.playMs);

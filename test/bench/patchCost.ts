@@ -11,6 +11,7 @@
  */
 import { Decoder } from '@colyseus/schema';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { PairRoomState } from '../../server/rooms/schema/PairRoomState.ts';
 import { openStateRoom, PATCH_MS, type StateRoom } from './stateRoom.ts';
 
@@ -78,13 +79,9 @@ export function measurePatchCost(rooms: number, seconds: number): PatchCost {
   return { cards, patches, patchBytes, spentMs };
 }
 
-function parseArgs(argv: readonly string[]) {
-  const flags = new Map(argv.map((a) => a.replace(/^--/, '').split('=', 2) as [string, string | undefined]));
-  return { rooms: Number(flags.get('rooms') ?? 200), seconds: Number(flags.get('seconds') ?? 90) };
-}
-
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const { values } = parseArgs({ options: { rooms: { type: 'string', default: '200' }, seconds: { type: 'string', default: '90' } } });
+  const args = { rooms: Number(values.rooms), seconds: Number(values.seconds) };
   const { cards, patches, patchBytes, spentMs } = measurePatchCost(args.rooms, args.seconds);
   const perCard = (ms: number) => `${((ms * 1000) / cards).toFixed(1)} µs`;
   console.log(`${args.rooms} rooms, ${args.seconds} s: ${cards} cards, ${patches} patches, ${Math.round(patchBytes / cards)} bytes of patch per card`);

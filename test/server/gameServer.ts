@@ -181,8 +181,9 @@ export const stateLogOf = (s: { readonly stateLog: Iterable<string> }) => Array.
 /** My role (this round), my endpoint's view, and the cards its hint shows (one string on the wire). */
 export function me(room: Seated) {
   const role = room.state.players.get(room.sessionId)!.role;
-  const endpoint = room.state.endpoints.get(role)!;
-  return { role, endpoint, hints: hintCardsOf(endpoint?.hintCards ?? '') };
+  // Before the first round is projected there is no endpoint yet: no hint either.
+  const endpoint = room.state.endpoints.get(role);
+  return { role, endpoint: endpoint!, hints: hintCardsOf(endpoint?.hintCards ?? '') };
 }
 
 /**
