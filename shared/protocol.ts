@@ -19,6 +19,17 @@ export const ROOM = {
   classroom: 'classroom',
 } as const;
 
+/**
+ * The version of this protocol, raised whenever a change would make an older client misread the
+ * server (2: a hint's cards as one string). Clients send it in `PROTOCOL_HEADER` with every
+ * matchmaking call; a server refuses another version (`outdatedClient`), so a page left open
+ * across a deploy says "reload" instead of playing on with a misread state. PROTOCOL.md lists
+ * the versions.
+ */
+export const PROTOCOL_VERSION = 2;
+/** The HTTP header of a matchmaking call that carries the client's `PROTOCOL_VERSION` (optional). */
+export const PROTOCOL_HEADER = 'x-tango-protocol';
+
 /** How a pair room is entered. */
 export const PAIR_MODES = ['quick', 'private', 'solo'] as const;
 export type PairMode = (typeof PAIR_MODES)[number];
@@ -165,6 +176,8 @@ export const ERROR_CODES = [
   'serverFull',
   /** This process is draining before a restart; a reverse proxy retries another (README, "Running it for many schools"). */
   'serverRestarting',
+  /** The client sent another `PROTOCOL_VERSION` than the server's: the page is older (or newer) than the server. */
+  'outdatedClient',
   /**
    * Never sent by the server: what `errorCodeOf` calls a request that got no answer (it timed
    * out, the connection was closed, the server failed), so a client never mistakes one for a refusal.

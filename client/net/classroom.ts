@@ -1,4 +1,4 @@
-import { Client, type Room } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
 import {
   CLASS_MSG, ROOM, type ClassroomCreateOptions, type StudentJoinOptions, type StudentWelcomePayload,
   type TeacherJoinOptions, type TeacherWelcomePayload,
@@ -8,11 +8,11 @@ import { ClassSession } from './classSession.ts';
 import { answerForClassTab } from './classTabs.ts';
 import { failureOf } from './classReturn.ts';
 import type { JoinFailure } from './lobby.ts';
-import { serverUrl } from './lobby.ts';
+import { gameClient } from './lobby.ts';
 
 export type ClassResult = { readonly ok: true; readonly session: ClassSession } | { readonly ok: false; readonly failure: JoinFailure };
 
-const client = new Client(serverUrl());
+const client = gameClient();
 
 /** The class this page is in (as teacher or student): joining another leaves it first. */
 let joined: ClassSession | null = null;

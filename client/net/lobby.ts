@@ -1,5 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions } from '../../shared/protocol.ts';
+import {
+  PROTOCOL_HEADER, PROTOCOL_VERSION, ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions,
+} from '../../shared/protocol.ts';
 import { ChallengeSession } from './challengeSession.ts';
 import { HOLD_RENEW_MS } from './keptSeats.ts';
 import { RoomSession } from './roomSession.ts';
@@ -15,7 +17,12 @@ export function serverUrl(): string {
   return new URLSearchParams(location.search).get('server') ?? location.origin;
 }
 
-const client = new Client(serverUrl());
+/** A client of the game server that says which protocol version this page's code speaks. */
+export function gameClient(): Client {
+  return new Client(serverUrl(), { headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) } });
+}
+
+const client = gameClient();
 
 /** A challenge room's seat also hears the end result. */
 function sessionFor(room: Room): RoomSession {
@@ -111,7 +118,8 @@ export async function resumeSeat(code: string): Promise<JoinResult | null> {
   seatKeys.claim(code);
   const result = await enter(() => client.reconnect(seat.token));
   if (result.ok) return result;
-  if (result.failure === 'unreachable') {
+  // No answer, or a server newer than this page: the seat may still be there for the page reloaded.
+  if (result.failure === 'unreachable' || result.failure === 'outdatedClient') {
     seatKeys.letGo(code, seat.token);
     return result;
   }

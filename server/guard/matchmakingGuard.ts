@@ -8,7 +8,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { matchMaker, ServerError, type Presence, type Room } from '@colyseus/core';
 import type { Request } from 'express';
-import { ERROR_CODES } from '../../shared/protocol.ts';
+import { ERROR_CODES, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { AddressLimits, type AddressLimitRules } from './addressLimits.ts';
 
 /** The header that carries the client's address from the outermost listener to the rest. */
@@ -17,6 +17,8 @@ const FORWARDING_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip'] as co
 
 /** HTTP status of a refusal for too much from one address. */
 const TOO_MANY = 429;
+/** HTTP status of a refusal for speaking another protocol version: the client has to change, not retry. */
+const CONFLICT = 409;
 /** HTTP status while draining: nginx's `proxy_next_upstream http_503` retries another process. */
 const UNAVAILABLE = 503;
 
@@ -34,10 +36,26 @@ export interface GuardRules extends AddressLimitRules {
   readonly trustProxy: boolean;
 }
 
+type AnyHeaders = IncomingMessage['headers'] | Headers | undefined;
+
+function header(headers: AnyHeaders, name: string): unknown {
+  return headers instanceof Headers ? headers.get(name) : headers?.[name];
+}
+
 /** The address a request came from, as stamped; "unknown" only for a request that was not. */
-function stampedAddress(headers: IncomingMessage['headers'] | Headers | undefined): string {
-  const value = headers instanceof Headers ? headers.get(ADDRESS_HEADER) : headers?.[ADDRESS_HEADER];
+function stampedAddress(headers: AnyHeaders): string {
+  const value = header(headers, ADDRESS_HEADER);
   return typeof value === 'string' && value !== '' ? value : 'unknown';
+}
+
+/**
+ * Whether a call says it speaks another protocol version than this server. Saying nothing is
+ * speaking the current one: only our web client says (a page left open across a deploy keeps its
+ * old code); a tool or a third-party client follows PROTOCOL.md as it stands.
+ */
+function speaksOtherProtocol(headers: AnyHeaders): boolean {
+  const said = header(headers, PROTOCOL_HEADER);
+  return said !== null && said !== undefined && said !== String(PROTOCOL_VERSION);
 }
 
 /** The client address of an Express request, for the QR and report routes. */
@@ -146,6 +164,10 @@ export class MatchmakingGuard {
       if (!refused) [method, opens] = ['join', false];
     }
     if (refused) throw new ServerError(TOO_MANY, refused);
+    if (speaksOtherProtocol(auth?.headers)) {
+      this.limits.settled(address, opens);
+      throw new ServerError(CONFLICT, 'outdatedClient');
+    }
     const downgraded = roomRefusal !== undefined;
     let seat: { sessionId?: unknown; roomId?: unknown };
     try {

@@ -6,6 +6,7 @@
 import { matchMaker } from '@colyseus/core';
 import type { Application } from 'express';
 import helmet from 'helmet';
+import { PROTOCOL_HEADER } from '../../shared/protocol.ts';
 
 export function secureHeaders(app: Application): void {
   app.disable('x-powered-by');
@@ -41,6 +42,10 @@ export function secureHeaders(app: Application): void {
  * of our protocol on another origin may still call it, but no browser will send it credentials.
  */
 function allowAnyOriginWithoutCredentials(): void {
-  Reflect.deleteProperty(matchMaker.controller.DEFAULT_CORS_HEADERS, 'Access-Control-Allow-Credentials');
+  const cors = matchMaker.controller.DEFAULT_CORS_HEADERS;
+  Reflect.deleteProperty(cors, 'Access-Control-Allow-Credentials');
+  // A page on another origin (a dev page's `?server=`) says its protocol version in a header of its own.
+  const allowed = cors['Access-Control-Allow-Headers'];
+  if (!allowed.toLowerCase().includes(PROTOCOL_HEADER)) cors['Access-Control-Allow-Headers'] = `${allowed}, ${PROTOCOL_HEADER}`;
   matchMaker.controller.getCorsHeaders = () => ({ 'Access-Control-Allow-Origin': '*' });
 }

@@ -250,6 +250,7 @@ export const en = {
   'error.tooManyRooms': 'This network already has too many rooms open. Finish or leave one first.',
   'error.serverFull': 'The server has as many rooms open as it can take. Try again in a few minutes.',
   'error.serverRestarting': 'The server is restarting. Try again in a moment.',
+  'error.outdatedClient': 'TCP Tango has been updated. Reload this page to play on.',
   'error.kicked': 'The teacher removed you from this class.',
   'error.unknownStudent': 'There is no such student in this class.',
   'error.noStudents': 'Nobody has joined the class yet.',

@@ -248,6 +248,7 @@ export const zhHans: Catalogue = {
   'error.tooManyRooms': '这个网络已开了太多房间。请先结束或离开其中一个。',
   'error.serverFull': '服务器开启的房间已达上限。请几分钟后再试。',
   'error.serverRestarting': '服务器正在重新启动。请稍后再试。',
+  'error.outdatedClient': 'TCP 探戈已经更新。请重新加载这个页面再继续。',
   'error.kicked': '老师已将你移出这个课堂。',
   'error.unknownStudent': '这个课堂没有这名学生。',
   'error.noStudents': '还没有学生加入课堂。',

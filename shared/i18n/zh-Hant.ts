@@ -248,6 +248,7 @@ export const zhHant: Catalogue = {
   'error.tooManyRooms': '這個網路已開了太多房間。請先結束或離開其中一個。',
   'error.serverFull': '伺服器開啟的房間已達上限。請幾分鐘後再試。',
   'error.serverRestarting': '伺服器正在重新啟動。請稍後再試。',
+  'error.outdatedClient': 'TCP 探戈已經更新。請重新載入這個頁面再繼續。',
   'error.kicked': '老師已將你移出這個課堂。',
   'error.unknownStudent': '這個課堂沒有這位學生。',
   'error.noStudents': '還沒有學生加入課堂。',

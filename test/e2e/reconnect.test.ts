@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/translate.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { launchBrowser } from './browser.ts';
 import { launchPersistentChromium } from './chromium.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
@@ -158,6 +159,32 @@ describe('a player who closes the page comes back to their seat', () => {
     expect(after.total).toBeGreaterThan(0);
     // And plays on from there.
     expect(await back.playNextHint()).toBe('correct');
+  });
+
+  it('a page whose code is older than the server is told to reload, and the reloaded page takes the seat back', { timeout: TEST_MS }, async () => {
+    const ctx = await context();
+    const said: string[] = [];
+    ctx.on('request', (r) => {
+      if (r.url().includes('/matchmake/')) said.push(r.headers()[PROTOCOL_HEADER] ?? 'nothing');
+    });
+    const { player, before } = await soloAfterOneMove(ctx, game.url);
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((v) => v === String(PROTOCOL_VERSION))).toBe(true);
+
+    // The server was updated while the tab was closed; the browser opens the site with the code it had cached.
+    await player.page.close();
+    const older = String(PROTOCOL_VERSION - 1);
+    await ctx.route('**/matchmake/**', (route) => route.continue({ headers: { ...route.request().headers(), [PROTOCOL_HEADER]: older } }));
+    const old = await newPlayer(ctx, `${game.url}/`);
+    await old.waitForScene('Start');
+    await refusalShown(old, 'outdatedClient');
+    await old.page.close();
+
+    // Reloaded, with the server's code: the seat was kept for it.
+    await ctx.unroute('**/matchmake/**');
+    const back = await newPlayer(ctx, `${game.url}/`);
+    await back.waitForScene('Match');
+    expect((await seatOf(back)).sessionId).toBe(before.sessionId);
   });
 
   it('a solo player who closes the whole browser and opens it again comes back to the match', { timeout: TEST_MS }, async () => {

@@ -68,7 +68,8 @@ export function codeOf(error: unknown): string {
 /** Plays a whole solo match of `rounds` handshakes in the Numbers difficulty. */
 export async function playExample(url: string, rounds = 1): Promise<ExampleRun> {
   const run: ExampleRun = { verdicts: [], roundStatuses: [], refusals: [] };
-  const room: Room = await new Client(url).create('pair', {
+  // The version this client was written for (PROTOCOL.md, "Protocol version"): a newer server refuses it.
+  const room: Room = await new Client(url, { headers: { 'x-tango-protocol': '2' } }).create('pair', {
     nickname: 'Example', mode: 'solo', difficulty: 'numbers', playlist: ['handshake'], rounds,
   });
   return new Promise<ExampleRun>((resolve, reject) => {

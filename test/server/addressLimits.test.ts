@@ -5,7 +5,7 @@
  * Each test gets a server of its own, so one test's spent budget is not the next one's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, errorCodeOf, ROOM, TEACHER_SECRET_HEADER, classReportPath, classQrPath, type ErrorCode } from '../../shared/protocol.ts';
+import { CODE_ALPHABET, errorCodeOf, PROTOCOL_HEADER, PROTOCOL_VERSION, ROOM, TEACHER_SECRET_HEADER, classReportPath, classQrPath, type ErrorCode } from '../../shared/protocol.ts';
 import type { Config } from '../../server/config.ts';
 import { AddressLimits, type AddressLimitRules } from '../../server/guard/addressLimits.ts';
 import { CloseCode } from '@colyseus/sdk';
@@ -32,10 +32,10 @@ function withGuard(guard: Partial<Config['guard']>, base: Config = testConfig())
 }
 
 /** A matchmaking call as plain HTTP, from `address` (a trusted proxy's X-Forwarded-For) or from 127.0.0.1. */
-async function matchmake(method: string, room: string, options: object, address?: string): Promise<{ status: number; code?: string; sessionId?: string }> {
+async function matchmake(method: string, room: string, options: object, address?: string, headers: Record<string, string> = {}): Promise<{ status: number; code?: string; sessionId?: string }> {
   const res = await fetch(`${TEST_URL}/matchmake/${method}/${room}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
+    headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}), ...headers },
     body: JSON.stringify(options),
   });
   const body = await res.json() as { error?: string; sessionId?: string };
@@ -169,6 +169,17 @@ describe('matchmaking from one address', () => {
     expect(await joinError(colyseus.sdk.create(ROOM.pair, { nickname: 'Bo', mode: 'solo' }))).toBe('serverFull');
     // A quick match from an address at its cap joins a waiting partner, or says why it cannot open a room.
     expect((await matchmake('joinOrCreate', ROOM.pair, { nickname: 'Eve', mode: 'quick' }, '203.0.113.9')).code).toBe('tooManyRooms');
+  });
+
+  it('counts an outdated page\'s calls like any other, and lets its refused ones hold no room', async () => {
+    colyseus = await bootGame(withGuard({ matchmakePerMinute: 4, roomsPerAddress: 1 }));
+    const create = (version: number) => matchmake('create', ROOM.pair, { nickname: 'Ada', mode: 'private' }, undefined, { [PROTOCOL_HEADER]: String(version) });
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await create(PROTOCOL_VERSION - 1)).code);
+    // The reloaded page opens its room: the three refusals held none of the address's one.
+    codes.push((await create(PROTOCOL_VERSION)).code);
+    codes.push((await create(PROTOCOL_VERSION - 1)).code);
+    expect(codes).toEqual(['outdatedClient', 'outdatedClient', 'outdatedClient', undefined, 'tooManyAttempts']);
   });
 
   it('answers the QR and report routes alike for live and unknown codes once the look-ups are spent', async () => {
