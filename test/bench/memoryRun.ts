@@ -14,6 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { LoadMeter } from './loadMeter.ts';
 import { ONE_CARD_A_SECOND, type PairLoadPlan, type Sharded } from './loadPlan.ts';
 import { MEMORY_PROBE_NODE_ARGS, keptBytes, readMemory, sampleAllocations, type MemoryUsageAfterGc } from './memoryReading.ts';
@@ -51,23 +52,32 @@ interface Step {
   readonly cpuPercent: number;
 }
 
-function parseArgs(argv: readonly string[]) {
-  const flags = new Map(argv.map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k!, v.length > 0 ? v.join('=') : undefined] as const;
-  }));
-  const levels = (flags.get('levels') ?? '50,250').split(',').map(Number).sort((a, b) => a - b);
+/** The run's settings from its flags; a misspelt flag or a level out of range is an error, not a default. */
+function runOptions(args: readonly string[]) {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      levels: { type: 'string', default: '50,250' },
+      'play-ms': { type: 'string', default: '15000' },
+      samples: { type: 'string', default: '3' },
+      snapshot: { type: 'boolean', default: false },
+      'allocations-ms': { type: 'string', default: '0' },
+      top: { type: 'string', default: '40' },
+      'node-args': { type: 'string' },
+    },
+  });
+  const levels = values.levels.split(',').map(Number).sort((a, b) => a - b);
   if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PAIRS)) throw new Error(`--levels takes pair counts from 1 to ${MAX_PAIRS}`);
   return {
     levels,
-    playMs: Number(flags.get('play-ms') ?? 15_000),
-    samples: Math.max(1, Number(flags.get('samples') ?? 3)),
-    snapshot: flags.has('snapshot'),
+    playMs: Number(values['play-ms']),
+    samples: Math.max(1, Number(values.samples)),
+    snapshot: values.snapshot,
     /** At the top level, sample for this long where the server allocates what outlives a scavenge, then everything. */
-    allocationsMs: Number(flags.get('allocations-ms') ?? 0),
-    top: Number(flags.get('top') ?? 40),
+    allocationsMs: Number(values['allocations-ms']),
+    top: Number(values.top),
     /** Extra node arguments for the server, comma-separated, to try V8 settings. */
-    nodeArgs: flags.get('node-args')?.split(',') ?? [],
+    nodeArgs: values['node-args']?.split(',') ?? [],
   };
 }
 
@@ -138,7 +148,7 @@ async function allocationLines(server: ServerProcess, ms: number, rooms: number,
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = runOptions(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'tango-memory-'));
   const server = await startGameServer({}, [...args.nodeArgs, ...MEMORY_PROBE_NODE_ARGS], true);
   const url = `http://127.0.0.1:${server.port}`;
