@@ -14,4 +14,12 @@ describe('the patch cost yardstick', () => {
     expect(first.patches).toBeLessThan(4 * 600);
     for (const part of ['step', 'encode', 'decode'] as const) expect(first.spentMs[part], part).toBeGreaterThan(0);
   });
+
+  it('plays the same cards without the clients, and then decodes nothing', () => {
+    const withClients = measurePatchCost(4, 30);
+    const serverOnly = measurePatchCost(4, 30, false);
+    expect(serverOnly.cards).toBe(withClients.cards);
+    expect(serverOnly.patchBytes).toBe(withClients.patchBytes);
+    expect(serverOnly.spentMs.decode).toBeLessThan(withClients.spentMs.decode / 4);
+  });
 });

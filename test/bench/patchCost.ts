@@ -7,7 +7,10 @@
  * two versions of the schema or the projection compare on equal work; the times are this
  * machine's, so compare alternating runs (issue 21). A finished match is replaced by a new room.
  *
- *   node test/bench/patchCost.ts [--rooms=200] [--seconds=90]
+ *   node test/bench/patchCost.ts [--rooms=200] [--seconds=90] [--no-clients]
+ *
+ * `--no-clients` leaves the decoders out, so the process holds only what a server holds: run it
+ * under `node --trace-gc-nvp` to see what a scavenge finds alive in the rooms (README, Performance).
  */
 import { Decoder } from '@colyseus/schema';
 import { performance } from 'node:perf_hooks';
@@ -21,15 +24,16 @@ interface Measured extends StateRoom {
   moves: number;
 }
 
-function open(seed: number, now: number): Measured {
+/** A room and, with `clients`, its two players' decoders, each holding the full state. */
+function open(seed: number, now: number, clients: boolean): Measured {
   const room = openStateRoom(seed, now);
   const full = room.encoder.encodeAll();
-  const clients = [0, 1].map(() => {
+  const decoders = (clients ? [0, 1] : []).map(() => {
     const decoder = new Decoder(new PairRoomState());
     decoder.decode(full);
     return decoder;
   });
-  return { ...room, clients, moves: 0 };
+  return { ...room, clients: decoders, moves: 0 };
 }
 
 /** What `measurePatchCost` counted: the work (the same on every run) and the time it took (this machine's). */
@@ -41,10 +45,10 @@ export interface PatchCost {
   readonly spentMs: { readonly step: number; readonly encode: number; readonly decode: number };
 }
 
-/** `rooms` rooms played for `seconds` of room time, every patch encoded once and decoded by two clients. */
-export function measurePatchCost(rooms: number, seconds: number): PatchCost {
+/** `rooms` rooms played for `seconds` of room time, every patch encoded once and decoded by two clients (unless `clients` is false). */
+export function measurePatchCost(rooms: number, seconds: number, clients = true): PatchCost {
   let seed = 0;
-  const playing = Array.from({ length: rooms }, () => open(seed++, 0));
+  const playing = Array.from({ length: rooms }, () => open(seed++, 0, clients));
   const spentMs = { step: 0, encode: 0, decode: 0 };
   let cards = 0;
   let patches = 0;
@@ -73,16 +77,18 @@ export function measurePatchCost(rooms: number, seconds: number): PatchCost {
       const moves = room.rounds.match?.moves.length ?? 0;
       if (moves > room.moves) cards += moves - room.moves;
       room.moves = moves;
-      if (room.view.phase === 'finished') playing[i] = open(seed++, t);
+      if (room.view.phase === 'finished') playing[i] = open(seed++, t, clients);
     }
   }
   return { cards, patches, patchBytes, spentMs };
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { rooms: { type: 'string', default: '200' }, seconds: { type: 'string', default: '90' } } });
-  const args = { rooms: Number(values.rooms), seconds: Number(values.seconds) };
-  const { cards, patches, patchBytes, spentMs } = measurePatchCost(args.rooms, args.seconds);
+  const { values } = parseArgs({
+    options: { rooms: { type: 'string', default: '200' }, seconds: { type: 'string', default: '90' }, 'no-clients': { type: 'boolean', default: false } },
+  });
+  const args = { rooms: Number(values.rooms), seconds: Number(values.seconds), clients: !values['no-clients'] };
+  const { cards, patches, patchBytes, spentMs } = measurePatchCost(args.rooms, args.seconds, args.clients);
   const perCard = (ms: number) => `${((ms * 1000) / cards).toFixed(1)} µs`;
   console.log(`${args.rooms} rooms, ${args.seconds} s: ${cards} cards, ${patches} patches, ${Math.round(patchBytes / cards)} bytes of patch per card`);
   console.log(`per card: step ${perCard(spentMs.step)}, encode ${perCard(spentMs.encode)}, decode by two clients ${perCard(spentMs.decode)}`);
