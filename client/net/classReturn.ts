@@ -8,8 +8,8 @@
  * clock it is given.
  */
 import { CloseCode } from '@colyseus/sdk';
-import { errorCodeOf, type ErrorCode } from '../../shared/protocol.ts';
-import type { JoinFailure } from './lobby.ts';
+import type { ErrorCode } from '../../shared/protocol.ts';
+import { failureOf, type JoinFailure } from './joinFailure.ts';
 
 /** How long a page keeps trying: a restart (a deploy, a crash and its supervisor) takes seconds to a minute. */
 export const RETURN_WINDOW_MS = 120_000;
@@ -24,11 +24,6 @@ export const NOT_FOUND_TRIES = 3;
 
 /** Refusals that may change while the server comes back (nothing about this browser is wrong). */
 const PASSING: ReadonlySet<JoinFailure> = new Set<JoinFailure>(['unreachable', 'noAnswer', 'tooManyAttempts', 'classFull']);
-
-/** A join's error as a failure: the SDK's fetch rejects with a TypeError when nothing answers. */
-export function failureOf(error: unknown): JoinFailure {
-  return error instanceof TypeError ? 'unreachable' : errorCodeOf(error);
-}
 
 /**
  * Whether a class connection closed with `closeCode` is worth joining again: not when the

@@ -6,8 +6,7 @@ import {
 import { classKeys } from '../classKeys.ts';
 import { ClassSession } from './classSession.ts';
 import { answerForClassTab } from './classTabs.ts';
-import { failureOf } from './classReturn.ts';
-import type { JoinFailure } from './lobby.ts';
+import { failureOf, type JoinFailure } from './joinFailure.ts';
 import { gameClient } from './lobby.ts';
 
 export type ClassResult = { readonly ok: true; readonly session: ClassSession } | { readonly ok: false; readonly failure: JoinFailure };

@@ -1,14 +1,10 @@
 import { Client, type Room } from '@colyseus/sdk';
-import {
-  PROTOCOL_HEADER, PROTOCOL_VERSION, ROOM, errorCodeOf, type ChallengeJoinOptions, type ErrorCode, type PairJoinOptions,
-} from '../../shared/protocol.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, ROOM, type ChallengeJoinOptions, type PairJoinOptions } from '../../shared/protocol.ts';
 import { ChallengeSession } from './challengeSession.ts';
+import { failureOf, type JoinFailure } from './joinFailure.ts';
 import { HOLD_RENEW_MS } from './keptSeats.ts';
 import { RoomSession } from './roomSession.ts';
 import { seatKeys } from './seatKeys.ts';
-
-/** Why entering a room failed: a protocol error code, or no server to talk to. */
-export type JoinFailure = ErrorCode | 'unreachable';
 
 export type JoinResult<S extends RoomSession = RoomSession> = { readonly ok: true; readonly session: S } | { readonly ok: false; readonly failure: JoinFailure };
 
@@ -58,9 +54,7 @@ async function enter<S extends RoomSession = RoomSession>(join: () => Promise<Ro
     await firstState(room);
     return { ok: true, session: sessionFor(room) as S };
   } catch (error) {
-    // fetch rejects with a TypeError when there is no server at all.
-    if (error instanceof TypeError) return { ok: false, failure: 'unreachable' };
-    return { ok: false, failure: errorCodeOf(error) };
+    return { ok: false, failure: failureOf(error) };
   }
 }
 
@@ -118,7 +112,7 @@ export async function resumeSeat(code: string): Promise<JoinResult | null> {
   seatKeys.claim(code);
   const result = await enter(() => client.reconnect(seat.token));
   if (result.ok) return result;
-  // No answer, or a server newer than this page: the seat may still be there for the page reloaded.
+  // No answer, or a server newer than this page (which reloads itself): the seat is still there for the next try.
   if (result.failure === 'unreachable' || result.failure === 'outdatedClient') {
     seatKeys.letGo(code, seat.token);
     return result;

@@ -6,7 +6,8 @@ import {
 } from '../../shared/protocol.ts';
 import { loadChallengePreferences, saveChallengePreferences, savedChallengeOptions } from '../challengePreferences.ts';
 import { locale, t } from '../i18n/text.ts';
-import { createChallenge, joinChallenge, type JoinFailure } from '../net/lobby.ts';
+import { createChallenge, joinChallenge } from '../net/lobby.ts';
+import type { JoinFailure } from '../net/joinFailure.ts';
 import { playerId } from '../playerId.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
 import { Button } from '../ui/Button.ts';

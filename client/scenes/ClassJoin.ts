@@ -3,7 +3,7 @@ import { classJoinPath, isNicknameLength, isRoomCode, LIMITS, typedRoomCode } fr
 import { classKeys } from '../classKeys.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { createClass, joinClass, type ClassResult } from '../net/classroom.ts';
-import type { JoinFailure } from '../net/lobby.ts';
+import type { JoinFailure } from '../net/joinFailure.ts';
 import { loadPreferences, savePreferences } from '../preferences.ts';
 import { Button } from '../ui/Button.ts';
 import { FocusOrder } from '../ui/FocusOrder.ts';

@@ -7,7 +7,8 @@ import {
 import { playlistFromAddress } from '../addressPlaylist.ts';
 import { CaptureFileInput, type CaptureFileResult } from '../captureFiles.ts';
 import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
-import { joinByCode, openRoom, type JoinFailure, type JoinResult } from '../net/lobby.ts';
+import type { JoinFailure } from '../net/joinFailure.ts';
+import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';

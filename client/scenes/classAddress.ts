@@ -26,6 +26,8 @@ export async function openClassFromAddress(scene: Phaser.Scene): Promise<boolean
     const result = await teachAgain(teaching, secret);
     if (result.ok) go(scene, SCENES.TeacherConsole, { session: result.session });
     else if (result.failure === 'unreachable') go(scene, SCENES.ClassJoin, { message: game('error.roomNotFound') });
+    // The server was updated and this page could not reload itself (joinFailure.ts): the class is not gone.
+    else if (result.failure === 'outdatedClient') go(scene, SCENES.ClassJoin, { message: game('error.outdatedClient') });
     // The class room is gone (ended, idle, a restart): its report is still in the database.
     else go(scene, SCENES.ClassReport, { code: teaching, secret } satisfies ClassReportData);
     return true;

@@ -1,5 +1,5 @@
 import { game, t } from '../i18n/text.ts';
-import type { JoinFailure } from '../net/lobby.ts';
+import type { JoinFailure } from '../net/joinFailure.ts';
 
 /** Why a room or a seat was refused, in the player's language: a protocol error, or no server at all. */
 export function refusalText(failure: JoinFailure): string {

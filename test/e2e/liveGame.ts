@@ -17,10 +17,11 @@ export interface LiveGame {
 /**
  * Builds the client (so the test plays what `npm start` would serve) and boots the server;
  * `env` adds or overrides settings (e.g. a short CHALLENGE_DURATION_MS, a fresh DATA_DIR).
+ * `port`: the port of a game stopped before, for a restart that its open pages come back to.
  */
-export async function startLiveGame(env: Readonly<Record<string, string>> = {}): Promise<LiveGame> {
+export async function startLiveGame(env: Readonly<Record<string, string>> = {}, port?: number): Promise<LiveGame> {
   ensureClientBuilt(ROOT);
-  const port = await freePort();
+  port ??= await freePort();
   const server: ChildProcess = spawn(process.execPath, ['server/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_REACTION_MS: '500', BOT_ERROR_RATE: '0', QUICK_MATCH_BOT_MS: '1000',
