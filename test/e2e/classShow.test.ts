@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
 import { sdkStudent, type SdkStudent } from './sdkStudent.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 type ClassFacts = NonNullable<Window['__tango']['state']['classroom']>;
@@ -34,11 +34,7 @@ describe('the class as a show', () => {
 
     for (const [student, name] of [[phone, 'Ada'], [laptop, 'Bo']] as const) {
       await student.page.goto(link);
-      await student.waitForScene('ClassJoin');
-      await student.page.click('#class-nickname');
-      await student.page.keyboard.type(name);
-      await student.page.keyboard.press('Enter');
-      await student.waitForScene('ClassLobby');
+      await joinAsStudent(student, name);
     }
     // Four more students from SDK clients; Cy opens with three wrong cards and then sits still for 8 s.
     const others: SdkStudent[] = await Promise.all([

@@ -8,7 +8,7 @@ import { closeAfterEach } from './closeAfterEach.ts';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 
@@ -66,10 +66,7 @@ describe('a class in three browsers', () => {
       await student.page.goto(link.replace(/^https?:\/\/[^/]+/, game.url));
       await student.waitForScene('ClassJoin');
       expect(await student.page.inputValue('#class-code')).toBe(code);
-      await student.page.click('#class-nickname');
-      await student.page.keyboard.type(name);
-      await student.page.keyboard.press('Enter');
-      await student.waitForScene('ClassLobby');
+      await joinAsStudent(student, name);
     }
     await untilClass(teacher.page, () => { const c = window.__tango.state.classroom; return c !== null && c.students.length === 2; });
     await teacher.screenshot('class-teacher-projector');

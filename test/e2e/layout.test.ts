@@ -10,7 +10,7 @@ import { closeAfterEach } from './closeAfterEach.ts';
 import { measureLayout, textFact, type Measured } from './layoutCheck.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 const WAIT = { timeout: 60_000, polling: 50 } as const;
 /** The longest nickname the game takes, so every place that shows one is tried at its widest. */
@@ -206,10 +206,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await player.page.goto(classLink);
     await player.waitForScene('ClassJoin');
     await fits(player, 'class-join');
-    await player.page.click('#class-nickname');
-    await player.page.keyboard.type(LONG_NAME);
-    await player.page.keyboard.press('Enter');
-    await player.waitForScene('ClassLobby');
+    await joinAsStudent(player, LONG_NAME);
     await player.page.waitForFunction(() => window.__tango.state.classroom !== null, null, WAIT);
     await fits(player, 'class-lobby');
     const console = new Player(teacher.page, 'mouse');

@@ -10,7 +10,7 @@ import { launchPersistentChromium } from './chromium.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 /**
  * Seats are kept this long here (the default): coming back must fit in it even on a loaded
@@ -241,11 +241,7 @@ describe('a player who closes the page comes back to their seat', () => {
 
     const studentContext = await context();
     const student = await newPlayer(studentContext, link);
-    await student.waitForScene('ClassJoin');
-    await student.page.click('#class-nickname');
-    await student.page.keyboard.type('Ada');
-    await student.page.keyboard.press('Enter');
-    await student.waitForScene('ClassLobby');
+    await joinAsStudent(student, 'Ada');
     await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, { timeout: 30_000 });
     await teacher.page.keyboard.press('s');
     await student.waitForScene('Match');

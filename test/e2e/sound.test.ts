@@ -4,7 +4,7 @@ import { CARDS } from '../../shared/match/cards.ts';
 import { measureLayout } from './layoutCheck.ts';
 import { liveSuite } from './liveSuite.ts';
 import { Player } from './player.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 const ROUND_MS = 120_000;
 
@@ -101,11 +101,7 @@ describe('sound', () => {
     const link = await createClassFromStart(teacher, suite.game.url);
     expect((await teacher.state()).sound).toMatchObject({ place: 'projector', on: true });
     await student.page.goto(link);
-    await student.waitForScene('ClassJoin');
-    await student.page.click('#class-nickname');
-    await student.page.keyboard.type('Ada');
-    await student.page.keyboard.press('Enter');
-    await student.waitForScene('ClassLobby');
+    await joinAsStudent(student, 'Ada');
     expect((await student.state()).sound).toMatchObject({ place: 'classPhone', on: false });
     await student.screenshot('sound-class-lobby-phone');
     expect(await coveredBySoundSwitch(student)).toEqual([]);

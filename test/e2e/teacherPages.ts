@@ -1,4 +1,4 @@
-/** A teacher in the browser: the class created from the Start screen, as a teacher would. */
+/** A class in the browser: created from the Start screen as a teacher would, joined from its link as a student would. */
 import type { Player } from './player.ts';
 
 /**
@@ -14,4 +14,13 @@ export async function createClassFromStart(teacher: Player, gameUrl: string): Pr
   await teacher.click('create');
   await teacher.waitForScene('TeacherConsole');
   return (await teacher.page.inputValue('#class-link')).replace(/^https?:\/\/[^/]+/, gameUrl);
+}
+
+/** A student on a class link's join form (the page already opened there): types the nickname, sends it, waits for the class's lobby. */
+export async function joinAsStudent(student: Player, nickname: string): Promise<void> {
+  await student.waitForScene('ClassJoin');
+  await student.page.click('#class-nickname');
+  await student.page.keyboard.type(nickname);
+  await student.page.keyboard.press('Enter');
+  await student.waitForScene('ClassLobby');
 }

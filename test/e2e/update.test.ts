@@ -14,7 +14,7 @@ import { launchBrowser } from './browser.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
-import { createClassFromStart } from './teacherPages.ts';
+import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
 
 const TEST_MS = 240_000;
 const WAIT = { timeout: 90_000, polling: 100 } as const;
@@ -66,11 +66,7 @@ describe('a class open during an update', () => {
     expect(consolePath).toMatch(/^\/teach\//);
     const student = new Player(await contexts[1]!.newPage(), 'mouse');
     await student.page.goto(link);
-    await student.waitForScene('ClassJoin');
-    await student.page.click('#class-nickname');
-    await student.page.keyboard.type('Ada');
-    await student.page.keyboard.press('Enter');
-    await student.waitForScene('ClassLobby');
+    await joinAsStudent(student, 'Ada');
     await teacher.page.waitForFunction(() => window.__tango.state.classroom?.students.length === 1, null, WAIT);
 
     // The update: the server stops, and starts again on the same port with the same database.
