@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/translate.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { launchBrowser } from './browser.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
@@ -85,5 +86,25 @@ describe('a class open during an update', () => {
     // And no more than once: the new code is welcome.
     expect([teacherLoads(), studentLoads()]).toEqual([1, 1]);
     expect((await teacher.state()).classroom?.students).toEqual(['Ada']);
+  });
+
+  it('tells a teacher whose page keeps getting old code to reload, and does not take the class for gone', { timeout: TEST_MS }, async () => {
+    const context = closesAfterTest(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    const teacher = new Player(await context.newPage(), 'mouse');
+    await createClassFromStart(teacher, game.url);
+    // From now on every call says the old version, as from a cache that keeps serving the old code.
+    await context.route('**/matchmake/**', (route) => route.continue({ headers: { ...route.request().headers(), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION - 1) } }));
+    let pages = 0;
+    context.on('request', (r) => {
+      if (r.resourceType() === 'document') pages++;
+    });
+    await teacher.page.reload();
+    // Refused, it reloads itself once more; refused again within the minute, it says so on the class form.
+    await expect.poll(() => pages, { timeout: WAIT.timeout }).toBe(2);
+    await teacher.page.waitForLoadState();
+    await teacher.waitForScene('ClassJoin');
+    await teacher.page.waitForFunction((text) => window.__tango.game!.scene.getScenes(true)[0]!.children.list
+      .some((o) => 'text' in o && String((o as { text: unknown }).text).includes(text)), translate('en', 'error.outdatedClient'), WAIT);
+    expect(pages).toBe(2);
   });
 });
