@@ -15,6 +15,8 @@ export interface LiveSuite {
   readonly browser: Browser;
   /** A fresh page (its own context) that closes after this test. */
   newPage(size?: { width: number; height: number }, deviceScaleFactor?: number): Promise<WatchedPage>;
+  /** Stops the game and starts it again on the same port with the same settings, as an update does; `whileDown` runs in between. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 export function liveSuite(env: Readonly<Record<string, string>> = {}): LiveSuite {
@@ -43,6 +45,12 @@ export function liveSuite(env: Readonly<Record<string, string>> = {}): LiveSuite
       const watched = await openPage(started(browser, 'browser'), size, deviceScaleFactor);
       closesAfterTest(watched.context);
       return watched;
+    },
+    async restart(whileDown) {
+      const stopped = started(game, 'live game');
+      await stopped.stop();
+      await whileDown?.();
+      game = await startLiveGame(env, Number(new URL(stopped.url).port));
     },
   };
 }

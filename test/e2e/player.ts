@@ -24,6 +24,14 @@ export class Player {
     return this.page.evaluate(() => window.__tango.state);
   }
 
+  /** Every text the page's current screen shows, one per line. */
+  shownText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const scene = window.__tango.game!.scene.getScenes(true)[0]!;
+      return scene.children.list.map((o) => ('text' in o ? String((o as { text: unknown }).text) : '')).join('\n');
+    });
+  }
+
   /** Waits for `scene`; a timeout says which scene the page was on instead, and its address. */
   async waitForScene(scene: string): Promise<void> {
     await this.page.waitForFunction((s) => window.__tango?.state?.scene === s, scene, WAIT).catch(async (e: unknown) => {

@@ -7,6 +7,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { launchBrowser } from './browser.ts';
 import { launchPersistentChromium } from './chromium.ts';
+import { OLDER, oldCodeWhile, pageLoads } from './oldCode.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
@@ -36,18 +37,10 @@ async function seatOf(player: Player): Promise<{ sessionId: string; role: string
 async function refusalShown(player: Player, code: string): Promise<void> {
   await player.page.waitForFunction((c) => window.__tango?.state?.refusal === c, code, { timeout: 30_000, polling: 50 })
     .catch(async (e: unknown) => { throw new Error(`refusal ${await player.page.evaluate(() => window.__tango?.state?.refusal)} on ${await player.page.evaluate(() => window.__tango?.state?.scene)}, not ${code}: ${String(e)}`); });
-  expect(await shownText(player)).toContain(errorText(code));
+  expect(await player.shownText()).toContain(errorText(code));
 }
 
 const errorText = (code: string): string => translate('en', `error.${code}` as Parameters<typeof translate>[1], {});
-
-/** Every text the page's current screen shows. */
-function shownText(player: Player): Promise<string> {
-  return player.page.evaluate(() => {
-    const scene = window.__tango.game!.scene.getScenes(true)[0]!;
-    return scene.children.list.map((o) => ('text' in o ? String((o as { text: unknown }).text) : '')).join('\n');
-  });
-}
 
 async function newPlayer(context: BrowserContext, url: string): Promise<Player> {
   const page = await context.newPage();
@@ -164,10 +157,8 @@ describe('a player who closes the page comes back to their seat', () => {
   it('a page whose code is older than the server reloads itself and comes back to its seat', { timeout: TEST_MS }, async () => {
     const ctx = await context();
     const said: string[] = [];
-    let pages = 0;
     ctx.on('request', (r) => {
       if (r.url().includes('/matchmake/')) said.push(r.headers()[PROTOCOL_HEADER] ?? 'nothing');
-      if (r.resourceType() === 'document') pages++;
     });
     const { player, before } = await soloAfterOneMove(ctx, game.url);
     expect(said.length).toBeGreaterThan(0);
@@ -176,40 +167,32 @@ describe('a player who closes the page comes back to their seat', () => {
     // The server was updated while the tab was closed; the browser opens the site with the code it
     // had cached, and has the new code once the page reloads.
     await player.page.close();
-    const reached: string[] = [];
-    await ctx.route('**/matchmake/**', (route) => {
-      const headers = { ...route.request().headers(), ...(reached.length === 0 ? { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION - 1) } : {}) };
-      reached.push(headers[PROTOCOL_HEADER] ?? 'nothing');
-      return route.continue({ headers });
-    });
-    pages = 0;
+    const loads = pageLoads(ctx);
+    const reached = await oldCodeWhile(ctx, () => loads() < 2);
     const back = await newPlayer(ctx, `${game.url}/`);
     await back.waitForScene('Match');
     // Refused once, reloaded once, and back with the server's version.
-    expect([pages, reached]).toEqual([2, [String(PROTOCOL_VERSION - 1), String(PROTOCOL_VERSION)]]);
+    expect([loads(), reached]).toEqual([2, [OLDER, String(PROTOCOL_VERSION)]]);
     expect((await seatOf(back)).sessionId).toBe(before.sessionId);
   });
 
   it('a page that keeps getting old code reloads itself once, then asks the player to reload', { timeout: TEST_MS }, async () => {
     const ctx = await context();
-    await ctx.route('**/matchmake/**', (route) => route.continue({ headers: { ...route.request().headers(), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION - 1) } }));
-    let pages = 0;
-    ctx.on('request', (r) => {
-      if (r.resourceType() === 'document') pages++;
-    });
+    await oldCodeWhile(ctx, () => true);
+    const loads = pageLoads(ctx);
     const player = await newPlayer(ctx, `${game.url}/`);
     await player.waitForScene('Start');
     await player.page.keyboard.type('Old');
     await player.click('mode.solo');
     await player.click('play');
-    await expect.poll(() => pages, { timeout: 30_000 }).toBe(2);
+    await expect.poll(loads, { timeout: 30_000 }).toBe(2);
     await player.page.waitForLoadState();
     await player.waitForScene('Start');
     // A cache still serving the old code: the second refusal within the minute is said, not acted on.
     if (!(await player.page.inputValue('#nickname'))) await player.page.fill('#nickname', 'Old');
     await player.click('play');
     await refusalShown(player, 'outdatedClient');
-    expect(pages).toBe(2);
+    expect(loads()).toBe(2);
   });
 
   it('a solo player who closes the whole browser and opens it again comes back to the match', { timeout: TEST_MS }, async () => {
@@ -260,7 +243,7 @@ describe('a player who closes the page comes back to their seat', () => {
     // tab, rather than joining (the newest connection would take the first tab's seat).
     const linkTab = await newPlayer(studentContext, link);
     await linkTab.waitForScene('ClassJoin');
-    expect(await shownText(linkTab)).toContain(errorText('classInOtherTab'));
+    expect(await linkTab.shownText()).toContain(errorText('classInOtherTab'));
     await linkTab.page.close();
     expect((await seatOf(student)).scene).toBe('Match');
     // A reload of the tab in the class (a phone's own way back) is not another tab: straight back into the match.
