@@ -4,6 +4,7 @@ import type { LayoutFact } from './testHook.ts';
 import { Button } from './ui/Button.ts';
 import { Card } from './ui/Card.ts';
 import { fitOf } from './ui/fitText.ts';
+import { isPanel } from './ui/panel.ts';
 
 /** Whether an object and every container around it is drawn. */
 function shown(object: Phaser.GameObjects.GameObject & Partial<Phaser.GameObjects.Components.Visible & Phaser.GameObjects.Components.Alpha>): boolean {
@@ -14,17 +15,29 @@ function shown(object: Phaser.GameObjects.GameObject & Partial<Phaser.GameObject
   return true;
 }
 
-function* walk(list: readonly Phaser.GameObjects.GameObject[]): Generator<Phaser.GameObjects.GameObject> {
+/** Each object in the order it is drawn, with the panels it is part of. */
+function* walk(list: readonly Phaser.GameObjects.GameObject[], panels: readonly Phaser.GameObjects.GameObject[] = []):
+  Generator<{ object: Phaser.GameObjects.GameObject; panels: readonly Phaser.GameObjects.GameObject[] }> {
   for (const object of list) {
-    yield object;
-    if (object instanceof Phaser.GameObjects.Container) yield* walk(object.list);
+    yield { object, panels };
+    if (object instanceof Phaser.GameObjects.Container) yield* walk(object.list, isPanel(object) ? [...panels, object] : panels);
   }
 }
 
+/** A scene's own objects as it draws them: by depth, and in the order added within a depth. */
+function drawn(scene: Phaser.Scene): Phaser.GameObjects.GameObject[] {
+  return [...scene.children.list].sort((a, b) => depthOf(a) - depthOf(b));
+}
+
+function depthOf(object: Phaser.GameObjects.GameObject): number {
+  return (object as Partial<Phaser.GameObjects.Components.Depth>).depth ?? 0;
+}
+
 /**
- * Every visible Text and Button of the running screens with where it is on the page in CSS px, so
- * a browser test can measure what a player sees: a text cut by a texture crop, one wider than the
- * room it was fitted to, anything outside the viewport.
+ * Every visible Text, Button and panel of the running screens with where it is on the page in CSS
+ * px and when it is drawn, so a browser test can measure what a player sees: a text cut by a
+ * texture crop, one wider than the room it was fitted to, one hidden under a panel, anything
+ * outside the viewport.
  */
 export function layoutFacts(game: Phaser.Game): LayoutFact[] {
   const facts: LayoutFact[] = [];
@@ -35,8 +48,12 @@ export function layoutFacts(game: Phaser.Game): LayoutFact[] {
     const rect = (bounds: Phaser.Geom.Rectangle) => ({
       x: (bounds.x - camera.scrollX) * toCss, y: (bounds.y - camera.scrollY) * toCss, width: bounds.width * toCss, height: bounds.height * toCss,
     });
-    for (const object of walk(scene.children.list)) {
+    const orderOf = new Map<Phaser.GameObjects.GameObject, number>();
+    for (const { object, panels } of walk(drawn(scene))) {
+      const order = orderOf.size;
+      orderOf.set(object, order);
       if (!shown(object)) continue;
+      const inPanels = panels.map((p) => orderOf.get(p)!);
       if (object instanceof Phaser.GameObjects.Text) {
         if (!object.text.trim()) continue;
         const fit = fitOf(object);
@@ -47,9 +64,12 @@ export function layoutFacts(game: Phaser.Game): LayoutFact[] {
           kind: 'text', scene: scene.scene.key, text: object.text, ...rect(object.getBounds()), box,
           cropped: object.isCropped,
           fit: fit ? { width: fit.width * toCss, full: fit.full, atRest: object.width * toCss } : null,
+          order, inPanels,
         });
       } else if (object instanceof Button) {
-        facts.push({ kind: 'button', scene: scene.scene.key, text: object.label, ...rect(object.worldBox()), box: null, cropped: false, fit: null });
+        facts.push({ kind: 'button', scene: scene.scene.key, text: object.label, ...rect(object.worldBox()), box: null, cropped: false, fit: null, order, inPanels });
+      } else if (isPanel(object)) {
+        facts.push({ kind: 'panel', scene: scene.scene.key, text: '', ...rect(object.panelBox()), box: null, cropped: false, fit: null, order, inPanels });
       }
     }
   }

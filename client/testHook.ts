@@ -80,7 +80,8 @@ export interface TangoState {
 
 /** One visible Text or Button of the running screens, in CSS px of the page (what `layout()` reports). */
 export interface LayoutFact {
-  kind: 'text' | 'button';
+  /** A panel is an opaque box (a host, the lane…): a text drawn before it and under it is hidden. */
+  kind: 'text' | 'button' | 'panel';
   scene: string;
   text: string;
   x: number;
@@ -93,6 +94,10 @@ export interface LayoutFact {
   cropped: boolean;
   /** For a text fitted with fitText: the width it was given, its whole string, its width at rest (no animation). */
   fit: { width: number; full: string; atRest: number } | null;
+  /** Where it comes in the drawing order: a later one is drawn over it. */
+  order: number;
+  /** The `order` of each panel it is part of, which cannot hide it. */
+  inPanels: number[];
 }
 
 export interface TangoHook {

@@ -286,7 +286,8 @@ export class Match extends SessionScreen {
   }
 
   private showHeader(now: number): void {
-    this.header.show(this.headerFacts(now));
+    // A new scenario's goal (the challenge's next round) may take another number of lines.
+    if (this.header.show(this.headerFacts(now))) this.layout(this.viewWidth, this.viewHeight);
   }
 
   /** What the header says at the room's time `now`. */

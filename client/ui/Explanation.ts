@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { textStyle } from './textStyle.ts';
 import { COLOURS } from './theme.ts';
+import { topLeftBox, type Panel } from './panel.ts';
 
 /** What kind of message it is; each has its own glyph as well as its own colour. */
 export type Tone = 'hint' | 'mistake' | 'right' | 'info';
@@ -11,7 +12,7 @@ const COLOUR: Readonly<Record<Tone, number>> = { hint: COLOURS.hint, mistake: CO
 const MIN_FONT = 11;
 
 /** A panel with one explanation: a hint, why a move was wrong, or what just happened. */
-export class Explanation extends Phaser.GameObjects.Container {
+export class Explanation extends Phaser.GameObjects.Container implements Panel {
   private readonly frame: Phaser.GameObjects.Graphics;
   private readonly glyph: Phaser.GameObjects.Text;
   private readonly message: Phaser.GameObjects.Text;
@@ -27,6 +28,10 @@ export class Explanation extends Phaser.GameObjects.Container {
     this.message = scene.add.text(38, 8, '', textStyle(16, { wrap: 250 }));
     this.add([this.frame, this.glyph, this.message]);
     scene.add.existing(this);
+  }
+
+  panelBox(): Phaser.Geom.Rectangle {
+    return topLeftBox(this, this.boxWidth, this.boxHeight);
   }
 
   resize(width: number, height: number): this {

@@ -5,6 +5,7 @@ import { fitText } from './fitText.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 import { Timer } from './Timer.ts';
+import { topLeftBox, type Panel } from './panel.ts';
 
 export interface HostLabels {
   role: string;
@@ -24,7 +25,7 @@ export interface HostLabels {
  * One TCP endpoint: its role (a circle for the client, a square for the server, so the two
  * differ by shape as well as colour), the player's name and the current TCP state, with its timers.
  */
-export class Host extends Phaser.GameObjects.Container {
+export class Host extends Phaser.GameObjects.Container implements Panel {
   private readonly frame: Phaser.GameObjects.Graphics;
   private readonly title: Phaser.GameObjects.Text;
   private readonly nickname: Phaser.GameObjects.Text;
@@ -60,6 +61,10 @@ export class Host extends Phaser.GameObjects.Container {
   setLabels(labels: HostLabels): void {
     this.labels = labels;
     this.redraw();
+  }
+
+  panelBox(): Phaser.Geom.Rectangle {
+    return topLeftBox(this, this.boxWidth, this.boxHeight);
   }
 
   resize(width: number, height: number): this {

@@ -4,6 +4,7 @@ import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
 import { layoutLadder, type Arrow, type LadderGeometry } from './ladderLayout.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
+import { topLeftBox, type Panel } from './panel.ts';
 
 export interface LadderLabels {
   roles: Record<Role, string>;
@@ -16,7 +17,7 @@ export interface LadderLabels {
  * downwards, each segment an arrow labelled with its flags and numbers, each state written where it
  * was entered, and each move marked ✓ or ✗.
  */
-export class Ladder extends Phaser.GameObjects.Container {
+export class Ladder extends Phaser.GameObjects.Container implements Panel {
   private readonly lines: Phaser.GameObjects.Graphics;
   private texts: Phaser.GameObjects.Text[] = [];
   /** Each arrow's label, shown once the arrow has reached it. */
@@ -32,6 +33,10 @@ export class Ladder extends Phaser.GameObjects.Container {
     this.lines = scene.add.graphics();
     this.add(this.lines);
     scene.add.existing(this);
+  }
+
+  panelBox(): Phaser.Geom.Rectangle {
+    return topLeftBox(this, this.boxWidth, this.boxHeight);
   }
 
   resize(width: number, height: number): this {

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
 import { SegmentSprite } from './SegmentSprite.ts';
 import { COLOURS } from './theme.ts';
+import { topLeftBox, type Panel } from './panel.ts';
 
 /** How far a held segment creeps along before it waits for the segment it is held for. */
 const HELD_AT = 0.35;
@@ -11,7 +12,7 @@ const HELD_AT = 0.35;
  * `sentAt` to `arriveAt` on the room's clock, so their speed is the real latency and two in flight
  * at once cross; a lost one vanishes halfway.
  */
-export class Lane extends Phaser.GameObjects.Container {
+export class Lane extends Phaser.GameObjects.Container implements Panel {
   private readonly strip: Phaser.GameObjects.Graphics;
   private readonly sprites = new Map<number, SegmentSprite>();
   /**
@@ -31,6 +32,10 @@ export class Lane extends Phaser.GameObjects.Container {
     this.strip = scene.add.graphics();
     this.add(this.strip);
     scene.add.existing(this);
+  }
+
+  panelBox(): Phaser.Geom.Rectangle {
+    return topLeftBox(this, this.laneWidth, this.laneHeight);
   }
 
   resize(width: number, height: number): this {

@@ -22,6 +22,8 @@ export class MatchHeader extends Phaser.GameObjects.Container {
   private readonly score: Phaser.GameObjects.Text;
   private boxWidth = 360;
   private narrow = false;
+  /** The height the scene last laid out below, which a longer or shorter goal changes. */
+  private laidOut = 0;
 
   constructor(scene: Phaser.Scene) {
     super(scene, 0, 0);
@@ -33,17 +35,24 @@ export class MatchHeader extends Phaser.GameObjects.Container {
     scene.add.existing(this);
   }
 
-  /** Returns the height used. */
+  /** Returns the height used, which the goal's lines decide. */
   resize(width: number): number {
     this.boxWidth = width;
     const narrow = width < 560;
     this.narrow = narrow;
     this.goal.setFontSize(narrow ? 12 : 15).setWordWrapWidth(narrow ? width : width - 220, true).setY(narrow ? 40 : 46);
     this.score.setX(width);
-    return narrow ? 74 : 70;
+    return (this.laidOut = this.neededHeight());
   }
 
-  show(facts: HeaderFacts): void {
+  /** Two lines of goal fit the usual height; a longer goal (a phone, a long language) takes more rather than going under the hosts. */
+  private neededHeight(): number {
+    const usual = this.narrow ? 74 : 70;
+    return this.goal.text === '' ? usual : Math.max(usual, Math.ceil(this.goal.y + this.goal.height) + 4);
+  }
+
+  /** Shows `facts`; true when the goal now needs another height than the scene laid out, which must then lay out again. */
+  show(facts: HeaderFacts): boolean {
     this.round.setText(this.narrow ? '' : facts.round);
     this.goal.setText(facts.goal);
     // A phone has no room for a column: the score takes the first line.
@@ -53,5 +62,6 @@ export class MatchHeader extends Phaser.GameObjects.Container {
     // On a phone the score has a line of its own above the title; on a wide screen it is a column beside it.
     fitText(this.title, this.narrow ? `${facts.roundShort} · ${facts.title}` : facts.title,
       this.narrow ? this.boxWidth : this.boxWidth - this.score.width - 12, { size: this.narrow ? 17 : 22, minSize: this.narrow ? 13 : 16 });
+    return this.neededHeight() !== this.laidOut;
   }
 }

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/i18n/en.ts';
+import { LOCALES } from '../../shared/i18n/messages.ts';
 import { translate } from '../../shared/i18n/translate.ts';
+import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
-import { measureLayout, textFact, type Measured } from './layoutCheck.ts';
+import { measureLayout, overlap, textFact, type Measured } from './layoutCheck.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
 import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
@@ -30,13 +32,6 @@ function gap(a: Rect, b: Rect): number {
   const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
   const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
   return Math.hypot(dx, dy);
-}
-
-/** How far two rectangles overlap, in CSS px of the narrower way (0 when apart or touching). */
-function overlap(a: Rect, b: Rect): number {
-  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return Math.max(0, Math.min(dx, dy));
 }
 
 let game: LiveGame;
@@ -171,6 +166,33 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     const covered = marks.flatMap((m) => result.facts.filter((f) => f !== m && f.kind === 'text' && overlap(f, m) > 1).map((f) => `✓ at ${Math.round(m.x)},${Math.round(m.y)} covers "${f.text}"`));
     expect(covered).toEqual([]);
     expect(watched.errors).toEqual([]);
+  }, 240_000);
+
+  it('the longest scenario goal in each language reads whole above the hosts', async () => {
+    for (const locale of LOCALES) {
+      // A page of its own for each: a page that left a solo match would be taken back to its seat.
+      const { player, watched } = await phone();
+      await player.page.goto(game.url);
+      const goalOf = (id: ScenarioId) => translate(locale, `scenario.${id}.goal`);
+      const longest = SCENARIO_IDS.reduce((a, b) => (goalOf(b).length > goalOf(a).length ? b : a));
+      const goal = goalOf(longest);
+      await player.page.evaluate((l) => localStorage.setItem('tango.locale', l), locale);
+      await player.page.goto(`${game.url}/?scenarios=${longest}&rounds=1`);
+      await player.waitForScene('Start');
+      await player.page.click('#nickname');
+      await player.page.keyboard.type('Goal');
+      await player.click('mode.solo');
+      await player.click('play');
+      await player.waitForScene('Match');
+      const measured = await until(player, goal);
+      await player.screenshot(`layout-${size.name}-match-goal-${locale}`);
+      expect(measured.faults, `${longest} in ${locale}`).toEqual([]);
+      // The header's goal, not the get-ready step's copy of it over the match.
+      const header = measured.facts.filter((f) => f.kind === 'text' && f.text === goal).sort((a, b) => a.y - b.y)[0]!;
+      const panelsTop = Math.min(...measured.facts.filter((f) => f.kind === 'panel').map((f) => f.y));
+      expect(header.y + header.height, `${longest} in ${locale}`).toBeLessThanOrEqual(panelsTop + 0.5);
+      expect(watched.errors).toEqual([]);
+    }
   }, 240_000);
 
   it('the challenge result and the leaderboard fit', async () => {

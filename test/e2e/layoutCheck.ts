@@ -1,7 +1,8 @@
 /**
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
- * than the room it was fitted to, every caption inside its button, every text field on screen.
+ * than the room it was fitted to, none hidden under a panel drawn over it, every caption inside
+ * its button, every text field on screen.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
@@ -14,6 +15,15 @@ export interface Measured {
   readonly viewport: { width: number; height: number };
   /** One line per fault, empty when the screen fits. */
   readonly faults: string[];
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** How far two rectangles overlap, in CSS px of the narrower way (0 when apart or touching). */
+export function overlap(a: Rect, b: Rect): number {
+  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return Math.max(0, Math.min(dx, dy));
 }
 
 /** Waits two frames (so a relayout has been drawn), then measures the current screen. */
@@ -39,6 +49,13 @@ export async function measureLayout(page: Page): Promise<Measured> {
     if (f.fit && f.fit.atRest > f.fit.width + SLACK) faults.push(`${name} is ${Math.round(f.fit.atRest)} px wide in a room of ${Math.round(f.fit.width)}`);
     if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
     if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
+  }
+  // A panel drawn after a text and over it hides it (a long goal once went under a phone's hosts).
+  for (const panel of facts.filter((f) => f.kind === 'panel')) {
+    for (const f of facts) {
+      if (f.kind !== 'text' || f.scene !== panel.scene || f.order > panel.order || f.inPanels.includes(panel.order)) continue;
+      if (overlap(f, panel) > SLACK) faults.push(`${f.scene}: text "${f.text.replace(/\n/g, '⏎')}" ${where(f)} is hidden under a panel ${where(panel)}`);
+    }
   }
   for (const field of fields) {
     if (outside(field, screen)) faults.push(`text field #${field.id} is outside the viewport, ${where(field)}`);
