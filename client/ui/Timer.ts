@@ -31,8 +31,14 @@ export class Timer extends Phaser.GameObjects.Container {
     return this;
   }
 
-  /** `at` is when it fires on the room's clock, -1 when stopped. */
+  /** `at` is when it fires on the room's clock, -1 when stopped; `now` is 0 until the room has told its time. */
   show(at: number, now: number): void {
+    // A new room's first state can come before its first clock stamp: a countdown from 0 would
+    // read fifty-odd years, and its bar would keep that as its full length.
+    if (now <= 0) {
+      this.setVisible(false);
+      return;
+    }
     if (at !== this.firesAt) {
       // A new deadline: its full length is what remains when it is first seen.
       this.firesAt = at;

@@ -89,6 +89,7 @@ export const en = {
   'hint.retransmit': 'The retransmission timer fired: send your segment again.',
   'hint.refuse': 'This segment belongs to no connection you know: answer with RST.',
   'hint.wait': 'Nothing to send now: wait for the peer or for a timer.',
+  'hint.yourMove': 'Your move: decide which segment this endpoint sends now.',
   'mistake.waitForRto': 'Too early: your segment may still arrive. Send it again only when the retransmission timer fires.',
   'mistake.wrongSeq': 'Wrong sequence number: this segment must start at seq = {expected}.',
   'mistake.wrongAck': 'Wrong acknowledgment number: ack must be the next byte you expect, {expected}.',

@@ -87,6 +87,7 @@ export const zhHans: Catalogue = {
   'hint.retransmit': '重传计时器超时：重新发送你的报文段。',
   'hint.refuse': '这个报文段不属于你所知道的任何连接：回复 RST。',
   'hint.wait': '现在没有需要发送的内容：等待对方或计时器。',
+  'hint.yourMove': '轮到你：决定这个端点现在要发送哪个报文段。',
   'mistake.waitForRto': '太早了：你的报文段可能还在路上。等重传计时器超时后再重新发送。',
   'mistake.wrongSeq': '序号错误：这个报文段的 seq 必须从 {expected} 开始。',
   'mistake.wrongAck': '确认号错误：ack 必须是你期望的下一个字节，即 {expected}。',

@@ -87,6 +87,7 @@ export const zhHant: Catalogue = {
   'hint.retransmit': '重傳計時器逾時：重新送出你的區段。',
   'hint.refuse': '這個區段不屬於你所知的任何連線：回覆 RST。',
   'hint.wait': '現在沒有東西要送：等待對方或計時器。',
+  'hint.yourMove': '輪到你：決定這個端點現在要送出哪個區段。',
   'mistake.waitForRto': '太早了：你的區段可能還在路上。等重傳計時器逾時再重新送出。',
   'mistake.wrongSeq': '序號錯誤：這個區段的 seq 必須從 {expected} 開始。',
   'mistake.wrongAck': '確認號錯誤：ack 必須是你期待的下一個位元組，也就是 {expected}。',

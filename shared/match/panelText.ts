@@ -29,6 +29,8 @@ export interface PanelSource {
   readonly hintAt: number;
   readonly moves: readonly MoveLike[];
   readonly segments: readonly SegmentLike[];
+  /** A move is expected of the endpoint now (its deadline runs): it must not be told to wait. */
+  readonly moveDue: boolean;
 }
 
 /** The text key of the latest thing that happened to `me`: its own right move or an arrival. */
@@ -44,10 +46,10 @@ export function latestHappening(source: Pick<PanelSource, 'moves' | 'segments'>,
 
 /**
  * The panel's text key at room time `now`: the hint once it shows (after a hesitation or a
- * mistake, `hintAt`), else what last happened, else 'hint.wait'. Which of the two it is matters:
- * only the hint may name the move to make.
+ * mistake, `hintAt`), else what last happened, else that it is the player's move or that there
+ * is nothing to send. Which of the two kinds it is matters: only the hint may name the move to make.
  */
 export function panelKey(source: PanelSource, me: Role, now: number): { kind: 'hint' | 'happened'; key: string } {
   if (source.hintKey && hintShowing(source.hintAt, now)) return { kind: 'hint', key: source.hintKey };
-  return { kind: 'happened', key: latestHappening(source, me) ?? 'hint.wait' };
+  return { kind: 'happened', key: latestHappening(source, me) ?? (source.moveDue ? 'hint.yourMove' : 'hint.wait') };
 }

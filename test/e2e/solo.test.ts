@@ -14,8 +14,10 @@ describe('solo against the bot', () => {
   const newPage = suite.newPage;
 
   /** Opens the game with a playlist and starts a solo match from the Start screen. */
-  async function startSolo(scenario: string, hands: Hands, size?: { width: number; height: number }): Promise<{ player: Player; watched: WatchedPage }> {
+  async function startSolo(scenario: string, hands: Hands, size?: { width: number; height: number }, beforeLoad?: (page: WatchedPage['page']) => Promise<unknown>):
+    Promise<{ player: Player; watched: WatchedPage }> {
     const watched = await newPage(size);
+    await beforeLoad?.(watched.page);
     const player = new Player(watched.page, hands);
     await player.page.goto(`${suite.game.url}/?scenarios=${scenario}&rounds=1`);
     await player.waitForScene('Start');
@@ -64,6 +66,9 @@ describe('solo against the bot', () => {
     expect(said).toBe(goal);
     expect(Number(count)).toBeGreaterThanOrEqual(1);
     await player.page.waitForFunction(() => window.__tango.state.getReady === '', null, { timeout: 10_000, polling: 20 });
+    // Before anything has happened the panel says whose move it is: the client opens, the server waits.
+    const before = await player.state();
+    expect(before.explanation).toBe(translate('en', before.role === 'client' ? 'hint.yourMove' : 'hint.wait'));
 
     // The first move's ★ and "do this" wait for a hesitation (4 s after the move became expected); then they show.
     const hint = await player.page.waitForFunction(() => {
@@ -84,6 +89,29 @@ describe('solo against the bot', () => {
     const first = (await player.moves()).find((m) => m.role === role && m.verdict === 'correct');
     expect(first).toMatchObject({ hinted: true });
     expect(first!.points).toBeLessThan(100);
+    expect(watched.errors).toEqual([]);
+  }, ROUND_MS);
+
+  it('shows no countdown before the room has told its time', async () => {
+    // Every frame from the first, the longest countdown any text shows ("Your move 7.8 s").
+    const { player, watched } = await startSolo('old-segment-time-wait', 'mouse', { width: 360, height: 740 }, (page) => page.addInitScript(() => {
+      const w = window as unknown as { __longestCountdown: number };
+      w.__longestCountdown = 0;
+      const sample = () => {
+        for (const f of window.__tango?.layout?.() ?? []) {
+          const seconds = /(\d+(?:\.\d+)?) s$/.exec(f.text);
+          if (seconds) w.__longestCountdown = Math.max(w.__longestCountdown, Number(seconds[1]));
+        }
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    }));
+    // Both endpoints have a move due from the start: the player's deadline is counting down.
+    await player.page.waitForFunction(() => window.__tango.state.getReady === '', null, { timeout: 10_000, polling: 20 });
+    const longest = await player.page.evaluate(() => (window as unknown as { __longestCountdown: number }).__longestCountdown);
+    // A new room's first state came before its first clock stamp, and a deadline once read 1,796,422,180 s.
+    expect(longest).toBeGreaterThan(0);
+    expect(longest).toBeLessThan(60);
     expect(watched.errors).toEqual([]);
   }, ROUND_MS);
 

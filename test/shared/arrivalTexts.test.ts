@@ -86,7 +86,7 @@ function shownWhileExpected(start: MatchState, bots: Parameters<typeof playOut>[
       if (!exp || ep.expectedSince === null) continue;
       const hint = showsHints(state.settings.difficulty) ? { hintKey: exp.hint, hintAt: ep.hintAt ?? -1 } : { hintKey: '', hintAt: -1 };
       // The moment the move became expected: what the player reads before deciding.
-      const panel = panelKey({ ...hint, moves: state.moves, segments: state.wire }, role, ep.expectedSince);
+      const panel = panelKey({ ...hint, moves: state.moves, segments: state.wire, moveDue: ep.deadlineAt !== null }, role, ep.expectedSince);
       if (panel.kind === 'happened') shown.push({ where: `${label}, ${role} in ${ep.tcb.state}`, key: panel.key, cards: exp.cards });
     }
   }
@@ -124,6 +124,12 @@ describe('the explanation panel teaches what arrived without naming the move', (
   it('finds arrivals to check in every scenario', () => {
     expect(shown.length).toBeGreaterThan(SCENARIO_LIST.length);
     expect(new Set(shown.map((s) => s.key)).size).toBeGreaterThan(10);
+  });
+
+  it('never tells a player whose move is expected that there is nothing to send', () => {
+    // The first move of a round (the client's SYN) has nothing before it to describe: it once said "wait for the peer".
+    expect(shown.filter((s) => s.key === 'hint.wait').map((s) => s.where)).toEqual([]);
+    expect(shown.some((s) => s.key === 'hint.yourMove')).toBe(true);
   });
 
   for (const locale of LOCALES) {
