@@ -39,6 +39,23 @@ export function t(key: UiKey, params: Params = {}): string {
   return UI[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Punctuation between texts the code joins: Chinese has its own full-width colon and list comma. */
+const PUNCTUATION: Readonly<Record<Locale, { colon: string; listSeparator: string }>> = {
+  en: { colon: ': ', listSeparator: ', ' },
+  'zh-Hant': { colon: '：', listSeparator: '、' },
+  'zh-Hans': { colon: '：', listSeparator: '、' },
+};
+
+/** "label: value" with the language's own colon (a full-width ： in Chinese); a heading when `value` is empty. */
+export function labelled(label: string, value = ''): string {
+  return `${label}${PUNCTUATION[current].colon}${value}`.trimEnd();
+}
+
+/** Items of a list with the language's own separator (、 in Chinese). */
+export function listed(items: readonly string[]): string {
+  return items.join(PUNCTUATION[current].listSeparator);
+}
+
 /** A shared game text; the server sends keys as plain strings, so an unknown one shows as itself. */
 export function game(key: MessageKey | string, params: Params = {}): string {
   return isMessageKey(key) ? translate(current, key, params) : key;

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { ChallengeResultPayload } from '../../shared/protocol.ts';
 import { savedChallengeOptions } from '../challengePreferences.ts';
-import { game, t } from '../i18n/text.ts';
+import { game, labelled, t } from '../i18n/text.ts';
 import { ChallengeSession } from '../net/challengeSession.ts';
 import { createChallenge } from '../net/lobby.ts';
 import type { Session } from '../net/session.ts';
@@ -164,7 +164,7 @@ export class ChallengeResult extends Screen {
     const lines = mistakeLines(r);
     this.mistakes.setContent(t('challenge.mistakes', { count: r.mistakeCount }), lines.length ? lines : [`✓ ${t('result.noMistakes')}`]);
     this.rounds.show(r.rounds.map((k, i) => ({
-      recordId: k.recordId, text: `${t('challenge.roundPick', { n: i + 1, count: r.rounds.length })}: ${game(`scenario.${k.scenarioId}.title`)}`,
+      recordId: k.recordId, text: labelled(t('challenge.roundPick', { n: i + 1, count: r.rounds.length }), game(`scenario.${k.scenarioId}.title`)),
     })));
     this.publishResult();
   }

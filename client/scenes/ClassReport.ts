@@ -2,7 +2,7 @@ import type Phaser from 'phaser';
 import { misconceptionHeadings, misconceptionText } from '../../shared/i18n/misconceptionTexts.ts';
 import type { ClassReport as Report, StudentReport } from '../../shared/protocol.ts';
 import type { MisconceptionCount } from '../../shared/reports/misconceptions.ts';
-import { game, locale, t } from '../i18n/text.ts';
+import { game, labelled, listed, locale, t } from '../i18n/text.ts';
 import { downloadClassCsv, fetchClassReport } from '../net/classReport.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { publish } from '../testHook.ts';
@@ -32,7 +32,7 @@ function studentLines(s: StudentReport): string[] {
   const mistake = s.commonMistakes[0];
   const lines = [head];
   if (skills) lines.push(`   ↳ ${skills}`);
-  if (mistake) lines.push(`   ↳ ✗ ${t('class.commonMistake')}: ${game(`skill.${mistake.skill}`)} (${mistake.count}×)`);
+  if (mistake) lines.push(`   ↳ ✗ ${labelled(t('class.commonMistake'), game(`skill.${mistake.skill}`))} (${mistake.count}×)`);
   const times = misconceptionHeadings(locale()).times;
   for (const m of s.misconceptions) lines.push(`   ↳ ? ${misconceptionText(m.id, locale()).name} ${times.replace('{count}', String(m.count))}`);
   return lines;
@@ -41,10 +41,10 @@ function studentLines(s: StudentReport): string[] {
 /** The class's misconceptions, most widespread first: the name, how many students, and what to reteach. */
 function misconceptionLines(list: readonly MisconceptionCount[]): string[] {
   const h = misconceptionHeadings(locale());
-  if (list.length === 0) return [`? ${h.title}: ${h.none}`];
-  return [`? ${h.title}:`, ...list.flatMap((m) => {
+  if (list.length === 0) return [`? ${labelled(h.title, h.none)}`];
+  return [`? ${labelled(h.title)}`, ...list.flatMap((m) => {
     const text = misconceptionText(m.id, locale());
-    return [`  • ${text.name} — ${h.students} ${m.students} · ${h.moves} ${m.count}`, `    ${h.reteach}: ${text.reteach}`];
+    return [`  • ${text.name} — ${h.students} ${m.students} · ${h.moves} ${m.count}`, `    ${labelled(h.reteach, text.reteach)}`];
   })];
 }
 
@@ -136,9 +136,9 @@ export class ClassReport extends Screen {
   private show(report: Report): void {
     // A round the server stopped in the middle of (a crash) has no results, or only some: say so.
     const cut = report.rounds.filter((r) => r.interrupted).map((r) => r.roundNo);
-    const interrupted = cut.length > 0 ? `${t('class.reportInterrupted', { rounds: cut.join(', ') })}\n` : '';
+    const interrupted = cut.length > 0 ? `${t('class.reportInterrupted', { rounds: listed(cut.map(String)) })}\n` : '';
     this.summary.setText(`${t('class.reportRounds', { rounds: report.rounds.length })} · ${t('class.students', { count: report.students.length })}\n`
-      + interrupted + `${t('class.mistakesTitle')}:\n${mistakeLines(report.commonMistakes).join('\n')}`);
+      + interrupted + `${labelled(t('class.mistakesTitle'))}\n${mistakeLines(report.commonMistakes).join('\n')}`);
     this.list.setContent(`♛ ${t('class.leaderboard')}`, [...misconceptionLines(report.misconceptions), '', ...report.students.flatMap(studentLines)]);
     this.pairs.show(report.pairRounds.map((r, i) => ({ recordId: r.recordId, text: pairRoundLine(r, i, report.pairRounds.length) })));
     this.layout(this.viewWidth, this.viewHeight);

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { TIME_ALLOWANCES, type TimeAllowance } from '../../shared/match/timeAllowance.ts';
 import { TEACHER_MSG, type ClassroomView, type StudentView } from '../../shared/protocol.ts';
-import { game, t } from '../i18n/text.ts';
+import { game, labelled, listed, t } from '../i18n/text.ts';
 import type { ClassSession } from '../net/classSession.ts';
 import { Button } from '../ui/Button.ts';
 import { ChoiceRow } from '../ui/ChoiceRow.ts';
@@ -112,5 +112,5 @@ export class ClassTime extends Screen {
 function givenLine(view: ClassroomView): string {
   const names = (a: TimeAllowance) => [...view.timeAllowances].filter(([, v]) => v === a)
     .map(([id]) => view.students.get(id)?.nickname).filter((n): n is string => n !== undefined).sort();
-  return (['extra', 'untimed'] as const).map((a) => `${t(`access.${a}`)}: ${names(a).join(', ') || '—'}`).join(' · ');
+  return (['extra', 'untimed'] as const).map((a) => labelled(t(`access.${a}`), listed(names(a)) || '—')).join(' · ');
 }

@@ -4,7 +4,7 @@ import { peerOf } from '../../shared/match/cards.ts';
 import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { toMoveView } from '../../shared/match/moveView.ts';
 import { CaptureFileInput, type CaptureFileResult, type OpenedCaptureFile } from '../captureFiles.ts';
-import { game, locale, t } from '../i18n/text.ts';
+import { game, labelled, locale, t } from '../i18n/text.ts';
 import { fetchRoundRecord } from '../net/roundRecords.ts';
 import { publish } from '../testHook.ts';
 import { Button } from '../ui/Button.ts';
@@ -36,7 +36,7 @@ function lineText(line: ReplayLine): string {
       const m = toMoveView(line.move);
       // A stale card was not sent and cost nothing: neither right nor wrong.
       const mark = m.verdict === 'correct' ? '✓' : m.verdict === 'stale' ? '↺' : '✗';
-      return `${mark} ${role(m.role)} · ${m.state} · ${movePlayed(m, locale())}: ${explainMove(m, locale())}`;
+      return `${mark} ${role(m.role)} · ${m.state} · ${labelled(movePlayed(m, locale()), explainMove(m, locale()))}`;
     }
     case 'sent':
       return `→ ${role(line.segment.from)} · ${line.segment.card} seq=${line.segment.seq}`;
@@ -168,7 +168,7 @@ export class Replay extends Screen {
     this.payload = got.value;
     this.steps = replaySteps(got.value);
     const r = got.value.record;
-    const names = (['client', 'server'] as const).map((role) => `${t(`role.${role}`)}: ${r.nicknames[role] || t('waiting.bot')}`).join(' · ');
+    const names = (['client', 'server'] as const).map((role) => labelled(t(`role.${role}`), r.nicknames[role] || t('waiting.bot'))).join(' · ');
     this.title.setText(`${t('replay.title')} · ${game(`scenario.${r.scenarioId}.title`)}`);
     this.status.setText(`${names} · ${r.status === 'won' ? t('result.won') : t('result.timeUp')}\n${t('replay.keys')}`);
     this.showControls(true);

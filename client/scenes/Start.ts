@@ -6,7 +6,7 @@ import {
 } from '../../shared/protocol.ts';
 import { playlistFromAddress } from '../addressPlaylist.ts';
 import { CaptureFileInput, type CaptureFileResult } from '../captureFiles.ts';
-import { game, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
+import { game, labelled, LOCALE_NAMES, locale, setLocale, t } from '../i18n/text.ts';
 import type { JoinFailure } from '../net/joinFailure.ts';
 import { joinByCode, openRoom, type JoinResult } from '../net/lobby.ts';
 import { loadPreferences, savePreferences, type Preferences } from '../preferences.ts';
@@ -218,7 +218,7 @@ export class Start extends Screen {
   private scenariosLabel(): string {
     const [first, ...more] = playlistFromAddress().playlist ?? this.prefs.scenarios;
     const title = first ? game(`scenario.${first}.title`) : '';
-    return `${t('start.scenarios')}: ${title}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
+    return `${labelled(t('start.scenarios'), title)}${more.length > 0 ? ` +${more.length}` : ''}  ›`;
   }
 
   /** A capture file opened: its ladder, or why it cannot be shown, under the button. */

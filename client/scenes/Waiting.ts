@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { invitePath, roomQrPath, type PairRoomView } from '../../shared/protocol.ts';
-import { t } from '../i18n/text.ts';
+import { listed, t } from '../i18n/text.ts';
 import { isChallengeView } from '../net/challengeView.ts';
 import { serverUrl } from '../net/lobby.ts';
 import { Button } from '../ui/Button.ts';
@@ -98,7 +98,7 @@ export class Waiting extends SessionScreen {
     if (!this.qr && view.code && !this.searching) this.qr = new QrImage(this, 'invite-qr', `${serverUrl()}${roomQrPath(view.code)}`, this.link.field.value);
     const names = [...view.players.values()].map((p) => {
       const tags = [p.sessionId === this.session.sessionId ? t('match.you') : '', p.isBot ? t('waiting.bot') : ''].filter(Boolean);
-      return `• ${p.nickname}${tags.length ? ` (${tags.join(', ')})` : ''}`;
+      return `• ${p.nickname}${tags.length ? ` (${listed(tags)})` : ''}`;
     });
     const alone = view.players.size < 2 ? `\n${t('waiting.empty')}` : '';
     this.players.setText(`${t('waiting.players')}\n${names.join('\n')}${alone}`);

@@ -1,6 +1,6 @@
 import type { ClassroomView, MistakeView, PairRoundView } from '../../shared/protocol.ts';
 import { explainMistakeKind } from '../../shared/i18n/moveText.ts';
-import { game, locale, t } from '../i18n/text.ts';
+import { game, labelled, locale, t } from '../i18n/text.ts';
 import type { StandingsLabels } from '../ui/ClassStandingsTable.ts';
 
 /** The class's phase in one line, for the console's header. */
@@ -38,6 +38,6 @@ export function standingsLabels(): StandingsLabels {
 /** "Pair 2 of 6 (round 1): ● Ana · ■ Bo · Three-way handshake · ✓": one pair's kept round in the report. */
 export function pairRoundLine(r: PairRoundView, index: number, count: number): string {
   const name = (role: 'client' | 'server') => r.nicknames[role] || t('waiting.bot');
-  return `${t('class.pairRound', { n: index + 1, count, round: r.roundNo })}: `
-    + `● ${name('client')} · ■ ${name('server')} · ${game(`scenario.${r.scenarioId}.title`)} · ${r.status === 'won' ? '✓' : '◷'}`;
+  return labelled(t('class.pairRound', { n: index + 1, count, round: r.roundNo }),
+    `● ${name('client')} · ■ ${name('server')} · ${game(`scenario.${r.scenarioId}.title`)} · ${r.status === 'won' ? '✓' : '◷'}`);
 }
