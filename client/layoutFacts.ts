@@ -64,12 +64,12 @@ export function layoutFacts(game: Phaser.Game): LayoutFact[] {
           kind: 'text', scene: scene.scene.key, text: object.text, ...rect(object.getBounds()), box,
           cropped: object.isCropped,
           fit: fit ? { width: fit.width * toCss, full: fit.full, atRest: object.width * toCss } : null,
-          order, inPanels,
+          order, inPanels, inset: 0,
         });
       } else if (object instanceof Button) {
-        facts.push({ kind: 'button', scene: scene.scene.key, text: object.label, ...rect(object.worldBox()), box: null, cropped: false, fit: null, order, inPanels });
+        facts.push({ kind: 'button', scene: scene.scene.key, text: object.label, ...rect(object.worldBox()), box: null, cropped: false, fit: null, order, inPanels, inset: 0 });
       } else if (isPanel(object)) {
-        facts.push({ kind: 'panel', scene: scene.scene.key, text: '', ...rect(object.panelBox()), box: null, cropped: false, fit: null, order, inPanels });
+        facts.push({ kind: 'panel', scene: scene.scene.key, text: '', ...rect(object.panelBox()), box: null, cropped: false, fit: null, order, inPanels, inset: object.panelInset * toCss });
       }
     }
   }

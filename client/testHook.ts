@@ -98,6 +98,8 @@ export interface LayoutFact {
   order: number;
   /** The `order` of each panel it is part of, which cannot hide it. */
   inPanels: number[];
+  /** A panel's: how far its own texts keep from its edge. */
+  inset: number;
 }
 
 export interface TangoHook {

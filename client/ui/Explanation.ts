@@ -30,6 +30,9 @@ export class Explanation extends Phaser.GameObjects.Container implements Panel {
     scene.add.existing(this);
   }
 
+  /** A border of up to 6 px on the left. */
+  readonly panelInset = 6;
+
   panelBox(): Phaser.Geom.Rectangle {
     return topLeftBox(this, this.boxWidth, this.boxHeight);
   }

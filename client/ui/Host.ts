@@ -35,6 +35,7 @@ export class Host extends Phaser.GameObjects.Container implements Panel {
   private boxWidth = 160;
   private boxHeight = 140;
   private shownState = '';
+  private shownIsn = '';
   private timersTop = 78;
   readonly role: Role;
   private labels: HostLabels;
@@ -63,6 +64,9 @@ export class Host extends Phaser.GameObjects.Container implements Panel {
     this.redraw();
   }
 
+  /** A border of up to 4 px, and air. */
+  readonly panelInset = 6;
+
   panelBox(): Phaser.Geom.Rectangle {
     return topLeftBox(this, this.boxWidth, this.boxHeight);
   }
@@ -88,7 +92,11 @@ export class Host extends Phaser.GameObjects.Container implements Panel {
         : { targets: this.stateText, alpha: { from: 0.25, to: 1 }, duration: 300 });
     }
     // Numbers players need their own ISN for the first SYN or SYN+ACK; later numbers follow from it.
-    this.isnText.setText(endpoint ? this.labels.isn(endpoint.iss) : '');
+    const isn = endpoint ? this.labels.isn(endpoint.iss) : '';
+    if (isn !== this.shownIsn) {
+      this.shownIsn = isn;
+      this.fitIsn();
+    }
     const [rto, timeWait, deadline] = this.timers;
     rto?.show(endpoint?.rtoAt ?? -1, now);
     timeWait?.show(endpoint?.timeWaitAt ?? -1, now);
@@ -105,6 +113,11 @@ export class Host extends Phaser.GameObjects.Container implements Panel {
   /** The longest state names (SYN-RECEIVED, ESTABLISHED) must fit a phone's narrow host box: shrink to fit, never cut. */
   private fitState(): void {
     fitText(this.stateText, this.shownState, this.stateRoom(), { size: 22, minSize: 8 });
+  }
+
+  /** "初始序號 4226" fills a phone's narrow host box: shrink to fit, never past the border. */
+  private fitIsn(): void {
+    fitText(this.isnText, this.shownIsn, this.stateRoom(), { size: 13, minSize: 10 });
   }
 
   /** The state's width inside the box's padding, as for the title and the nickname. */
@@ -126,6 +139,7 @@ export class Host extends Phaser.GameObjects.Container implements Panel {
     this.stateText.setPosition(pad + 2, pad + 40);
     this.fitState();
     this.isnText.setPosition(pad + 2, pad + 66);
+    this.fitIsn();
     this.timersTop = pad + 70;
     for (const timer of this.timers) timer.setWidth(w - 2 * pad - 4).setX(pad + 2);
   }

@@ -35,6 +35,8 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
     scene.add.existing(this);
   }
 
+  readonly panelInset = 0;
+
   panelBox(): Phaser.Geom.Rectangle {
     return topLeftBox(this, this.boxWidth, this.boxHeight);
   }

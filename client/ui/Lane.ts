@@ -34,6 +34,8 @@ export class Lane extends Phaser.GameObjects.Container implements Panel {
     scene.add.existing(this);
   }
 
+  readonly panelInset = 0;
+
   panelBox(): Phaser.Geom.Rectangle {
     return topLeftBox(this, this.laneWidth, this.laneHeight);
   }

@@ -8,6 +8,8 @@ import Phaser from 'phaser';
 export interface Panel {
   /** The box in world px. */
   panelBox(): Phaser.Geom.Rectangle;
+  /** How far its texts keep from its edge: its coloured border and a little air, or 0 for a plain box. */
+  readonly panelInset: number;
 }
 
 /** Whether `object` is drawn as a panel. */

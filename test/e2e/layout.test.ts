@@ -168,7 +168,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(watched.errors).toEqual([]);
   }, 240_000);
 
-  it('the longest scenario goal in each language reads whole above the hosts', async () => {
+  it('the longest scenario goal and the ISN in each language read whole, above and inside the hosts', async () => {
     for (const locale of LOCALES) {
       // A page of its own for each: a page that left a solo match would be taken back to its seat.
       const { player, watched } = await phone();
@@ -182,6 +182,8 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
       await player.page.click('#nickname');
       await player.page.keyboard.type('Goal');
       await player.click('mode.solo');
+      // Numbers: the player's host shows its ISN too, the longest line a host box has.
+      await player.click('difficulty.numbers');
       await player.click('play');
       await player.waitForScene('Match');
       const measured = await until(player, goal);

@@ -1,8 +1,8 @@
 /**
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
- * than the room it was fitted to, none hidden under a panel drawn over it, every caption inside
- * its button, every text field on screen.
+ * than the room it was fitted to, none hidden under a panel drawn over it nor out of its own
+ * panel, every caption inside its button, every text field on screen.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
@@ -50,8 +50,16 @@ export async function measureLayout(page: Page): Promise<Measured> {
     if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
     if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
   }
-  // A panel drawn after a text and over it hides it (a long goal once went under a phone's hosts).
-  for (const panel of facts.filter((f) => f.kind === 'panel')) {
+  // A panel's own texts stay inside it (an ISN once ran over a phone's host border), and a panel
+  // drawn after a text and over it hides it (a long goal once went under a phone's hosts).
+  const panels = facts.filter((f) => f.kind === 'panel');
+  const panelAt = new Map(panels.map((p) => [p.order, p]));
+  for (const f of facts) {
+    const own = f.kind === 'text' ? panelAt.get(f.inPanels.at(-1) ?? -1) : undefined;
+    const room = own && { x: own.x + own.inset, y: own.y + own.inset, width: own.width - 2 * own.inset, height: own.height - 2 * own.inset };
+    if (own && room && outside(f, room)) faults.push(`${f.scene}: text "${f.text.replace(/\n/g, '⏎')}" ${where(f)} overflows its panel ${where(own)}`);
+  }
+  for (const panel of panels) {
     for (const f of facts) {
       if (f.kind !== 'text' || f.scene !== panel.scene || f.order > panel.order || f.inPanels.includes(panel.order)) continue;
       if (overlap(f, panel) > SLACK) faults.push(`${f.scene}: text "${f.text.replace(/\n/g, '⏎')}" ${where(f)} is hidden under a panel ${where(panel)}`);
