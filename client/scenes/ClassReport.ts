@@ -28,7 +28,7 @@ export interface ClassReportData {
 function studentLines(s: StudentReport): string[] {
   const accuracy = accuracyText(s, { percent: (value) => t('class.percent', { value }), none: t('class.none') });
   const head = `${s.rank}. ${s.nickname} — ${t('class.yourPoints', { points: s.points })} · ${t('class.accuracy')} ${accuracy} · ✓ ${t('class.correct')} ${s.correct} · ✗ ${t('class.wrong')} ${s.mistakes} · ${t('class.missed')} ${s.missed}`;
-  const skills = s.skills.map((k) => `${game(`skill.${k.skill}`)} ${k.accuracy} %`).join(' · ');
+  const skills = s.skills.map((k) => `${game(`skill.${k.skill}`)} ${t('class.percent', { value: k.accuracy })}`).join(' · ');
   const mistake = s.commonMistakes[0];
   const lines = [head];
   if (skills) lines.push(`   ↳ ${skills}`);

@@ -67,7 +67,7 @@ export class ClassSetup extends Screen {
       once ? 'once' : nearest(ROUND_COUNTS, s.rounds), () => '', () => undefined);
     this.difficulty = new ChoiceRow(this, t('start.difficulty'), DIFFICULTIES, (d) => t(`difficulty.${d}`), s.difficulty, (d) => t(`difficulty.${d}Help`), () => undefined);
     this.speed = new ChoiceRow(this, t('start.speed'), SPEEDS, (v) => t(`speed.${v}`), s.speed, () => '', () => undefined);
-    this.loss = new ChoiceRow(this, t('class.loss'), LOSS_RATES, (l) => `${Math.round(Number(l) * 100)} %`, nearest(LOSS_RATES, s.lossRate), () => '', () => undefined);
+    this.loss = new ChoiceRow(this, t('class.loss'), LOSS_RATES, (l) => t('class.percent', { value: Math.round(Number(l) * 100) }), nearest(LOSS_RATES, s.lossRate), () => '', () => undefined);
     this.length = new ChoiceRow(this, t('class.roundLength'), ROUND_SECONDS, (r) => (r === '0' ? t('class.scenarioTime') : t('class.seconds', { seconds: r })),
       nearest(ROUND_SECONDS, s.roundSeconds), () => '', () => undefined);
     this.rankBy = new ChoiceRow(this, t('class.rankBy'), RANKINGS, (r) => t(`class.rankBy.${r}`), s.rankBy, (r) => t(`class.rankBy.${r}Help`), () => undefined);
