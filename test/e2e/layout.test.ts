@@ -9,7 +9,7 @@ import { translate } from '../../shared/i18n/translate.ts';
 import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
 import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
 import { closeAfterEach } from './closeAfterEach.ts';
-import { measureLayout, overlap, textFact, type Measured } from './layoutCheck.ts';
+import { measureLayout, overlap, textFact, type Measured, type Rect } from './layoutCheck.ts';
 import { startLiveGame, type LiveGame } from './liveGame.ts';
 import { Player } from './player.ts';
 import { createClassFromStart, joinAsStudent } from './teacherPages.ts';
@@ -24,8 +24,6 @@ const SIZES = [
   { name: '390x844@3', width: 390, height: 844, scale: 3 },
   { name: '1920x1080@1', width: 1920, height: 1080, scale: 1 },
 ] as const;
-
-type Rect = { x: number; y: number; width: number; height: number };
 
 /** The gap between two rectangles in CSS px (0 when they touch or overlap). */
 function gap(a: Rect, b: Rect): number {

@@ -17,7 +17,8 @@ export interface Measured {
   readonly faults: string[];
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
+/** A box on the page, in CSS px. */
+export type Rect = { x: number; y: number; width: number; height: number };
 
 /** How far two rectangles overlap, in CSS px of the narrower way (0 when apart or touching). */
 export function overlap(a: Rect, b: Rect): number {
