@@ -26,8 +26,10 @@ import { hook, publish } from './testHook.ts';
 import { COLOURS } from './ui/theme.ts';
 import { probeWebgl } from './webglProbe.ts';
 import { locale, setLocale } from './i18n/text.ts';
+import { fillTurnUpright } from './turnUpright.ts';
 
 setLocale(locale());
+fillTurnUpright();
 
 // Phaser fixes its renderer when the game is made, so it is chosen here (see rendererChoice.ts).
 const renderer = chooseRenderer({

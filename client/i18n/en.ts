@@ -75,6 +75,7 @@ export const en = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': 'Keys 1–7 play a card · M sound',
+  'layout.turnUpright': 'Turn your phone upright to play, or make this window taller.',
   'match.keysHelpNumbers': 'Keys 1–7 play · S types seq/ack · Enter sends the ★ card',
   'match.correct': 'Right: {card}',
   'match.mistake': 'Mistake: {card}',

@@ -36,7 +36,12 @@ export { LOCALES };
 
 /** A text of the client's own screens. */
 export function t(key: UiKey, params: Params = {}): string {
-  return UI[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return tIn(current, key, params);
+}
+
+/** A text of the client's own screens in `language`, whatever the page speaks now. */
+export function tIn(language: Locale, key: UiKey, params: Params = {}): string {
+  return UI[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Punctuation between texts the code joins: Chinese has its own full-width colon and list comma. */

@@ -73,6 +73,7 @@ export const zhHans: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌 · M 声音',
+  'layout.turnUpright': '请把手机转成竖向来玩，或把这个窗口拉高一些。',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 输入 seq/ack · Enter 发送 ★ 牌',
   'match.correct': '正确：{card}',
   'match.mistake': '错误：{card}',

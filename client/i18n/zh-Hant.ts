@@ -73,6 +73,7 @@ export const zhHant: UiCatalogue = {
   'match.seq': 'seq',
   'match.ack': 'ack',
   'match.keysHelp': '按 1–7 出牌 · M 聲音',
+  'layout.turnUpright': '請把手機轉成直向來玩，或把這個視窗拉高一些。',
   'match.keysHelpNumbers': '按 1–7 出牌 · S 輸入 seq/ack · Enter 送出 ★ 牌',
   'match.correct': '正確：{card}',
   'match.mistake': '錯誤：{card}',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/i18n/en.ts';
+import { zhHant } from '../../client/i18n/zh-Hant.ts';
 import { LOCALES } from '../../shared/i18n/messages.ts';
 import { translate } from '../../shared/i18n/translate.ts';
 import { SCENARIO_IDS, type ScenarioId } from '../../shared/scenarios/scenario.ts';
@@ -236,4 +237,39 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     await fits(console, 'teacher-console');
     expect(watched.errors).toEqual([]);
   }, 240_000);
+});
+
+describe('a phone held sideways', () => {
+  const closesAfterTest = closeAfterEach();
+
+  /** What the page shows of the turn-upright notice: its text if it covers the game, '' if it is hidden. */
+  async function notice(page: WatchedPage['page']): Promise<string> {
+    return page.evaluate(() => {
+      const el = document.getElementById('turn-upright');
+      if (!el || getComputedStyle(el).display === 'none') return '';
+      const box = el.getBoundingClientRect();
+      // It must cover the whole viewport, over the game and its text fields.
+      return box.width >= innerWidth && box.height >= innerHeight ? el.innerText.trim() : `covers only ${box.width}×${box.height}`;
+    });
+  }
+
+  it('is asked to turn upright in its own language, and the game shows again once it is', async () => {
+    const watched = await openPage(browser, { width: 844, height: 390 }, 3);
+    closesAfterTest(watched.context);
+    const player = new Player(watched.page, 'mouse');
+    await player.page.goto(game.url);
+    await player.waitForScene('Start');
+    expect(await notice(player.page)).toBe(en['layout.turnUpright']);
+    await player.screenshot('layout-844x390@3-sideways');
+    await player.page.evaluate(() => localStorage.setItem('tango.locale', 'zh-Hant'));
+    await player.page.reload();
+    await player.waitForScene('Start');
+    expect(await notice(player.page)).toBe(zhHant['layout.turnUpright']);
+    // Upright, and on a laptop or a projector, there is no notice.
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await player.page.setViewportSize(size);
+      expect(await notice(player.page), `${size.width}×${size.height}`).toBe('');
+    }
+    expect(watched.errors).toEqual([]);
+  }, 120_000);
 });
