@@ -1,7 +1,8 @@
 import Phaser from 'phaser';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
-import { layoutLadder, type Arrow, type LadderGeometry } from './ladderLayout.ts';
+import { fitText } from './fitText.ts';
+import { layoutLadder, STATE_GAP, type Arrow, type LadderGeometry } from './ladderLayout.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 import { topLeftBox, type Panel } from './panel.ts';
@@ -11,6 +12,9 @@ export interface LadderLabels {
   lost: string;
   missed: string;
 }
+
+/** Air between a state's name and the ladder's edge. */
+const EDGE_AIR = 4;
 
 /**
  * The sequence diagram of textbooks and Wireshark's flow graph: a timeline per endpoint, time
@@ -35,7 +39,8 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
     scene.add.existing(this);
   }
 
-  readonly panelInset = 0;
+  /** A plain box: its texts keep a little air from its edge. */
+  readonly panelInset = 3;
 
   panelBox(): Phaser.Geom.Rectangle {
     return topLeftBox(this, this.boxWidth, this.boxHeight);
@@ -116,7 +121,9 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
     };
     add(geo.left, 6, `● ${this.labels.roles.client}`, 13, COLOURS.client, 0.5, 0);
     add(geo.right, 6, `■ ${this.labels.roles.server}`, 13, COLOURS.server, 0.5, 0);
-    for (const mark of geo.states) add(mark.x, mark.y, mark.state, 11, COLOURS.text, mark.align === 'right' ? 1 : 0);
+    // A state's name has the margin beside its line, less air at the edge: SYN-RECEIVED once ended 2 px from a phone's ladder edge.
+    const stateRoom = geo.left - STATE_GAP - EDGE_AIR;
+    for (const mark of geo.states) fitText(add(mark.x, mark.y, mark.state, 11, COLOURS.text, mark.align === 'right' ? 1 : 0), mark.state, stateRoom, { size: 11, minSize: 8 });
     for (const arrow of geo.arrows) {
       // Level labels on a dark plate, as in Wireshark's flow graph: readable across the line, and
       // rotated text is clipped by Phaser 4's WebGL renderer.

@@ -21,6 +21,9 @@ export interface Arrow {
   label: string;
 }
 
+/** Between a lifeline and the name of the state it enters. */
+export const STATE_GAP = 6;
+
 export interface StateMark { role: Role; state: string; x: number; y: number; align: 'left' | 'right' }
 
 export interface LadderGeometry {
@@ -137,7 +140,7 @@ export function layoutLadder(view: PairRoomView, box: LadderBox): LadderGeometry
     const at = Math.max(y(entry.at), lastY[entry.role] + LINE);
     lastY[entry.role] = at;
     const client = entry.role === 'client';
-    states.push({ role: entry.role, state: entry.state, x: client ? left - 6 : right + 6, y: at, align: client ? 'right' : 'left' });
+    states.push({ role: entry.role, state: entry.state, x: client ? left - STATE_GAP : right + STATE_GAP, y: at, align: client ? 'right' : 'left' });
   }
 
   const key = [box.width, box.height, span, compact, view.segments.map((s) => `${s.id}:${s.status}:${s.arriveAt}`).join(','),
