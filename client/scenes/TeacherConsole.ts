@@ -199,9 +199,11 @@ export class TeacherConsole extends Screen {
     let jy = y + this.codeText.height * 0.85;
     this.joinAt.setPosition(m, jy);
     jy += 20;
-    jy += this.link.layout(m, jy, joinWidth, 44) + 10;
+    const phoneQr = Math.floor(Math.min(120, width * 0.3));
+    // On a phone the link's field stops short of the QR code beside it, which reaches below the code.
+    jy += this.link.layout(m, jy, wide ? joinWidth : joinWidth - phoneQr - 8, 44) + 10;
     const qrRoom = wide ? Math.min(joinWidth, bottom - jy - 40) : 0;
-    const qrSize = Math.floor(wide ? Math.min(lobby ? 300 : 200, qrRoom) : Math.min(120, width * 0.3));
+    const qrSize = wide ? Math.floor(Math.min(lobby ? 300 : 200, qrRoom)) : phoneQr;
     if (wide) {
       this.qr.setVisible(qrSize >= 96).setBox(m, jy, qrSize);
       if (qrSize >= 96) jy += qrSize + 10;

@@ -220,9 +220,9 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(watched.errors).toEqual([]);
   }, 240_000);
 
-  it('a student who joined a class sees a lobby that fits', async () => {
-    // The teacher's console, on a projector: a class of its own for each size.
-    const teacher = await openPage(browser, { width: 1920, height: 1080 }, 1);
+  it('a student who joined a class sees a lobby that fits, and the teacher\'s console at the same size fits', async () => {
+    // The teacher's console at the same size (a projector, or a teacher's phone): a class of its own for each size.
+    const teacher = await openPage(browser, { width: size.width, height: size.height }, size.scale);
     closesAfterTest(teacher.context);
     const classLink = await createClassFromStart(new Player(teacher.page, 'mouse'), game.url);
     const { player, watched } = await phone();

@@ -2,7 +2,7 @@
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
  * than the room it was fitted to, none hidden under a panel drawn over it nor out of its own
- * panel, every caption inside its button, every text field on screen.
+ * panel, every caption inside its button, every text field on screen and under no image.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
@@ -30,13 +30,12 @@ export function overlap(a: Rect, b: Rect): number {
 /** Waits two frames (so a relayout has been drawn), then measures the current screen. */
 export async function measureLayout(page: Page): Promise<Measured> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  const { facts, fields, viewport } = await page.evaluate(() => ({
-    facts: window.__tango.layout?.() ?? [],
-    fields: [...document.querySelectorAll('input')].filter((f) => f.offsetParent !== null && getComputedStyle(f).visibility !== 'hidden'
-      && getComputedStyle(f.parentElement ?? f).display !== 'none')
-      .map((f) => ({ id: f.id, ...JSON.parse(JSON.stringify(f.getBoundingClientRect())) as { x: number; y: number; width: number; height: number } })),
-    viewport: { width: innerWidth, height: innerHeight },
-  }));
+  const { facts, fields, images, viewport } = await page.evaluate(() => {
+    const shownOnes = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)]
+      .filter((f) => f.offsetParent !== null && getComputedStyle(f).visibility !== 'hidden' && getComputedStyle(f.parentElement ?? f).display !== 'none')
+      .map((f) => ({ id: f.id, ...JSON.parse(JSON.stringify(f.getBoundingClientRect())) as { x: number; y: number; width: number; height: number } }));
+    return { facts: window.__tango.layout?.() ?? [], fields: shownOnes('input'), images: shownOnes('img'), viewport: { width: innerWidth, height: innerHeight } };
+  });
   const faults: string[] = [];
   if (facts.length === 0) faults.push('the page reported no layout (no window.__tango.layout, or nothing on screen)');
   const outside = (r: { x: number; y: number; width: number; height: number }, box: { x: number; y: number; width: number; height: number }): boolean =>
@@ -68,6 +67,10 @@ export async function measureLayout(page: Page): Promise<Measured> {
   }
   for (const field of fields) {
     if (outside(field, screen)) faults.push(`text field #${field.id} is outside the viewport, ${where(field)}`);
+    // A QR code over the class link once hid the end of it on a teacher's phone.
+    for (const image of images) {
+      if (overlap(image, field) > SLACK) faults.push(`image #${image.id} ${where(image)} covers text field #${field.id} ${where(field)}`);
+    }
   }
   return { facts, viewport, faults };
 }
