@@ -43,7 +43,8 @@ function lineText(line: ReplayLine): string {
     case 'lost':
       return `✗ ${line.segment.card} ${t('match.lost')}`;
     case 'arrived':
-      return `${line.segment.status === 'discarded' ? '⊘' : '↘'} ${role(peerOf(line.segment.from))} ← ${line.segment.card}${line.segment.why ? `: ${game(line.segment.why)}` : ''}`;
+      const arrived = `${line.segment.status === 'discarded' ? '⊘' : '↘'} ${role(peerOf(line.segment.from))} ← ${line.segment.card}`;
+      return line.segment.why ? labelled(arrived, game(line.segment.why)) : arrived;
     case 'state':
       return `${role(line.role)} → ${line.state}`;
   }

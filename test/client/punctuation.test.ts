@@ -38,7 +38,7 @@ describe('punctuation between texts the client joins', () => {
     // language. A percentage is class.percent's or challenge.percent's ("100 %", "100%").
     const hardCoded = sources(CLIENT).filter((file) => !relative(CLIENT, file).startsWith('i18n'))
       .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ file, line, n: i + 1 })))
-      .filter(({ line }) => /\$\{[^}]*\}:( |`|\\n)/.test(line) || /\$\{[^}]*\} ?%/.test(line))
+      .filter(({ line }) => /\$\{[^}]*\}:( |`|\\n)/.test(line) || /[`'"]: \$\{/.test(line) || /\$\{[^}]*\} ?%/.test(line))
       .map(({ file, n, line }) => `${relative(CLIENT, file)}:${n}: ${line.trim()}`);
     expect(hardCoded).toEqual([]);
   });
