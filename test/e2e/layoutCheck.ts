@@ -33,36 +33,30 @@ export async function measureLayout(page: Page): Promise<Measured> {
   const { facts, fields, images, viewport } = await page.evaluate(() => {
     const shownOnes = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)]
       .filter((f) => f.offsetParent !== null && getComputedStyle(f).visibility !== 'hidden' && getComputedStyle(f.parentElement ?? f).display !== 'none')
-      .map((f) => ({ id: f.id, ...JSON.parse(JSON.stringify(f.getBoundingClientRect())) as { x: number; y: number; width: number; height: number } }));
+      .map((f) => ({ id: f.id, ...JSON.parse(JSON.stringify(f.getBoundingClientRect())) as Rect }));
     return { facts: window.__tango.layout?.() ?? [], fields: shownOnes('input'), images: shownOnes('img'), viewport: { width: innerWidth, height: innerHeight } };
   });
   const faults: string[] = [];
   if (facts.length === 0) faults.push('the page reported no layout (no window.__tango.layout, or nothing on screen)');
-  const outside = (r: { x: number; y: number; width: number; height: number }, box: { x: number; y: number; width: number; height: number }): boolean =>
+  const outside = (r: Rect, box: Rect): boolean =>
     r.x < box.x - SLACK || r.y < box.y - SLACK || r.x + r.width > box.x + box.width + SLACK || r.y + r.height > box.y + box.height + SLACK;
-  const where = (r: { x: number; y: number; width: number; height: number }): string =>
-    `at ${Math.round(r.x)},${Math.round(r.y)} size ${Math.round(r.width)}×${Math.round(r.height)}`;
+  const where = (r: Rect): string => `at ${Math.round(r.x)},${Math.round(r.y)} size ${Math.round(r.width)}×${Math.round(r.height)}`;
   const screen = { x: 0, y: 0, ...viewport };
+  const panels = facts.filter((f) => f.kind === 'panel');
   for (const f of facts) {
     const name = `${f.scene}: ${f.kind} "${f.text.replace(/\n/g, '⏎')}"`;
     if (f.cropped) faults.push(`${name} is cut by a texture crop`);
     if (f.fit && f.fit.atRest > f.fit.width + SLACK) faults.push(`${name} is ${Math.round(f.fit.atRest)} px wide in a room of ${Math.round(f.fit.width)}`);
     if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
     if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
-  }
-  // A panel's own texts stay inside it (an ISN once ran over a phone's host border), and a panel
-  // drawn after a text and over it hides it (a long goal once went under a phone's hosts).
-  const panels = facts.filter((f) => f.kind === 'panel');
-  const panelAt = new Map(panels.map((p) => [p.order, p]));
-  for (const f of facts) {
-    const own = f.kind === 'text' ? panelAt.get(f.inPanels.at(-1) ?? -1) : undefined;
-    const room = own && { x: own.x + own.inset, y: own.y + own.inset, width: own.width - 2 * own.inset, height: own.height - 2 * own.inset };
-    if (own && room && outside(f, room)) faults.push(`${f.scene}: text "${f.text.replace(/\n/g, '⏎')}" ${where(f)} overflows its panel ${where(own)}`);
-  }
-  for (const panel of panels) {
-    for (const f of facts) {
-      if (f.kind !== 'text' || f.scene !== panel.scene || f.order > panel.order || f.inPanels.includes(panel.order)) continue;
-      if (overlap(f, panel) > SLACK) faults.push(`${f.scene}: text "${f.text.replace(/\n/g, '⏎')}" ${where(f)} is hidden under a panel ${where(panel)}`);
+    if (f.kind !== 'text') continue;
+    // A panel's own texts stay inside it (an ISN once ran over a phone's host border), and a panel
+    // drawn after a text and over it hides it (a long goal once went under a phone's hosts).
+    for (const panel of panels) {
+      if (panel.scene !== f.scene) continue;
+      const room = { x: panel.x + panel.inset, y: panel.y + panel.inset, width: panel.width - 2 * panel.inset, height: panel.height - 2 * panel.inset };
+      if (f.inPanels.at(-1) === panel.order && outside(f, room)) faults.push(`${name} ${where(f)} overflows its panel ${where(panel)}`);
+      if (f.order < panel.order && !f.inPanels.includes(panel.order) && overlap(f, panel) > SLACK) faults.push(`${name} ${where(f)} is hidden under a panel ${where(panel)}`);
     }
   }
   for (const field of fields) {
