@@ -39,4 +39,18 @@ describe('the class clock', () => {
     // A get-ready already over stays over.
     expect(view).toEqual({ clockStartsAt: 15_000, clockEndsAt: 87_000, serverTime: 25_000 });
   });
+
+  it('stamps the time now for a page about to receive the whole state, and keeps the pause\'s while paused', () => {
+    const { view, clock, to } = clockAt(0);
+    clock.reset();
+    clock.pairStarted(5000, 65_000);
+    to(9000);
+    clock.stampForNewcomer();
+    expect(view).toEqual({ clockStartsAt: 5000, clockEndsAt: 65_000, serverTime: 9000 });
+    clock.pause();
+    to(12_000);
+    clock.stampForNewcomer();
+    // A paused class's screens stand at the pause (classClockMoment reads the pause from serverTime).
+    expect(view.serverTime).toBe(9000);
+  });
 });

@@ -160,6 +160,7 @@ export class ChallengeRoom extends SeatedRoom<ChallengeRoomState, SeatListing, C
 
   override onJoin(client: ChallengeClient, options: ChallengeJoinOptions): void {
     refuseWhileClosing(this);
+    this.stampForNewcomer();
     const { nickname, playerId } = client.auth ?? parseJoinOptions(options);
     // One person, one seat: the same browser in both seats would play (and count) twice.
     if (this.seats.find((s) => s.playerId === playerId)) throw new ServerError(ColyseusError.AUTH_FAILED, 'badPlayerId');

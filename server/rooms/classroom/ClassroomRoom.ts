@@ -313,6 +313,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
 
   override onJoin(client: ClassClient): void {
     refuseWhileClosing(this);
+    this.rounds.stampForNewcomer();
     this.idleTimer?.clear();
     const welcome = this.welcomes.get(client.sessionId);
     this.welcomes.delete(client.sessionId);
@@ -341,6 +342,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: ClassCl
   }
 
   override onReconnect(client: ClassClient): void {
+    this.rounds.stampForNewcomer();
     const auth = client.auth as ClassAuth | undefined;
     if (auth?.teacher === false && this.studentClients.get(auth.studentId)?.sessionId === client.sessionId) {
       this.studentClients.set(auth.studentId, client);

@@ -35,6 +35,15 @@ export class ClassClock {
     this.set(clockStartsAt < 0 ? base + readyMs : Math.min(clockStartsAt, base + readyMs), Math.max(clockEndsAt, base + roundMs));
   }
 
+  /**
+   * Someone is about to receive the whole state (a screen opened or reloaded, a student back):
+   * it carries the time now, which the page takes as now. While paused it stays at the pause,
+   * where every pair's clock stands.
+   */
+  stampForNewcomer(): void {
+    if (this.pausedAt === null) this.view.serverTime = this.now();
+  }
+
   pause(): void {
     if (this.pausedAt !== null) return;
     this.pausedAt = this.now();

@@ -105,6 +105,11 @@ export class ClassRounds {
     }
   }
 
+  /** A page is about to receive the whole state: the class clock's time on it is now's. */
+  stampForNewcomer(): void {
+    this.classClock.stampForNewcomer();
+  }
+
   pause(on: boolean): ErrorCode | undefined {
     const { view } = this.parts;
     if (view.phase !== 'playing') return 'roundNotRunning';

@@ -209,6 +209,7 @@ export class PairRoom extends SeatedRoom<PairRoomState, PairMetadata, PairClient
 
   override onJoin(client: PairClient, options: PairJoinOptions): void {
     refuseWhileClosing(this);
+    this.stampForNewcomer();
     // A watcher takes no seat: it sees the state and the judged moves, and may play nothing.
     if (this.classLink && client.auth?.watcher === true) return;
     if (this.classLink) return this.classLink.arrive(client, client.auth?.studentId);

@@ -142,8 +142,8 @@ export class PairRounds {
     this.clock.markChanged();
   }
 
-  stampPatch(): void {
-    this.clock.stampPatch();
+  stampPatch(always = false): void {
+    this.clock.stampPatch(always);
   }
 
   private endRound(match: MatchState): void {

@@ -38,8 +38,8 @@ type CardMessages = Pick<PairRoomMessages, typeof CLIENT_MSG.play>;
 export interface SeatedRun<T extends Seat> {
   /** Whatever is due happens (the alarm rang). */
   tick(): void;
-  /** The next patch carries the time when the match moved on. */
-  stampPatch(): void;
+  /** The next patch carries the time when the match moved on; `always`, whatever moved. */
+  stampPatch(always?: boolean): void;
   roleOf(seat: T): Role;
   showPlayers(): void;
 }
@@ -114,6 +114,17 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
     this.showPlayers();
   }
 
+  /**
+   * Someone is about to receive the whole state (a join, a return): it carries the time now, as
+   * a browser takes it for now. The last stamp may be seconds old in a quiet room, or missing in
+   * a room no patch has left yet; each room's onJoin calls this first, and onReconnect below.
+   */
+  protected stampForNewcomer(): void {
+    // The room clock moves only when ticked (alarm.ts): catch it up first, as the alarm does.
+    this.clock.tick();
+    this.opened?.run.stampPatch(true);
+  }
+
   /** A seated player left for good (not a drop that may come back). */
   protected abstract leftForGood(seat: T): void;
 
@@ -131,6 +142,7 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
   }
 
   override onReconnect(client: C): void {
+    this.stampForNewcomer();
     const seat = this.desk.cameBack(client);
     if (seat) this.welcomeBack(client, seat);
   }

@@ -183,10 +183,11 @@ export class SeatedClock<S, T extends Seat = Seat> {
    * Before each patch: the time rides on patches that carry a change, plus one now and then for
    * the clients' clocks; stamping every patch would make an idle room send a patch at every
    * tick. It is the match clock, which stands still while a class is paused, as the round's times do.
+   * `always`: a page is about to receive the whole state (a join, a return), whose time it takes as now.
    */
-  stampPatch(): void {
+  stampPatch(always = false): void {
     const now = this.now();
-    if (this.changed || now - this.parts.view.serverTime >= CLOCK_SYNC_MS) {
+    if (always || this.changed || now - this.parts.view.serverTime >= CLOCK_SYNC_MS) {
       this.parts.view.serverTime = now;
       this.changed = false;
     }
