@@ -277,6 +277,12 @@ export interface EndpointView {
   /** A class's pair room only, the endpoint's own player only: the deadline (-1 elsewhere). */
   readonly ownDeadlineAt: number;
   /**
+   * A move is expected of this endpoint now (waiting is not right), in every difficulty and with
+   * or without a deadline: a player the teacher made untimed in Expert has neither a deadline nor
+   * a hint to tell them it is their move.
+   */
+  readonly moveDue: boolean;
+  /**
    * From when the ★ hint (hintCards, hintKey) is shown: after a hesitation or at once after a
    * mistake; -1 when nothing is expected or never (Expert). Moves made from then on score less.
    */

@@ -25,8 +25,7 @@ export function explanationFor(
   if (!me) return { tone: 'info', text: '' };
   const endpoint = view.endpoints.get(me);
   const hinted = endpoint && showsHints(view.difficulty) ? endpoint : { hintKey: '', hintAt: -1 };
-  // A running deadline says a move is expected; so does the hint's time, for a student the teacher made untimed.
-  const moveDue = (endpoint?.deadlineAt ?? -1) >= 0 || (endpoint?.hintAt ?? -1) >= 0;
+  const moveDue = endpoint?.moveDue === true;
   const { kind, key } = panelKey({ hintKey: hinted.hintKey, hintAt: hinted.hintAt, moves: view.moves, segments: view.segments, moveDue }, me, roomNow);
   return { tone: kind === 'hint' ? 'hint' : 'info', text: game(key) };
 }

@@ -74,6 +74,7 @@ function projectEndpoint(view: RoundTarget, match: MatchState, role: Role, deadl
   target.hintAt = hint ? orNone(ep.hintAt) : -1;
   target.deadlineAt = deadlinesPerPlayer ? -1 : orNone(ep.deadlineAt);
   target.ownDeadlineAt = deadlinesPerPlayer ? orNone(ep.deadlineAt) : -1;
+  target.moveDue = ep.expectedSince !== null;
   target.mustRetransmit = ep.mustRetransmit ?? '';
   target.hintKey = hint?.hint ?? '';
   target.skill = hint?.skill ?? '';

@@ -29,7 +29,7 @@ export interface PanelSource {
   readonly hintAt: number;
   readonly moves: readonly MoveLike[];
   readonly segments: readonly SegmentLike[];
-  /** A move is expected of the endpoint now (its deadline runs): it must not be told to wait. */
+  /** A move is expected of the endpoint now (the room's `moveDue`, deadline or none): it must not be told to wait. */
   readonly moveDue: boolean;
 }
 

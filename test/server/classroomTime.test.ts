@@ -64,6 +64,33 @@ describe('nobody left out by the clock', () => {
     await Promise.all(seats.map((s) => s.pair.leave()));
   });
 
+  it('tells an untimed student in Expert when a move is theirs, though neither a deadline nor a hint says so', async () => {
+    const teacher = await createClass(colyseus, { playlist: ['handshake'], difficulty: 'expert' });
+    const amy = await joinClass(teacher.code, 'Amy');
+    const bo = await joinClass(teacher.code, 'Bo');
+    await until(teacher.room, (s) => s.students.size === 2);
+    for (const { welcome } of [amy, bo]) await command(teacher.room, TEACHER_MSG.timeAllowance, { studentId: welcome.studentId, allowance: 'untimed' });
+    await command(teacher.room, TEACHER_MSG.startRound);
+    const [a, b] = await Promise.all([takeSeat(amy), takeSeat(bo)]);
+    const [client, server] = a.seat.role === 'client' ? [a.pair, b.pair] : [b.pair, a.pair];
+    // The client opens: its move is due from the round's clock, the server waits.
+    const first = await until(client, (s) => s.phase === 'playing' && s.endpoints.get('client')?.moveDue === true);
+    expect(first.endpoints.get('server')!.moveDue).toBe(false);
+    // Expert is Numbers without hints: the SYN carries its sequence number.
+    await play(client, { card: 'SYN', seq: first.endpoints.get('client')!.iss });
+    // The SYN arrived: the server's move (SYN+ACK) is due, the client waits for it.
+    const v = await until(server, (s) => s.endpoints.get('server')?.moveDue === true);
+    expect(segmentsOf(v).find((g) => g.card === 'SYN')!.arriveAt).toBeGreaterThanOrEqual(0);
+    expect(v.endpoints.get('client')!.moveDue).toBe(false);
+    // Nothing else would have told them: no deadline, no hint, no skill.
+    for (const [seen, role] of [[first, 'client'], [v, 'server']] as const) {
+      const ep = seen.endpoints.get(role)!;
+      expect({ own: ep.ownDeadlineAt, deadline: ep.deadlineAt, hintAt: ep.hintAt, hint: ep.hintCards, skill: ep.skill }, role)
+        .toEqual({ own: -1, deadline: -1, hintAt: -1, hint: '', skill: '' });
+    }
+    await Promise.all([a.pair.leave(), b.pair.leave()]);
+  });
+
   it('sends each player only their own deadline: the partner and a watching teacher never receive the longer one', async () => {
     const teacher = await createClass(colyseus, { playlist: ['handshake'] });
     const amy = await joinClass(teacher.code, 'Amy');

@@ -86,7 +86,7 @@ function shownWhileExpected(start: MatchState, bots: Parameters<typeof playOut>[
       if (!exp || ep.expectedSince === null) continue;
       const hint = showsHints(state.settings.difficulty) ? { hintKey: exp.hint, hintAt: ep.hintAt ?? -1 } : { hintKey: '', hintAt: -1 };
       // The moment the move became expected: what the player reads before deciding.
-      const panel = panelKey({ ...hint, moves: state.moves, segments: state.wire, moveDue: ep.deadlineAt !== null }, role, ep.expectedSince);
+      const panel = panelKey({ ...hint, moves: state.moves, segments: state.wire, moveDue: ep.expectedSince !== null }, role, ep.expectedSince);
       if (panel.kind === 'happened') shown.push({ where: `${label}, ${role} in ${ep.tcb.state}`, key: panel.key, cards: exp.cards });
     }
   }

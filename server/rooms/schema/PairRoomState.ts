@@ -48,6 +48,7 @@ function endpointFields<D>(ownDeadlineAt: D) {
      * one would tell the partner of a teacher's extra time (-1 elsewhere).
      */
     ownDeadlineAt,
+    moveDue: t.boolean().default(false),
     hintAt: t.number().default(-1),
     mustRetransmit: t.string<Card | ''>().default(''),
     /** The cards separated by a space (shared/stateRecords.ts, `hintCardsText`); the client reads them as a list. */
