@@ -94,4 +94,31 @@ describe('the class as a show', () => {
 
     await Promise.all(others.map((o) => o.leave()));
   });
+
+  it('a projector reloaded in the middle of a round counts it down from where it is, not from its start', { timeout: 120_000 }, async () => {
+    const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
+    const link = await createClassFromStart(teacher, suite.game.url);
+    // One wrong card, then still for a minute: the round runs while the projector reloads.
+    const ada = await sdkStudent(suite.game.url, link.slice(-5), 'Ada', 1, 60_000);
+    // The start key does nothing until the console counts Ada online, which may come a patch after her name.
+    for (let tries = 0; (await teacher.state()).classroom?.phase !== 'playing'; tries++) {
+      if (tries === 60) throw new Error('the round never started');
+      await teacher.page.keyboard.press('s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const secondsLeft = async (): Promise<number> => {
+      await teacher.page.waitForFunction(() => / s left/.test(window.__tango.state.classClock), null, WAIT);
+      return Number(/(\d+) s left/.exec(await teacher.page.evaluate(() => window.__tango.state.classClock))![1]);
+    };
+    await secondsLeft();
+    // Long enough into the round that a clock counting from the round's start would show it.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const before = await secondsLeft();
+    await teacher.page.reload();
+    await teacher.waitForScene('TeacherConsole');
+    // Before the fix the page took the class clock's last stamp (when the pair was seated) for
+    // now: "Get ready" again, then 4 s more than before the reload.
+    expect(await secondsLeft()).toBeLessThanOrEqual(before);
+    await ada.leave();
+  });
 });
