@@ -29,7 +29,7 @@ export class PairWatch {
     this.current = toRoomView(room.state);
     room.onStateChange((state) => {
       this.current = toRoomView(state);
-      this.clock.observe(this.current.serverTime);
+      this.clock.observe(this.current);
       this.events.emit('view', this.current);
     });
     // The pair room tells its players of partners and pauses; a watcher has nothing to do with them.

@@ -91,7 +91,7 @@ export class RoomSession implements Session {
     room.reconnection.maxRetries = 12;
     room.onStateChange((state) => {
       this.current = toRoomView(state);
-      this.clock.observe(this.current.serverTime);
+      this.clock.observe(this.current);
       this.events.emit('view', this.current);
     });
     room.onMessage(SERVER_MSG.notice, (payload: NoticePayload) => this.events.emit('notice', payload));

@@ -246,7 +246,8 @@ export class TeacherConsole extends Screen {
     this.sounds.follow(view);
     if (view.serverTime !== this.observedTime) {
       this.observedTime = view.serverTime;
-      this.serverClock.observe(view.serverTime);
+      // The class room's clock runs through a pause (classClockMoment reads the pause from serverTime).
+      this.serverClock.observe({ serverTime: view.serverTime });
     }
     if (before.phase === 'lobby' && view.phase !== 'lobby') this.showRoster = false;
     // A new round starts on its tiles, a finished one on its review; the pair shown large belongs to its round.

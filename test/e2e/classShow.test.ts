@@ -121,4 +121,43 @@ describe('the class as a show', () => {
     expect(await secondsLeft()).toBeLessThanOrEqual(before);
     await ada.leave();
   });
+
+  it('a student\'s phone stands still while the teacher pauses the round, and goes on from there', { timeout: 120_000 }, async () => {
+    const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
+    const phone = new Player((await suite.newPage({ width: 390, height: 844 }, 3)).page, 'mouse');
+    const link = await createClassFromStart(teacher, suite.game.url);
+    await phone.page.goto(link);
+    await joinAsStudent(phone, 'Ada');
+    await untilClass(teacher.page, () => window.__tango.state.classroom?.students.length === 1);
+    for (let tries = 0; (await teacher.state()).classroom?.phase !== 'playing'; tries++) {
+      if (tries === 60) throw new Error('the round never started');
+      await teacher.page.keyboard.press('s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await phone.waitForScene('Match');
+    // Ada plays against a bot; whichever role she has, her deadline's count-down is on her host.
+    const deadline = async (): Promise<number> => {
+      await phone.page.waitForFunction(() => window.__tango.layout!().some((f) => /^Your move [\d.]+ s$/.test(f.text)), null, WAIT);
+      const texts = await phone.page.evaluate(() => window.__tango.layout!().map((f) => f.text));
+      return Number(/^Your move ([\d.]+) s$/.exec(texts.find((t) => /^Your move [\d.]+ s$/.test(t))!)![1]);
+    };
+    await deadline();
+    await teacher.page.keyboard.press('p');
+    await untilClass(teacher.page, () => window.__tango.state.classroom?.paused === true);
+    await phone.page.waitForFunction(() => window.__tango.state.explanation.includes('paused'), null, WAIT);
+    // The count-down is drawn at the next frame (the explanation at the patch): let it catch up.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const atPause = await deadline();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Before, the phone's clock ran on: the deadline counted down to 0 s and the ★ hint came, while the server's stood.
+    expect(await deadline()).toBe(atPause);
+    await phone.screenshot('show-phone-paused');
+    await teacher.page.keyboard.press('p');
+    await untilClass(teacher.page, () => window.__tango.state.classroom?.paused === false);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // It goes on from where it stood: about a second less, not the pause's seconds as well.
+    const after = await deadline();
+    expect(after).toBeLessThan(atPause);
+    expect(after).toBeGreaterThan(atPause - 2);
+  });
 });

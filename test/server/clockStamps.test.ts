@@ -2,7 +2,7 @@
  * When a seated room's patches carry the time: with every change and when the round's clock
  * starts, and in a room where nothing changes only every CLOCK_SYNC_MS, since each stamp is a
  * frame to every client (issue 21). The browser keeps its samples of the room's clock long
- * enough to hold two of those stamps.
+ * enough to hold two of those stamps, and stands still with a paused room.
  */
 import type { Clock } from '@colyseus/core';
 import { describe, expect, it } from 'vitest';
@@ -72,13 +72,26 @@ describe('the browser\'s samples of the room\'s clock', () => {
   it('keep the least delayed of the last two quiet stamps, and forget older ones', () => {
     const clock = new ServerClock();
     // Room time = local + 5000, the first patch 40 ms late, the next only 10 ms.
-    clock.observe(5000 - 40, 0);
-    clock.observe(5000 + CLOCK_SYNC_MS - 10, CLOCK_SYNC_MS);
+    clock.observe({ serverTime: 5000 - 40 }, 0);
+    clock.observe({ serverTime: 5000 + CLOCK_SYNC_MS - 10 }, CLOCK_SYNC_MS);
     expect(clock.now(CLOCK_SYNC_MS + 100)).toBe(5000 + CLOCK_SYNC_MS + 100 - 10);
     // Two quiet stamps later the first is gone; the best still kept is what counts.
-    clock.observe(5000 + 2 * CLOCK_SYNC_MS - 30, 2 * CLOCK_SYNC_MS);
+    clock.observe({ serverTime: 5000 + 2 * CLOCK_SYNC_MS - 30 }, 2 * CLOCK_SYNC_MS);
     expect(clock.now(2 * CLOCK_SYNC_MS)).toBe(5000 + 2 * CLOCK_SYNC_MS - 10);
-    clock.observe(5000 + 3 * CLOCK_SYNC_MS - 30, 3 * CLOCK_SYNC_MS);
+    clock.observe({ serverTime: 5000 + 3 * CLOCK_SYNC_MS - 30 }, 3 * CLOCK_SYNC_MS);
     expect(clock.now(3 * CLOCK_SYNC_MS)).toBe(5000 + 3 * CLOCK_SYNC_MS - 30);
+  });
+
+  it('stands still at a paused room\'s time, and after the pause forgets the samples that would run ahead', () => {
+    const clock = new ServerClock();
+    // Room time = local + 5000 until the pause at room time 8000 (local 3000).
+    clock.observe({ serverTime: 5000 }, 0);
+    clock.observe({ serverTime: 8000, paused: true }, 3000);
+    // Four seconds of pause: the room's clock and every deadline on it stand still.
+    expect(clock.now(3000)).toBe(8000);
+    expect(clock.now(7000)).toBe(8000);
+    // It goes on from 8000 at local 7000: room time = local + 1000 now, not + 5000.
+    clock.observe({ serverTime: 8000 }, 7000);
+    expect(clock.now(7500)).toBe(8500);
   });
 });
