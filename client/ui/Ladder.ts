@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
 import { fitText } from './fitText.ts';
-import { layoutLadder, STATE_GAP, type Arrow, type LadderGeometry } from './ladderLayout.ts';
+import { clearOf, layoutLadder, STATE_GAP, type Arrow, type LadderBoxRect, type LadderGeometry } from './ladderLayout.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 import { topLeftBox, type Panel } from './panel.ts';
@@ -135,11 +135,15 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
       text.setBackgroundColor('#161e2b').setPadding(3, 1, 3, 1);
       this.arrowLabels.set(arrow.segment.id, { text, at: mid });
     }
-    for (const move of moves) this.markMove(geo, move, add);
+    const labelBoxes = [...this.arrowLabels.values()].map(({ text }) => boxOf(text));
+    for (const move of moves) {
+      const mark = this.markMove(geo, move, add);
+      mark.y += clearOf(boxOf(mark), labelBoxes);
+    }
   }
 
   private markMove(geo: LadderGeometry, move: MoveView,
-    add: (x: number, y: number, s: string, size: number, colour: number, originX: number) => Phaser.GameObjects.Text): void {
+    add: (x: number, y: number, s: string, size: number, colour: number, originX: number) => Phaser.GameObjects.Text): Phaser.GameObjects.Text {
     const client = move.role === 'client';
     const x = client ? geo.left + 6 : geo.right - 6;
     const originX = client ? 0 : 1;
@@ -147,10 +151,14 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
     if (move.verdict === 'correct') {
       // Inside the lines, just under the arrow the move sent: outside them the state names sit at
       // the same heights (a server's quick SYN+ACK put its ✓ on "SYN-RECEIVED").
-      add(client ? geo.left + 12 : geo.right - 12, y + 11, '✓', 14, COLOURS.right, 0.5);
-      return;
+      return add(client ? geo.left + 12 : geo.right - 12, y + 11, '✓', 14, COLOURS.right, 0.5);
     }
     const what = move.verdict === 'missedDeadline' ? `◷ ${this.labels.missed}` : move.card;
-    add(x, y, `✗ ${what}`, 12, COLOURS.wrong, originX);
+    return add(x, y, `✗ ${what}`, 12, COLOURS.wrong, originX);
   }
+}
+
+/** A text's box in the ladder's px, whatever its origin. */
+function boxOf(text: Phaser.GameObjects.Text): LadderBoxRect {
+  return { x: text.x - text.width * text.originX, y: text.y - text.height * text.originY, width: text.width, height: text.height };
 }

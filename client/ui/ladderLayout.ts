@@ -147,3 +147,32 @@ export function layoutLadder(view: PairRoomView, box: LadderBox): LadderGeometry
     view.stateLog.length, view.moves.length].join('|');
   return { left, right, top, bottom, y, key, arrows, states };
 }
+
+/** A text's box in the ladder's own px, from its top-left corner. */
+export interface LadderBoxRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * How far down a move's mark must go to clear the arrow labels it would cover (0 when none): a
+ * missed deadline's "✗ ◷ Too slow" once sat on a resent DATA's label on a phone, both unreadable.
+ * Down, past each label it meets in turn, so the mark stays just after its moment.
+ */
+export function clearOf(mark: LadderBoxRect, labels: readonly LadderBoxRect[], gap = 2): number {
+  let dy = 0;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const l of labels) {
+      const top = mark.y + dy;
+      const meets = mark.x < l.x + l.width && l.x < mark.x + mark.width && top < l.y + l.height && l.y < top + mark.height;
+      if (meets) {
+        dy = l.y + l.height + gap - mark.y;
+        moved = true;
+      }
+    }
+  }
+  return dy;
+}

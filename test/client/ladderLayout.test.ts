@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/match/cards.ts';
 import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
-import { layoutLadder } from '../../client/ui/ladderLayout.ts';
+import { clearOf, layoutLadder } from '../../client/ui/ladderLayout.ts';
 
 const LATENCY = 800;
 
@@ -61,5 +61,24 @@ describe('the ladder diagram\'s layout', () => {
     // 0.06 px per ms, as a textbook draws it: 3 s apart is 180 px.
     expect(second!.y1 - first!.y1).toBeCloseTo(180, 6);
     expect(first!.y2 - first!.y1).toBeCloseTo(LATENCY * 0.06, 6);
+  });
+});
+
+describe('a move\'s mark beside the arrows\' labels', () => {
+  // On a 390 px phone: a resent DATA's label across the middle, and a missed deadline's mark at the server's line.
+  const label = { x: 135, y: 100, width: 100, height: 15 };
+  const mark = { x: 186, y: 104, width: 90, height: 16 };
+
+  it('moves down just past a label it would cover, and not at all when it covers none', () => {
+    expect(clearOf(mark, [label])).toBe(100 + 15 + 2 - 104);
+    expect(clearOf(mark, [{ ...label, y: 140 }])).toBe(0);
+    // Beside a label (the other half of the ladder) is not over it.
+    expect(clearOf(mark, [{ ...label, x: 20, width: 100 }])).toBe(0);
+  });
+
+  it('moves past a second label it meets on the way down, whatever their order', () => {
+    const below = { ...label, y: 118 };
+    expect(clearOf(mark, [below, label])).toBe(118 + 15 + 2 - 104);
+    expect(clearOf(mark, [label, below])).toBe(118 + 15 + 2 - 104);
   });
 });

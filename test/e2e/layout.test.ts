@@ -273,3 +273,33 @@ describe('a phone held sideways', () => {
     expect(watched.errors).toEqual([]);
   }, 120_000);
 });
+
+describe('a phone\'s ladder after missed deadlines', () => {
+  const closesAfterTest = closeAfterEach();
+
+  it('keeps a "Too slow" mark off the label of the segment sent at that moment', async () => {
+    const watched = await openPage(browser, { width: 390, height: 844 }, 3);
+    closesAfterTest(watched.context);
+    const player = new Player(watched.page, 'mouse');
+    // The server in a whole connection, the bot's client resending its DATA while the player waits:
+    // a deadline ran out as a resent DATA crossed, and its mark sat on the DATA's label.
+    await player.page.goto(`${game.url}/?scenarios=whole-life&rounds=1`);
+    await player.waitForScene('Start');
+    await player.page.keyboard.type('Solo');
+    await player.click('mode.solo');
+    await player.click('speed.slow');
+    await player.click('play');
+    await player.waitForScene('Match');
+    const hint = await player.nextHint();
+    await player.playAndWait(hint!.cards[0]!, hint!.moves);
+    await player.page.waitForFunction(() => window.__tango.layout!().filter((f) => f.text.includes('Too slow')).length >= 2, null, { timeout: 60_000, polling: 100 });
+    const measured = await measureLayout(player.page);
+    const marks = measured.facts.filter((f) => f.kind === 'text' && f.text.includes('Too slow'));
+    const labels = measured.facts.filter((f) => f.kind === 'text' && /^(SYN|ACK|FIN|DATA|RST)\S* \d/.test(f.text));
+    expect(labels.length).toBeGreaterThan(4);
+    const covered = marks.flatMap((m) => labels.filter((l) => overlap(m, l) > 0).map((l) => `"${m.text}" on "${l.text}"`));
+    await player.screenshot('layout-390x844@3-ladder-missed');
+    expect(covered).toEqual([]);
+    expect(measured.faults).toEqual([]);
+  }, 120_000);
+});
