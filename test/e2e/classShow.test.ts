@@ -96,7 +96,8 @@ describe('the class as a show', () => {
   });
 
   it('a projector reloaded in the middle of a round counts it down from where it is, not from its start', { timeout: 120_000 }, async () => {
-    const teacher = new Player((await suite.newPage({ width: 1920, height: 1080 })).page, 'mouse');
+    const watched = await suite.newPage({ width: 1920, height: 1080 });
+    const teacher = new Player(watched.page, 'mouse');
     const link = await createClassFromStart(teacher, suite.game.url);
     // One wrong card, then still for a minute: the round runs while the projector reloads.
     const ada = await sdkStudent(suite.game.url, link.slice(-5), 'Ada', 1, 60_000);
@@ -107,7 +108,10 @@ describe('the class as a show', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const secondsLeft = async (): Promise<number> => {
-      await teacher.page.waitForFunction(() => / s left/.test(window.__tango.state.classClock), null, WAIT);
+      await teacher.page.waitForFunction(() => / s left/.test(window.__tango.state.classClock), null, WAIT).catch(async (e: unknown) => {
+        const seen = await teacher.page.evaluate(() => ({ scene: window.__tango.state.scene, clock: window.__tango.state.classClock, phase: window.__tango.state.classroom?.phase }));
+        throw new Error(`no count-down on the console: ${JSON.stringify(seen)}; page errors ${JSON.stringify(watched.errors)}: ${String(e)}`);
+      });
       return Number(/(\d+) s left/.exec(await teacher.page.evaluate(() => window.__tango.state.classClock))![1]);
     };
     await secondsLeft();

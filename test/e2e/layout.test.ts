@@ -143,12 +143,7 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     const { player, watched } = await phone();
     await player.page.goto(`${game.url}/?scenarios=handshake,client-close&rounds=2`);
     await player.waitForScene('Start');
-    await player.page.click('#nickname');
-    await player.page.keyboard.type(LONG_NAME);
-    await player.click('mode.solo');
-    await player.click('speed.fast');
-    await player.click('play');
-    await player.waitForScene('Match');
+    await player.startSolo(LONG_NAME, 'fast');
     expect(await player.nextHint()).not.toBeNull();
     await fits(player, 'match');
     await watchPops(player);
@@ -285,11 +280,7 @@ describe('a phone\'s ladder after missed deadlines', () => {
     // a deadline ran out as a resent DATA crossed, and its mark sat on the DATA's label.
     await player.page.goto(`${game.url}/?scenarios=whole-life&rounds=1`);
     await player.waitForScene('Start');
-    await player.page.keyboard.type('Solo');
-    await player.click('mode.solo');
-    await player.click('speed.slow');
-    await player.click('play');
-    await player.waitForScene('Match');
+    await player.startSolo('Solo', 'slow');
     const hint = await player.nextHint();
     await player.playAndWait(hint!.cards[0]!, hint!.moves);
     await player.page.waitForFunction(() => window.__tango.layout!().filter((f) => f.text.includes('Too slow')).length >= 2, null, { timeout: 60_000, polling: 100 });

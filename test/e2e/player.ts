@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { CARDS, type Card } from '../../shared/match/cards.ts';
+import type { Speed } from '../../shared/match/settings.ts';
 import type { MoveView } from '../../shared/protocol.ts';
 import type { TangoState } from '../../client/testHook.ts';
 
@@ -58,6 +59,16 @@ export class Player {
         return;
       }
     }
+  }
+
+  /** From the Start screen: types the nickname, picks a solo match at `speed` and plays it, up to the match screen. */
+  async startSolo(nickname: string, speed: Speed): Promise<void> {
+    // Whatever the field remembers from an earlier visit, it then holds this name only.
+    await this.page.fill('#nickname', nickname);
+    await this.click('mode.solo');
+    await this.click(`speed.${speed}`);
+    await this.click('play');
+    await this.waitForScene('Match');
   }
 
   async playCard(card: Card): Promise<void> {

@@ -52,11 +52,7 @@ async function newPlayer(context: BrowserContext, url: string): Promise<Player> 
 async function soloAfterOneMove(context: BrowserContext, gameUrl: string): Promise<{ player: Player; before: Awaited<ReturnType<typeof seatOf>> }> {
   const player = await newPlayer(context, `${gameUrl}/?scenarios=whole-life&rounds=1`);
   await player.waitForScene('Start');
-  await player.page.keyboard.type('Solo');
-  await player.click('mode.solo');
-  await player.click('speed.slow');
-  await player.click('play');
-  await player.waitForScene('Match');
+  await player.startSolo('Solo', 'slow');
   const hint = await player.nextHint();
   await player.playAndWait(hint!.cards[0]!, hint!.moves);
   return { player, before: await seatOf(player) };

@@ -45,11 +45,7 @@ describe('a finished round, downloaded and replayed', () => {
   it('saves the round result as a pcapng with one frame per segment of the ladder (phone)', async () => {
     const { page, player, errors } = await open(PHONE, '/?scenarios=lost-syn&rounds=1');
     await player.waitForScene('Start');
-    await page.keyboard.type('Cap');
-    await player.click('mode.solo');
-    await player.click('speed.fast');
-    await player.click('play');
-    await player.waitForScene('Match');
+    await player.startSolo('Cap', 'fast');
     await player.playRound();
     await player.waitForScene('RoundResult');
     await page.waitForFunction(() => window.__tango.targets['capture'] !== undefined && (window.__tango.view?.recordId ?? '') !== '');

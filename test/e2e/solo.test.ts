@@ -21,11 +21,7 @@ describe('solo against the bot', () => {
     const player = new Player(watched.page, hands);
     await player.page.goto(`${suite.game.url}/?scenarios=${scenario}&rounds=1`);
     await player.waitForScene('Start');
-    await player.page.keyboard.type('Solo');
-    await player.click('mode.solo');
-    await player.click('speed.fast');
-    await player.click('play');
-    await player.waitForScene('Match');
+    await player.startSolo('Solo', 'fast');
     return { player, watched };
   }
 

@@ -31,13 +31,7 @@ describe('sound', () => {
     return player;
   }
 
-  async function startSolo(player: Player): Promise<void> {
-    await player.page.keyboard.type('Solo');
-    await player.click('mode.solo');
-    await player.click('speed.fast');
-    await player.click('play');
-    await player.waitForScene('Match');
-  }
+  const startSolo = (player: Player): Promise<void> => player.startSolo('Solo', 'fast');
 
   const played = (player: Player): Promise<string[]> => player.page.evaluate(() => [...window.__tango.state.sound.played]);
 
