@@ -11,6 +11,7 @@ import { keepTrying, mayComeBack, realClock } from './classReturn.ts';
 import { toClassView } from './classView.ts';
 import { PairWatch } from './pairWatch.ts';
 import { leaveRoom } from './leaveRoom.ts';
+import { firstState } from './firstState.ts';
 
 export type TeacherCommand = (typeof TEACHER_MSG)[keyof typeof TEACHER_MSG];
 /** A teacher command's payload as arguments (none for the commands that carry nothing). */
@@ -137,7 +138,9 @@ export class ClassSession {
   async watch(pairCode: string): Promise<PairWatch | ErrorCode> {
     try {
       const { reservation } = await typedRoom<ClassroomMessages>(this.room).request(TEACHER_MSG.watchPair, { pairCode });
-      return new PairWatch(await this.client.consumeSeatReservation(reservation));
+      const room = await this.client.consumeSeatReservation(reservation);
+      await firstState(room);
+      return new PairWatch(room);
     } catch (error) {
       return errorCodeOf(error);
     }
@@ -149,6 +152,7 @@ export class ClassSession {
     await this.leavePair();
     try {
       const room = await this.client.consumeSeatReservation(seat.reservation);
+      await firstState(room);
       // A reload comes back through the class (which hands the same seat again), not the pair room.
       this.pair = new RoomSession(this.client, room, { keep: false });
       return this.pair;

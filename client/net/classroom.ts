@@ -5,6 +5,7 @@ import {
 } from '../../shared/protocol.ts';
 import { classKeys } from '../classKeys.ts';
 import { ClassSession } from './classSession.ts';
+import { firstState } from './firstState.ts';
 import { answerForClassTab } from './classTabs.ts';
 import { failureOf, type JoinFailure } from './joinFailure.ts';
 import { gameClient } from './lobby.ts';
@@ -62,7 +63,7 @@ function studentComesBack(code: string, nickname: string): () => Promise<Room> {
 export function createClass(options: Omit<ClassroomCreateOptions, 'teacher'>): Promise<ClassResult> {
   return enter(async () => {
     const room = await client.create(ROOM.classroom, { ...options, teacher: true } satisfies ClassroomCreateOptions);
-    const welcome = await first<TeacherWelcomePayload>(room, CLASS_MSG.teacherWelcome);
+    const [welcome] = await Promise.all([first<TeacherWelcomePayload>(room, CLASS_MSG.teacherWelcome), firstState(room)]);
     classKeys.keepTeacherSecret(welcome.code, welcome.secret);
     return new ClassSession(client, room, { teacher: true }, teacherComesBack(welcome.code));
   });
@@ -72,6 +73,8 @@ export function createClass(options: Omit<ClassroomCreateOptions, 'teacher'>): P
 export function teachAgain(code: string, secret: string): Promise<ClassResult> {
   return enter(async () => {
     const room = await client.joinById(code, { teacher: true, secret } satisfies TeacherJoinOptions);
+    // No welcome comes to a teacher who has the secret: the console waits for the class itself.
+    await firstState(room);
     return new ClassSession(client, room, { teacher: true }, teacherComesBack(code));
   });
 }
@@ -81,7 +84,7 @@ export function joinClass(code: string, nickname: string): Promise<ClassResult> 
   return enter(async () => {
     const token = classKeys.studentToken(code);
     const room = await client.joinById(code, (token ? { nickname, token } : { nickname }) satisfies StudentJoinOptions);
-    const welcome = await first<StudentWelcomePayload>(room, CLASS_MSG.studentWelcome);
+    const [welcome] = await Promise.all([first<StudentWelcomePayload>(room, CLASS_MSG.studentWelcome), firstState(room)]);
     classKeys.keepStudentToken(code, welcome.token);
     const member = { teacher: false, studentId: welcome.studentId, nickname: welcome.nickname } as const;
     return new ClassSession(client, room, member, studentComesBack(code, welcome.nickname));

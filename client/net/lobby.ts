@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, ROOM, type ChallengeJoinOptions, type PairJoinOptions } from '../../shared/protocol.ts';
 import { ChallengeSession } from './challengeSession.ts';
+import { firstState } from './firstState.ts';
 import { failureOf, type JoinFailure } from './joinFailure.ts';
 import { HOLD_RENEW_MS } from './keptSeats.ts';
 import { RoomSession } from './roomSession.ts';
@@ -23,29 +24,6 @@ const client = gameClient();
 /** A challenge room's seat also hears the end result. */
 function sessionFor(room: Room): RoomSession {
   return room.name === ROOM.challenge ? new ChallengeSession(client, room) : new RoomSession(client, room);
-}
-
-/** Longer than a first state ever takes; only a safety net should the SDK deliver it before join resolves. */
-const FIRST_STATE_MS = 3000;
-
-/**
- * Join resolves on the room's handshake, before its first full state: a screen chosen from that
- * empty state is the wrong one (a quick match flashed "Round complete" before its waiting screen).
- */
-function firstState(room: Room): Promise<void> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const done = (): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // Removed after the SDK's loop over its handlers: removing inside it would skip the next one.
-      queueMicrotask(() => room.onStateChange.remove(done));
-      resolve();
-    };
-    const timer = setTimeout(done, FIRST_STATE_MS);
-    room.onStateChange(done);
-  });
 }
 
 async function enter<S extends RoomSession = RoomSession>(join: () => Promise<Room>): Promise<JoinResult<S>> {
