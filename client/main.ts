@@ -27,6 +27,7 @@ import { COLOURS } from './ui/theme.ts';
 import { probeWebgl } from './webglProbe.ts';
 import { locale, setLocale } from './i18n/text.ts';
 import { fillTurnUpright } from './turnUpright.ts';
+import { keepRunning } from './keepRunning.ts';
 
 setLocale(locale());
 fillTurnUpright();
@@ -47,6 +48,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: innerWidth * DPR, height: innerHeight * DPR },
   dom: { createContainer: true },
   banner: false,
+  callbacks: { postBoot: keepRunning },
   scene: [Boot, Start, ScenarioPicker, Waiting, Match, RoundResult, Replay, ChallengeSetup, ChallengeMatch, ChallengeResult, Leaderboard,
     ClassJoin, ClassLobby, TeacherConsole, ClassSetup, ClassTime, PastClasses, ClassReport, ConnectionLost],
 });
