@@ -68,6 +68,29 @@ describe('the time on a seated room\'s patches', () => {
   });
 });
 
+describe('a paused seated match', () => {
+  it('stops at the moment of the pause and goes on from the resume, not from the room clock\'s last ticks', () => {
+    // The room clock moves only when ticked; a class's pause and resume come between its ticks.
+    let real = 10_000;
+    let ticked = real;
+    const roomClock = { get currentTime() { return ticked; }, tick() { ticked = real; } } as unknown as Clock;
+    const clock = new SeatedClock<MatchState>({
+      view: new PairRoomState({ mode: 'class', difficulty: 'flags', speed: 'normal' }), seats: new SeatTable(), policy, bot: STEADY_BOT,
+      clock: roomClock, alarm: { set: () => undefined }, onEvents: () => undefined, onEnd: () => undefined,
+    });
+    clock.begin(createMatch({ scenarioId: 'handshake', settings: makeSettings(), seed: 1, now: 10_000, getReadyMs: 0 }));
+    real = 10_200;
+    clock.pause();
+    expect(clock.now()).toBe(10_200);
+    real = 15_000;
+    clock.resume();
+    // 100 ms after the resume, the match is 100 ms past its pause.
+    real = 15_100;
+    ticked = real;
+    expect(clock.now()).toBe(10_300);
+  });
+});
+
 describe('the browser\'s samples of the room\'s clock', () => {
   it('keep the least delayed of the last two quiet stamps, and forget older ones', () => {
     const clock = new ServerClock();

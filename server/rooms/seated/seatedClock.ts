@@ -82,12 +82,17 @@ export class SeatedClock<S, T extends Seat = Seat> {
   }
 
   pause(): void {
+    // The room clock moves only when ticked (alarm.ts), and a pause comes from the class, between
+    // ticks: without catching up, the clocks stopped up to a patch interval early, and a player's
+    // count-down stepped back up as the pause landed.
+    this.parts.clock.tick();
     if (this.pausedAt === null) this.pausedAt = this.parts.clock.currentTime;
     this.parts.alarm.set(null);
   }
 
   resume(): void {
     if (this.pausedAt === null) return;
+    this.parts.clock.tick();
     this.pausedFor += this.parts.clock.currentTime - this.pausedAt;
     this.pausedAt = null;
     this.rearm();
