@@ -42,9 +42,10 @@ function lineText(line: ReplayLine): string {
       return `→ ${role(line.segment.from)} · ${line.segment.card} seq=${line.segment.seq}`;
     case 'lost':
       return `✗ ${line.segment.card} ${t('match.lost')}`;
-    case 'arrived':
+    case 'arrived': {
       const arrived = `${line.segment.status === 'discarded' ? '⊘' : '↘'} ${role(peerOf(line.segment.from))} ← ${line.segment.card}`;
       return line.segment.why ? labelled(arrived, game(line.segment.why)) : arrived;
+    }
     case 'state':
       return `${role(line.role)} → ${line.state}`;
   }

@@ -20,6 +20,18 @@ async function untilClass(page: Page, test: () => boolean): Promise<ClassFacts> 
   return page.evaluate(() => window.__tango.state.classroom!);
 }
 
+/**
+ * The teacher presses S until the round starts: the key does nothing until the console counts a
+ * student online, which may come a patch after their name (roster in onAuth, online in onJoin).
+ */
+async function startRoundByKey(teacher: Player): Promise<void> {
+  for (let tries = 0; (await teacher.state()).classroom?.phase !== 'playing'; tries++) {
+    if (tries === 60) throw new Error('the round never started');
+    await teacher.page.keyboard.press('s');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 describe('the class as a show', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tango-show-e2e-'));
   const suite = liveSuite({ DATA_DIR: dataDir, CLASS_SEAT_WAIT_MS: '4000' });
@@ -101,12 +113,7 @@ describe('the class as a show', () => {
     const link = await createClassFromStart(teacher, suite.game.url);
     // One wrong card, then still for a minute: the round runs while the projector reloads.
     const ada = await sdkStudent(suite.game.url, link.slice(-5), 'Ada', 1, 60_000);
-    // The start key does nothing until the console counts Ada online, which may come a patch after her name.
-    for (let tries = 0; (await teacher.state()).classroom?.phase !== 'playing'; tries++) {
-      if (tries === 60) throw new Error('the round never started');
-      await teacher.page.keyboard.press('s');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await startRoundByKey(teacher);
     const secondsLeft = async (): Promise<number> => {
       await teacher.page.waitForFunction(() => / s left/.test(window.__tango.state.classClock), null, WAIT).catch(async (e: unknown) => {
         const seen = await teacher.page.evaluate(() => ({ scene: window.__tango.state.scene, clock: window.__tango.state.classClock, phase: window.__tango.state.classroom?.phase }));
@@ -141,11 +148,7 @@ describe('the class as a show', () => {
     await phone.page.goto(link);
     await joinAsStudent(phone, 'Ada');
     await untilClass(teacher.page, () => window.__tango.state.classroom?.students.length === 1);
-    for (let tries = 0; (await teacher.state()).classroom?.phase !== 'playing'; tries++) {
-      if (tries === 60) throw new Error('the round never started');
-      await teacher.page.keyboard.press('s');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await startRoundByKey(teacher);
     await phone.waitForScene('Match');
     // Ada plays against a bot; whichever role she has, her deadline's count-down is on her host.
     const deadline = async (): Promise<number> => {

@@ -142,8 +142,12 @@ export class PairRounds {
     this.clock.markChanged();
   }
 
-  stampPatch(always = false): void {
-    this.clock.stampPatch(always);
+  stampPatch(): void {
+    this.clock.stampPatch();
+  }
+
+  stampNow(): void {
+    this.clock.stampNow();
   }
 
   private endRound(match: MatchState): void {

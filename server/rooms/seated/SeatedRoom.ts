@@ -38,8 +38,10 @@ type CardMessages = Pick<PairRoomMessages, typeof CLIENT_MSG.play>;
 export interface SeatedRun<T extends Seat> {
   /** Whatever is due happens (the alarm rang). */
   tick(): void;
-  /** The next patch carries the time when the match moved on; `always`, whatever moved. */
-  stampPatch(always?: boolean): void;
+  /** The next patch carries the time when the match moved on. */
+  stampPatch(): void;
+  /** The state carries the time now (a page is about to receive all of it). */
+  stampNow(): void;
   roleOf(seat: T): Role;
   showPlayers(): void;
 }
@@ -120,9 +122,7 @@ export abstract class SeatedRoom<St extends SeatedState, M extends SeatListing, 
    * a room no patch has left yet; each room's onJoin calls this first, and onReconnect below.
    */
   protected stampForNewcomer(): void {
-    // The room clock moves only when ticked (alarm.ts): catch it up first, as the alarm does.
-    this.clock.tick();
-    this.opened?.run.stampPatch(true);
+    this.opened?.run.stampNow();
   }
 
   /** A seated player left for good (not a drop that may come back). */

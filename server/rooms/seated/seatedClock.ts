@@ -188,14 +188,24 @@ export class SeatedClock<S, T extends Seat = Seat> {
    * Before each patch: the time rides on patches that carry a change, plus one now and then for
    * the clients' clocks; stamping every patch would make an idle room send a patch at every
    * tick. It is the match clock, which stands still while a class is paused, as the round's times do.
-   * `always`: a page is about to receive the whole state (a join, a return), whose time it takes as now.
    */
-  stampPatch(always = false): void {
+  stampPatch(): void {
     const now = this.now();
-    if (always || this.changed || now - this.parts.view.serverTime >= CLOCK_SYNC_MS) {
+    if (this.changed || now - this.parts.view.serverTime >= CLOCK_SYNC_MS) {
       this.parts.view.serverTime = now;
       this.changed = false;
     }
+  }
+
+  /**
+   * A page is about to receive the whole state (a join, a return), whose time it takes as now:
+   * the time now, caught up with the room clock (which moves only when ticked, alarm.ts), whatever
+   * the last patch carried.
+   */
+  stampNow(): void {
+    this.parts.clock.tick();
+    this.parts.view.serverTime = this.now();
+    this.changed = false;
   }
 
   /** Sets the alarm for the next due time: a delivery, a timer, a bot's card, a hard deadline, the round's clock starting. */
