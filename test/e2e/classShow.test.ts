@@ -156,6 +156,8 @@ describe('the class as a show', () => {
       const texts = await phone.page.evaluate(() => window.__tango.layout!().map((f) => f.text));
       return Number(/^Your move ([\d.]+) s$/.exec(texts.find((t) => /^Your move [\d.]+ s$/.test(t))!)![1]);
     };
+    // Paused in the round itself, after the get-ready step (which the pause would freeze as well).
+    await phone.page.waitForFunction(() => window.__tango.state.getReady === '', null, WAIT);
     await deadline();
     await teacher.page.keyboard.press('p');
     await untilClass(teacher.page, () => window.__tango.state.classroom?.paused === true);
