@@ -32,6 +32,9 @@ function refusalText(code: string): string {
 
 const KEY_NAMES = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN'] as const;
 const SAID_MS = 8000;
+/** The shortest a phone's ladder gets (a long explanation above it takes its room down to this), and the tallest that explanation. */
+const LADDER_MIN = 90;
+const EXPLANATION_MAX = 170;
 
 /** A round being played: hosts, the network lane, the hand, timers, score and the live ladder. */
 export class Match extends SessionScreen {
@@ -164,20 +167,25 @@ export class Match extends SessionScreen {
     this.hosts.server.setPosition(m + left - hostWidth, y).resize(hostWidth, hostHeight);
     this.lane.setPosition(m + hostWidth + 6, y + 20).resize(left - 2 * hostWidth - 12, hostHeight - 40);
     y += hostHeight + 8;
-    const explanationHeight = wide ? Math.min(130, Math.max(96, (height - y) * 0.18)) : 68;
-    this.explanation.setPosition(m, y).resize(left, explanationHeight);
-    y += explanationHeight + 8;
+    const explanationHeight = wide ? Math.min(130, Math.max(96, (height - y) * 0.18)) : 70;
 
     const numbers = playsNumbers(this.view.difficulty);
     const helpHeight = 22;
     const handWidth = left;
-    const handHeight = this.hand.layout(handWidth, wide ? Math.min(130, Math.max(96, height - y - 80)) : 130);
+    const handHeight = this.hand.layout(handWidth, wide ? Math.min(130, Math.max(96, height - (y + explanationHeight + 8) - 80)) : 130);
     const handTop = height - m - helpHeight - handHeight;
+    const fieldsTop = handTop - (numbers ? 56 : 0);
+
+    // On a phone a long explanation (a wrong card's) takes room from the ladder below it rather
+    // than running past its border; side by side, the ladder has a column of its own and the
+    // panel its usual height.
+    const explanationMax = wide ? explanationHeight : Math.min(EXPLANATION_MAX, fieldsTop - 8 - (y + 8) - LADDER_MIN);
+    this.explanation.setPosition(m, y).resize(left, explanationHeight, explanationMax);
+    y += this.explanation.panelHeight + 8;
     this.hand.setPosition(m, handTop);
     this.help.setPosition(m + left / 2, handTop + handHeight + 4).setText(numbers ? t('match.keysHelpNumbers') : t('match.keysHelp'));
     this.seq.setVisible(numbers);
     this.ack.setVisible(numbers);
-    const fieldsTop = handTop - (numbers ? 56 : 0);
     const nameWidth = 36;
     const fieldWidth = Math.min(200, (left - 8) / 2 - nameWidth);
     this.seq.setBox(m + left / 2 - fieldWidth - 4, fieldsTop, fieldWidth, 48);
@@ -185,7 +193,7 @@ export class Match extends SessionScreen {
     this.fieldNames.forEach((name, i) => name.setVisible(numbers).setPosition(i === 0 ? this.seq.x - 6 : this.ack.x - 6, fieldsTop + 24));
 
     if (wide) this.ladder.setPosition(width * 0.58 + m, m + headerHeight + 6).resize(width * 0.42 - 2 * m, height - headerHeight - 2 * m - 6);
-    else this.ladder.setPosition(m, y).resize(left, Math.max(120, fieldsTop - 8 - y));
+    else this.ladder.setPosition(m, y).resize(left, Math.max(LADDER_MIN, fieldsTop - 8 - y));
     this.publishTargets({ ...Object.fromEntries(this.hand.cards.map((card) => [`card.${card.card}`, card])), sound: this.soundToggle });
   }
 
@@ -206,7 +214,7 @@ export class Match extends SessionScreen {
       resend: endpoint?.mustRetransmit === card,
     }));
     const { tone, text } = explanationFor(view, me, this.said, performance.now(), now);
-    this.explanation.say(tone, text);
+    if (this.explanation.say(tone, text)) this.layout(this.viewWidth, this.viewHeight);
     publish({ explanation: text });
     // What the panel says is what a screen reader hears: arrivals, their meaning, mistakes, hints.
     announce(text);

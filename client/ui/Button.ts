@@ -2,6 +2,9 @@ import Phaser from 'phaser';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, MIN_TOUCH } from './theme.ts';
 
+/** The smallest a caption is drawn on one line before it wraps instead. */
+const ONE_LINE_SCALE = 0.85;
+
 export interface ButtonOptions {
   fontSize?: number;
   /** The main action of a screen is filled; others are outlined. */
@@ -74,15 +77,24 @@ export class Button extends Phaser.GameObjects.Container {
   }
 
   /**
-   * Long captions wrap onto a second line, but one word is never broken in two ("Number|s" in a
-   * row of four on a phone): it is drawn a little smaller instead.
+   * A caption a little too long for one line is drawn a little smaller; a longer one wraps onto a
+   * second line, but one word is never broken in two ("Number|s" in a row of four on a phone), and
+   * two lines still fit the button's height ("◷ Timed challenge" ran out of a 44 px button on a
+   * 375 × 667 phone).
    */
   private fitCaption(): void {
     const room = this.boxWidth - 12;
     const words = this.caption.text.replace(/^● /, '');
     this.caption.setScale(1).setWordWrapWidth(null);
-    if (!/\s/.test(words) && this.caption.width > room) this.caption.setScale(room / this.caption.width);
-    else this.caption.setWordWrapWidth(room, true);
+    const oneLine = room / this.caption.width;
+    if (oneLine >= 1) return;
+    if (!/\s/.test(words) || oneLine >= ONE_LINE_SCALE) {
+      this.caption.setScale(oneLine);
+      return;
+    }
+    this.caption.setWordWrapWidth(room, true);
+    const lines = (this.boxHeight - 4) / this.caption.height;
+    if (lines < 1) this.caption.setScale(lines);
   }
 
   setSelected(selected: boolean): this {

@@ -10,6 +10,8 @@ const GLYPH: Readonly<Record<Tone, string>> = { hint: '★', mistake: '✗', rig
 const COLOUR: Readonly<Record<Tone, number>> = { hint: COLOURS.hint, mistake: COLOURS.wrong, right: COLOURS.right, info: COLOURS.dim };
 
 const MIN_FONT = 11;
+/** Above and below the text: it starts 8 px down, and the border is up to 6 px thick. */
+const PADDING = 16;
 
 /** A panel with one explanation: a hint, why a move was wrong, or what just happened. */
 export class Explanation extends Phaser.GameObjects.Container implements Panel {
@@ -18,6 +20,9 @@ export class Explanation extends Phaser.GameObjects.Container implements Panel {
   private readonly message: Phaser.GameObjects.Text;
   private boxWidth = 300;
   private boxHeight = 60;
+  /** The height the screen gives the panel, and the most it may grow to when its text needs it. */
+  private baseHeight = 60;
+  private maxHeight = 60;
   private tone: Tone = 'info';
   private fontSize = 16;
 
@@ -37,9 +42,14 @@ export class Explanation extends Phaser.GameObjects.Container implements Panel {
     return topLeftBox(this, this.boxWidth, this.boxHeight);
   }
 
-  resize(width: number, height: number): this {
+  /**
+   * `height` is the panel's usual height; up to `maxHeight` it grows when its text needs it (the
+   * screen lays itself out again, see `say`).
+   */
+  resize(width: number, height: number, maxHeight = height): this {
     this.boxWidth = width;
-    this.boxHeight = height;
+    this.baseHeight = height;
+    this.maxHeight = Math.max(height, maxHeight);
     this.fontSize = width < 420 ? 14 : height > 80 ? 18 : 16;
     this.message.setWordWrapWidth(width - 48, true);
     this.fit();
@@ -47,26 +57,38 @@ export class Explanation extends Phaser.GameObjects.Container implements Panel {
     return this;
   }
 
-  /**
-   * An explanation says what the state means and why the card does not fit it: on a phone that
-   * can be longer than the panel, so the text steps down in size until it fits (not below 11 px).
-   */
-  private fit(): void {
-    let size = this.fontSize;
-    this.message.setFontSize(size);
-    while (this.message.height > this.boxHeight - 12 && size > MIN_FONT) this.message.setFontSize(--size);
+  /** The panel's height now: its usual one, or more while a long text needs it. */
+  get panelHeight(): number {
+    return this.boxHeight;
   }
 
-  say(tone: Tone, text: string): void {
+  /**
+   * An explanation says what the state means and why the card does not fit it: on a phone that
+   * is often longer than the panel's usual four lines (a wrong card's, over 200 characters, ran
+   * past the panel's border). The panel grows first, as far as it may, and only then does the
+   * text step down in size (not below 11 px). True when the panel's height changed.
+   */
+  private fit(): boolean {
+    const before = this.boxHeight;
+    let size = this.fontSize;
+    this.message.setFontSize(size);
+    this.boxHeight = Math.min(this.maxHeight, Math.max(this.baseHeight, Math.ceil(this.message.height) + PADDING));
+    while (this.message.height > this.boxHeight - PADDING && size > MIN_FONT) this.message.setFontSize(--size);
+    return this.boxHeight !== before;
+  }
+
+  /** Shows `text`; true when the panel took another height for it, so the screen must lay itself out again. */
+  say(tone: Tone, text: string): boolean {
     const changed = tone !== this.tone || text !== this.message.text;
     // The scene says the same thing on every patch; measuring and fitting it again is wasted work.
-    if (!changed) return;
+    if (!changed) return false;
     this.tone = tone;
     this.glyph.setText(text ? GLYPH[tone] : '').setColor(`#${COLOUR[tone].toString(16).padStart(6, '0')}`);
     this.message.setText(text);
-    this.fit();
+    const resized = this.fit();
     this.redraw();
     if (tone === 'mistake') this.scene.tweens.add({ targets: this, x: { from: this.x - 6, to: this.x }, duration: 240, ease: 'Bounce' });
+    return resized;
   }
 
   get text(): string {

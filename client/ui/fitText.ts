@@ -47,8 +47,11 @@ export function fitText(text: Phaser.GameObjects.Text, full: string, maxWidth: n
   const done = (): Phaser.GameObjects.Text => text.setData(FIT_KEY, { width: maxWidth, full: full + suffix, size: base, shown: text.text } satisfies TextFit);
   text.setFontSize(base).setText(full + suffix);
   if (text.width <= room) return done();
-  const shrunk = Math.max(minSize, Math.floor((base * room) / text.width));
-  text.setFontSize(shrunk);
+  let size = Math.max(minSize, Math.floor((base * room) / text.width));
+  text.setFontSize(size);
+  // A width does not shrink exactly with the size (glyphs are measured in whole pixels): on a
+  // 375 px phone SYN+ACK came out 0.3 px too wide at the estimate and was cut to "SYN+A…".
+  while (text.width > room && size > minSize) text.setFontSize(--size);
   if (text.width <= room) return done();
   // Binary search for the longest start that fits with the ellipsis (by code point: no split emoji).
   const chars = Array.from(full);

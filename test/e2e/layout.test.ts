@@ -19,9 +19,10 @@ const WAIT = { timeout: 60_000, polling: 50 } as const;
 /** The longest nickname the game takes, so every place that shows one is tried at its widest. */
 const LONG_NAME = 'Maximiliana Wolfgang';
 
-/** The sizes students and teachers hold: two ordinary phones and a projector. */
+/** The sizes students and teachers hold: three ordinary phones (a narrow one, a short one) and a projector. */
 const SIZES = [
   { name: '360x740@2', width: 360, height: 740, scale: 2 },
+  { name: '375x667@2', width: 375, height: 667, scale: 2 },
   { name: '390x844@3', width: 390, height: 844, scale: 3 },
   { name: '1920x1080@1', width: 1920, height: 1080, scale: 1 },
 ] as const;
@@ -161,6 +162,22 @@ describe.each(SIZES)('every screen fits and reads at $name', (size) => {
     expect(covered).toEqual([]);
     expect(watched.errors).toEqual([]);
   }, 240_000);
+
+  it('a wrong card\'s whole explanation reads inside its panel', async () => {
+    const { player, watched } = await phone();
+    // In "abort" both ends start ESTABLISHED, and a FIN+ACK there is wrong for either role with
+    // one of the longest explanations a first card can get (over 200 characters in English).
+    await player.page.goto(`${game.url}/?scenarios=abort&rounds=1`);
+    await player.waitForScene('Start');
+    await player.startSolo('Solo', 'slow');
+    await player.page.waitForFunction(() => window.__tango.state.getReady === '', null, WAIT);
+    await player.playCard('FIN+ACK');
+    await player.page.waitForFunction(() => window.__tango.state.explanation.startsWith('Mistake: FIN+ACK'), null, WAIT);
+    const measured = await fits(player, 'long-mistake');
+    const said = measured.facts.find((f) => f.kind === 'text' && f.text.startsWith('Mistake: FIN+ACK'));
+    expect(said, 'the mistake is on screen').toBeDefined();
+    expect(watched.errors).toEqual([]);
+  }, 120_000);
 
   it('the longest scenario goal and the ISN in each language read whole, above and inside the hosts', async () => {
     for (const locale of LOCALES) {

@@ -2,7 +2,7 @@
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
  * than the room it was fitted to, none hidden under a panel drawn over it nor out of its own
- * panel, every caption inside its button, every text field on screen and under no image.
+ * panel, every caption inside its button and whole, every text field on screen and under no image.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
@@ -49,6 +49,8 @@ export async function measureLayout(page: Page): Promise<Measured> {
     if (f.fit && f.fit.atRest > f.fit.width + SLACK) faults.push(`${name} is ${Math.round(f.fit.atRest)} px wide in a room of ${Math.round(f.fit.width)}`);
     if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
     if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
+    // A card or a button says what it does in full: "SYN+A…" once stood for SYN+ACK on a 375 px phone.
+    if (f.box && f.fit && f.text !== f.fit.full) faults.push(`${name} is cut in its button, whole it is "${f.fit.full}"`);
     if (f.kind !== 'text') continue;
     // A panel's own texts stay inside it (an ISN once ran over a phone's host border), and a panel
     // drawn after a text and over it hides it (a long goal once went under a phone's hosts).
