@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { Role } from '../../shared/match/cards.ts';
 import type { MoveView, PairRoomView } from '../../shared/protocol.ts';
 import { fitText } from './fitText.ts';
-import { clearOf, layoutLadder, STATE_GAP, type Arrow, type LadderBoxRect, type LadderGeometry } from './ladderLayout.ts';
+import { arrowHeadBox, layoutLadder, placeMarks, STATE_GAP, type Arrow, type LadderBoxRect, type LadderGeometry } from './ladderLayout.ts';
 import { textStyle } from './textStyle.ts';
 import { COLOURS, ROLE_COLOUR } from './theme.ts';
 import { topLeftBox, type Panel } from './panel.ts';
@@ -15,6 +15,9 @@ export interface LadderLabels {
 
 /** Air between a state's name and the ladder's edge. */
 const EDGE_AIR = 4;
+/** The ladder's background, and the plate behind a label or a mark so that a line across it does not strike it through. */
+const BACKGROUND = 0x161e2b;
+const PLATE = `#${BACKGROUND.toString(16).padStart(6, '0')}`;
 
 /**
  * The sequence diagram of textbooks and Wireshark's flow graph: a timeline per endpoint, time
@@ -67,7 +70,7 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
 
   private drawLines(geo: LadderGeometry, view: PairRoomView, now: number, live: boolean): void {
     const g = this.lines.clear();
-    g.fillStyle(0x161e2b, 1).fillRoundedRect(0, 0, this.boxWidth, this.boxHeight, 10);
+    g.fillStyle(BACKGROUND, 1).fillRoundedRect(0, 0, this.boxWidth, this.boxHeight, 10);
     for (const [role, x] of [['client', geo.left], ['server', geo.right]] as const) {
       g.lineStyle(3, ROLE_COLOUR[role], 1).lineBetween(x, geo.top, x, geo.bottom);
     }
@@ -132,14 +135,16 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
       // A lost segment's label sits above its ✗, so both stay visible.
       const text = add(arrow.x1 + (arrow.x2 - arrow.x1) * mid, arrow.y1 + (arrow.y2 - arrow.y1) * mid,
         lost ? `${arrow.label} ✗ ${this.labels.lost}` : arrow.label, 11, lost ? COLOURS.lost : COLOURS.text, 0.5, lost ? 1.5 : 0.5);
-      text.setBackgroundColor('#161e2b').setPadding(3, 1, 3, 1);
+      text.setBackgroundColor(PLATE).setPadding(3, 1, 3, 1);
       this.arrowLabels.set(arrow.segment.id, { text, at: mid });
     }
-    const labelBoxes = [...this.arrowLabels.values()].map(({ text }) => boxOf(text));
-    for (const move of moves) {
-      const mark = this.markMove(geo, move, add);
-      mark.y += clearOf(boxOf(mark), labelBoxes);
-    }
+    // Marks keep off the labels, the heads of arrows that have arrived or been lost, and each other.
+    const obstacles = [
+      ...[...this.arrowLabels.values()].map(({ text }) => boxOf(text)),
+      ...geo.arrows.filter((a) => a.drawn === 1 || a.segment.status === 'lost').map(arrowHeadBox),
+    ];
+    const marks = moves.map((move) => this.markMove(geo, move, add));
+    placeMarks(marks.map(boxOf), obstacles).forEach((dy, i) => { marks[i]!.y += dy; });
   }
 
   private markMove(geo: LadderGeometry, move: MoveView,
@@ -154,7 +159,8 @@ export class Ladder extends Phaser.GameObjects.Container implements Panel {
       return add(client ? geo.left + 12 : geo.right - 12, y + 11, '✓', 14, COLOURS.right, 0.5);
     }
     const what = move.verdict === 'missedDeadline' ? `◷ ${this.labels.missed}` : move.card;
-    return add(x, y, `✗ ${what}`, 12, COLOURS.wrong, originX);
+    // On the ladder's own dark, as the labels are: an arrow drawn across it at that moment once made it unreadable.
+    return add(x, y, `✗ ${what}`, 12, COLOURS.wrong, originX).setBackgroundColor(PLATE).setPadding(2, 1, 2, 1);
   }
 }
 

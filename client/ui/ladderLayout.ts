@@ -176,3 +176,27 @@ export function clearOf(mark: LadderBoxRect, labels: readonly LadderBoxRect[], g
   }
   return dy;
 }
+
+/** Half the size of the box kept clear around an arrow's head (the head is 11 px long). */
+const HEAD_CLEAR = { x: 12, y: 8 };
+
+/** The box around the head of an arrow that has reached the other side (or its ✗, for a lost one). */
+export function arrowHeadBox(arrow: Arrow): LadderBoxRect {
+  const x = arrow.x1 + (arrow.x2 - arrow.x1) * arrow.drawn;
+  const y = arrow.y1 + (arrow.y2 - arrow.y1) * arrow.drawn;
+  return { x: x - HEAD_CLEAR.x, y: y - HEAD_CLEAR.y, width: 2 * HEAD_CLEAR.x, height: 2 * HEAD_CLEAR.y };
+}
+
+/**
+ * How far down each move's mark goes, in order: clear of `obstacles` (arrow labels and heads) and
+ * of the marks placed before it. A wrong card and a missed deadline a moment apart once drew
+ * "✗ SYN" and "✗ ◷ Too slow" over each other and over the head of the SYN arriving then.
+ */
+export function placeMarks(marks: readonly LadderBoxRect[], obstacles: readonly LadderBoxRect[]): number[] {
+  const taken = [...obstacles];
+  return marks.map((mark) => {
+    const dy = clearOf(mark, taken);
+    taken.push({ ...mark, y: mark.y + dy });
+    return dy;
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/match/cards.ts';
 import type { PairRoomView, SegmentView } from '../../shared/protocol.ts';
-import { clearOf, layoutLadder } from '../../client/ui/ladderLayout.ts';
+import { arrowHeadBox, clearOf, layoutLadder, placeMarks, type Arrow } from '../../client/ui/ladderLayout.ts';
 
 const LATENCY = 800;
 
@@ -80,5 +80,35 @@ describe('a move\'s mark beside the arrows\' labels', () => {
     const below = { ...label, y: 118 };
     expect(clearOf(mark, [below, label])).toBe(118 + 15 + 2 - 104);
     expect(clearOf(mark, [label, below])).toBe(118 + 15 + 2 - 104);
+  });
+});
+
+describe('moves\' marks beside each other and the arrows\' heads', () => {
+  // A phone's ladder, the server's line at x = 280: a wrong SYN, then a missed deadline a moment
+  // later, as the client's resent SYN arrives at y = 300.
+  const wrongSyn = { x: 220, y: 290, width: 56, height: 16 };
+  const tooSlow = { x: 180, y: 296, width: 96, height: 16 };
+  const resent: Arrow = {
+    segment: { id: 2, from: 'client', card: 'SYN', seq: 7966, ack: 0, len: 0, flags: 'S', sentAt: 0, arriveAt: 1000, status: 'discarded', old: false, why: '' },
+    x1: 90, y1: 240, x2: 280, y2: 300, drawn: 1, label: 'SYN 7966',
+  };
+
+  it('an arrow\'s head is kept clear where it has got to', () => {
+    const head = arrowHeadBox(resent);
+    expect(head.x + head.width / 2).toBe(280);
+    expect(head.y + head.height / 2).toBe(300);
+    expect(arrowHeadBox({ ...resent, drawn: 0.5 })).toMatchObject({ x: 185 - head.width / 2, y: 270 - head.height / 2 });
+  });
+
+  it('places each mark below the head it would cover and below the marks before it', () => {
+    const head = arrowHeadBox(resent);
+    const [first, second] = placeMarks([wrongSyn, tooSlow], [head]);
+    const firstTop = wrongSyn.y + first!;
+    expect(firstTop).toBe(head.y + head.height + 2);
+    expect(tooSlow.y + second!).toBe(firstTop + wrongSyn.height + 2);
+  });
+
+  it('leaves marks where they are when nothing is in their way', () => {
+    expect(placeMarks([wrongSyn, { ...tooSlow, y: 400 }], [])).toEqual([0, 0]);
   });
 });

@@ -289,7 +289,7 @@ describe('a phone held sideways', () => {
 describe('a phone\'s ladder after missed deadlines', () => {
   const closesAfterTest = closeAfterEach();
 
-  it('keeps a "Too slow" mark off the label of the segment sent at that moment', async () => {
+  it('keeps a "Too slow" mark off the label of the segment sent at that moment, and off other marks', async () => {
     const watched = await openPage(browser, { width: 390, height: 844 }, 3);
     closesAfterTest(watched.context);
     const player = new Player(watched.page, 'mouse');
@@ -306,8 +306,12 @@ describe('a phone\'s ladder after missed deadlines', () => {
     const labels = measured.facts.filter((f) => f.kind === 'text' && /^(SYN|ACK|FIN|DATA|RST)\S* \d/.test(f.text));
     expect(labels.length).toBeGreaterThan(4);
     const covered = marks.flatMap((m) => labels.filter((l) => overlap(m, l) > 0).map((l) => `"${m.text}" on "${l.text}"`));
+    // Nor does any ✗ mark cover another ("✗ SYN" and a "Too slow" a moment later once did).
+    const crosses = measured.facts.filter((f) => f.kind === 'text' && f.text.startsWith('✗ '));
+    const stacked = crosses.flatMap((m, i) => crosses.slice(i + 1).filter((n) => overlap(m, n) > 0).map((n) => `"${m.text}" on "${n.text}"`));
     await player.screenshot('layout-390x844@3-ladder-missed');
     expect(covered).toEqual([]);
+    expect(stacked).toEqual([]);
     expect(measured.faults).toEqual([]);
   }, 120_000);
 });
