@@ -6,6 +6,7 @@ import { explainMove, movePlayed } from '../../shared/i18n/moveText.ts';
 import { MatchSounds } from '../audio/matchSounds.ts';
 import { game, locale, t } from '../i18n/text.ts';
 import { isChallengeView } from '../net/challengeView.ts';
+import { showsKeyHelp, whenKeyHelpShows } from '../keyHelp.ts';
 import { watchForSlowFrames } from '../slowFrameWatch.ts';
 import { hook, publish } from '../testHook.ts';
 import { hintShowing } from '../../shared/match/hints.ts';
@@ -106,7 +107,9 @@ export class Match extends SessionScreen {
     // Notices (a partner left, a bot took over) and refusals are told where explanations go.
     const offNotice = this.session.events.on('notice', (n) => this.tell('info', game(`notice.${n.code}`, { nickname: n.nickname ?? '' })));
     const offError = this.session.events.on('error', (code) => this.tell('info', refusalText(code)));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offNotice(); offError(); });
+    // A touch phone shows no keyboard help until a keyboard is used; the hand then moves up for it.
+    const offKeys = whenKeyHelpShows(() => this.relayout());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => { offNotice(); offError(); offKeys(); });
     this.startLayout();
     this.follow();
     watchForSlowFrames(this);
@@ -170,7 +173,8 @@ export class Match extends SessionScreen {
     const explanationHeight = wide ? Math.min(130, Math.max(96, (height - y) * 0.18)) : 70;
 
     const numbers = playsNumbers(this.view.difficulty);
-    const helpHeight = 22;
+    const keys = showsKeyHelp();
+    const helpHeight = keys ? 22 : 0;
     const handWidth = left;
     const handHeight = this.hand.layout(handWidth, wide ? Math.min(130, Math.max(96, height - (y + explanationHeight + 8) - 80)) : 130);
     const handTop = height - m - helpHeight - handHeight;
@@ -183,7 +187,7 @@ export class Match extends SessionScreen {
     this.explanation.setPosition(m, y).resize(left, explanationHeight, explanationMax);
     y += this.explanation.panelHeight + 8;
     this.hand.setPosition(m, handTop);
-    this.help.setPosition(m + left / 2, handTop + handHeight + 4).setText(numbers ? t('match.keysHelpNumbers') : t('match.keysHelp'));
+    this.help.setVisible(keys).setPosition(m + left / 2, handTop + handHeight + 4).setText(numbers ? t('match.keysHelpNumbers') : t('match.keysHelp'));
     this.seq.setVisible(numbers);
     this.ack.setVisible(numbers);
     const nameWidth = 36;

@@ -315,3 +315,31 @@ describe('a phone\'s ladder after missed deadlines', () => {
     expect(measured.faults).toEqual([]);
   }, 120_000);
 });
+
+describe('a touch phone without a keyboard', () => {
+  const closesAfterTest = closeAfterEach();
+  const keysShown = (player: Player) => player.page.evaluate(() => window.__tango.layout!().some((f) => f.text.startsWith('Keys 1–7')));
+
+  it('shows no keyboard help in a match until a key is pressed; a page with a mouse shows it at once', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    closesAfterTest(context);
+    const touch = new Player(await context.newPage(), 'mouse');
+    await touch.page.goto(`${game.url}/?scenarios=handshake&rounds=1`);
+    await touch.waitForScene('Start');
+    await touch.startSolo('Thumbs', 'slow');
+    expect(await keysShown(touch)).toBe(false);
+    expect((await measureLayout(touch.page)).faults).toEqual([]);
+    // A keyboard plugged into a tablet: the first key brings the help, and the screen still fits.
+    await touch.page.keyboard.press('Shift');
+    await touch.page.waitForFunction(() => window.__tango.layout!().some((f) => f.text.startsWith('Keys 1–7')), null, WAIT);
+    expect((await measureLayout(touch.page)).faults).toEqual([]);
+
+    const mouse = await openPage(browser, { width: 390, height: 844 }, 3);
+    closesAfterTest(mouse.context);
+    const withMouse = new Player(mouse.page, 'mouse');
+    await withMouse.page.goto(`${game.url}/?scenarios=handshake&rounds=1`);
+    await withMouse.waitForScene('Start');
+    await withMouse.startSolo('Mouse', 'slow');
+    expect(await keysShown(withMouse)).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,29 @@
+/**
+ * Whether screens show their keyboard help ("Keys 1–7 play a card · M sound"): on a device with
+ * a mouse or a trackpad, or once any key has been pressed (a tablet with a keyboard cannot be
+ * told from one without until then). On a phone the line only took a row from the ladder.
+ */
+const POINTER_WITH_KEYBOARD = '(any-hover: hover), (any-pointer: fine)';
+
+let keyPressed = false;
+const waiting = new Set<() => void>();
+
+/** True when the keyboard's help lines are worth their room on this device now. */
+export function showsKeyHelp(): boolean {
+  return keyPressed || matchMedia(POINTER_WITH_KEYBOARD).matches;
+}
+
+/** Calls `shown` when the help, hidden until now, is to be shown (the first key pressed); returns how to stop waiting. */
+export function whenKeyHelpShows(shown: () => void): () => void {
+  if (showsKeyHelp()) return () => {};
+  waiting.add(shown);
+  return () => waiting.delete(shown);
+}
+
+window.addEventListener('keydown', () => {
+  if (keyPressed) return;
+  keyPressed = true;
+  const calls = [...waiting];
+  waiting.clear();
+  for (const shown of calls) shown();
+}, { capture: true });
