@@ -20,8 +20,10 @@ export function whenKeyHelpShows(shown: () => void): () => void {
   return () => waiting.delete(shown);
 }
 
-window.addEventListener('keydown', () => {
-  if (keyPressed) return;
+window.addEventListener('keydown', (event) => {
+  // A phone's on-screen keyboard sends keys too, typing a nickname or a code into a text field:
+  // only a key meant for the game itself says there is a keyboard to use.
+  if (keyPressed || event.target instanceof HTMLInputElement || event.isComposing) return;
   keyPressed = true;
   const calls = [...waiting];
   waiting.clear();

@@ -85,7 +85,7 @@ export class Match extends SessionScreen {
     this.hand = new Hand(this, (card) => void this.play(card), { hint: t('match.hint'), resend: t('match.resend') });
     const numberField = (id: 'seq' | 'ack', next: () => void): TextField => new TextField(this, {
       id: `${id}-input`, placeholder: t(`match.${id}`), maxLength: 10, inputMode: 'numeric',
-      onEnter: () => this.sendFromFields(), onTab: next,
+      onEnter: () => this.sendFromFields(), enterKeyHint: 'send', onTab: next,
     });
     this.seq = numberField('seq', () => this.ack.field.focus());
     this.ack = numberField('ack', () => this.blurFields());

@@ -10,6 +10,8 @@ export interface TextFieldOptions {
   inputMode?: 'text' | 'numeric';
   upperCase?: boolean;
   onEnter?: () => void;
+  /** What a phone's keyboard writes on its Enter key: 'go' when Enter does something, unless said. */
+  enterKeyHint?: 'go' | 'send';
   /** Moves keyboard focus on through the screen's own order (the canvas has no DOM focus). */
   onTab?: (backwards: boolean) => void;
 }
@@ -34,6 +36,11 @@ export class TextField extends Phaser.GameObjects.DOMElement {
     field.autocomplete = 'off';
     field.spellcheck = false;
     field.inputMode = options.inputMode ?? 'text';
+    // A phone's keyboard: a code in capitals as it is shown, no word "corrected" into a name or a
+    // code, and an Enter key that says what it does.
+    if (options.upperCase) field.autocapitalize = 'characters';
+    field.setAttribute('autocorrect', 'off');
+    if (options.onEnter) field.enterKeyHint = options.enterKeyHint ?? 'go';
     field.setAttribute('aria-label', options.placeholder);
     // Absolute: Phaser places DOM elements by transform only, so in normal flow each would also be
     // pushed down by the height of the fields before it.

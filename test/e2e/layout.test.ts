@@ -326,6 +326,9 @@ describe('a touch phone without a keyboard', () => {
     const touch = new Player(await context.newPage(), 'mouse');
     await touch.page.goto(`${game.url}/?scenarios=handshake&rounds=1`);
     await touch.waitForScene('Start');
+    // The on-screen keyboard typing a name is no keyboard for the game.
+    await touch.page.click('#nickname');
+    await touch.page.keyboard.type('Thumbs');
     await touch.startSolo('Thumbs', 'slow');
     expect(await keysShown(touch)).toBe(false);
     expect((await measureLayout(touch.page)).faults).toEqual([]);

@@ -47,6 +47,10 @@ describe('a private room in two browsers', () => {
     // The guest follows the invite link and only uses the keyboard.
     await guest.page.goto(link.replace(/^https?:\/\/[^/]+/, suite.game.url));
     await guest.waitForScene('Start');
+    // On a phone the code's keyboard types capitals, corrects nothing, and its Enter says Go.
+    const phoneKeys = (id: string) => guest.page.$eval(id, (f) => [f.getAttribute('autocapitalize'), f.getAttribute('autocorrect'), f.getAttribute('enterkeyhint')]);
+    expect(await phoneKeys('#room-code')).toEqual(['characters', 'off', 'go']);
+    expect(await phoneKeys('#nickname')).toEqual([null, 'off', 'go']);
     await guest.page.keyboard.type('Keys');
     await guest.page.keyboard.press('Enter');
 
