@@ -93,14 +93,14 @@ export class ChallengeSetup extends Screen {
   protected layout(width: number, height: number): void {
     const column = Math.min(560, width - 24);
     const x = (width - column) / 2;
-    const compact = height < 860;
+    const compact = this.spacingHeight < 860;
     const gap = compact ? 6 : 14;
     const buttonHeight = compact ? 44 : 48;
     let y = compact ? 8 : Math.max(20, (height - 900) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 24 : 32);
     y += this.title.height;
     // A phone needs the room for the status line under the buttons; the intro is in the README too.
-    const intro = height >= 800;
+    const intro = this.spacingHeight >= 800;
     this.intro.setVisible(intro).setWordWrapWidth(column, true).setPosition(x, y);
     y += (intro ? this.intro.height : 4) + gap;
     this.nicknameLabel.setPosition(x, y);

@@ -97,7 +97,7 @@ export class ClassJoin extends Screen {
   protected layout(width: number, height: number): void {
     const column = Math.min(560, width - 24);
     const x = (width - column) / 2;
-    const compact = height < 760;
+    const compact = this.spacingHeight < 760;
     const gap = compact ? 10 : 16;
     let y = compact ? 12 : Math.max(24, (height - 720) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 26 : 32);

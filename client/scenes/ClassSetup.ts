@@ -80,10 +80,10 @@ export class ClassSetup extends Screen {
     this.startLayout();
   }
 
-  protected layout(width: number, height: number): void {
+  protected layout(width: number, _height: number): void {
     const column = Math.min(1100, width - 24);
     const x = (width - column) / 2;
-    const compact = height < 800 || width < 520;
+    const compact = this.spacingHeight < 800 || width < 520;
     const bh = compact ? 44 : 48;
     let y = 10;
     this.title.setPosition(x, y).setFontSize(compact ? 22 : 28);

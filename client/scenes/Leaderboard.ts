@@ -101,7 +101,7 @@ export class Leaderboard extends Screen {
     const m = Math.max(10, Math.min(28, width * 0.025));
     const column = Math.min(1000, width - 2 * m);
     const x = (width - column) / 2;
-    const compact = height < 800 || width < 520;
+    const compact = this.spacingHeight < 800 || width < 520;
     let y = m;
     this.title.setPosition(x, y).setFontSize(compact ? 24 : 32);
     const backWidth = Math.min(160, column * 0.34);

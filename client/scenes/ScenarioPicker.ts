@@ -58,10 +58,10 @@ export class ScenarioPicker extends Screen {
     this.publishChoice();
   }
 
-  protected layout(width: number, height: number): void {
+  protected layout(width: number, _height: number): void {
     const column = Math.min(1100, width - 24);
     const x = (width - column) / 2;
-    const compact = height < 800 || width < 520;
+    const compact = this.spacingHeight < 800 || width < 520;
     const bh = compact ? 44 : 48;
     let y = compact ? 10 : 24;
     this.title.setPosition(x, y).setFontSize(compact ? 22 : 28);

@@ -16,6 +16,8 @@ export abstract class Screen extends Phaser.Scene {
 
   /** Layout px per CSS px: 1 up to a laptop, more on a projector. */
   protected zoom = 1;
+  /** The zoom for this viewport before `fitHeight` made it smaller. */
+  private baseZoom = 1;
   /** `fitHeight` is laying the screen out again: it does not zoom twice. */
   private fitting = false;
   /** How far down the last layout went, as it told `fitHeight`. */
@@ -29,6 +31,16 @@ export abstract class Screen extends Phaser.Scene {
     return this.scale.gameSize.height / DPR / this.zoom;
   }
 
+  /**
+   * The height a screen chooses its spacing by: the view's before `fitHeight` zooms out. Zoomed
+   * out, the view is taller, and a screen that chose roomier spacing for it needed more zoom
+   * still: a 375 × 667 phone's Start screen in private mode took its tagline back and drew its
+   * buttons 32 px tall, below a fingertip.
+   */
+  protected get spacingHeight(): number {
+    return this.scale.gameSize.height / DPR / this.baseZoom;
+  }
+
   /** Call at the end of `create`, once the objects exist. */
   protected startLayout(): void {
     const relayout = (): void => this.relayout();
@@ -40,7 +52,7 @@ export abstract class Screen extends Phaser.Scene {
 
   /** Lays the screen out afresh for the viewport, as on a resize (content that changed height included). */
   protected relayout(): void {
-    this.zoom = uiScale();
+    this.zoom = this.baseZoom = uiScale();
     this.cameras.main.setOrigin(0, 0).setZoom(DPR * this.zoom);
     this.layout(this.viewWidth, this.viewHeight);
     publish({ width: Math.round(this.viewWidth * this.zoom), height: Math.round(this.viewHeight * this.zoom) });
@@ -49,8 +61,8 @@ export abstract class Screen extends Phaser.Scene {
   /**
    * Call at the end of `layout` with how far down the content went: on a screen too short for
    * it (a 360 × 640 phone) the camera zooms out just enough to show all of it, and lays out again.
-   * Laid out again in a taller view, a screen may choose roomier spacing (a screen's `height`
-   * decides it), so the zoom is corrected until what is drawn fits.
+   * Laid out again in a taller view, text wraps differently, so the zoom is corrected until what
+   * is drawn fits; the spacing stays the one chosen for the real height (`spacingHeight`).
    */
   protected fitHeight(bottom: number): void {
     this.fittedBottom = bottom;

@@ -30,6 +30,10 @@ export function invitedCode(): string | null {
 
 type StatusPlace = 'join' | 'play' | 'capture';
 
+/** The Start column's spacings, roomiest first: a tall screen's, a phone's, a short phone's. */
+const SPACINGS = ['roomy', 'compact', 'tight'] as const;
+type Spacing = (typeof SPACINGS)[number];
+
 /** The first screen: nickname, language, how to play, difficulty and speed. */
 export class Start extends Screen {
   private prefs!: Preferences;
@@ -58,6 +62,7 @@ export class Start extends Screen {
   private statusAfter: StatusPlace = 'play';
   private focus!: FocusOrder;
   private soundToggle!: SoundToggle;
+  private spacing: Spacing = 'roomy';
   private busy = false;
 
   constructor() {
@@ -117,11 +122,24 @@ export class Start extends Screen {
   }
 
   protected layout(width: number, height: number): void {
+    // Chosen at the screen's own size: the spacing its height suggests, denser while the column
+    // does not fit (private mode's code and scenarios rows); the passes in which `fitHeight`
+    // lays the screen out again zoomed out keep it.
+    if (height <= this.spacingHeight + 0.5) {
+      let i = this.spacingHeight < 720 ? 2 : this.spacingHeight < 800 ? 1 : 0;
+      while (this.layOutColumn(width, height, SPACINGS[i]!) > height + 1 && i < SPACINGS.length - 1) i++;
+      this.spacing = SPACINGS[i]!;
+    }
+    this.fitHeight(this.layOutColumn(width, height, this.spacing));
+  }
+
+  /** Lays the column out with `spacing`; returns how far down it went. */
+  private layOutColumn(width: number, height: number, spacing: Spacing): number {
     const column = Math.min(560, width - 24);
     const x = (width - column) / 2;
-    const compact = height < 800;
+    const compact = spacing !== 'roomy';
     // A small phone: no tagline and fingertip-sized buttons, then whatever still overflows is zoomed to fit.
-    const tight = height < 720;
+    const tight = spacing === 'tight';
     const gap = tight ? 6 : compact ? 10 : 18;
     const bh = tight ? MIN_TOUCH : 48;
     // 860: about the height of the whole column (with the capture button), so a tall screen centres it.
@@ -169,7 +187,7 @@ export class Start extends Screen {
       ...named('speed', SPEEDS, this.speed), ...named('language', LOCALES, this.language), play: this.play, join: this.join,
       scenarios: this.scenarios, challenge: this.challenge, classroom: this.classroom, openCapture: this.openCapture,
       sound: this.soundToggle });
-    this.fitHeight(y + 8);
+    return y + 8;
   }
 
   private refresh(): void {

@@ -54,10 +54,10 @@ export class Waiting extends SessionScreen {
     this.follow();
   }
 
-  protected layout(width: number, height: number): void {
+  protected layout(width: number, _height: number): void {
     const column = Math.min(620, width - 32);
     const x = (width - column) / 2;
-    let y = Math.max(16, height * 0.08);
+    let y = Math.max(16, this.spacingHeight * 0.08);
     this.heading.setText(t(this.searching ? 'waiting.searching' : 'waiting.title')).setWordWrapWidth(column, true).setPosition(x, y);
     y += this.heading.height + 20;
     for (const invite of [this.codeLabel, this.code, this.inviteLabel, this.link, this.copy]) invite.setVisible(!this.searching);

@@ -2,13 +2,20 @@
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
  * than the room it was fitted to, none hidden under a panel drawn over it nor out of its own
- * panel, every caption inside its button and whole, every text field on screen and under no image.
+ * panel, every caption inside its button and whole, every button a fingertip tall, every text
+ * field on screen and under no image.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
 
 /** Half a CSS px: rounding of the canvas, not a fault a person could see. */
 const SLACK = 0.5;
+/**
+ * The least height of a button on screen, in CSS px: they are made 44 (a fingertip), and a short
+ * phone's screen zoomed out to fit may take up to a fifth off (37.5 on a 375 × 667 Start screen in
+ * private mode with an error under its last button; WCAG 2.2's minimum target is 24).
+ */
+const MIN_BUTTON = 35;
 
 export interface Measured {
   readonly facts: LayoutFact[];
@@ -49,6 +56,7 @@ export async function measureLayout(page: Page): Promise<Measured> {
     if (f.fit && f.fit.atRest > f.fit.width + SLACK) faults.push(`${name} is ${Math.round(f.fit.atRest)} px wide in a room of ${Math.round(f.fit.width)}`);
     if (outside(f, screen)) faults.push(`${name} is outside the ${viewport.width}×${viewport.height} viewport, ${where(f)}`);
     if (f.box && outside(f, f.box)) faults.push(`${name} overflows its button ${where(f.box)}: ${where(f)}`);
+    if (f.kind === 'button' && f.height < MIN_BUTTON) faults.push(`${name} is ${Math.round(f.height)} px tall, under a fingertip`);
     // A card or a button says what it does in full: "SYN+A…" once stood for SYN+ACK on a 375 px phone.
     if (f.box && f.fit && f.text !== f.fit.full) faults.push(`${name} is cut in its button, whole it is "${f.fit.full}"`);
     if (f.kind !== 'text') continue;
