@@ -145,8 +145,11 @@ export class Start extends Screen {
     // 860: about the height of the whole column (with the capture button), so a tall screen centres it.
     let y = compact ? (tight ? 8 : 12) : Math.max(24, (height - 860) / 2);
     this.title.setPosition(x, y).setFontSize(compact ? 28 : 36);
-    this.soundToggle.layOut(x + column, y + this.title.height / 2 - MIN_TOUCH / 2, MIN_TOUCH, false);
+    const toggleTop = y + this.title.height / 2 - MIN_TOUCH / 2;
+    this.soundToggle.layOut(x + column, toggleTop, MIN_TOUCH, false);
     y += this.title.height + 2;
+    // The sound switch is taller than a compact title: the tagline starts under it.
+    if (!tight) y = Math.max(y, toggleTop + MIN_TOUCH + 2);
     this.tagline.setVisible(!tight).setWordWrapWidth(column, true).setPosition(x, y);
     if (!tight) y += this.tagline.height + gap;
     y += this.language.setPosition(x, y).layout(column, bh) + gap;
