@@ -24,6 +24,8 @@ import { go, SCENES } from './scenes.ts';
 const RESULT_WAIT_MS = 15_000;
 /** Taps and keys meant for the last cards must not press this screen's buttons. */
 const DEAF_MS = 1200;
+/** Below this height (CSS px) a phone is short of room for the mistakes under the score. */
+const SHORT_PHONE = 700;
 
 /** Either the room the challenge was played in (the result is on its way) or the result itself. */
 export interface ChallengeResultData {
@@ -110,7 +112,8 @@ export class ChallengeResult extends Screen {
     y += this.standing.height + 12;
     this.shareLabel.setPosition(x, y);
     y += 20;
-    y += this.share.layout(x, y, column) + 14;
+    // A short phone keeps the share line and its button on one row, so the mistakes below keep some room.
+    y += this.share.layout(x, y, column, 48, column < 480 && this.spacingHeight >= SHORT_PHONE) + 14;
     y += this.rounds.layout(x, y, column);
 
     const buttonHeight = 52;

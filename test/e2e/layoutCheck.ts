@@ -2,8 +2,8 @@
  * Measures a screen as a player sees it, from the game's own display list (window.__tango.layout):
  * every visible text and button inside the viewport, no text cut by a texture crop, none wider
  * than the room it was fitted to, none hidden under a panel drawn over it nor out of its own
- * panel, every caption inside its button and whole, every button a fingertip tall, every text
- * field on screen and under no image.
+ * panel nor under a button not its own, every caption inside its button and whole, every button
+ * a fingertip tall, every text field on screen and under no image.
  */
 import type { Page } from 'playwright-core';
 import type { LayoutFact } from '../../client/testHook.ts';
@@ -50,6 +50,7 @@ export async function measureLayout(page: Page): Promise<Measured> {
   const where = (r: Rect): string => `at ${Math.round(r.x)},${Math.round(r.y)} size ${Math.round(r.width)}×${Math.round(r.height)}`;
   const screen = { x: 0, y: 0, ...viewport };
   const panels = facts.filter((f) => f.kind === 'panel');
+  const buttons = facts.filter((f) => f.kind === 'button');
   for (const f of facts) {
     const name = `${f.scene}: ${f.kind} "${f.text.replace(/\n/g, '⏎')}"`;
     if (f.cropped) faults.push(`${name} is cut by a texture crop`);
@@ -60,6 +61,12 @@ export async function measureLayout(page: Page): Promise<Measured> {
     // A card or a button says what it does in full: "SYN+A…" once stood for SYN+ACK on a 375 px phone.
     if (f.box && f.fit && f.text !== f.fit.full) faults.push(`${name} is cut in its button, whole it is "${f.fit.full}"`);
     if (f.kind !== 'text') continue;
+    // No button lies over a text but its own caption (the sound switch once covered the Start
+    // screen's tagline on a laptop).
+    for (const button of buttons) {
+      const own = f.box !== null && overlap(f.box, button) > 0 && Math.abs(f.box.x - button.x) < 1 && Math.abs(f.box.y - button.y) < 1;
+      if (button.scene === f.scene && !own && overlap(f, button) > SLACK) faults.push(`${name} ${where(f)} is under the button "${button.text}" ${where(button)}`);
+    }
     // A panel's own texts stay inside it (an ISN once ran over a phone's host border), and a panel
     // drawn after a text and over it hides it (a long goal once went under a phone's hosts).
     for (const panel of panels) {
