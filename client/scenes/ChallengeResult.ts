@@ -113,7 +113,7 @@ export class ChallengeResult extends Screen {
     this.shareLabel.setPosition(x, y);
     y += 20;
     // A short phone keeps the share line and its button on one row, so the mistakes below keep some room.
-    y += this.share.layout(x, y, column, 48, column < 480 && this.spacingHeight >= SHORT_PHONE) + 14;
+    y += this.share.layout(x, y, column, 48, this.spacingHeight < SHORT_PHONE) + 14;
     y += this.rounds.layout(x, y, column);
 
     const buttonHeight = 52;

@@ -125,12 +125,15 @@ export class Start extends Screen {
     // Chosen at the screen's own size: the spacing its height suggests, denser while the column
     // does not fit (private mode's code and scenarios rows); the passes in which `fitHeight`
     // lays the screen out again zoomed out keep it.
-    if (height <= this.spacingHeight + 0.5) {
-      let i = this.spacingHeight < 720 ? 2 : this.spacingHeight < 800 ? 1 : 0;
-      while (this.layOutColumn(width, height, SPACINGS[i]!) > height + 1 && i < SPACINGS.length - 1) i++;
-      this.spacing = SPACINGS[i]!;
+    if (height > this.spacingHeight + 0.5) {
+      this.fitHeight(this.layOutColumn(width, height, this.spacing));
+      return;
     }
-    this.fitHeight(this.layOutColumn(width, height, this.spacing));
+    let i = this.spacingHeight < 720 ? 2 : this.spacingHeight < 800 ? 1 : 0;
+    let bottom = this.layOutColumn(width, height, SPACINGS[i]!);
+    while (bottom > height + 1 && i < SPACINGS.length - 1) bottom = this.layOutColumn(width, height, SPACINGS[++i]!);
+    this.spacing = SPACINGS[i]!;
+    this.fitHeight(bottom);
   }
 
   /** Lays the column out with `spacing`; returns how far down it went. */

@@ -33,12 +33,12 @@ export class CopyField {
 
   /**
    * Places the field and its button `width` wide at (x, y): on one line, or on a phone the button
-   * under the field, so the whole line can be read (`stacked`; a screen short of room may keep
+   * under the field, so the whole line can be read (unless `oneRow`: a screen short of room keeps
    * them on one line, the field scrolling). Returns the height used.
    */
-  layout(x: number, y: number, width: number, height = 48, stacked = width < 480): number {
+  layout(x: number, y: number, width: number, height = 48, oneRow = false): number {
     const buttonWidth = Math.min(160, Math.max(96, width * 0.28));
-    if (stacked) {
+    if (width < 480 && !oneRow) {
       this.field.setBox(x, y, width, height);
       this.field.field.style.fontSize = '15px';
       this.button.resize(buttonWidth, 44).setPosition(x + width - buttonWidth / 2, y + height + 6 + 22);
